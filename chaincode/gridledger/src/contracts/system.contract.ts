@@ -1,0 +1,56 @@
+import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-api';
+import { canonicalJson } from '../canonical-json.ts';
+import { callerOf } from '../caller.ts';
+import type { Ping } from '../models/ping.ts';
+
+export const CONTRACT_VERSION = '0.1.0';
+const MAX_MESSAGE_LENGTH = 280;
+
+function txTimestamp(ctx: Context): string {
+  const ts = ctx.stub.getTxTimestamp();
+  const millis = Number(ts.seconds) * 1000 + Math.floor(ts.nanos / 1_000_000);
+  return new Date(millis).toISOString();
+}
+
+/** Platform-level transactions: version, caller introspection and a liveness record. */
+@Info({ title: 'SystemContract', description: 'GridLedger platform information and liveness checks' })
+export class SystemContract extends Contract {
+  constructor() {
+    super('system');
+  }
+
+  @Transaction(false)
+  @Returns('string')
+  public async GetVersion(): Promise<string> {
+    return canonicalJson({ contract: 'gridledger', version: CONTRACT_VERSION });
+  }
+
+  /** What the chaincode reads from the caller's certificate: organisation, role and user id. */
+  @Transaction(false)
+  @Returns('string')
+  public async WhoAmI(ctx: Context): Promise<string> {
+    return canonicalJson(callerOf(ctx));
+  }
+
+  @Transaction()
+  @Returns('string')
+  public async Ping(ctx: Context, message: string): Promise<string> {
+    if (typeof message !== 'string' || message.length === 0 || message.length > MAX_MESSAGE_LENGTH) {
+      throw new Error(`INVALID_ARGUMENT: message must be 1 to ${MAX_MESSAGE_LENGTH} characters`);
+    }
+    const txId = ctx.stub.getTxID();
+    const ping: Ping = { docType: 'ping', txId, message, signer: callerOf(ctx), timestamp: txTimestamp(ctx) };
+    const bytes = Buffer.from(canonicalJson(ping));
+    await ctx.stub.putState(ctx.stub.createCompositeKey('ping', [txId]), bytes);
+    ctx.stub.setEvent('PingRecorded', bytes);
+    return bytes.toString();
+  }
+
+  @Transaction(false)
+  @Returns('string')
+  public async GetPing(ctx: Context, txId: string): Promise<string> {
+    const bytes = await ctx.stub.getState(ctx.stub.createCompositeKey('ping', [txId]));
+    if (bytes.length === 0) throw new Error(`NOT_FOUND: no ping recorded by transaction ${txId}`);
+    return Buffer.from(bytes).toString();
+  }
+}

@@ -1,0 +1,53 @@
+import nx from '@nx/eslint-plugin';
+import tseslint from 'typescript-eslint';
+
+/**
+ * Module boundaries are the architecture, written down: every project carries one
+ * `scope:*` and one `type:*` tag, and these rules say which may import which.
+ * There is deliberately no wildcard rule, so a new tag must be placed here on purpose.
+ */
+const boundaries = {
+  enforceBuildableLibDependency: true,
+  banTransitiveDependencies: true,
+  allow: [],
+  depConstraints: [
+    // scope: who may see whom
+    { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
+    { sourceTag: 'scope:infra', onlyDependOnLibsWithTags: ['scope:infra', 'scope:shared'] },
+    { sourceTag: 'scope:testing', onlyDependOnLibsWithTags: ['scope:testing', 'scope:shared', 'scope:infra'] },
+    // chaincode is deployed on its own, so it depends on nothing in the workspace
+    { sourceTag: 'scope:chaincode', onlyDependOnLibsWithTags: [] },
+    // type: the layers
+    { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:feature', 'type:data-access', 'type:contracts', 'type:util'] },
+    { sourceTag: 'type:feature', onlyDependOnLibsWithTags: ['type:data-access', 'type:contracts', 'type:util'] },
+    { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:contracts', 'type:util'] },
+    { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:util'] },
+    { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'] },
+    { sourceTag: 'type:tooling', onlyDependOnLibsWithTags: ['type:util'] },
+    { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:tooling', 'type:data-access', 'type:contracts', 'type:util'] },
+    { sourceTag: 'type:chaincode', onlyDependOnLibsWithTags: [] },
+  ],
+};
+
+export default tseslint.config(
+  { ignores: ['**/node_modules', '**/dist', '**/.nx', '**/coverage'] },
+  ...nx.configs['flat/base'],
+  ...nx.configs['flat/typescript'],
+  {
+    files: ['**/*.ts', '**/*.mts'],
+    rules: {
+      '@nx/enforce-module-boundaries': ['error', boundaries],
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'no-console': 'off',
+      eqeqeq: ['error', 'always'],
+    },
+  },
+
+  {
+    // emitDecoratorMetadata needs parameter types (e.g. Context) imported as values
+    files: ['chaincode/**/*.ts'],
+    rules: { '@typescript-eslint/consistent-type-imports': 'off' },
+  },
+);

@@ -1,0 +1,82 @@
+import { loadStackConfig } from './config/stack-config.ts';
+import { down, reset } from './commands/down.ts';
+import { env } from './commands/env.ts';
+import { logs } from './commands/logs.ts';
+import { printStatus } from './commands/status.ts';
+import { start } from './commands/start.ts';
+import { deployAndServeChaincode, up } from './commands/up.ts';
+import { provisionBinaries } from './provision/binaries.ts';
+import { StackError } from './terminal/stack-error.ts';
+
+const USAGE = `Usage: npm run stack -- <command>
+
+  up                 provision on first use, start every component, create the channel, deploy the chaincode
+  down               stop every process the stack started
+  status             component, version, pid, address and health (exit 1 if any is unhealthy)
+  logs <component>   the component's log (--follow to keep reading)
+  deploy-chaincode   rebuild and redeploy the chaincode when its sources changed (sequence + 1)
+  env                shell exports with every address and credential (eval "$(npm run -s stack -- env)")
+  reset              stop, then wipe all component data (built binaries are kept)
+  start              up, then every service (what npm start runs)
+
+Settings: GRIDLEDGER_HOME (default ~/.cache/gridledger), GRIDLEDGER_PORT_<NAME> for each port.`;
+
+// kafkajs (used for the broker health probe) computes negative timeouts on newer Node; harmless noise
+process.removeAllListeners('warning');
+process.on('warning', (warning) => {
+  if (warning.name !== 'TimeoutNegativeWarning') console.warn(`${warning.name}: ${warning.message}`);
+});
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const config = loadStackConfig();
+  switch (command) {
+    case 'up':
+      await up(config);
+      return 0;
+    case 'start':
+      await start(config);
+      return 0;
+    case 'down':
+      await down(config);
+      return 0;
+    case 'status':
+      return (await printStatus(config)) ? 0 : 1;
+    case 'logs':
+      await logs(config, rest.find((a) => !a.startsWith('-')), rest.includes('--follow') || rest.includes('-f'));
+      return 0;
+    case 'deploy-chaincode':
+      await deployAndServeChaincode(config, await provisionBinaries(config));
+      return 0;
+    case 'env':
+      env(config);
+      return 0;
+    case 'reset':
+      await reset(config);
+      return 0;
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      console.log(USAGE);
+      return command === undefined ? 1 : 0;
+    default:
+      console.error(`Unknown command "${command}".\n\n${USAGE}`);
+      return 2;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (error instanceof StackError) {
+      console.error(`✘ ${error.message}`);
+      if (error.hint) console.error(error.hint.replace(/^/gm, '    '));
+    } else {
+      // an unexpected failure still gets one readable line; the trace only on request
+      console.error(`✘ ${error instanceof Error ? error.message : String(error)}`);
+      if (process.env['GRIDLEDGER_DEBUG']) console.error(error);
+    }
+    process.exit(1);
+  },
+);

@@ -1,0 +1,22 @@
+import type { StackConfig } from '../config/stack-config.ts';
+import { connectionInfo } from '../connection-info.ts';
+
+/**
+ * Shell exports for the services and tools: `eval "$(npm run -s stack -- env)"`.
+ * It prints credentials on purpose, to the terminal that asked, and nowhere else.
+ */
+export function env(config: StackConfig): void {
+  const info = connectionInfo(config);
+  const lines = [
+    `export GRIDLEDGER_HOME='${config.paths.home}'`,
+    `export KAFKA_BROKERS='${info.kafka.brokers.join(',')}'`,
+    `export IPFS_API_URL='${info.ipfs.apiUrl}'`,
+    `export IPFS_GATEWAY_URL='${info.ipfs.gatewayUrl}'`,
+    ...Object.entries(info.postgres.credentials.services).map(
+      ([name, s]) => `export DATABASE_URL_${name.toUpperCase()}='postgresql://${s.user}:${s.password}@${info.postgres.host}:${info.postgres.port}/${s.database}'`,
+    ),
+    `export FABRIC_CHANNEL='${info.fabric.channel}'`,
+    `export FABRIC_CHAINCODE='${info.fabric.chaincode}'`,
+  ];
+  console.log(lines.join('\n'));
+}

@@ -1,0 +1,44 @@
+import { mkdirSync } from 'node:fs';
+import type { StackConfig } from '../config/stack-config.ts';
+import { chaincodeServerComponent } from '../components/chaincode-server.ts';
+import { ensureRunning } from '../components/ensure-running.ts';
+import { ensureServiceDatabases } from '../components/postgres.ts';
+import { infrastructureComponents } from '../components/stack-components.ts';
+import { buildChaincode } from '../fabric/chaincode-source.ts';
+import { deployChaincode, type DeployResult } from '../fabric/chaincode-lifecycle.ts';
+import { ensureChannel } from '../fabric/channel.ts';
+import { ensureCryptoMaterial } from '../fabric/crypto-material.ts';
+import { provisionBinaries, type BinaryLayout } from '../provision/binaries.ts';
+import { formatDuration, step } from '../terminal/progress.ts';
+import { printStatus } from './status.ts';
+
+/** Builds, deploys and (re)starts the chaincode server for the current sources. */
+export async function deployAndServeChaincode(config: StackConfig, binaries: BinaryLayout): Promise<DeployResult> {
+  const sourceHash = await step('Compiling chaincode (skipped when unchanged)', () => buildChaincode(config));
+  const deploy = await step('Chaincode definition on the channel (install, approve by every org, commit)', () =>
+    deployChaincode(config, binaries, sourceHash),
+  );
+  const server = chaincodeServerComponent(config, deploy.packageId, deploy.version);
+  const outcome = await ensureRunning(config, server, (record) => record.meta?.['packageId'] !== deploy.packageId);
+  console.log(`  chaincode ${config.chaincode} version ${deploy.version}, sequence ${deploy.sequence}${deploy.changed ? ' (new definition committed)' : ''}; server ${outcome}`);
+  return deploy;
+}
+
+export async function up(config: StackConfig): Promise<void> {
+  const started = Date.now();
+  mkdirSync(config.paths.home, { recursive: true });
+  const binaries = await provisionBinaries(config);
+  if (await ensureCryptoMaterial(config, binaries)) console.log('✔ Generated Fabric crypto material (cryptogen)');
+
+  const components = infrastructureComponents(config);
+  await step(`Starting ${components.map((c) => c.name).join(', ')}`, async () => {
+    const outcomes = await Promise.all(components.map(async (c) => `${c.name} ${await ensureRunning(config, c)}`));
+    const changed = outcomes.filter((o) => !o.endsWith(' running'));
+    if (changed.length > 0) console.log(`  ${changed.join(', ')}`);
+  });
+  await ensureServiceDatabases(config);
+  console.log(`  ${await step(`Channel ${config.channel}`, () => ensureChannel(config, binaries))}`);
+  await deployAndServeChaincode(config, binaries);
+  console.log(`\nStack is up (${formatDuration(Date.now() - started)}).\n`);
+  await printStatus(config);
+}

@@ -1,0 +1,34 @@
+import { join } from 'node:path';
+import type { StackConfig } from '../config/stack-config.ts';
+import { tcpOpen } from '../process/probes.ts';
+import { chaincodeDir } from '../fabric/chaincode-source.ts';
+import type { Component } from './component.ts';
+
+/**
+ * The chaincode runs as a service the peers dial (chaincode-as-a-service), started with
+ * the package id of the committed definition; a new definition means a restart.
+ */
+export function chaincodeServerComponent(config: StackConfig, packageId: string, version: string): Component {
+  const dir = chaincodeDir(config);
+  const cli = join(config.paths.repo, 'node_modules', 'fabric-shim', 'cli.js');
+  return {
+    name: 'chaincode',
+    version,
+    address: `127.0.0.1:${config.ports.chaincode} (${config.chaincode} on ${config.channel})`,
+    ports: [config.ports.chaincode],
+    startTimeoutMs: 30_000,
+    async prepare() {
+      // stateless: the chaincode keeps everything on the ledger
+    },
+    daemon: () => ({
+      name: 'chaincode',
+      // the stack runs on the repository's Node 24, and so does the contract
+      command: process.execPath,
+      args: [cli, 'server', '--chaincode-address', `127.0.0.1:${config.ports.chaincode}`, '--chaincode-id', packageId, '--module-path', dir],
+      cwd: dir,
+      env: { ...process.env, CORE_CHAINCODE_LOGGING_LEVEL: 'info' },
+      meta: { packageId, version },
+    }),
+    healthy: () => tcpOpen(config.ports.chaincode),
+  };
+}

@@ -1,0 +1,24 @@
+import type { StackConfig } from '../config/stack-config.ts';
+import type { Component } from './component.ts';
+import { fabricCaComponent } from './fabric-ca.ts';
+import { ordererComponent, peerComponent } from './fabric-nodes.ts';
+import { kafkaComponent } from './kafka.ts';
+import { kuboComponent } from './kubo.ts';
+import { postgresComponent } from './postgres.ts';
+
+/** Everything but the chaincode server, which needs the deployed package id first. */
+export function infrastructureComponents(config: StackConfig): Component[] {
+  return [
+    postgresComponent(config),
+    kafkaComponent(config),
+    kuboComponent(config),
+    ...config.organizations.map((org) => fabricCaComponent(config, org)),
+    ordererComponent(config),
+    ...config.organizations.map((org) => peerComponent(config, org)),
+  ];
+}
+
+/** Names in start order; `down` stops them in reverse. */
+export function componentNames(config: StackConfig): string[] {
+  return [...infrastructureComponents(config).map((c) => c.name), 'chaincode'];
+}

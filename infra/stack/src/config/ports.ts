@@ -1,0 +1,56 @@
+/** Every port the stack binds, all on loopback. Each can be moved with GRIDLEDGER_PORT_<NAME>. */
+export const DEFAULT_PORTS = {
+  postgres: 15432,
+  kafka: 19092,
+  kafkaController: 19093,
+  kuboApi: 15001,
+  kuboGateway: 18080,
+  kuboSwarm: 14001,
+  orderer: 17050,
+  ordererAdmin: 17053,
+  ordererOperations: 17443,
+  chaincode: 17999,
+  gridPeer: 17051,
+  gridPeerChaincode: 17052,
+  gridPeerOperations: 17444,
+  gridCa: 17054,
+  gridCaOperations: 17055,
+  regulatorPeer: 18051,
+  regulatorPeerChaincode: 18052,
+  regulatorPeerOperations: 18444,
+  regulatorCa: 18054,
+  regulatorCaOperations: 18055,
+  consumerPeer: 19051,
+  consumerPeerChaincode: 19052,
+  consumerPeerOperations: 19444,
+  consumerCa: 19054,
+  consumerCaOperations: 19055,
+} as const;
+
+export type PortName = keyof typeof DEFAULT_PORTS;
+export type Ports = Record<PortName, number>;
+
+/** GRIDLEDGER_PORT_KUBO_API for kuboApi, and so on. */
+export function portEnvName(name: PortName): string {
+  return `GRIDLEDGER_PORT_${name.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`;
+}
+
+export function resolvePorts(env: NodeJS.ProcessEnv): Ports {
+  const ports = { ...DEFAULT_PORTS } as Ports;
+  for (const name of Object.keys(DEFAULT_PORTS) as PortName[]) {
+    const raw = env[portEnvName(name)];
+    if (raw === undefined || raw === '') continue;
+    const port = Number(raw);
+    if (!Number.isInteger(port) || port < 1 || port > 65535) {
+      throw new Error(`${portEnvName(name)} must be a port number between 1 and 65535, got "${raw}".`);
+    }
+    ports[name] = port;
+  }
+  const seen = new Map<number, PortName>();
+  for (const name of Object.keys(ports) as PortName[]) {
+    const other = seen.get(ports[name]);
+    if (other) throw new Error(`Ports ${portEnvName(other)} and ${portEnvName(name)} are both ${ports[name]}; give each its own.`);
+    seen.set(ports[name], name);
+  }
+  return ports;
+}

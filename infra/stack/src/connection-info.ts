@@ -1,0 +1,41 @@
+import type { StackConfig } from './config/stack-config.ts';
+import { caBootstrapAdmin, caTlsRootPath } from './components/fabric-ca.ts';
+import { readPostgresCredentials, type PostgresCredentials } from './components/postgres.ts';
+import { fabricLayout } from './fabric/fabric-layout.ts';
+
+export interface OrganizationConnection {
+  mspId: string;
+  peerEndpoint: string;
+  /** the name in the peer's TLS certificate, for gRPC's ssl_target_name_override */
+  peerHostAlias: string;
+  peerTlsRootCertPath: string;
+  ca: { url: string; caName: string; tlsRootCertPath: string; registrar: { enrollmentId: string; secret: string } };
+}
+
+/** How clients reach each component of a running stack. Holds secrets: never print it whole. */
+export interface StackConnectionInfo {
+  kafka: { brokers: string[] };
+  ipfs: { apiUrl: string; gatewayUrl: string };
+  postgres: { host: string; port: number; credentials: PostgresCredentials };
+  fabric: { channel: string; chaincode: string; organizations: OrganizationConnection[] };
+}
+
+export function connectionInfo(config: StackConfig): StackConnectionInfo {
+  const layout = fabricLayout(config);
+  return {
+    kafka: { brokers: [`127.0.0.1:${config.ports.kafka}`] },
+    ipfs: { apiUrl: `http://127.0.0.1:${config.ports.kuboApi}`, gatewayUrl: `http://127.0.0.1:${config.ports.kuboGateway}` },
+    postgres: { host: '127.0.0.1', port: config.ports.postgres, credentials: readPostgresCredentials(config) },
+    fabric: {
+      channel: config.channel,
+      chaincode: config.chaincode,
+      organizations: config.organizations.map((org) => ({
+        mspId: org.mspId,
+        peerEndpoint: `127.0.0.1:${org.peerPort}`,
+        peerHostAlias: org.peerHost,
+        peerTlsRootCertPath: layout.peer(org).tlsCa,
+        ca: { url: `https://127.0.0.1:${org.caPort}`, caName: org.caName, tlsRootCertPath: caTlsRootPath(config, org), registrar: caBootstrapAdmin(config, org) },
+      })),
+    },
+  };
+}

@@ -1,0 +1,43 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { StackConfig } from '../config/stack-config.ts';
+import { runCommand } from '../process/run-command.ts';
+
+export const chaincodeDir = (config: StackConfig): string => join(config.paths.repo, 'chaincode', config.chaincode);
+
+function listFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? listFiles(path) : [path];
+  });
+}
+
+/**
+ * A digest of everything that shapes the deployed contract. It names the chaincode version,
+ * so an unchanged contract is never redeployed and any change bumps the sequence.
+ */
+export function chaincodeSourceHash(dir: string): string {
+  const inputs = [
+    ...listFiles(join(dir, 'src')).filter((f) => f.endsWith('.ts') && !f.endsWith('.spec.ts')),
+    join(dir, 'package.json'),
+    join(dir, 'tsconfig.build.json'),
+  ].sort();
+  const hash = createHash('sha256');
+  for (const file of inputs) {
+    hash.update(relative(dir, file)).update('\0').update(readFileSync(file)).update('\0');
+  }
+  return hash.digest('hex');
+}
+
+/** Compiles the chaincode when its sources changed since the last build. */
+export async function buildChaincode(config: StackConfig): Promise<string> {
+  const dir = chaincodeDir(config);
+  const hash = chaincodeSourceHash(dir);
+  const marker = join(dir, 'dist', '.source-hash');
+  if (existsSync(marker) && readFileSync(marker, 'utf8') === hash) return hash;
+  const tsc = join(config.paths.repo, 'node_modules', 'typescript', 'bin', 'tsc');
+  await runCommand(process.execPath, [tsc, '-p', join(dir, 'tsconfig.build.json')], { cwd: dir, timeoutMs: 180_000 });
+  writeFileSync(marker, hash);
+  return hash;
+}

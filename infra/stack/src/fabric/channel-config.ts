@@ -1,0 +1,82 @@
+import type { StackConfig } from '../config/stack-config.ts';
+import type { FabricLayout } from './fabric-layout.ts';
+
+const sig = (rule: string) => ({ Type: 'Signature', Rule: rule });
+const meta = (rule: string) => ({ Type: 'ImplicitMeta', Rule: rule });
+
+/**
+ * configtx.yaml for the one application channel, created without a system channel.
+ * Anchor peers are in the genesis block, so cross-org gossip and service discovery work
+ * from the first block. Short batch timeouts keep a one-machine network responsive.
+ */
+export function channelConfig(config: StackConfig, layout: FabricLayout): unknown {
+  const ordererEndpoint = `127.0.0.1:${config.orderer.port}`;
+  const ordererOrg = {
+    Name: config.orderer.mspId,
+    ID: config.orderer.mspId,
+    MSPDir: layout.orderer.mspDir,
+    Policies: {
+      Readers: sig(`OR('${config.orderer.mspId}.member')`),
+      Writers: sig(`OR('${config.orderer.mspId}.member')`),
+      Admins: sig(`OR('${config.orderer.mspId}.admin')`),
+    },
+    OrdererEndpoints: [ordererEndpoint],
+  };
+  const peerOrgs = config.organizations.map((org) => {
+    const m = org.mspId;
+    return {
+      Name: m,
+      ID: m,
+      MSPDir: layout.peer(org).orgMspDir,
+      Policies: {
+        Readers: sig(`OR('${m}.admin', '${m}.peer', '${m}.client')`),
+        Writers: sig(`OR('${m}.admin', '${m}.client')`),
+        Admins: sig(`OR('${m}.admin')`),
+        Endorsement: sig(`OR('${m}.peer')`),
+      },
+      AnchorPeers: [{ Host: '127.0.0.1', Port: org.peerPort }],
+    };
+  });
+  return {
+    Profiles: {
+      GridLedgerChannel: {
+        Policies: { Readers: meta('ANY Readers'), Writers: meta('ANY Writers'), Admins: meta('MAJORITY Admins') },
+        Capabilities: { V2_0: true },
+        Orderer: {
+          OrdererType: 'etcdraft',
+          BatchTimeout: '250ms',
+          BatchSize: { MaxMessageCount: 100, AbsoluteMaxBytes: '10 MB', PreferredMaxBytes: '2 MB' },
+          EtcdRaft: {
+            Consenters: [
+              {
+                Host: '127.0.0.1',
+                Port: config.orderer.port,
+                ClientTLSCert: layout.orderer.tlsCert,
+                ServerTLSCert: layout.orderer.tlsCert,
+              },
+            ],
+          },
+          Organizations: [ordererOrg],
+          Policies: {
+            Readers: meta('ANY Readers'),
+            Writers: meta('ANY Writers'),
+            Admins: meta('MAJORITY Admins'),
+            BlockValidation: meta('ANY Writers'),
+          },
+          Capabilities: { V2_0: true },
+        },
+        Application: {
+          Organizations: peerOrgs,
+          Policies: {
+            Readers: meta('ANY Readers'),
+            Writers: meta('ANY Writers'),
+            Admins: meta('MAJORITY Admins'),
+            LifecycleEndorsement: meta('MAJORITY Endorsement'),
+            Endorsement: meta('MAJORITY Endorsement'),
+          },
+          Capabilities: { V2_5: true },
+        },
+      },
+    },
+  };
+}

@@ -1,0 +1,39 @@
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { stringify } from 'yaml';
+import type { StackConfig } from '../config/stack-config.ts';
+import { runCommand } from '../process/run-command.ts';
+import type { BinaryLayout } from '../provision/binaries.ts';
+import { fabricLayout } from './fabric-layout.ts';
+
+/**
+ * cryptogen's input. Node OUs are on so the MSPs tell clients, peers and admins apart, and
+ * each org's Fabric CA later signs with the same CA key, so users it enrols are members.
+ */
+export function cryptoConfig(config: StackConfig): unknown {
+  const sans = ['localhost', '127.0.0.1'];
+  return {
+    OrdererOrgs: [
+      { Name: 'Orderer', Domain: config.orderer.domain, EnableNodeOUs: true, Specs: [{ Hostname: 'orderer', SANS: sans }] },
+    ],
+    PeerOrgs: config.organizations.map((org) => ({
+      Name: org.mspId.replace(/MSP$/, ''),
+      Domain: org.domain,
+      EnableNodeOUs: true,
+      Specs: [{ Hostname: 'peer0', SANS: sans }],
+      Users: { Count: 0 },
+    })),
+  };
+}
+
+export async function ensureCryptoMaterial(config: StackConfig, binaries: BinaryLayout): Promise<boolean> {
+  const layout = fabricLayout(config);
+  const lastOrg = config.organizations[config.organizations.length - 1];
+  const done = existsSync(layout.orderer.tlsCert) && (!lastOrg || existsSync(layout.peer(lastOrg).caKey));
+  if (done) return false;
+  rmSync(layout.crypto, { recursive: true, force: true });
+  mkdirSync(layout.root, { recursive: true });
+  writeFileSync(layout.cryptoConfig, stringify(cryptoConfig(config)));
+  await runCommand(join(binaries.fabricBin, 'cryptogen'), ['generate', `--config=${layout.cryptoConfig}`, `--output=${layout.crypto}`]);
+  return true;
+}

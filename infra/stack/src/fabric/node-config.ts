@@ -1,0 +1,103 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse, stringify } from 'yaml';
+import type { StackConfig } from '../config/stack-config.ts';
+import type { PeerOrganization } from '../config/organizations.ts';
+import type { BinaryLayout } from '../provision/binaries.ts';
+import type { FabricLayout } from './fabric-layout.ts';
+
+type Yaml = Record<string, unknown>;
+
+/** Sets a dotted path in a parsed YAML document, creating maps on the way. */
+export function setPath(doc: Yaml, path: string, value: unknown): void {
+  const keys = path.split('.');
+  let node: Yaml = doc;
+  for (const key of keys.slice(0, -1)) {
+    const next = node[key];
+    if (typeof next !== 'object' || next === null || Array.isArray(next)) node[key] = {};
+    node = node[key] as Yaml;
+  }
+  node[keys[keys.length - 1] as string] = value;
+}
+
+function fromSample(binaries: BinaryLayout, file: string, overrides: Record<string, unknown>): string {
+  const doc = parse(readFileSync(join(binaries.fabricSampleConfig, file), 'utf8')) as Yaml;
+  for (const [path, value] of Object.entries(overrides)) setPath(doc, path, value);
+  return stringify(doc);
+}
+
+/** orderer.yaml: no system channel, channel participation API behind mutual TLS, Raft over TLS. */
+export function writeOrdererConfig(config: StackConfig, layout: FabricLayout, binaries: BinaryLayout): string {
+  const o = layout.orderer;
+  mkdirSync(o.configDir, { recursive: true });
+  writeFileSync(
+    join(o.configDir, 'orderer.yaml'),
+    fromSample(binaries, 'orderer.yaml', {
+      'General.ListenAddress': '127.0.0.1',
+      'General.ListenPort': config.orderer.port,
+      'General.TLS.Enabled': true,
+      'General.TLS.PrivateKey': o.tlsKey,
+      'General.TLS.Certificate': o.tlsCert,
+      'General.TLS.RootCAs': [o.tlsCa],
+      'General.Cluster.ClientCertificate': o.tlsCert,
+      'General.Cluster.ClientPrivateKey': o.tlsKey,
+      'General.BootstrapMethod': 'none',
+      'General.LocalMSPDir': o.nodeMsp,
+      'General.LocalMSPID': config.orderer.mspId,
+      'FileLedger.Location': join(o.ledgerDir, 'blocks'),
+      'Consensus.WALDir': join(o.ledgerDir, 'etcdraft', 'wal'),
+      'Consensus.SnapDir': join(o.ledgerDir, 'etcdraft', 'snapshot'),
+      'Admin.ListenAddress': `127.0.0.1:${config.orderer.adminPort}`,
+      'Admin.TLS.Enabled': true,
+      'Admin.TLS.PrivateKey': o.tlsKey,
+      'Admin.TLS.Certificate': o.tlsCert,
+      'Admin.TLS.RootCAs': [o.tlsCa],
+      'Admin.TLS.ClientAuthRequired': true,
+      'Admin.TLS.ClientRootCAs': [o.tlsCa],
+      'ChannelParticipation.Enabled': true,
+      'Operations.ListenAddress': `127.0.0.1:${config.orderer.operationsPort}`,
+      'Metrics.Provider': 'prometheus',
+    }),
+  );
+  return o.configDir;
+}
+
+/**
+ * core.yaml for one org's peer. Docker is switched off (vm.endpoint empty) and the only
+ * chaincode builder is the chaincode-as-a-service one, so the peer never needs Docker.
+ */
+export function writePeerConfig(org: PeerOrganization, layout: FabricLayout, binaries: BinaryLayout): string {
+  const p = layout.peer(org);
+  const address = `127.0.0.1:${org.peerPort}`;
+  mkdirSync(p.configDir, { recursive: true });
+  writeFileSync(
+    join(p.configDir, 'core.yaml'),
+    fromSample(binaries, 'core.yaml', {
+      'peer.id': org.peerHost,
+      'peer.listenAddress': address,
+      'peer.address': address,
+      'peer.chaincodeListenAddress': `127.0.0.1:${org.peerChaincodePort}`,
+      'peer.chaincodeAddress': `127.0.0.1:${org.peerChaincodePort}`,
+      'peer.gossip.bootstrap': address,
+      'peer.gossip.endpoint': address,
+      'peer.gossip.externalEndpoint': address,
+      'peer.tls.enabled': true,
+      'peer.tls.cert.file': p.tlsCert,
+      'peer.tls.key.file': p.tlsKey,
+      'peer.tls.rootcert.file': p.tlsCa,
+      'peer.fileSystemPath': p.ledgerDir,
+      'peer.mspConfigPath': p.nodeMsp,
+      'peer.localMspId': org.mspId,
+      'peer.gateway.enabled': true,
+      'vm.endpoint': '',
+      'chaincode.externalBuilders': [
+        { name: 'ccaas', path: binaries.externalBuilder, propagateEnvironment: ['HOME', 'PATH'] },
+      ],
+      'ledger.state.stateDatabase': 'goleveldb',
+      'ledger.history.enableHistoryDatabase': true,
+      'operations.listenAddress': `127.0.0.1:${org.peerOperationsPort}`,
+      'metrics.provider': 'prometheus',
+    }),
+  );
+  return p.configDir;
+}
