@@ -1,0 +1,12 @@
+import { spawnSync } from 'node:child_process';
+import { loadStackConfig } from '@gridledger/stack';
+
+/**
+ * Brings the stack up through the same command a person runs, so tests see exactly what
+ * `npm run stack -- up` gives them: starting what is down, doing nothing when all is healthy.
+ */
+export default function setup(): void {
+  const { paths } = loadStackConfig();
+  const result = spawnSync(process.execPath, ['infra/stack/src/cli.ts', 'up'], { cwd: paths.repo, stdio: 'inherit' });
+  if (result.status !== 0) throw new Error('The stack did not come up (see the output above); integration tests need it.');
+}
