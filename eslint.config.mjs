@@ -24,7 +24,7 @@ const boundaries = {
     { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:util'] },
     { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'] },
     { sourceTag: 'type:tooling', onlyDependOnLibsWithTags: ['type:util'] },
-    { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:tooling', 'type:data-access', 'type:contracts', 'type:util'] },
+    { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:testing', 'type:tooling', 'type:data-access', 'type:contracts', 'type:util'] },
     { sourceTag: 'type:chaincode', onlyDependOnLibsWithTags: [] },
   ],
 };

@@ -1,5 +1,11 @@
+import { AccessContract } from './contracts/access.contract.ts';
+import { DataAssetContract } from './contracts/asset.contract.ts';
+import { LineageContract } from './contracts/lineage.contract.ts';
+import { SettlementContract } from './contracts/settlement.contract.ts';
+import { SupervisionContract } from './contracts/supervision.contract.ts';
 import { SystemContract } from './contracts/system.contract.ts';
 
-export { SystemContract };
-/** fabric-chaincode-node loads the contracts from this export. */
-export const contracts: (typeof SystemContract)[] = [SystemContract];
+export { AccessContract, DataAssetContract, LineageContract, SettlementContract, SupervisionContract, SystemContract };
+
+/** fabric-chaincode-node loads the contracts from this export; `system` answers when no name is given. */
+export const contracts = [SystemContract, DataAssetContract, AccessContract, SettlementContract, SupervisionContract, LineageContract];

@@ -1,16 +1,11 @@
 import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-api';
 import { canonicalJson } from '../canonical-json.ts';
 import { callerOf } from '../caller.ts';
-import type { Ping } from '../models/ping.ts';
+import { txTime } from '../clock.ts';
+import type { Ping } from '../domain/ping.ts';
 
 export const CONTRACT_VERSION = '0.1.0';
 const MAX_MESSAGE_LENGTH = 280;
-
-function txTimestamp(ctx: Context): string {
-  const ts = ctx.stub.getTxTimestamp();
-  const millis = Number(ts.seconds) * 1000 + Math.floor(ts.nanos / 1_000_000);
-  return new Date(millis).toISOString();
-}
 
 /** Platform-level transactions: version, caller introspection and a liveness record. */
 @Info({ title: 'SystemContract', description: 'GridLedger platform information and liveness checks' })
@@ -39,7 +34,7 @@ export class SystemContract extends Contract {
       throw new Error(`INVALID_ARGUMENT: message must be 1 to ${MAX_MESSAGE_LENGTH} characters`);
     }
     const txId = ctx.stub.getTxID();
-    const ping: Ping = { docType: 'ping', txId, message, signer: callerOf(ctx), timestamp: txTimestamp(ctx) };
+    const ping: Ping = { docType: 'ping', txId, message, signer: callerOf(ctx), timestamp: txTime(ctx) };
     const bytes = Buffer.from(canonicalJson(ping));
     await ctx.stub.putState(ctx.stub.createCompositeKey('ping', [txId]), bytes);
     ctx.stub.setEvent('PingRecorded', bytes);

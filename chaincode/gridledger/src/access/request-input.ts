@@ -1,0 +1,21 @@
+import { MAX_DURATION_SECONDS } from '../assets/asset-input.ts';
+import { rejectUnknownFields, requireId, requireInteger, requireString } from '../validation.ts';
+
+export interface AccessRequestInput {
+  requestId: string;
+  assetId: string;
+  purpose: string;
+  durationSeconds: number;
+}
+
+export function parseAccessRequest(input: Record<string, unknown>): AccessRequestInput {
+  rejectUnknownFields('request', input, ['requestId', 'assetId', 'purpose', 'durationSeconds']);
+  return {
+    requestId: requireId('requestId', input['requestId']),
+    assetId: requireId('assetId', input['assetId']),
+    purpose: requireString('purpose', input['purpose'], { max: 64 }),
+    durationSeconds: requireInteger('durationSeconds', input['durationSeconds'], 1, MAX_DURATION_SECONDS),
+  };
+}
+
+export const parseReason = (reason: unknown): string => requireString('reason', reason, { max: 500 });

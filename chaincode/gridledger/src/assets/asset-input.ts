@@ -1,0 +1,113 @@
+import { ROLES } from '../caller.ts';
+import { CATEGORIES, SENSITIVITIES, type AccessPolicy, type Category, type Sensitivity } from '../domain/asset.ts';
+import { invalid } from '../errors.ts';
+import {
+  MSP_PATTERN, optionalString, rejectUnknownFields, requireCid, requireEnum, requireId, requireInteger,
+  requireSha256, requireString, requireStringArray,
+} from '../validation.ts';
+
+export const MAX_PRICE_CREDITS = 1_000_000_000;
+export const MAX_DURATION_SECONDS = 10 * 365 * 24 * 3600;
+export const MAX_DOWNLOADS = 1_000_000;
+export const MAX_SIZE_BYTES = 1024 ** 5; // 1 PiB: anything larger is a mistake, not a file
+
+export interface AssetRegistration {
+  id: string;
+  title: string;
+  description: string;
+  category: Category;
+  sensitivity: Sensitivity;
+  cid: string;
+  ciphertextSha256: string;
+  plaintextSha256: string;
+  sizeBytes: number;
+  encryptionScheme: string;
+  priceCredits: number;
+  policy: AccessPolicy;
+}
+
+export interface MetadataPatch {
+  title?: string;
+  description?: string;
+  category?: Category;
+  sensitivity?: Sensitivity;
+  priceCredits?: number;
+  policy?: AccessPolicy;
+}
+
+export interface KeyRotation {
+  cid: string;
+  ciphertextSha256: string;
+  plaintextSha256: string;
+  sizeBytes: number;
+  encryptionScheme: string;
+  keyVersion: number;
+}
+
+const title = (v: unknown) => requireString('title', v, { max: 200 });
+const description = (v: unknown) => optionalString('description', v, { max: 4000 });
+const price = (v: unknown) => requireInteger('priceCredits', v, 0, MAX_PRICE_CREDITS);
+const scheme = (v: unknown) =>
+  requireString('encryptionScheme', v, { max: 64, pattern: /^[A-Za-z0-9._-]+$/, patternHint: 'may hold only letters, digits, ".", "_" and "-"' });
+const size = (v: unknown) => requireInteger('sizeBytes', v, 0, MAX_SIZE_BYTES);
+
+export function parsePolicy(value: unknown): AccessPolicy {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw invalid('policy must be an object');
+  const p = value as Record<string, unknown>;
+  rejectUnknownFields('policy', p, ['allowedOrgs', 'allowedRoles', 'allowedPurposes', 'maxDurationSeconds', 'maxDownloads']);
+  return {
+    allowedOrgs: requireStringArray('policy.allowedOrgs', p['allowedOrgs'], {
+      maxItems: 32,
+      item: (n, v) => requireString(n, v, { max: 64, pattern: MSP_PATTERN, patternHint: 'must be an MSP id' }),
+    }),
+    allowedRoles: requireStringArray('policy.allowedRoles', p['allowedRoles'], { maxItems: ROLES.length, item: (n, v) => requireEnum(n, v, ROLES) }),
+    allowedPurposes: requireStringArray('policy.allowedPurposes', p['allowedPurposes'], { maxItems: 32, item: (n, v) => requireString(n, v, { max: 64 }) }),
+    maxDurationSeconds: requireInteger('policy.maxDurationSeconds', p['maxDurationSeconds'], 1, MAX_DURATION_SECONDS),
+    maxDownloads: requireInteger('policy.maxDownloads', p['maxDownloads'], 1, MAX_DOWNLOADS),
+  };
+}
+
+const REGISTRATION_FIELDS = ['id', 'title', 'description', 'category', 'sensitivity', 'cid', 'ciphertextSha256', 'plaintextSha256', 'sizeBytes', 'encryptionScheme', 'priceCredits', 'policy'];
+
+export function parseRegistration(input: Record<string, unknown>): AssetRegistration {
+  rejectUnknownFields('asset', input, REGISTRATION_FIELDS);
+  return {
+    id: requireId('id', input['id']),
+    title: title(input['title']),
+    description: description(input['description']),
+    category: requireEnum('category', input['category'], CATEGORIES),
+    sensitivity: requireEnum('sensitivity', input['sensitivity'], SENSITIVITIES),
+    cid: requireCid('cid', input['cid']),
+    ciphertextSha256: requireSha256('ciphertextSha256', input['ciphertextSha256']),
+    plaintextSha256: requireSha256('plaintextSha256', input['plaintextSha256']),
+    sizeBytes: size(input['sizeBytes']),
+    encryptionScheme: scheme(input['encryptionScheme']),
+    priceCredits: price(input['priceCredits']),
+    policy: parsePolicy(input['policy']),
+  };
+}
+
+export function parseMetadataPatch(input: Record<string, unknown>): MetadataPatch {
+  rejectUnknownFields('patch', input, ['title', 'description', 'category', 'sensitivity', 'priceCredits', 'policy']);
+  const patch: MetadataPatch = {};
+  if ('title' in input) patch.title = title(input['title']);
+  if ('description' in input) patch.description = description(input['description']);
+  if ('category' in input) patch.category = requireEnum('category', input['category'], CATEGORIES);
+  if ('sensitivity' in input) patch.sensitivity = requireEnum('sensitivity', input['sensitivity'], SENSITIVITIES);
+  if ('priceCredits' in input) patch.priceCredits = price(input['priceCredits']);
+  if ('policy' in input) patch.policy = parsePolicy(input['policy']);
+  if (Object.keys(patch).length === 0) throw invalid('patch changes nothing');
+  return patch;
+}
+
+export function parseKeyRotation(input: Record<string, unknown>): KeyRotation {
+  rejectUnknownFields('rotation', input, ['cid', 'ciphertextSha256', 'plaintextSha256', 'sizeBytes', 'encryptionScheme', 'keyVersion']);
+  return {
+    cid: requireCid('cid', input['cid']),
+    ciphertextSha256: requireSha256('ciphertextSha256', input['ciphertextSha256']),
+    plaintextSha256: requireSha256('plaintextSha256', input['plaintextSha256']),
+    sizeBytes: size(input['sizeBytes']),
+    encryptionScheme: scheme(input['encryptionScheme']),
+    keyVersion: requireInteger('keyVersion', input['keyVersion'], 2, 1_000_000),
+  };
+}

@@ -1,0 +1,26 @@
+import type { Context } from 'fabric-contract-api';
+
+/**
+ * Every key the chaincode writes. Objects live under a composite key of their type and id;
+ * index entries are composite keys whose value is empty, so a partial-key scan lists the ids.
+ */
+export const KEY = {
+  asset: 'asset',
+  assetByOwner: 'asset-by-owner',
+  assetByOrg: 'asset-by-org',
+  assetByCategory: 'asset-by-category',
+  assetBySensitivity: 'asset-by-sensitivity',
+  assetByStatus: 'asset-by-status',
+  request: 'request',
+  requestByAssetConsumer: 'request-by-asset-consumer',
+  account: 'account',
+  mint: 'mint',
+  userFreeze: 'user-freeze',
+  note: 'regulator-note',
+  keyRelease: 'key-release',
+  download: 'download',
+  lineage: 'lineage',
+  ping: 'ping',
+} as const;
+
+export const key = (ctx: Context, type: string, ...parts: string[]): string => ctx.stub.createCompositeKey(type, parts);
