@@ -29,6 +29,14 @@ const boundaries = {
   ],
 };
 
+/** Test files of any project may also use the test support library; production code may not. */
+const testBoundaries = {
+  ...boundaries,
+  depConstraints: boundaries.depConstraints.map((rule) =>
+    rule.onlyDependOnLibsWithTags.length === 0 ? rule : { ...rule, onlyDependOnLibsWithTags: [...new Set([...rule.onlyDependOnLibsWithTags, 'type:testing', 'scope:testing', 'scope:infra', 'type:tooling'])] },
+  ),
+};
+
 export default tseslint.config(
   { ignores: ['**/node_modules', '**/dist', '**/.nx', '**/coverage'] },
   ...nx.configs['flat/base'],
@@ -46,8 +54,14 @@ export default tseslint.config(
   },
 
   {
-    // emitDecoratorMetadata needs parameter types (e.g. Context) imported as values
-    files: ['chaincode/**/*.ts'],
-    rules: { '@typescript-eslint/consistent-type-imports': 'off' },
+    // these projects emit decorator metadata (Nest DI, fabric-contract-api), so constructor and
+    // parameter types must stay value imports; the parser is told, and the rule allows exactly those
+    files: ['apps/**/*.ts', 'chaincode/**/*.ts'],
+    languageOptions: { parserOptions: { emitDecoratorMetadata: true, experimentalDecorators: true } },
+  },
+
+  {
+    files: ['apps/**/test/**/*.ts', 'apps/**/*.spec.ts', 'libs/**/*.spec.ts'],
+    rules: { '@nx/enforce-module-boundaries': ['error', testBoundaries] },
   },
 );

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { loadStackConfig } from '@gridledger/stack';
 
 /**
@@ -7,6 +8,8 @@ import { loadStackConfig } from '@gridledger/stack';
  */
 export default function setup(): void {
   const { paths } = loadStackConfig();
-  const result = spawnSync(process.execPath, ['infra/stack/src/cli.ts', 'up'], { cwd: paths.repo, stdio: 'inherit' });
+  // the repository's Node 24 runs the stack command even when the test runner was started by another Node
+  const node = join(paths.repo, 'node_modules', '.bin', 'node');
+  const result = spawnSync(node, ['infra/stack/src/cli.ts', 'up'], { cwd: paths.repo, stdio: 'inherit' });
   if (result.status !== 0) throw new Error('The stack did not come up (see the output above); integration tests need it.');
 }

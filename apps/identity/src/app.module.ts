@@ -1,0 +1,60 @@
+import { Module, type DynamicModule, type OnApplicationBootstrap } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthController } from './auth/auth.controller.ts';
+import { AuthService } from './auth/auth.service.ts';
+import { ServiceGuard, UserGuard } from './auth/guards.ts';
+import { IDENTITY_CONFIG, type IdentityConfig } from './config/identity-config.ts';
+import { MasterKeyWrapper } from './custody/master-key-wrapper.ts';
+import { IDENTITY_ENTITIES } from './database/entities.ts';
+import { InitialSchema1764000000000 } from './database/migrations/0001-initial-schema.ts';
+import { FabricCaGateway } from './fabric/fabric-ca.gateway.ts';
+import { HealthController } from './health/health.controller.ts';
+import { InternalController } from './signing/internal.controller.ts';
+import { SigningService } from './signing/signing.service.ts';
+import { AccessTokenService } from './tokens/access-token.service.ts';
+import { RefreshTokenService } from './tokens/refresh-token.service.ts';
+import { SigningKeysService } from './tokens/signing-keys.service.ts';
+import { UsersController } from './users/users.controller.ts';
+import { UsersService } from './users/users.service.ts';
+
+@Module({})
+export class IdentityModule implements OnApplicationBootstrap {
+  constructor(private readonly users: UsersService) {}
+
+  /** Organisations and their first admins exist before the first request is served. */
+  async onApplicationBootstrap(): Promise<void> {
+    await this.users.bootstrap();
+  }
+
+  static forConfig(config: IdentityConfig): DynamicModule {
+    return {
+      module: IdentityModule,
+      imports: [
+        TypeOrmModule.forRoot({
+          type: 'postgres',
+          url: config.databaseUrl,
+          entities: IDENTITY_ENTITIES,
+          migrations: [InitialSchema1764000000000],
+          migrationsRun: true,
+          synchronize: false,
+          logging: ['error'],
+        }),
+        TypeOrmModule.forFeature(IDENTITY_ENTITIES),
+      ],
+      controllers: [AuthController, UsersController, InternalController, HealthController],
+      providers: [
+        { provide: IDENTITY_CONFIG, useValue: config },
+        { provide: MasterKeyWrapper, useValue: new MasterKeyWrapper(config.masterKeys) },
+        FabricCaGateway,
+        SigningKeysService,
+        AccessTokenService,
+        RefreshTokenService,
+        UsersService,
+        AuthService,
+        SigningService,
+        UserGuard,
+        ServiceGuard,
+      ],
+    };
+  }
+}

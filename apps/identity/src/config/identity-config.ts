@@ -1,0 +1,92 @@
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+
+const masterKeys = z
+  .string()
+  .min(1)
+  .transform((raw, ctx) => {
+    // "kid:base64key,kid:base64key": the first wraps new secrets, the rest still unwrap old ones
+    const keys = raw.split(',').map((entry) => {
+      const [kid, material] = entry.trim().split(':');
+      const key = Buffer.from(material ?? '', 'base64');
+      if (!kid || key.length !== 32) ctx.addIssue({ code: 'custom', message: 'each master key must be "<kid>:<base64 of 32 bytes>"' });
+      return { kid: kid ?? '', key };
+    });
+    return keys;
+  });
+
+const organization = z.object({ mspId: z.string().regex(/^[A-Za-z][A-Za-z0-9.-]*$/), name: z.string().min(1).max(200) });
+const bootstrapAdmin = z.object({
+  mspId: z.string(),
+  username: z.string().min(3).max(64),
+  email: z.email(),
+  password: z.string().min(12),
+});
+const fabricOrg = z.object({
+  mspId: z.string(),
+  ca: z.object({
+    url: z.url(),
+    caName: z.string(),
+    tlsRootCertPath: z.string(),
+    registrar: z.object({ enrollmentId: z.string(), secret: z.string() }),
+  }),
+});
+
+const schema = z.object({
+  IDENTITY_PORT: z.coerce.number().int().min(0).max(65535).default(13001),
+  IDENTITY_DATABASE_URL: z.string().startsWith('postgres'),
+  IDENTITY_MASTER_KEYS: masterKeys,
+  IDENTITY_SERVICE_TOKEN: z.string().min(32, 'IDENTITY_SERVICE_TOKEN must be at least 32 characters'),
+  IDENTITY_JWT_ISSUER: z.string().default('gridledger-identity'),
+  IDENTITY_JWT_AUDIENCE: z.string().default('gridledger'),
+  IDENTITY_ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(3600).default(900),
+  IDENTITY_REFRESH_TOKEN_TTL_SECONDS: z.coerce.number().int().min(300).max(30 * 86400).default(7 * 86400),
+  IDENTITY_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  IDENTITY_LOCKOUT_SECONDS: z.coerce.number().int().min(1).max(86400).default(900),
+  IDENTITY_BOOTSTRAP_FILE: z.string().min(1),
+  IDENTITY_FABRIC_ORGS_FILE: z.string().min(1),
+});
+
+export interface IdentityConfig {
+  port: number;
+  databaseUrl: string;
+  masterKeys: { kid: string; key: Buffer }[];
+  serviceToken: string;
+  jwt: { issuer: string; audience: string; accessTtlSeconds: number; refreshTtlSeconds: number };
+  login: { maxFailures: number; lockoutSeconds: number };
+  bootstrap: { organizations: z.infer<typeof organization>[]; admins: z.infer<typeof bootstrapAdmin>[] };
+  fabricOrganizations: z.infer<typeof fabricOrg>[];
+}
+
+export const IDENTITY_CONFIG = Symbol('IDENTITY_CONFIG');
+
+function readJsonFile<T>(path: string, what: string, parse: (value: unknown) => T): T {
+  let raw: string;
+  try {
+    raw = readFileSync(path, 'utf8');
+  } catch {
+    throw new Error(`${what} file ${path} cannot be read`);
+  }
+  try {
+    return parse(JSON.parse(raw));
+  } catch (error) {
+    throw new Error(`${what} file ${path} is invalid: ${error instanceof z.ZodError ? z.prettifyError(error) : (error as Error).message}`);
+  }
+}
+
+/** Validates the environment once at boot: a bad setting stops the service with a sentence that names it. */
+export function loadIdentityConfig(env: NodeJS.ProcessEnv = process.env): IdentityConfig {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) throw new Error(`identity service configuration is invalid:\n${z.prettifyError(parsed.error)}`);
+  const e = parsed.data;
+  return {
+    port: e.IDENTITY_PORT,
+    databaseUrl: e.IDENTITY_DATABASE_URL,
+    masterKeys: e.IDENTITY_MASTER_KEYS,
+    serviceToken: e.IDENTITY_SERVICE_TOKEN,
+    jwt: { issuer: e.IDENTITY_JWT_ISSUER, audience: e.IDENTITY_JWT_AUDIENCE, accessTtlSeconds: e.IDENTITY_ACCESS_TOKEN_TTL_SECONDS, refreshTtlSeconds: e.IDENTITY_REFRESH_TOKEN_TTL_SECONDS },
+    login: { maxFailures: e.IDENTITY_LOGIN_MAX_FAILURES, lockoutSeconds: e.IDENTITY_LOCKOUT_SECONDS },
+    bootstrap: readJsonFile(e.IDENTITY_BOOTSTRAP_FILE, 'bootstrap', (v) => z.object({ organizations: z.array(organization).min(1), admins: z.array(bootstrapAdmin) }).parse(v)),
+    fabricOrganizations: readJsonFile(e.IDENTITY_FABRIC_ORGS_FILE, 'Fabric organisations', (v) => z.array(fabricOrg).min(1).parse(v)),
+  };
+}

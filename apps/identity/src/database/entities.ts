@@ -1,0 +1,164 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import type { WrappedSecret } from '../custody/master-key-wrapper.ts';
+
+@Entity({ name: 'organizations' })
+export class OrganizationEntity {
+  @PrimaryColumn({ type: 'text', name: 'msp_id' })
+  mspId: string;
+
+  @Column({ type: 'text' })
+  name: string;
+
+  @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
+  createdAt: Date;
+}
+
+export type UserRole = 'owner' | 'consumer' | 'regulator' | 'admin';
+export type UserStatus = 'active' | 'suspended';
+
+@Entity({ name: 'users' })
+export class UserEntity {
+  @PrimaryColumn({ type: 'uuid' })
+  id: string;
+
+  /** unique case-insensitively (see the migration's index on lower(username)) */
+  @Column({ type: 'text' })
+  username: string;
+
+  @Column({ type: 'text' })
+  email: string;
+
+  @Column({ type: 'text', name: 'msp_id' })
+  mspId: string;
+
+  @Column({ type: 'text' })
+  role: UserRole;
+
+  @Column({ type: 'text' })
+  status: UserStatus;
+
+  @Column({ type: 'text', name: 'password_hash' })
+  passwordHash: string;
+
+  @Column({ type: 'integer', name: 'failed_logins', default: 0 })
+  failedLogins: number;
+
+  @Column({ type: 'timestamptz', name: 'locked_until', nullable: true })
+  lockedUntil: Date | null;
+
+  /** the Fabric CA enrollment id; a new one after each reactivation, since revocation is final at the CA */
+  @Column({ type: 'text', name: 'enrollment_id' })
+  enrollmentId: string;
+
+  @Column({ type: 'text', name: 'certificate_pem' })
+  certificatePem: string;
+
+  @Column({ type: 'jsonb', name: 'fabric_key_wrapped' })
+  fabricKeyWrapped: WrappedSecret;
+
+  /** X25519 public key (raw, base64) that file keys are wrapped for */
+  @Column({ type: 'text', name: 'encryption_public_key' })
+  encryptionPublicKey: string;
+
+  /** null when the user brought their own key pair and decrypts on their side */
+  @Column({ type: 'jsonb', name: 'encryption_key_wrapped', nullable: true })
+  encryptionKeyWrapped: WrappedSecret | null;
+
+  @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz', name: 'updated_at' })
+  updatedAt: Date;
+}
+
+@Entity({ name: 'jwt_signing_keys' })
+export class SigningKeyEntity {
+  @PrimaryColumn({ type: 'text' })
+  kid: string;
+
+  @Column({ type: 'jsonb', name: 'public_jwk' })
+  publicJwk: Record<string, unknown>;
+
+  @Column({ type: 'jsonb', name: 'private_jwk_wrapped' })
+  privateJwkWrapped: WrappedSecret;
+
+  @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
+  createdAt: Date;
+
+  /** after this the key signs nothing and leaves the JWKS; null while it is the newest */
+  @Column({ type: 'timestamptz', name: 'retire_after', nullable: true })
+  retireAfter: Date | null;
+}
+
+@Entity({ name: 'refresh_tokens' })
+export class RefreshTokenEntity {
+  @PrimaryColumn({ type: 'uuid' })
+  id: string;
+
+  @Index()
+  @Column({ type: 'uuid', name: 'user_id' })
+  userId: string;
+
+  /** all tokens descended from one sign-in; reuse of a spent token revokes the family */
+  @Column({ type: 'uuid', name: 'family_id' })
+  familyId: string;
+
+  @Index({ unique: true })
+  @Column({ type: 'text', name: 'token_hash' })
+  tokenHash: string;
+
+  @Column({ type: 'timestamptz', name: 'expires_at' })
+  expiresAt: Date;
+
+  @Column({ type: 'timestamptz', name: 'revoked_at', nullable: true })
+  revokedAt: Date | null;
+
+  @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
+  createdAt: Date;
+}
+
+@Entity({ name: 'signature_log' })
+export class SignatureLogEntity {
+  @PrimaryColumn({ type: 'uuid' })
+  id: string;
+
+  @Index()
+  @Column({ type: 'uuid', name: 'user_id' })
+  userId: string;
+
+  @Column({ type: 'text', name: 'digest_hex' })
+  digestHex: string;
+
+  @Column({ type: 'text' })
+  purpose: string;
+
+  @Column({ type: 'text', name: 'requested_by' })
+  requestedBy: string;
+
+  @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
+  createdAt: Date;
+}
+
+/** Events written in the same transaction as the change they describe; a relay publishes them. */
+@Entity({ name: 'outbox' })
+export class OutboxEntity {
+  @PrimaryColumn({ type: 'uuid' })
+  id: string;
+
+  @Column({ type: 'text' })
+  topic: string;
+
+  @Column({ type: 'text', name: 'message_key' })
+  messageKey: string;
+
+  @Column({ type: 'jsonb' })
+  envelope: Record<string, unknown>;
+
+  @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
+  createdAt: Date;
+
+  @Column({ type: 'timestamptz', name: 'published_at', nullable: true })
+  publishedAt: Date | null;
+}
+
+export const IDENTITY_ENTITIES = [OrganizationEntity, UserEntity, SigningKeyEntity, RefreshTokenEntity, SignatureLogEntity, OutboxEntity];

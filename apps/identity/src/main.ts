@@ -1,0 +1,21 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { loadIdentityConfig } from './config/identity-config.ts';
+import { createIdentityApp } from './identity-app.ts';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadIdentityConfig();
+  } catch (error) {
+    // a bad environment stops the boot with the sentence that names the setting
+    console.error((error as Error).message);
+    process.exit(1);
+  }
+  const app = await createIdentityApp(config);
+  app.enableShutdownHooks();
+  await app.listen(config.port, '127.0.0.1');
+  new Logger('Identity').log(`listening on http://127.0.0.1:${config.port} (OpenAPI at /docs)`);
+}
+
+void main();

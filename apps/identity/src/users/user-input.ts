@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { IdentityError } from '../common/identity-error.ts';
+
+export const onboardUserSchema = z.strictObject({
+  username: z.string().regex(/^[a-z0-9][a-z0-9._-]{2,63}$/, 'a username is 3 to 64 lower-case letters, digits, ".", "_" or "-"'),
+  email: z.email('not a valid e-mail address').max(254),
+  password: z.string(),
+  role: z.enum(['owner', 'consumer', 'regulator', 'admin'], { error: 'role must be owner, consumer, regulator or admin' }),
+});
+export type OnboardUser = z.infer<typeof onboardUserSchema>;
+
+export const suspendSchema = z.strictObject({ reason: z.string().min(1).max(500) });
+export const encryptionKeySchema = z.strictObject({ publicKey: z.string().min(1).max(100) });
+export const loginSchema = z.strictObject({ username: z.string().min(1).max(64), password: z.string().min(1).max(256) });
+export const refreshSchema = z.strictObject({ refreshToken: z.string().min(1).max(200) });
+export const signatureRequestSchema = z.strictObject({
+  userId: z.uuid(),
+  /** the SHA-256 digest to sign, base64 */
+  digest: z.base64().refine((d) => Buffer.from(d, 'base64').length === 32, 'digest must be 32 bytes (a SHA-256 digest)'),
+  purpose: z.string().min(1).max(200),
+});
+
+/** Parses a request body, turning the first problem into a 400 with a sentence that names the field. */
+export function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
+  const result = schema.safeParse(body ?? {});
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const field = issue?.path.length ? `${issue.path.join('.')}: ` : '';
+  throw new IdentityError('INVALID_INPUT', `${field}${issue?.message ?? 'invalid request body'}`);
+}

@@ -1,0 +1,73 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { INestApplication } from '@nestjs/common';
+import { createTestDatabase, stackConnections, type TestDatabase } from '@gridledger/testing';
+import { loadIdentityConfig, type IdentityConfig } from '../src/config/identity-config.ts';
+import { createIdentityApp } from '../src/identity-app.ts';
+
+export interface Harness {
+  app: INestApplication;
+  url: string;
+  config: IdentityConfig;
+  database: TestDatabase;
+  admins: { grid: { username: string; password: string }; regulator: { username: string; password: string } };
+  call(method: string, path: string, options?: { token?: string; body?: unknown }): Promise<{ status: number; body: Record<string, unknown> }>;
+  close(): Promise<void>;
+}
+
+/** The identity service as it runs in production, on a throwaway database and the stack's real Fabric CAs. */
+export async function startIdentity(): Promise<Harness> {
+  const database = await createTestDatabase('identity');
+  const dir = mkdtempSync(join(tmpdir(), 'identity-'));
+  const suffix = randomBytes(3).toString('hex');
+  const admins = {
+    grid: { username: `grid-admin-${suffix}`, password: `Grid-Admin-${randomBytes(8).toString('hex')}` },
+    regulator: { username: `reg-admin-${suffix}`, password: `Reg-Admin-${randomBytes(8).toString('hex')}` },
+  };
+  writeFileSync(join(dir, 'bootstrap.json'), JSON.stringify({
+    organizations: [
+      { mspId: 'GridMSP', name: 'Grid company' },
+      { mspId: 'RegulatorMSP', name: 'Energy regulator' },
+      { mspId: 'ConsumerMSP', name: 'Research and energy services' },
+    ],
+    admins: [
+      { mspId: 'GridMSP', email: 'admin@grid.example', ...admins.grid },
+      { mspId: 'RegulatorMSP', email: 'admin@regulator.example', ...admins.regulator },
+    ],
+  }));
+  writeFileSync(join(dir, 'fabric-orgs.json'), JSON.stringify(stackConnections().fabric.organizations.map(({ mspId, ca }) => ({ mspId, ca }))));
+  const config = loadIdentityConfig({
+    IDENTITY_PORT: '0',
+    IDENTITY_DATABASE_URL: database.url,
+    IDENTITY_MASTER_KEYS: `test-1:${randomBytes(32).toString('base64')}`,
+    IDENTITY_SERVICE_TOKEN: randomBytes(32).toString('hex'),
+    IDENTITY_LOGIN_MAX_FAILURES: '3',
+    IDENTITY_BOOTSTRAP_FILE: join(dir, 'bootstrap.json'),
+    IDENTITY_FABRIC_ORGS_FILE: join(dir, 'fabric-orgs.json'),
+  });
+  const app = await createIdentityApp(config, { logger: false });
+  await app.listen(0, '127.0.0.1');
+  const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  return {
+    app,
+    url,
+    config,
+    database,
+    admins,
+    async call(method, path, options = {}) {
+      const response = await fetch(`${url}${path}`, {
+        method,
+        headers: { 'content-type': 'application/json', ...(options.token ? { authorization: `Bearer ${options.token}` } : {}) },
+        ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
+      });
+      const text = await response.text();
+      return { status: response.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
+    },
+    async close() {
+      await app.close();
+      await database.drop();
+    },
+  };
+}

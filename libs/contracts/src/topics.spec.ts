@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { cloudEvent } from './cloud-event.ts';
+import { IDENTITY_TOPICS } from './identity/identity-events.ts';
+import { parsePayload } from './topics.ts';
+
+describe('contracts', () => {
+  it('names topics gridledger.<domain>.<event>.v<N>', () => {
+    for (const topic of Object.values(IDENTITY_TOPICS)) expect(topic).toMatch(/^gridledger\.[a-z-]+\.[a-z-]+\.v\d+$/);
+  });
+
+  it('validates a payload at the consumer and rejects one that does not fit', () => {
+    const ok = { userId: '7b0c8f36-3a6f-4a53-9d6e-0f2f1f0a9a11', mspId: 'GridMSP', reason: 'left the company', suspendedBy: '0d1c2b3a-4f5e-4a6b-8c7d-9e0f1a2b3c4d' };
+    expect(parsePayload(IDENTITY_TOPICS.userSuspended, ok)).toEqual(ok);
+    expect(() => parsePayload(IDENTITY_TOPICS.userSuspended, { ...ok, userId: 'not-a-uuid' })).toThrow();
+  });
+
+  it('wraps data in a CloudEvents 1.0 envelope', () => {
+    const event = cloudEvent({ id: 'e1', source: '/identity', type: IDENTITY_TOPICS.orgCreated, subject: 'GridMSP', time: new Date(0), data: { mspId: 'GridMSP', name: 'Grid' } });
+    expect(event).toMatchObject({ specversion: '1.0', datacontenttype: 'application/json', time: '1970-01-01T00:00:00.000Z' });
+  });
+});
