@@ -3,9 +3,12 @@ import { chaincodeServerComponent } from '../components/chaincode-server.ts';
 import type { Component } from '../components/component.ts';
 import { infrastructureComponents } from '../components/stack-components.ts';
 import { runningDaemon } from '../process/daemon.ts';
+import { platformServices } from '../services/platform-services.ts';
 
 export interface StatusRow {
   component: string;
+  /** services run only under `start`; a stopped service does not make the stack unhealthy */
+  kind: 'stack' | 'service';
   version: string;
   pid: string;
   address: string;
@@ -15,12 +18,14 @@ export interface StatusRow {
 export async function statusRows(config: StackConfig): Promise<StatusRow[]> {
   const chaincodeRecord = runningDaemon(config.paths, 'chaincode');
   const chaincode: Component = chaincodeServerComponent(config, chaincodeRecord?.meta?.['packageId'] ?? '', chaincodeRecord?.meta?.['version'] ?? '-');
-  const components = [...infrastructureComponents(config), chaincode];
+  const services = new Set(platformServices(config).map((s) => s.name));
+  const components = [...infrastructureComponents(config), chaincode, ...platformServices(config)];
   return Promise.all(
     components.map(async (c) => {
       const record = runningDaemon(config.paths, c.name);
       return {
         component: c.name,
+        kind: services.has(c.name) ? ('service' as const) : ('stack' as const),
         version: c.version,
         pid: record ? String(record.pid) : '-',
         address: c.address,
@@ -38,9 +43,9 @@ export function formatTable(rows: StatusRow[]): string {
   return [line(header), ...cells.map(line)].join('\n');
 }
 
-/** Prints the table; resolves true when every component is healthy. */
+/** Prints the table; resolves true when the stack is healthy and every running service is too. */
 export async function printStatus(config: StackConfig): Promise<boolean> {
   const rows = await statusRows(config);
   console.log(formatTable(rows));
-  return rows.every((r) => r.healthy);
+  return rows.every((r) => r.healthy || (r.kind === 'service' && r.pid === '-'));
 }

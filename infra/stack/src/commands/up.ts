@@ -24,7 +24,7 @@ export async function deployAndServeChaincode(config: StackConfig, binaries: Bin
   return deploy;
 }
 
-export async function up(config: StackConfig): Promise<void> {
+export async function up(config: StackConfig, options: { quiet?: boolean } = {}): Promise<void> {
   const started = Date.now();
   mkdirSync(config.paths.home, { recursive: true });
   const binaries = await provisionBinaries(config);
@@ -40,5 +40,5 @@ export async function up(config: StackConfig): Promise<void> {
   console.log(`  ${await step(`Channel ${config.channel}`, () => ensureChannel(config, binaries))}`);
   await deployAndServeChaincode(config, binaries);
   console.log(`\nStack is up (${formatDuration(Date.now() - started)}).\n`);
-  await printStatus(config);
+  if (!options.quiet) await printStatus(config);
 }

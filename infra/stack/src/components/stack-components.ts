@@ -5,6 +5,7 @@ import { ordererComponent, peerComponent } from './fabric-nodes.ts';
 import { kafkaComponent } from './kafka.ts';
 import { kuboComponent } from './kubo.ts';
 import { postgresComponent } from './postgres.ts';
+import { platformServices } from '../services/platform-services.ts';
 
 /** Everything but the chaincode server, which needs the deployed package id first. */
 export function infrastructureComponents(config: StackConfig): Component[] {
@@ -18,7 +19,7 @@ export function infrastructureComponents(config: StackConfig): Component[] {
   ];
 }
 
-/** Names in start order; `down` stops them in reverse. */
+/** Names in start order, the services last; `down` stops them in reverse. */
 export function componentNames(config: StackConfig): string[] {
-  return [...infrastructureComponents(config).map((c) => c.name), 'chaincode'];
+  return [...infrastructureComponents(config).map((c) => c.name), 'chaincode', ...platformServices(config).map((s) => s.name)];
 }

@@ -1,0 +1,86 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { StackConfig } from '../config/stack-config.ts';
+import type { Component } from '../components/component.ts';
+import { readPostgresCredentials } from '../components/postgres.ts';
+import { connectionInfo } from '../connection-info.ts';
+import { httpOk } from '../process/probes.ts';
+import { buildService, serviceBundle } from './build-service.ts';
+
+interface IdentitySecrets {
+  masterKeys: string;
+  serviceToken: string;
+}
+
+const ORG_NAMES: Record<string, string> = {
+  GridMSP: 'Grid company',
+  RegulatorMSP: 'Energy regulator',
+  ConsumerMSP: 'Research institutes and energy-service companies',
+};
+
+export const identityFiles = (config: StackConfig) => {
+  const dir = join(config.paths.data, 'services', 'identity');
+  return { dir, secrets: join(dir, 'secrets.json'), bootstrap: join(dir, 'bootstrap-admins.json'), fabricOrgs: join(dir, 'fabric-organizations.json') };
+};
+
+/** Secrets and first admins, generated once per data directory and readable only by the stack's user. */
+function ensureIdentityFiles(config: StackConfig): void {
+  const files = identityFiles(config);
+  mkdirSync(files.dir, { recursive: true });
+  if (!existsSync(files.secrets)) {
+    const secrets: IdentitySecrets = { masterKeys: `mk-1:${randomBytes(32).toString('base64')}`, serviceToken: randomBytes(32).toString('base64url') };
+    writeFileSync(files.secrets, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  }
+  if (!existsSync(files.bootstrap)) {
+    const organizations = config.organizations.map((org) => ({ mspId: org.mspId, name: ORG_NAMES[org.mspId] ?? org.mspId }));
+    const admins = config.organizations.map((org) => ({
+      mspId: org.mspId,
+      username: `admin-${org.key}`,
+      email: `admin@${org.domain}`,
+      password: `Gl-${randomBytes(12).toString('base64url')}`,
+    }));
+    writeFileSync(files.bootstrap, JSON.stringify({ organizations, admins }, null, 2), { mode: 0o600 });
+  }
+  // rewritten on every start: CA addresses follow the port settings
+  const orgs = connectionInfo(config).fabric.organizations.map(({ mspId, ca }) => ({ mspId, ca }));
+  writeFileSync(files.fabricOrgs, JSON.stringify(orgs, null, 2), { mode: 0o600 });
+}
+
+export function identityServiceComponent(config: StackConfig): Component {
+  const port = config.ports.identity;
+  return {
+    name: 'identity',
+    version: 'dev',
+    address: `http://127.0.0.1:${port} (OpenAPI /docs)`,
+    ports: [port],
+    startTimeoutMs: 60_000,
+    async prepare() {
+      ensureIdentityFiles(config);
+      await buildService(config, 'identity');
+    },
+    daemon() {
+      const files = identityFiles(config);
+      const secrets = JSON.parse(readFileSync(files.secrets, 'utf8')) as IdentitySecrets;
+      const db = readPostgresCredentials(config).services['identity'];
+      if (!db) throw new Error('the identity database has no credentials');
+      return {
+        name: 'identity',
+        command: process.execPath,
+        args: ['--enable-source-maps', serviceBundle(config, 'identity')],
+        cwd: config.paths.repo,
+        env: {
+          ...process.env,
+          NODE_ENV: 'production',
+          IDENTITY_PORT: String(port),
+          IDENTITY_DATABASE_URL: `postgresql://${db.user}:${encodeURIComponent(db.password)}@127.0.0.1:${config.ports.postgres}/${db.database}`,
+          IDENTITY_MASTER_KEYS: secrets.masterKeys,
+          IDENTITY_SERVICE_TOKEN: secrets.serviceToken,
+          IDENTITY_BOOTSTRAP_FILE: files.bootstrap,
+          IDENTITY_FABRIC_ORGS_FILE: files.fabricOrgs,
+        },
+      };
+    },
+    healthy: () => httpOk(port, '/health'),
+  };
+}
