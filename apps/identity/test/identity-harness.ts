@@ -14,6 +14,8 @@ export interface Harness {
   database: TestDatabase;
   admins: { grid: { username: string; password: string }; regulator: { username: string; password: string } };
   call(method: string, path: string, options?: { token?: string; body?: unknown }): Promise<{ status: number; body: Record<string, unknown> }>;
+  /** restarts the service on the same database with some settings changed */
+  restart(env: Record<string, string>): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -38,7 +40,7 @@ export async function startIdentity(): Promise<Harness> {
     ],
   }));
   writeFileSync(join(dir, 'fabric-orgs.json'), JSON.stringify(stackConnections().fabric.organizations.map(({ mspId, ca }) => ({ mspId, ca }))));
-  const config = loadIdentityConfig({
+  const env: Record<string, string> = {
     IDENTITY_PORT: '0',
     IDENTITY_DATABASE_URL: database.url,
     IDENTITY_MASTER_KEYS: `test-1:${randomBytes(32).toString('base64')}`,
@@ -46,18 +48,20 @@ export async function startIdentity(): Promise<Harness> {
     IDENTITY_LOGIN_MAX_FAILURES: '3',
     IDENTITY_BOOTSTRAP_FILE: join(dir, 'bootstrap.json'),
     IDENTITY_FABRIC_ORGS_FILE: join(dir, 'fabric-orgs.json'),
-  });
-  const app = await createIdentityApp(config, { logger: false });
-  await app.listen(0, '127.0.0.1');
-  const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
-  return {
-    app,
-    url,
-    config,
+  };
+  const launch = async (settings: Record<string, string>) => {
+    const config = loadIdentityConfig(settings);
+    const app = await createIdentityApp(config, { logger: false });
+    await app.listen(0, '127.0.0.1');
+    return { app, config, url: (await app.getUrl()).replace('[::1]', '127.0.0.1') };
+  };
+  const running = await launch(env);
+  const harness: Harness = {
+    ...running,
     database,
     admins,
     async call(method, path, options = {}) {
-      const response = await fetch(`${url}${path}`, {
+      const response = await fetch(`${harness.url}${path}`, {
         method,
         headers: { 'content-type': 'application/json', ...(options.token ? { authorization: `Bearer ${options.token}` } : {}) },
         ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
@@ -65,9 +69,15 @@ export async function startIdentity(): Promise<Harness> {
       const text = await response.text();
       return { status: response.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
     },
+    async restart(changes) {
+      await harness.app.close();
+      Object.assign(env, changes);
+      Object.assign(harness, await launch(env));
+    },
     async close() {
-      await app.close();
+      await harness.app.close();
       await database.drop();
     },
   };
+  return harness;
 }

@@ -8,6 +8,7 @@ import { connect } from '@hyperledger/fabric-gateway';
 import { createLocalJWKSet, decodeProtectedHeader, jwtVerify, SignJWT, type JWK } from 'jose';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SigningKeysService } from '../src/tokens/signing-keys.service.ts';
 import { startIdentity, type Harness } from './identity-harness.ts';
 
 const strongPassword = () => `Str0ng-${randomBytes(6).toString('hex')}`;
@@ -86,6 +87,30 @@ describe('identity service on the real PostgreSQL, Fabric CAs and network', () =
     expect((await me(hmac)).body).toMatchObject({ statusCode: 401, code: 'INVALID_TOKEN' });
 
     expect((await me(undefined)).body).toMatchObject({ statusCode: 401, code: 'UNAUTHENTICATED' });
+
+    // signed with the service's own current key, but for another audience, or already expired
+    const { kid, key } = await h.app.get(SigningKeysService).current();
+    const genuine = (audience: string, expiresAt: number) =>
+      new SignJWT(claims).setProtectedHeader({ alg: 'ES256', kid }).setIssuer('gridledger-identity').setAudience(audience).setIssuedAt(expiresAt - 60).setExpirationTime(expiresAt).sign(key);
+    const now = Math.floor(Date.now() / 1000);
+    expect((await me(await genuine('gridledger', now + 60))).status).toBe(200);
+    expect((await me(await genuine('another-platform', now + 60))).body).toMatchObject({ statusCode: 401, code: 'INVALID_TOKEN' });
+    expect((await me(await genuine('gridledger', now - 5))).body).toMatchObject({ statusCode: 401, code: 'INVALID_TOKEN', message: 'the access token has expired' });
+  });
+
+  it('rotates the master key: every sealed key is resealed, and the old key can then be dropped', async () => {
+    const oldKey = h.config.masterKeys.map((k) => `${k.kid}:${k.key.toString('base64')}`).join(',');
+    const newKey = `test-2:${randomBytes(32).toString('base64')}`;
+    await h.restart({ IDENTITY_MASTER_KEYS: `${newKey},${oldKey}` });
+    const resealed = await h.call('POST', '/internal/master-key/rewrap', { token: h.config.serviceToken });
+    // 2 bootstrap admins and the owner: a Fabric key and an encryption key each, plus the JWT keys
+    expect(resealed.body['resealed']).toBeGreaterThanOrEqual(7);
+    expect((await h.call('POST', '/internal/master-key/rewrap', { token: h.config.serviceToken })).body).toMatchObject({ resealed: 0 });
+
+    await h.restart({ IDENTITY_MASTER_KEYS: newKey });
+    expect((await login(owner.username, owner.password)).status).toBe(200);
+    const signature = await h.call('POST', '/internal/signatures', { token: h.config.serviceToken, body: { userId: owner.id, digest: Buffer.alloc(32, 7).toString('base64'), purpose: 'after master key rotation' } });
+    expect(signature.status).toBe(200);
   });
 
   it('signs for a user through the internal API; the peers accept it and the chaincode sees the uid and role', async () => {

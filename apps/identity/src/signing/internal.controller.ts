@@ -43,8 +43,8 @@ export class InternalController {
 
   @Post('master-key/rewrap')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Reseal every stored private key under the current master key' })
+  @ApiOperation({ summary: "Reseal every stored private key (users' keys and JWT signing keys) under the current master key" })
   async rewrap() {
-    return { resealed: await this.users.rewrapSecrets() };
+    return { resealed: (await this.users.rewrapSecrets()) + (await this.signingKeys.rewrap()) };
   }
 }

@@ -57,6 +57,18 @@ export class SigningKeysService {
     return { kid: newest.kid, key: (await importJWK(jwk, JWT_ALGORITHM)) as CryptoKey };
   }
 
+  /** Reseals every signing key under the current master key; returns how many were resealed. */
+  async rewrap(): Promise<number> {
+    let count = 0;
+    for (const key of await this.keys.find()) {
+      const resealed = this.wrapper.rewrap(key.privateJwkWrapped, `jwt-key:${key.kid}`);
+      if (!resealed) continue;
+      await this.keys.update({ kid: key.kid }, { privateJwkWrapped: resealed });
+      count++;
+    }
+    return count;
+  }
+
   async jwks(): Promise<{ keys: JWK[] }> {
     return { keys: (await this.published()).map((k) => k.publicJwk as JWK) };
   }
