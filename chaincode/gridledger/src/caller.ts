@@ -61,5 +61,8 @@ export function requireRegulator(ctx: Context): PlatformUser {
   return user;
 }
 
+/** A regulator for every purpose the chaincode grants regulators: the role and the regulator's MSP. */
+export const isRegulator = (user: PlatformUser): boolean => user.role === 'regulator' && user.mspId === REGULATOR_MSP;
+
 export const sameUser = (a: { mspId: string; uid: string }, b: { mspId: string; uid: string }): boolean =>
   a.mspId === b.mspId && a.uid === b.uid;

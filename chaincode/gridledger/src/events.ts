@@ -29,6 +29,7 @@ export const EVENT_NAMES = [
   'UserFrozen',
   'UserUnfrozen',
   'RegulatorNoteAdded',
+  'PingRecorded',
 ] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 

@@ -184,6 +184,22 @@ describe('sharing power data under supervision, on the real Fabric network', () 
     expect(unchanged).toMatchObject({ priceCredits: 100, status: 'active' });
   });
 
+  it('gives regulator rights only to RegulatorMSP regulators, and raising sensitivity reaches pending requests', async () => {
+    await expectRefusal(gridRegulatorImpostor.evaluate('access:CheckAccess', asset.open, consumer.uid), 'FORBIDDEN');
+    await expectRefusal(gridRegulatorImpostor.evaluate('access:GetRequest', `req-open-${run}`), 'FORBIDDEN');
+    await expectRefusal(gridRegulatorImpostor.evaluate('settlement:GetAccount', consumer.uid), 'FORBIDDEN');
+    expect(await regulator.evaluate('access:GetRequest', `req-open-${run}`)).toMatchObject({ status: 'granted' });
+
+    const escalating = `asset-escalating-${run}`;
+    const request = `req-escalating-${run}`;
+    await owner.submit('asset:RegisterAsset', assetInput(escalating, 'internal', 0, 1));
+    await consumer.submit('access:RequestAccess', requestInput(request, escalating));
+    await owner.submit('asset:UpdateAssetMetadata', escalating, JSON.stringify({ sensitivity: 'critical' }));
+    const approved = await owner.submit<{ status: string; requiresRegulator: boolean }>('access:ApproveRequest', request, 'ok');
+    expect(approved).toMatchObject({ status: 'pending-regulator', requiresRegulator: true });
+    expect(await check(escalating)).toMatchObject({ allowed: false, code: 'PENDING' });
+  });
+
   it('conserves credits: balances plus escrow equal what was minted', async () => {
     const accounts = await Promise.all([account(consumer), account(owner)]);
     const held = accounts.reduce((sum, a) => sum + a.balance + a.escrowed, 0);

@@ -62,7 +62,7 @@ describe('Fabric network with per-user identities from the Fabric CA', () => {
       for await (const event of events) {
         if (event.transactionId !== txId) continue;
         expect(event.eventName).toBe('PingRecorded');
-        expect(decode(event.payload)).toEqual(recorded);
+        expect(decode(event.payload)).toMatchObject({ event: 'PingRecorded', version: 1, txId, signer: { mspId: 'GridMSP', uid: owner.uid, role: 'owner' }, data: { message } });
         break;
       }
     } finally {

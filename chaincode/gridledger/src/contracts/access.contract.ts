@@ -5,7 +5,7 @@ import { parseAccessRequest, parseReason } from '../access/request-input.ts';
 import { loadRequest, requestKey, requestsFor, saveRequest } from '../access/request-store.ts';
 import { loadAsset, requireActive } from '../assets/asset-store.ts';
 import { canonicalJson } from '../canonical-json.ts';
-import { platformUser, requireRegulator, requireRole, sameUser, type PlatformUser } from '../caller.ts';
+import { isRegulator, platformUser, requireRegulator, requireRole, sameUser, type PlatformUser } from '../caller.ts';
 import { txTime, txTimeMillis } from '../clock.ts';
 import { needsRegulator, type DataAsset } from '../domain/asset.ts';
 import { PENDING_REQUEST_TTL_SECONDS, type AccessRequest, type Decision } from '../domain/access-request.ts';
@@ -189,9 +189,12 @@ export class AccessContract extends Contract {
     await requireNotFrozen(ctx, user.uid, 'owner');
     await requireNotFrozen(ctx, request.consumer.uid, 'consumer');
     const by = decision(ctx, user, 'approved', parseReason(reason || 'approved'));
-    if (!request.requiresRegulator) return canonicalJson(await grant(ctx, request, asset, by));
-    const pending: AccessRequest = { ...request, status: 'pending-regulator', decisions: [...request.decisions, by], updatedAt: by.at };
+    // the asset's sensitivity now, not when the request was made: raising it reaches pending requests
+    const escalated = !request.requiresRegulator && needsRegulator(asset.sensitivity);
+    if (!request.requiresRegulator && !escalated) return canonicalJson(await grant(ctx, request, asset, by));
+    const pending: AccessRequest = { ...request, requiresRegulator: true, status: 'pending-regulator', decisions: [...request.decisions, by], updatedAt: by.at };
     await saveRequest(ctx, pending);
+    if (escalated) await requireRegulatorEndorsement(ctx, requestKey(ctx, request.id), asset.owner.mspId);
     await emit(ctx, 'RequestOwnerApproved', { assetId: asset.id, requestId: request.id, uid: request.consumer.uid }, {
       consumer: request.consumer,
       sensitivity: asset.sensitivity,
@@ -265,7 +268,7 @@ export class AccessContract extends Contract {
   public async ExpireRequest(ctx: Context, requestId: string): Promise<string> {
     const user = platformUser(ctx);
     const request = await loadRequest(ctx, requireId('requestId', requestId));
-    const involved = sameUser(user, request.consumer) || sameUser(user, request.owner) || user.role === 'regulator';
+    const involved = sameUser(user, request.consumer) || sameUser(user, request.owner) || isRegulator(user);
     if (!involved) throw forbidden(`only the parties to request ${request.id} or a regulator may expire it`);
     const now = txTimeMillis(ctx);
     const grantOver = request.status === 'granted' && request.grant !== null && now >= Date.parse(request.grant.expiresAt);
@@ -290,7 +293,7 @@ export class AccessContract extends Contract {
     const user = platformUser(ctx);
     const asset = await loadAsset(ctx, requireId('assetId', assetId));
     const subject = requireId('uid', uid);
-    const entitled = user.uid === subject || sameUser(user, asset.owner) || user.role === 'regulator';
+    const entitled = user.uid === subject || sameUser(user, asset.owner) || isRegulator(user);
     if (!entitled) throw forbidden('a user may check only their own access, an owner access to their assets, a regulator anyone\'s');
     const requests = await requestsFor(ctx, asset.id, subject);
     const decisions = await Promise.all(requests.map((r) => decisionFor(ctx, asset, r)));
@@ -327,7 +330,7 @@ export class AccessContract extends Contract {
   public async GetRequest(ctx: Context, requestId: string): Promise<string> {
     const user = platformUser(ctx);
     const request = await loadRequest(ctx, requireId('requestId', requestId));
-    if (!sameUser(user, request.consumer) && !sameUser(user, request.owner) && user.role !== 'regulator') {
+    if (!sameUser(user, request.consumer) && !sameUser(user, request.owner) && !isRegulator(user)) {
       throw forbidden(`request ${request.id} is visible to its consumer, its owner and regulators`);
     }
     return canonicalJson(request);

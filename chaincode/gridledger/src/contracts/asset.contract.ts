@@ -102,8 +102,8 @@ export class DataAssetContract extends Contract {
     const updated: DataAsset = { ...asset, ...rotation, updatedAt: txTime(ctx) };
     await saveAsset(ctx, updated, asset);
     await emit(ctx, 'AssetKeyRotated', { assetId: asset.id, uid: user.uid }, {
-      previous: { cid: asset.cid, ciphertextSha256: asset.ciphertextSha256, keyVersion: asset.keyVersion },
-      current: { cid: updated.cid, ciphertextSha256: updated.ciphertextSha256, keyVersion: updated.keyVersion },
+      previous: { cid: asset.cid, ciphertextSha256: asset.ciphertextSha256, keyVersion: asset.keyVersion, sizeBytes: asset.sizeBytes, encryptionScheme: asset.encryptionScheme },
+      current: { cid: updated.cid, ciphertextSha256: updated.ciphertextSha256, keyVersion: updated.keyVersion, sizeBytes: updated.sizeBytes, encryptionScheme: updated.encryptionScheme },
     });
     return canonicalJson(updated);
   }

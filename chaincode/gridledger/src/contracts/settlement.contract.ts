@@ -1,6 +1,6 @@
 import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-api';
 import { canonicalJson } from '../canonical-json.ts';
-import { platformUser, requireRole } from '../caller.ts';
+import { isRegulator, platformUser, requireRole } from '../caller.ts';
 import { txTime } from '../clock.ts';
 import { forbidden } from '../errors.ts';
 import { emit } from '../events.ts';
@@ -48,7 +48,7 @@ export class SettlementContract extends Contract {
     const subject = requireId('uid', uid);
     const stored = await readJson<Account>(ctx, accountKey(ctx, subject));
     const sameOrgAdmin = user.role === 'admin' && (!stored || stored.mspId === user.mspId);
-    if (user.uid !== subject && !sameOrgAdmin && user.role !== 'regulator') {
+    if (user.uid !== subject && !sameOrgAdmin && !isRegulator(user)) {
       throw forbidden('a balance is visible to its user, their organisation admins and regulators');
     }
     return canonicalJson(stored ?? (await loadAccount(ctx, { mspId: user.uid === subject ? user.mspId : '', uid: subject })));

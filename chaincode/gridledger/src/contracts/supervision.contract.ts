@@ -1,6 +1,7 @@
 import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-api';
 import { loadAsset, saveAsset } from '../assets/asset-store.ts';
 import { parseReason } from '../access/request-input.ts';
+import { loadRequest } from '../access/request-store.ts';
 import { canonicalJson } from '../canonical-json.ts';
 import { requireRegulator } from '../caller.ts';
 import { txTime } from '../clock.ts';
@@ -84,9 +85,12 @@ export class SupervisionContract extends Contract {
     const noteKey = key(ctx, KEY.note, type, subject, id);
     if (await exists(ctx, noteKey)) throw new ChaincodeError('ALREADY_EXISTS', `note ${id} already exists`);
     if (type === 'asset') await loadAsset(ctx, subject);
+    // a note on a request belongs to its asset's history too, and shares its Kafka key
+    const assetId = type === 'asset' ? subject : type === 'request' ? (await loadRequest(ctx, subject)).assetId : undefined;
     const note = { docType: 'regulator-note', id, subjectType: type, subjectId: subject, text: body, by: regulator, at: txTime(ctx), txId: ctx.stub.getTxID() };
     await writeJson(ctx, noteKey, note);
-    await emit(ctx, 'RegulatorNoteAdded', type === 'asset' ? { assetId: subject } : type === 'request' ? { requestId: subject } : { uid: subject }, { noteId: id, subjectType: type, subjectId: subject, text: body });
+    const subjects = type === 'user' ? { uid: subject } : { assetId, ...(type === 'request' ? { requestId: subject } : {}) };
+    await emit(ctx, 'RegulatorNoteAdded', subjects, { noteId: id, subjectType: type, subjectId: subject, text: body });
     return canonicalJson(note);
   }
 

@@ -2,6 +2,7 @@ import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-a
 import { canonicalJson } from '../canonical-json.ts';
 import { callerOf } from '../caller.ts';
 import { txTime } from '../clock.ts';
+import { emit } from '../events.ts';
 import type { Ping } from '../domain/ping.ts';
 
 export const CONTRACT_VERSION = '0.1.0';
@@ -37,7 +38,7 @@ export class SystemContract extends Contract {
     const ping: Ping = { docType: 'ping', txId, message, signer: callerOf(ctx), timestamp: txTime(ctx) };
     const bytes = Buffer.from(canonicalJson(ping));
     await ctx.stub.putState(ctx.stub.createCompositeKey('ping', [txId]), bytes);
-    ctx.stub.setEvent('PingRecorded', bytes);
+    await emit(ctx, 'PingRecorded', {}, { message });
     return bytes.toString();
   }
 
