@@ -1,4 +1,5 @@
 import { connectGateway, enrollTestIdentity, type GatewayConnection, type PlatformRole, type TestIdentity } from '@gridledger/testing';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { expect } from 'vitest';
 
 /** Every transaction the story committed, by contract:function, for the closing report. */
@@ -43,4 +44,23 @@ export async function expectRefusal(promise: Promise<unknown>, code: string): Pr
   await expect(promise).rejects.toMatchObject({
     details: expect.arrayContaining([expect.objectContaining({ message: expect.stringContaining(`${code}: `) })]),
   });
+}
+
+/**
+ * A submit returns once the submitter's own peer has committed the block; another
+ * organisation's peer may apply it a moment later. Reads across organisations are therefore
+ * awaited until they match, within a bound, rather than assumed to be instantaneous.
+ */
+export async function eventually<T>(read: () => Promise<T>, expected: Record<string, unknown>, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    try {
+      expect(value).toMatchObject(expected);
+      return value;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await sleep(100);
+    }
+  }
 }

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { actor, committed, expectRefusal, type Actor } from './chaincode-client.ts';
+import { actor, committed, eventually, expectRefusal, type Actor } from './chaincode-client.ts';
 
 interface Decision {
   allowed: boolean;
@@ -90,20 +90,20 @@ describe('sharing power data under supervision, on the real Fabric network', () 
   it('escrows the price on request, pays the owner on approval, and spends the download budget', async () => {
     const request = `req-open-${run}`;
     await consumer.submit('access:RequestAccess', requestInput(request, asset.open));
-    expect(await account(consumer)).toMatchObject({ balance: 900, escrowed: 100 });
-    expect(await check(asset.open)).toMatchObject({ allowed: false, code: 'PENDING' });
+    await eventually(() => account(consumer), { balance: 900, escrowed: 100 });
+    await eventually(() => check(asset.open), { allowed: false, code: 'PENDING' });
 
     await expectRefusal(consumer.submit('access:ApproveRequest', request, 'self-service'), 'FORBIDDEN');
     await expectRefusal(foreignOwner.submit('access:ApproveRequest', request, 'not mine'), 'FORBIDDEN');
 
     await owner.submit('access:ApproveRequest', request, 'research use is fine');
-    expect(await account(consumer)).toMatchObject({ balance: 900, escrowed: 0 });
-    expect(await account(owner)).toMatchObject({ balance: 110 });
-    expect(await check(asset.open)).toMatchObject({ allowed: true, remainingDownloads: 2 });
+    await eventually(() => account(consumer), { balance: 900, escrowed: 0 });
+    await eventually(() => account(owner), { balance: 110 });
+    await eventually(() => check(asset.open), { allowed: true, remainingDownloads: 2 });
 
     await consumer.submit('access:RecordKeyRelease', request, JSON.stringify({ recipientKeySha256: sha(`x25519 ${consumer.uid}`), keyVersion: 1 }));
     await consumer.submit('access:RecordDownload', request, JSON.stringify({ ciphertextSha256: sha(`cipher ${asset.open}`), keyVersion: 1 }));
-    expect(await check(asset.open)).toMatchObject({ allowed: false, code: 'BUDGET_EXHAUSTED', remainingDownloads: 0 });
+    await eventually(() => check(asset.open), { allowed: false, code: 'BUDGET_EXHAUSTED', remainingDownloads: 0 });
     await expectRefusal(consumer.submit('access:RecordDownload', request, JSON.stringify({ ciphertextSha256: sha(`cipher ${asset.open}`), keyVersion: 1 })), 'FORBIDDEN');
   });
 
@@ -111,7 +111,7 @@ describe('sharing power data under supervision, on the real Fabric network', () 
     const request = `req-sensitive-${run}`;
     await consumer.submit('access:RequestAccess', requestInput(request, asset.sensitive, 4));
     await owner.submit('access:ApproveRequest', request, 'ok from the owner');
-    expect(await check(asset.sensitive)).toMatchObject({ allowed: false, code: 'PENDING' });
+    await eventually(() => check(asset.sensitive), { allowed: false, code: 'PENDING' });
 
     await expectRefusal(gridRegulatorImpostor.submit('access:RegulatorApprove', request, 'I say so'), 'FORBIDDEN');
     await expectRefusal(owner.submit('access:RegulatorApprove', request, 'I say so'), 'FORBIDDEN');
@@ -125,15 +125,15 @@ describe('sharing power data under supervision, on the real Fabric network', () 
     const bypassStatus = await (await bypass.submit()).getStatus();
     expect(bypassStatus.successful).toBe(false);
     expect(bypassStatus.code).toBe(ENDORSEMENT_POLICY_FAILURE);
-    expect(await regulator.evaluate('access:GetRequest', request)).toMatchObject({ status: 'pending-regulator' });
+    await eventually(() => regulator.evaluate('access:GetRequest', request), { status: 'pending-regulator' });
 
     const granted = await regulator.submit<{ status: string }>('access:RegulatorApprove', request, 'de-identified research');
     expect(granted.status).toBe('granted');
-    expect(await check(asset.sensitive)).toMatchObject({ allowed: true });
-    expect(await account(owner)).toMatchObject({ balance: 310 });
+    await eventually(() => check(asset.sensitive), { allowed: true });
+    await eventually(() => account(owner), { balance: 310 });
 
     await sleep(5_000);
-    expect(await check(asset.sensitive)).toMatchObject({ allowed: false, code: 'EXPIRED' });
+    await eventually(() => check(asset.sensitive), { allowed: false, code: 'EXPIRED' });
     const expired = await consumer.submit<{ status: string }>('access:ExpireRequest', request);
     expect(expired.status).toBe('expired');
   });
@@ -142,33 +142,33 @@ describe('sharing power data under supervision, on the real Fabric network', () 
     const request = `req-revocable-${run}`;
     await consumer.submit('access:RequestAccess', requestInput(request, asset.revocable));
     await owner.submit('access:ApproveRequest', request, 'fine');
-    expect(await check(asset.revocable)).toMatchObject({ allowed: true });
-    const before = await account(consumer);
+    await eventually(() => check(asset.revocable), { allowed: true });
+    const before = await eventually(() => account(consumer), {});
 
     await expectRefusal(foreignOwner.submit('access:RevokeGrant', request, 'not mine'), 'FORBIDDEN');
     await owner.submit('access:RevokeGrant', request, 'contract ended');
-    expect(await check(asset.revocable)).toMatchObject({ allowed: false, code: 'REVOKED' });
-    expect((await account(consumer)).balance).toBe(before.balance + 50);
+    await eventually(() => check(asset.revocable), { allowed: false, code: 'REVOKED' });
+    await eventually(() => account(consumer), { balance: before.balance + 50 });
   });
 
   it('lets only the regulator freeze, and nothing flows while an asset or a user is frozen', async () => {
     const request = `req-freezable-${run}`;
     await consumer.submit('access:RequestAccess', requestInput(request, asset.freezable));
     await owner.submit('access:ApproveRequest', request, 'fine');
-    expect(await check(asset.freezable)).toMatchObject({ allowed: true });
+    await eventually(() => check(asset.freezable), { allowed: true });
 
     await expectRefusal(owner.submit('supervision:FreezeAsset', asset.freezable, 'hiding something'), 'FORBIDDEN');
     await expectRefusal(gridRegulatorImpostor.submit('supervision:FreezeAsset', asset.freezable, 'wrong org'), 'FORBIDDEN');
     await regulator.submit('supervision:FreezeAsset', asset.freezable, 'suspected tampering under investigation');
-    expect(await check(asset.freezable)).toMatchObject({ allowed: false, code: 'ASSET_FROZEN' });
+    await eventually(() => check(asset.freezable), { allowed: false, code: 'ASSET_FROZEN' });
     await expectRefusal(consumer.submit('access:RecordDownload', request, JSON.stringify({ ciphertextSha256: sha(`cipher ${asset.freezable}`), keyVersion: 1 })), 'FROZEN');
     await regulator.submit('supervision:UnfreezeAsset', asset.freezable, 'investigation closed');
-    expect(await check(asset.freezable)).toMatchObject({ allowed: true });
+    await eventually(() => check(asset.freezable), { allowed: true });
 
     await regulator.submit('supervision:FreezeUser', consumer.uid, 'credential misuse reported');
-    expect(await check(asset.freezable)).toMatchObject({ allowed: false, code: 'CONSUMER_FROZEN' });
+    await eventually(() => check(asset.freezable), { allowed: false, code: 'CONSUMER_FROZEN' });
     await regulator.submit('supervision:UnfreezeUser', consumer.uid, 'cleared');
-    expect(await check(asset.freezable)).toMatchObject({ allowed: true });
+    await eventually(() => check(asset.freezable), { allowed: true });
     await regulator.submit('supervision:AddRegulatorNote', `note-${run}`, 'asset', asset.freezable, 'Reviewed after a tampering report; hashes match.');
   });
 
@@ -188,7 +188,7 @@ describe('sharing power data under supervision, on the real Fabric network', () 
     await expectRefusal(gridRegulatorImpostor.evaluate('access:CheckAccess', asset.open, consumer.uid), 'FORBIDDEN');
     await expectRefusal(gridRegulatorImpostor.evaluate('access:GetRequest', `req-open-${run}`), 'FORBIDDEN');
     await expectRefusal(gridRegulatorImpostor.evaluate('settlement:GetAccount', consumer.uid), 'FORBIDDEN');
-    expect(await regulator.evaluate('access:GetRequest', `req-open-${run}`)).toMatchObject({ status: 'granted' });
+    await eventually(() => regulator.evaluate('access:GetRequest', `req-open-${run}`), { status: 'granted' });
 
     const escalating = `asset-escalating-${run}`;
     const request = `req-escalating-${run}`;
@@ -197,20 +197,22 @@ describe('sharing power data under supervision, on the real Fabric network', () 
     await owner.submit('asset:UpdateAssetMetadata', escalating, JSON.stringify({ sensitivity: 'critical' }));
     const approved = await owner.submit<{ status: string; requiresRegulator: boolean }>('access:ApproveRequest', request, 'ok');
     expect(approved).toMatchObject({ status: 'pending-regulator', requiresRegulator: true });
-    expect(await check(escalating)).toMatchObject({ allowed: false, code: 'PENDING' });
+    await eventually(() => check(escalating), { allowed: false, code: 'PENDING' });
   });
 
   it('conserves credits: balances plus escrow equal what was minted', async () => {
-    const accounts = await Promise.all([account(consumer), account(owner)]);
-    const held = accounts.reduce((sum, a) => sum + a.balance + a.escrowed, 0);
-    const minted = accounts.reduce((sum, a) => sum + a.minted, 0);
-    expect(minted).toBe(1010);
-    expect(held).toBe(minted);
+    const totals = async () => {
+      const accounts = await Promise.all([account(consumer), account(owner)]);
+      return { held: accounts.reduce((sum, a) => sum + a.balance + a.escrowed, 0), minted: accounts.reduce((sum, a) => sum + a.minted, 0) };
+    };
+    await eventually(totals, { held: 1010, minted: 1010 });
   });
 
   it('returns the lineage of an asset, in order, with who signed each step', async () => {
-    const { entries } = await regulator.evaluate<{ entries: LineageEntry[] }>('lineage:GetAssetLineage', asset.sensitive);
-    expect(entries.map((e) => e.action)).toEqual(['AssetRegistered', 'AccessRequested', 'RequestOwnerApproved', 'AccessGranted', 'RequestExpired']);
+    const lineage = (who: Actor, assetId: string) => who.evaluate<{ entries: LineageEntry[] }>('lineage:GetAssetLineage', assetId);
+    const actions = (who: Actor, assetId: string) => lineage(who, assetId).then((l) => ({ actions: l.entries.map((e) => e.action) }));
+    await eventually(() => actions(regulator, asset.sensitive), { actions: ['AssetRegistered', 'AccessRequested', 'RequestOwnerApproved', 'AccessGranted', 'RequestExpired'] });
+    const { entries } = await lineage(regulator, asset.sensitive);
     expect(entries.map((e) => [e.signer.mspId, e.signer.uid, e.signer.role])).toEqual([
       ['GridMSP', owner.uid, 'owner'],
       ['ConsumerMSP', consumer.uid, 'consumer'],
@@ -219,10 +221,7 @@ describe('sharing power data under supervision, on the real Fabric network', () 
       ['ConsumerMSP', consumer.uid, 'consumer'],
     ]);
 
-    const open = await consumer.evaluate<{ entries: LineageEntry[] }>('lineage:GetAssetLineage', asset.open);
-    expect(open.entries.map((e) => e.action)).toEqual(['AssetRegistered', 'AccessRequested', 'AccessGranted', 'KeyReleased', 'DownloadRecorded']);
-
-    const frozen = await regulator.evaluate<{ entries: LineageEntry[] }>('lineage:GetAssetLineage', asset.freezable);
-    expect(frozen.entries.map((e) => e.action)).toEqual(['AssetRegistered', 'AccessRequested', 'AccessGranted', 'AssetFrozen', 'AssetUnfrozen', 'RegulatorNoteAdded']);
+    await eventually(() => actions(consumer, asset.open), { actions: ['AssetRegistered', 'AccessRequested', 'AccessGranted', 'KeyReleased', 'DownloadRecorded'] });
+    await eventually(() => actions(regulator, asset.freezable), { actions: ['AssetRegistered', 'AccessRequested', 'AccessGranted', 'AssetFrozen', 'AssetUnfrozen', 'RegulatorNoteAdded'] });
   });
 });

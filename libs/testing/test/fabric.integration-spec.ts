@@ -50,8 +50,14 @@ describe('Fabric network with per-user identities from the Fabric CA', () => {
     const recorded = decode(transaction.getResult()) as { txId: string; signer: { uid: string; role: string } };
     expect(recorded).toMatchObject({ txId, message, signer: { mspId: 'GridMSP', role: 'owner', uid: owner.uid } });
 
-    // the regulator's peer has the same committed state
-    const fromRegulator = decode(await regulatorConnection.contract('system').evaluateTransaction('GetPing', txId));
+    // the regulator's peer has the same committed state, once it has applied the block
+    let fromRegulator: unknown;
+    for (let attempt = 0; attempt < 50 && fromRegulator === undefined; attempt++) {
+      fromRegulator = await regulatorConnection.contract('system').evaluateTransaction('GetPing', txId).then(decode, async () => {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        return undefined;
+      });
+    }
     expect(fromRegulator).toEqual(recorded);
 
     // and the chaincode event came with the block

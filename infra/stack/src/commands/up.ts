@@ -7,6 +7,7 @@ import { infrastructureComponents } from '../components/stack-components.ts';
 import { buildChaincode } from '../fabric/chaincode-source.ts';
 import { deployChaincode, type DeployResult } from '../fabric/chaincode-lifecycle.ts';
 import { ensureChannel } from '../fabric/channel.ts';
+import { waitForEndorsement } from '../fabric/endorsement-readiness.ts';
 import { ensureCryptoMaterial } from '../fabric/crypto-material.ts';
 import { provisionBinaries, type BinaryLayout } from '../provision/binaries.ts';
 import { formatDuration, step } from '../terminal/progress.ts';
@@ -39,6 +40,7 @@ export async function up(config: StackConfig, options: { quiet?: boolean } = {})
   await ensureServiceDatabases(config);
   console.log(`  ${await step(`Channel ${config.channel}`, () => ensureChannel(config, binaries))}`);
   await deployAndServeChaincode(config, binaries);
+  await step('Waiting until every organisation can endorse (gossip membership)', () => waitForEndorsement(config));
   console.log(`\nStack is up (${formatDuration(Date.now() - started)}).\n`);
   if (!options.quiet) await printStatus(config);
 }

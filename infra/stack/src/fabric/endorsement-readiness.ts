@@ -1,0 +1,56 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { createPrivateKey } from 'node:crypto';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import * as grpc from '@grpc/grpc-js';
+import { connect, signers } from '@hyperledger/fabric-gateway';
+import type { StackConfig } from '../config/stack-config.ts';
+import type { PeerOrganization } from '../config/organizations.ts';
+import { StackError } from '../terminal/stack-error.ts';
+import { fabricLayout } from './fabric-layout.ts';
+
+const firstFile = (dir: string): string => {
+  const name = readdirSync(dir)[0];
+  if (!name) throw new StackError(`${dir} is empty; run npm run stack -- reset.`);
+  return join(dir, name);
+};
+
+/** Endorses (never submits) a read-only proposal through one org's peer gateway, as that org's admin. */
+async function canEndorse(config: StackConfig, org: PeerOrganization): Promise<string | undefined> {
+  const p = fabricLayout(config).peer(org);
+  const client = new grpc.Client(`127.0.0.1:${org.peerPort}`, grpc.credentials.createSsl(readFileSync(p.tlsCa)), {
+    'grpc.ssl_target_name_override': org.peerHost,
+  });
+  const gateway = connect({
+    client,
+    identity: { mspId: org.mspId, credentials: readFileSync(firstFile(join(p.adminMsp, 'signcerts'))) },
+    signer: signers.newPrivateKeySigner(createPrivateKey(readFileSync(firstFile(join(p.adminMsp, 'keystore'))))),
+    endorseOptions: () => ({ deadline: Date.now() + 5000 }),
+  });
+  try {
+    await gateway.getNetwork(config.channel).getContract(config.chaincode, 'system').newProposal('GetVersion').endorse();
+    return undefined;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  } finally {
+    gateway.close();
+    client.close();
+  }
+}
+
+/**
+ * Healthy processes are not yet a working network: after a restart each peer's gateway learns
+ * the other organisations' peers through gossip, and until then it cannot plan an endorsement
+ * that satisfies the channel's majority policy. `up` waits for that, from every organisation.
+ */
+export async function waitForEndorsement(config: StackConfig, timeoutMs = 90_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (const org of config.organizations) {
+    for (;;) {
+      const problem = await canEndorse(config, org);
+      if (!problem) break;
+      if (Date.now() > deadline) throw new StackError(`${org.peerHost} could not endorse a transaction within ${timeoutMs / 1000} s.`, problem);
+      await sleep(500);
+    }
+  }
+}
