@@ -11,3 +11,25 @@ describe('canonicalJson', () => {
     expect(canonicalJson({ a: undefined, b: null })).toBe('{"b":null}');
   });
 });
+
+describe('canonicalJson, further cases', () => {
+  it('keeps array order, which is data, while sorting the keys of objects inside arrays', () => {
+    expect(canonicalJson([3, 1, 2])).toBe('[3,1,2]');
+    expect(canonicalJson([{ b: 1, a: 2 }, { d: null, c: [] }])).toBe('[{"a":2,"b":1},{"c":[],"d":null}]');
+  });
+
+  it('writes primitives as JSON.stringify does, without whitespace', () => {
+    for (const value of [null, 0, -1.5, true, 'text "quoted" and ünïcode', '']) expect(canonicalJson(value)).toBe(JSON.stringify(value));
+    expect(canonicalJson({ a: [1, { b: 2 }] })).not.toMatch(/\s/);
+  });
+
+  it('sorts by UTF-16 code unit, so upper case comes before lower case and "a" before "aa"', () => {
+    expect(canonicalJson({ b: 1, B: 2, aa: 3, a: 4 })).toBe('{"B":2,"a":4,"aa":3,"b":1}');
+  });
+
+  it('round-trips: parsing the output gives back the same value', () => {
+    const value = { z: { y: [1, 'two', { x: false }] }, a: 'b' };
+    expect(JSON.parse(canonicalJson(value))).toEqual(value);
+    expect(canonicalJson(JSON.parse(canonicalJson(value)))).toBe(canonicalJson(value));
+  });
+});

@@ -246,6 +246,8 @@ export class AccessContract extends Contract {
     const request = await loadRequest(ctx, requireId('requestId', requestId));
     if (!sameUser(user, request.owner)) throw forbidden(`only the owner of asset ${request.assetId} may revoke request ${request.id}`);
     if (request.status !== 'granted' || !request.grant) throw precondition(`request ${request.id} is ${request.status}; only a grant can be revoked`);
+    // the refund flows from the owner, and nothing flows from a frozen user
+    await requireNotFrozen(ctx, user.uid, 'owner');
     const unused = request.grant.used === 0;
     if (unused) await transfer(ctx, request.owner, request.consumer, request.priceCredits, 'refunding an unused grant');
     const by = decision(ctx, user, 'revoked', parseReason(reason));
@@ -295,7 +297,9 @@ export class AccessContract extends Contract {
     const subject = requireId('uid', uid);
     const entitled = user.uid === subject || sameUser(user, asset.owner) || isRegulator(user);
     if (!entitled) throw forbidden('a user may check only their own access, an owner access to their assets, a regulator anyone\'s');
-    const requests = await requestsFor(ctx, asset.id, subject);
+    // a uid is only unique within its organisation: a user checking themselves sees only their org's requests
+    const privileged = sameUser(user, asset.owner) || isRegulator(user);
+    const requests = (await requestsFor(ctx, asset.id, subject)).filter((r) => privileged || r.consumer.mspId === user.mspId);
     const decisions = await Promise.all(requests.map((r) => decisionFor(ctx, asset, r)));
     const best = bestDecision(decisions) ?? {
       allowed: false, code: 'NO_GRANT', reason: `${subject} has no request for asset ${asset.id}`, requestId: null, expiresAt: null, remainingDownloads: 0,

@@ -48,7 +48,9 @@ export class SettlementContract extends Contract {
     const subject = requireId('uid', uid);
     const stored = await readJson<Account>(ctx, accountKey(ctx, subject));
     const sameOrgAdmin = user.role === 'admin' && (!stored || stored.mspId === user.mspId);
-    if (user.uid !== subject && !sameOrgAdmin && !isRegulator(user)) {
+    // a uid is only unique within its organisation: the account must also be of the caller's org
+    const self = user.uid === subject && (!stored || stored.mspId === user.mspId);
+    if (!self && !sameOrgAdmin && !isRegulator(user)) {
       throw forbidden('a balance is visible to its user, their organisation admins and regulators');
     }
     return canonicalJson(stored ?? (await loadAccount(ctx, { mspId: user.uid === subject ? user.mspId : '', uid: subject })));

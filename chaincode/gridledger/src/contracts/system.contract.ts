@@ -3,6 +3,8 @@ import { canonicalJson } from '../canonical-json.ts';
 import { callerOf } from '../caller.ts';
 import { txTime } from '../clock.ts';
 import { emit } from '../events.ts';
+import { invalid, notFound } from '../errors.ts';
+import { requireId } from '../validation.ts';
 import type { Ping } from '../domain/ping.ts';
 
 export const CONTRACT_VERSION = '0.1.0';
@@ -32,7 +34,7 @@ export class SystemContract extends Contract {
   @Returns('string')
   public async Ping(ctx: Context, message: string): Promise<string> {
     if (typeof message !== 'string' || message.length === 0 || message.length > MAX_MESSAGE_LENGTH) {
-      throw new Error(`INVALID_ARGUMENT: message must be 1 to ${MAX_MESSAGE_LENGTH} characters`);
+      throw invalid(`message must be 1 to ${MAX_MESSAGE_LENGTH} characters`);
     }
     const txId = ctx.stub.getTxID();
     const ping: Ping = { docType: 'ping', txId, message, signer: callerOf(ctx), timestamp: txTime(ctx) };
@@ -45,8 +47,9 @@ export class SystemContract extends Contract {
   @Transaction(false)
   @Returns('string')
   public async GetPing(ctx: Context, txId: string): Promise<string> {
-    const bytes = await ctx.stub.getState(ctx.stub.createCompositeKey('ping', [txId]));
-    if (bytes.length === 0) throw new Error(`NOT_FOUND: no ping recorded by transaction ${txId}`);
+    const id = requireId('txId', txId);
+    const bytes = await ctx.stub.getState(ctx.stub.createCompositeKey('ping', [id]));
+    if (bytes.length === 0) throw notFound(`no ping recorded by transaction ${id}`);
     return Buffer.from(bytes).toString();
   }
 }
