@@ -37,7 +37,7 @@ function registrar(mspId: string): Promise<Enrollment> {
 export async function enrollTestIdentity(mspId: string, role: PlatformRole, uid = `${role}-${randomUUID()}`): Promise<TestIdentity> {
   const client = caClient(mspId);
   const enrollmentId = `${uid}`;
-  const { secret } = await client.register(await registrar(mspId), {
+  const enrollment = await client.registerAndEnroll(await registrar(mspId), {
     enrollmentId,
     type: 'client',
     maxEnrollments: 1,
@@ -46,6 +46,5 @@ export async function enrollTestIdentity(mspId: string, role: PlatformRole, uid 
       { name: 'gridledger.uid', value: uid, ecert: true },
     ],
   });
-  const enrollment = await client.enroll(enrollmentId, secret);
   return { ...enrollment, mspId, uid, role, enrollmentId };
 }

@@ -1,11 +1,9 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { z } from 'zod';
+import { openApiBody } from '../common/openapi-body.ts';
 import { SigningKeysService } from '../tokens/signing-keys.service.ts';
 import { loginSchema, parseBody, refreshSchema } from '../users/user-input.ts';
 import { AuthService } from './auth.service.ts';
-
-const schemaOf = (schema: z.ZodType) => ({ schema: z.toJSONSchema(schema) as Record<string, unknown> });
 
 @ApiTags('sign-in')
 @Controller()
@@ -18,7 +16,7 @@ export class AuthController {
   @Post('auth/login')
   @HttpCode(200)
   @ApiOperation({ summary: 'Sign in with username and password; returns an access token (ES256 JWT) and a refresh token' })
-  @ApiBody(schemaOf(loginSchema))
+  @ApiBody(openApiBody(loginSchema))
   login(@Body() body: unknown) {
     const { username, password } = parseBody(loginSchema, body);
     return this.auth.login(username, password);
@@ -27,7 +25,7 @@ export class AuthController {
   @Post('auth/refresh')
   @HttpCode(200)
   @ApiOperation({ summary: 'Exchange a refresh token for a new pair; the presented one is spent' })
-  @ApiBody(schemaOf(refreshSchema))
+  @ApiBody(openApiBody(refreshSchema))
   refresh(@Body() body: unknown) {
     return this.auth.refresh(parseBody(refreshSchema, body).refreshToken);
   }
@@ -35,7 +33,7 @@ export class AuthController {
   @Post('auth/logout')
   @HttpCode(204)
   @ApiOperation({ summary: 'Revoke a refresh token' })
-  @ApiBody(schemaOf(refreshSchema))
+  @ApiBody(openApiBody(refreshSchema))
   async logout(@Body() body: unknown): Promise<void> {
     await this.auth.logout(parseBody(refreshSchema, body).refreshToken);
   }

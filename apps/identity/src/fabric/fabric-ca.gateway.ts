@@ -33,7 +33,7 @@ export class FabricCaGateway {
   async enrollUser(mspId: string, enrollmentId: string, uid: string, role: string): Promise<Enrollment> {
     try {
       const { client } = this.org(mspId);
-      const { secret } = await client.register(await this.registrar(mspId), {
+      return await client.registerAndEnroll(await this.registrar(mspId), {
         enrollmentId,
         type: 'client',
         maxEnrollments: 1,
@@ -42,7 +42,6 @@ export class FabricCaGateway {
           { name: 'gridledger.uid', value: uid, ecert: true },
         ],
       });
-      return await client.enroll(enrollmentId, secret);
     } catch (error) {
       throw this.unavailable(error, mspId);
     }

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { z } from 'zod';
+import { openApiBody } from '../common/openapi-body.ts';
 import { ServiceGuard } from '../auth/guards.ts';
 import { SigningKeysService } from '../tokens/signing-keys.service.ts';
 import { parseBody, signatureRequestSchema } from '../users/user-input.ts';
@@ -28,7 +28,7 @@ export class InternalController {
   @Post('signatures')
   @HttpCode(200)
   @ApiOperation({ summary: "Sign a SHA-256 digest with a user's Fabric key (offline signing for the ledger service)" })
-  @ApiBody({ schema: z.toJSONSchema(signatureRequestSchema) as Record<string, unknown> })
+  @ApiBody(openApiBody(signatureRequestSchema))
   sign(@Body() body: unknown) {
     const { userId, digest, purpose } = parseBody(signatureRequestSchema, body);
     return this.signing.sign(userId, Buffer.from(digest, 'base64'), purpose, 'ledger-service');

@@ -2,13 +2,11 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Req, 
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { z } from 'zod';
+import { openApiBody } from '../common/openapi-body.ts';
 import { UserGuard, type AuthenticatedRequest } from '../auth/guards.ts';
 import { OrganizationEntity } from '../database/entities.ts';
 import { encryptionKeySchema, onboardUserSchema, parseBody, suspendSchema } from './user-input.ts';
 import { publicView, UsersService } from './users.service.ts';
-
-const schemaOf = (schema: z.ZodType) => ({ schema: z.toJSONSchema(schema) as Record<string, unknown> });
 
 @ApiTags('users')
 @Controller()
@@ -36,7 +34,7 @@ export class UsersController {
   @UseGuards(UserGuard)
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Use your own X25519 key to receive file keys; the custodial one is destroyed' })
-  @ApiBody(schemaOf(encryptionKeySchema))
+  @ApiBody(openApiBody(encryptionKeySchema))
   async setEncryptionKey(@Req() request: AuthenticatedRequest, @Body() body: unknown) {
     return publicView(await this.users.useOwnEncryptionKey(request.user, parseBody(encryptionKeySchema, body).publicKey));
   }
@@ -45,7 +43,7 @@ export class UsersController {
   @UseGuards(UserGuard)
   @ApiBearerAuth()
   @ApiOperation({ summary: "Onboard a user of the admin's own organisation: enrols their Fabric identity and creates their keys" })
-  @ApiBody(schemaOf(onboardUserSchema))
+  @ApiBody(openApiBody(onboardUserSchema))
   async onboard(@Req() request: AuthenticatedRequest, @Param('mspId') mspId: string, @Body() body: unknown) {
     return publicView(await this.users.onboard(request.user, mspId, parseBody(onboardUserSchema, body)));
   }
@@ -55,7 +53,7 @@ export class UsersController {
   @UseGuards(UserGuard)
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Suspend a user of your organisation: revokes their certificate and sessions' })
-  @ApiBody(schemaOf(suspendSchema))
+  @ApiBody(openApiBody(suspendSchema))
   async suspend(@Req() request: AuthenticatedRequest, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: unknown) {
     return publicView(await this.users.suspend(request.user, id, parseBody(suspendSchema, body).reason));
   }

@@ -1,5 +1,5 @@
 import { ROLES } from '../caller.ts';
-import { CATEGORIES, SENSITIVITIES, type AccessPolicy, type Category, type Sensitivity } from '../domain/asset.ts';
+import { CATEGORIES, SENSITIVITIES, type AccessPolicy, type DataAsset } from '../domain/asset.ts';
 import { invalid } from '../errors.ts';
 import {
   MSP_PATTERN, optionalString, rejectUnknownFields, requireCid, requireEnum, requireId, requireInteger,
@@ -11,38 +11,13 @@ export const MAX_DURATION_SECONDS = 10 * 365 * 24 * 3600;
 export const MAX_DOWNLOADS = 1_000_000;
 export const MAX_SIZE_BYTES = 1024 ** 5; // 1 PiB: anything larger is a mistake, not a file
 
-export interface AssetRegistration {
-  id: string;
-  title: string;
-  description: string;
-  category: Category;
-  sensitivity: Sensitivity;
-  cid: string;
-  ciphertextSha256: string;
-  plaintextSha256: string;
-  sizeBytes: number;
-  encryptionScheme: string;
-  priceCredits: number;
-  policy: AccessPolicy;
-}
+/** What the owner supplies; the chaincode adds owner, key version, status and timestamps. */
+export type AssetRegistration = Omit<DataAsset, 'docType' | 'owner' | 'keyVersion' | 'status' | 'createdAt' | 'updatedAt'>;
 
-export interface MetadataPatch {
-  title?: string;
-  description?: string;
-  category?: Category;
-  sensitivity?: Sensitivity;
-  priceCredits?: number;
-  policy?: AccessPolicy;
-}
+export type MetadataPatch = Partial<Pick<DataAsset, 'title' | 'description' | 'category' | 'sensitivity' | 'priceCredits' | 'policy'>>;
 
-export interface KeyRotation {
-  cid: string;
-  ciphertextSha256: string;
-  plaintextSha256: string;
-  sizeBytes: number;
-  encryptionScheme: string;
-  keyVersion: number;
-}
+/** A re-encryption: a new file, the same data. */
+export type KeyRotation = Pick<DataAsset, 'cid' | 'ciphertextSha256' | 'plaintextSha256' | 'sizeBytes' | 'encryptionScheme' | 'keyVersion'>;
 
 const title = (v: unknown) => requireString('title', v, { max: 200 });
 const description = (v: unknown) => optionalString('description', v, { max: 4000 });

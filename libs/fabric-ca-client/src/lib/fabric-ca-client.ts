@@ -78,6 +78,12 @@ export class FabricCaClient {
     return { secret: stringField(result, 'secret', what) };
   }
 
+  /** Registers an identity and enrols it at once with the one-time secret: what onboarding a user is. */
+  async registerAndEnroll(registrar: Enrollment, registration: Registration): Promise<Enrollment> {
+    const { secret } = await this.register(registrar, registration);
+    return this.enroll(registration.enrollmentId, secret);
+  }
+
   async revoke(registrar: Enrollment, request: RevocationRequest): Promise<void> {
     const body = jsonBody(revokeBody(request, this.#caName));
     await this.#sendWithToken(registrar, 'revoke', body, `the revocation of '${request.enrollmentId}'`, []);
