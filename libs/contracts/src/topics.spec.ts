@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { cloudEvent } from './cloud-event.ts';
 import { IDENTITY_TOPICS } from './identity/identity-events.ts';
 import { parsePayload } from './topics.ts';
+import { LEDGER_TOPICS } from './ledger/ledger-events.ts';
+import { CHAIN_TOPICS, chainEventKey } from './chain/chain-events.ts';
 
 describe('contracts', () => {
   it('names topics gridledger.<domain>.<event>.v<N>', () => {
@@ -17,5 +19,18 @@ describe('contracts', () => {
   it('wraps data in a CloudEvents 1.0 envelope', () => {
     const event = cloudEvent({ id: 'e1', source: '/identity', type: IDENTITY_TOPICS.orgCreated, subject: 'GridMSP', time: new Date(0), data: { mspId: 'GridMSP', name: 'Grid' } });
     expect(event).toMatchObject({ specversion: '1.0', datacontenttype: 'application/json', time: '1970-01-01T00:00:00.000Z' });
+  });
+
+  it('validates ledger answers and relayed chain events at the consumer', () => {
+    const failed = { commandId: '7b0c8f36-3a6f-4a53-9d6e-0f2f1f0a9a11', txId: null, stage: 'endorsement', code: 'POLICY_DENIED', message: 'organisation X is not allowed' };
+    expect(parsePayload(LEDGER_TOPICS.txFailed, failed)).toEqual(failed);
+    expect(() => parsePayload(LEDGER_TOPICS.txFailed, { ...failed, stage: 'somewhere' })).toThrow();
+    const event = {
+      event: 'AssetRegistered', version: 1, txId: 'abc', timestamp: '2026-11-24T08:00:00.000Z',
+      signer: { mspId: 'GridMSP', uid: 'u1', role: 'owner' }, subjects: { assetId: 'asset-1', uid: 'u1' }, data: { asset: {} }, blockNumber: '42',
+    };
+    expect(parsePayload(CHAIN_TOPICS.AssetRegistered, event)).toEqual(event);
+    expect(chainEventKey(event)).toBe('asset-1');
+    expect(() => parsePayload(CHAIN_TOPICS.AssetRegistered, { ...event, event: 'SomethingElse' })).toThrow();
   });
 });

@@ -1,0 +1,56 @@
+import { z } from 'zod';
+
+/**
+ * The ledger service's command and answers. A service asks for a chaincode transaction by
+ * publishing a command with its own commandId; the ledger answers on tx-committed or tx-failed
+ * with the same commandId, so the caller can match the answer whatever the order.
+ */
+export const LEDGER_TOPICS = {
+  submitRequested: 'gridledger.ledger.submit-requested.v1',
+  txCommitted: 'gridledger.ledger.tx-committed.v1',
+  txFailed: 'gridledger.ledger.tx-failed.v1',
+} as const;
+
+export const submitRequestedSchema = z.object({
+  commandId: z.uuid(),
+  /** the platform user the transaction is signed for; null for an organisation's service identity */
+  userId: z.uuid().nullable(),
+  /** required when userId is null: whose service identity signs */
+  mspId: z.string().nullable(),
+  contract: z.enum(['asset', 'access', 'settlement', 'supervision', 'lineage', 'system']),
+  transaction: z.string().regex(/^[A-Z][A-Za-z]+$/),
+  arguments: z.array(z.string().max(64 * 1024)).max(16),
+  requestedBy: z.string().min(1),
+});
+
+export const txCommittedSchema = z.object({
+  commandId: z.uuid(),
+  txId: z.string(),
+  /** decimal string: block numbers are 64-bit */
+  blockNumber: z.string().regex(/^\d+$/),
+  contract: z.string(),
+  transaction: z.string(),
+  /** the chaincode's JSON answer, as text */
+  result: z.string().nullable(),
+});
+
+export const txFailedSchema = z.object({
+  commandId: z.uuid(),
+  txId: z.string().nullable(),
+  stage: z.enum(['validation', 'signing', 'endorsement', 'submission', 'commit']),
+  /** the chaincode's error code (FORBIDDEN, POLICY_DENIED, …) or a Fabric validation code */
+  code: z.string(),
+  message: z.string(),
+});
+
+export interface LedgerTopicPayloads {
+  [LEDGER_TOPICS.submitRequested]: z.infer<typeof submitRequestedSchema>;
+  [LEDGER_TOPICS.txCommitted]: z.infer<typeof txCommittedSchema>;
+  [LEDGER_TOPICS.txFailed]: z.infer<typeof txFailedSchema>;
+}
+
+export const LEDGER_SCHEMAS = {
+  [LEDGER_TOPICS.submitRequested]: submitRequestedSchema,
+  [LEDGER_TOPICS.txCommitted]: txCommittedSchema,
+  [LEDGER_TOPICS.txFailed]: txFailedSchema,
+} as const;
