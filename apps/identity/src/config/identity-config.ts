@@ -60,10 +60,13 @@ export interface IdentityConfig {
 
 export const IDENTITY_CONFIG = Symbol('IDENTITY_CONFIG');
 
-function readJsonFile<T>(path: string, what: string, parse: (value: unknown) => T): T {
+export type ReadTextFile = (path: string) => string;
+const readText: ReadTextFile = (path) => readFileSync(path, 'utf8');
+
+function readJsonFile<T>(read: ReadTextFile, path: string, what: string, parse: (value: unknown) => T): T {
   let raw: string;
   try {
-    raw = readFileSync(path, 'utf8');
+    raw = read(path);
   } catch {
     throw new Error(`${what} file ${path} cannot be read`);
   }
@@ -75,7 +78,7 @@ function readJsonFile<T>(path: string, what: string, parse: (value: unknown) => 
 }
 
 /** Validates the environment once at boot: a bad setting stops the service with a sentence that names it. */
-export function loadIdentityConfig(env: NodeJS.ProcessEnv = process.env): IdentityConfig {
+export function loadIdentityConfig(env: NodeJS.ProcessEnv = process.env, read: ReadTextFile = readText): IdentityConfig {
   const parsed = schema.safeParse(env);
   if (!parsed.success) throw new Error(`identity service configuration is invalid:\n${z.prettifyError(parsed.error)}`);
   const e = parsed.data;
@@ -86,7 +89,7 @@ export function loadIdentityConfig(env: NodeJS.ProcessEnv = process.env): Identi
     serviceToken: e.IDENTITY_SERVICE_TOKEN,
     jwt: { issuer: e.IDENTITY_JWT_ISSUER, audience: e.IDENTITY_JWT_AUDIENCE, accessTtlSeconds: e.IDENTITY_ACCESS_TOKEN_TTL_SECONDS, refreshTtlSeconds: e.IDENTITY_REFRESH_TOKEN_TTL_SECONDS },
     login: { maxFailures: e.IDENTITY_LOGIN_MAX_FAILURES, lockoutSeconds: e.IDENTITY_LOCKOUT_SECONDS },
-    bootstrap: readJsonFile(e.IDENTITY_BOOTSTRAP_FILE, 'bootstrap', (v) => z.object({ organizations: z.array(organization).min(1), admins: z.array(bootstrapAdmin) }).parse(v)),
-    fabricOrganizations: readJsonFile(e.IDENTITY_FABRIC_ORGS_FILE, 'Fabric organisations', (v) => z.array(fabricOrg).min(1).parse(v)),
+    bootstrap: readJsonFile(read, e.IDENTITY_BOOTSTRAP_FILE, 'bootstrap', (v) => z.object({ organizations: z.array(organization).min(1), admins: z.array(bootstrapAdmin) }).parse(v)),
+    fabricOrganizations: readJsonFile(read, e.IDENTITY_FABRIC_ORGS_FILE, 'Fabric organisations', (v) => z.array(fabricOrg).min(1).parse(v)),
   };
 }

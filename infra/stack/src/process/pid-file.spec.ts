@@ -1,30 +1,19 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { liveProcess, processStartTime, readPidFile, writePidFile } from './pid-file.ts';
+import { parseStatStartTime } from './pid-file.ts';
 
-describe('pid files', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'pid-file-'));
+// /proc/<pid>/stat lines: pid (comm) state ppid … starttime is field 22
+const stat = (comm: string, state: string) => `4242 (${comm}) ${state} 1 4242 4242 0 -1 4194560 100 0 0 0 1 2 0 0 20 0 1 0 987654 12345 67 18446744073709551615`;
 
-  it('recognises the process it recorded', () => {
-    const file = join(dir, 'self.pid');
-    const startTime = processStartTime(process.pid);
-    expect(startTime).toMatch(/^\d+$/);
-    writePidFile(file, { pid: process.pid, startTime: startTime ?? '', command: 'vitest' });
-    expect(liveProcess(file)?.pid).toBe(process.pid);
+describe('parseStatStartTime', () => {
+  it('reads the start time of a running process', () => {
+    expect(parseStatStartTime(stat('peer', 'S'))).toBe('987654');
   });
 
-  it('does not claim a process whose pid was reused', () => {
-    const file = join(dir, 'reused.pid');
-    writePidFile(file, { pid: process.pid, startTime: '1', command: 'something that exited long ago' });
-    expect(liveProcess(file)).toBeUndefined();
+  it('is not fooled by spaces and parentheses in the command name', () => {
+    expect(parseStatStartTime(stat('a (b) c', 'R'))).toBe('987654');
   });
 
-  it('ignores a corrupt pid file', () => {
-    const file = join(dir, 'corrupt.pid');
-    writeFileSync(file, '{"pid":');
-    expect(readPidFile(file)).toBeUndefined();
-    expect(liveProcess(file)).toBeUndefined();
+  it('treats a zombie as gone', () => {
+    expect(parseStatStartTime(stat('orderer', 'Z'))).toBeUndefined();
   });
 });

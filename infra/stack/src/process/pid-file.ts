@@ -12,14 +12,18 @@ export interface PidRecord {
   meta?: Record<string, string>;
 }
 
+/** The start time (field 22) of a live process from its /proc/<pid>/stat line; undefined for a zombie. */
+export function parseStatStartTime(stat: string): string | undefined {
+  // the command name (field 2) may contain spaces and parentheses; fields after it are plain
+  const afterName = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const state = afterName[0];
+  if (state === 'Z' || state === 'X') return undefined;
+  return afterName[19];
+}
+
 export function processStartTime(pid: number): string | undefined {
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // the command name (field 2) may contain spaces and parentheses; fields after it are plain
-    const afterName = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    const state = afterName[0];
-    if (state === 'Z' || state === 'X') return undefined;
-    return afterName[19];
+    return parseStatStartTime(readFileSync(`/proc/${pid}/stat`, 'utf8'));
   } catch {
     return undefined;
   }
