@@ -61,7 +61,7 @@ export default tseslint.config(
   },
 
   {
-    files: ['apps/**/test/**/*.ts', 'apps/**/*.spec.ts', 'libs/**/*.spec.ts'],
+    files: ['apps/**/test/**/*.ts', 'apps/**/*.spec.ts', 'libs/**/test/**/*.ts', 'libs/**/*.spec.ts', 'infra/**/test/**/*.ts'],
     rules: { '@nx/enforce-module-boundaries': ['error', testBoundaries] },
   },
 );

@@ -7,6 +7,7 @@ import { IDENTITY_CONFIG, type IdentityConfig } from './config/identity-config.t
 import { MasterKeyWrapper } from './custody/master-key-wrapper.ts';
 import { IDENTITY_ENTITIES } from './database/entities.ts';
 import { InitialSchema1764000000000 } from './database/migrations/0001-initial-schema.ts';
+import { OutboxWriteOrder1764100000000 } from './database/migrations/0002-outbox-write-order.ts';
 import { FabricCaGateway } from './fabric/fabric-ca.gateway.ts';
 import { HealthController } from './health/health.controller.ts';
 import { InternalController } from './signing/internal.controller.ts';
@@ -34,7 +35,7 @@ export class IdentityModule implements OnApplicationBootstrap {
           type: 'postgres',
           url: config.databaseUrl,
           entities: IDENTITY_ENTITIES,
-          migrations: [InitialSchema1764000000000],
+          migrations: [InitialSchema1764000000000, OutboxWriteOrder1764100000000],
           migrationsRun: true,
           synchronize: false,
           logging: ['error'],

@@ -1,0 +1,195 @@
+import type { CloudEvent } from '@gridledger/contracts';
+import { Partitioners, type Admin, type Consumer, type EachMessagePayload, type IHeaders, type Kafka, type Producer } from 'kafkajs';
+import type pg from 'pg';
+import { backoffDelay, sleep, type BackoffOptions } from './backoff.ts';
+import { consumerGroupLag, type ConsumerLag } from './consumer-lag.ts';
+import { deadLetterMessage, deadLetterTopic } from './dead-letter.ts';
+import { decodeEvent, type SchemaSource } from './decode-event.ts';
+import { consoleLogger, type MessagingLogger } from './logger.ts';
+import { MessagingMetrics } from './metrics.ts';
+
+/** Where a delivery came from, for handlers that log or branch on it. */
+export interface DeliveryMeta {
+  topic: string;
+  partition: number;
+  offset: string;
+  key: string | null;
+  headers: IHeaders;
+  /** 1 on the first try, then 2, 3 … up to `maxAttempts` */
+  attempt: number;
+}
+
+/** Applies one event using `tx`, the transaction that also records the event id. */
+export type EventHandler<T> = (tx: pg.PoolClient, event: CloudEvent<T>, meta: DeliveryMeta) => Promise<void>;
+
+export interface IdempotentConsumerOptions<T> {
+  kafka: Kafka;
+  pool: pg.Pool;
+  groupId: string;
+  topics: readonly string[];
+  /** the payload schema per topic (e.g. `TOPIC_SCHEMAS`), or a function that finds it */
+  schemas: SchemaSource<T>;
+  handler: EventHandler<T>;
+  /** handler attempts before the event is dead-lettered; default 5 */
+  maxAttempts?: number;
+  /** waits between handler attempts */
+  backoff?: BackoffOptions;
+  /** read the topics from their start when the group has no committed offset; default true */
+  fromBeginning?: boolean;
+  metrics?: MessagingMetrics;
+  logger?: MessagingLogger;
+}
+
+/** Short waits: retries happen inside one delivery and must stay well under the session timeout. */
+const DEFAULT_HANDLER_BACKOFF: BackoffOptions = { initialMs: 100, maxMs: 2_000, factor: 2 };
+
+type Outcome = 'applied' | 'duplicate';
+
+/**
+ * Consumes CloudEvents and applies each event id once per consumer group.
+ *
+ * - A record that can never be applied (not JSON, not a CloudEvent, payload fails its schema) goes
+ *   to `<topic>.dlq` at once, and the consumer moves on.
+ * - Otherwise one PostgreSQL transaction records the event id in `processed_events` and runs the
+ *   handler; if the id was already there the handler is skipped (a duplicate).
+ * - A failing handler is retried with backoff, each attempt in a fresh transaction; after
+ *   `maxAttempts` the record is dead-lettered with the error message.
+ *
+ * Offsets: kafkajs (autoCommit) only commits an offset once `eachMessage` has resolved, which is
+ * after the database commit or the dead-letter send. A crash in between means a redelivery, which
+ * the event-id row turns into a no-op.
+ */
+export class IdempotentConsumer<T = unknown> {
+  readonly metrics: MessagingMetrics;
+  readonly groupId: string;
+  readonly topics: readonly string[];
+  private readonly kafka: Kafka;
+  private readonly pool: pg.Pool;
+  private readonly schemas: SchemaSource<T>;
+  private readonly handler: EventHandler<T>;
+  private readonly maxAttempts: number;
+  private readonly backoff: BackoffOptions;
+  private readonly fromBeginning: boolean;
+  private readonly logger: MessagingLogger;
+  private consumer: Consumer | undefined;
+  private producer: Producer | undefined;
+  private stopping = new AbortController();
+
+  constructor(options: IdempotentConsumerOptions<T>) {
+    this.kafka = options.kafka;
+    this.pool = options.pool;
+    this.groupId = options.groupId;
+    this.topics = options.topics;
+    this.schemas = options.schemas;
+    this.handler = options.handler;
+    this.maxAttempts = options.maxAttempts ?? 5;
+    this.backoff = options.backoff ?? DEFAULT_HANDLER_BACKOFF;
+    this.fromBeginning = options.fromBeginning ?? true;
+    this.metrics = options.metrics ?? new MessagingMetrics();
+    this.logger = options.logger ?? consoleLogger;
+    if (!Number.isInteger(this.maxAttempts) || this.maxAttempts < 1) throw new RangeError(`maxAttempts must be a positive integer, got ${this.maxAttempts}`);
+  }
+
+  /** Connects, makes sure the dead-letter topics exist, and starts consuming in the background. */
+  async start(): Promise<void> {
+    if (this.consumer) return;
+    this.stopping = new AbortController();
+    const admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      // created up front so the first poison message does not wait on topic auto-creation
+      await admin.createTopics({ topics: this.topics.map((topic) => ({ topic: deadLetterTopic(topic) })), waitForLeaders: true });
+    } finally {
+      await admin.disconnect();
+    }
+    const producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1, createPartitioner: Partitioners.DefaultPartitioner });
+    await producer.connect();
+    this.producer = producer;
+    const consumer = this.kafka.consumer({ groupId: this.groupId });
+    await consumer.connect();
+    await consumer.subscribe({ topics: [...this.topics], fromBeginning: this.fromBeginning });
+    this.consumer = consumer;
+    await consumer.run({ autoCommit: true, eachMessage: (payload) => this.onMessage(payload) });
+  }
+
+  /** Cuts a retry backoff short, lets the current message finish, commits its offset and disconnects. */
+  async stop(): Promise<void> {
+    this.stopping.abort();
+    await this.consumer?.disconnect();
+    await this.producer?.disconnect();
+    this.consumer = undefined;
+    this.producer = undefined;
+  }
+
+  /** This group's lag on its topics (see `consumerGroupLag`). */
+  async lag(): Promise<ConsumerLag> {
+    const admin: Admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      return await consumerGroupLag(admin, this.groupId, this.topics);
+    } finally {
+      await admin.disconnect();
+    }
+  }
+
+  private async onMessage({ topic, partition, message, heartbeat }: EachMessagePayload): Promise<void> {
+    this.metrics.consumed += 1;
+    const decoded = decodeEvent(topic, message.value, this.schemas);
+    if (!decoded.ok) return this.deadLetter({ topic, partition, message }, decoded.reason);
+
+    for (let attempt = 1; ; attempt += 1) {
+      const meta: DeliveryMeta = { topic, partition, offset: message.offset, key: message.key?.toString() ?? null, headers: message.headers ?? {}, attempt };
+      try {
+        const outcome = await this.applyOnce(decoded.event, meta);
+        if (outcome === 'duplicate') this.metrics.duplicates += 1;
+        else this.metrics.applied += 1;
+        return;
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        // while stopping, give up on this delivery without dead-lettering: the offset stays
+        // uncommitted, so the next consumer of the partition gets the event again
+        if (this.stopping.signal.aborted) throw error;
+        if (attempt >= this.maxAttempts) {
+          this.logger.warn(`consumer ${this.groupId}: event ${decoded.event.id} on ${topic} failed ${attempt} times, dead-lettering: ${reason}`);
+          return this.deadLetter({ topic, partition, message }, `handler failed after ${attempt} attempts: ${reason}`);
+        }
+        this.metrics.retried += 1;
+        await sleep(backoffDelay(attempt, this.backoff), this.stopping.signal);
+        // the group coordinator must not take the partition away while we wait
+        await heartbeat();
+      }
+    }
+  }
+
+  private async applyOnce(event: CloudEvent<T>, meta: DeliveryMeta): Promise<Outcome> {
+    const tx = await this.pool.connect();
+    try {
+      await tx.query('begin');
+      const inserted = await tx.query(
+        `insert into processed_events (consumer_group, event_id, topic, processed_at) values ($1, $2, $3, now())
+         on conflict (consumer_group, event_id) do nothing`,
+        [this.groupId, event.id, meta.topic],
+      );
+      if (inserted.rowCount === 0) {
+        await tx.query('rollback');
+        return 'duplicate';
+      }
+      await this.handler(tx, event, meta);
+      await tx.query('commit');
+      return 'applied';
+    } catch (error) {
+      await tx.query('rollback').catch(() => undefined);
+      throw error;
+    } finally {
+      tx.release();
+    }
+  }
+
+  private async deadLetter(source: Parameters<typeof deadLetterMessage>[0], reason: string): Promise<void> {
+    if (!this.producer) throw new Error('the consumer is not started');
+    // if this send fails the error propagates, the offset is not committed and kafkajs redelivers:
+    // a poison message is never skipped without landing on the dead-letter topic
+    await this.producer.send({ topic: deadLetterTopic(source.topic), acks: -1, messages: [deadLetterMessage(source, reason)] });
+    this.metrics.deadLettered += 1;
+  }
+}

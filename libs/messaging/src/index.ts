@@ -1,0 +1,10 @@
+export { MESSAGING_SCHEMA_SQL, OUTBOX_TABLE_SQL, PROCESSED_EVENTS_TABLE_SQL } from './schema-sql.ts';
+export { OutboxRelay, type OutboxRelayOptions } from './outbox-relay.ts';
+export { CLOUDEVENTS_CONTENT_TYPE, toKafkaMessage, type OutboxRow } from './outbox-message.ts';
+export { IdempotentConsumer, type IdempotentConsumerOptions, type EventHandler, type DeliveryMeta } from './idempotent-consumer.ts';
+export { decodeEvent, type SchemaSource, type DecodeResult } from './decode-event.ts';
+export { deadLetterTopic } from './dead-letter.ts';
+export { consumerGroupLag, type ConsumerLag, type PartitionLag } from './consumer-lag.ts';
+export { MessagingMetrics } from './metrics.ts';
+export { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff.ts';
+export type { MessagingLogger } from './logger.ts';

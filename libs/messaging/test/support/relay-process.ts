@@ -1,0 +1,41 @@
+/**
+ * The outbox relay as its own process, so a test can SIGKILL it for real. Run with the repository's
+ * Node 24 (type stripping: erasable TypeScript and `.ts` imports only, no path aliases).
+ *
+ * Environment: DATABASE_URL, KAFKA_BROKERS (comma-separated), BATCH_SIZE, and optionally
+ * HANG_AFTER_BATCH=n: after Kafka acknowledged batch n, say `hung` and wait before marking the rows,
+ * so the test kills the process exactly in the window where a crash causes a re-send.
+ */
+import { Kafka, logLevel } from 'kafkajs';
+import pg from 'pg';
+import { OutboxRelay } from '../../src/index.ts';
+
+const databaseUrl = process.env['DATABASE_URL'];
+const brokers = process.env['KAFKA_BROKERS']?.split(',');
+if (!databaseUrl || !brokers) throw new Error('DATABASE_URL and KAFKA_BROKERS are required');
+const hangAfterBatch = Number(process.env['HANG_AFTER_BATCH'] ?? 0);
+
+const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
+const kafka = new Kafka({ clientId: 'relay-process', brokers, logLevel: logLevel.NOTHING });
+let batches = 0;
+const relay = new OutboxRelay(pool, kafka, {
+  batchSize: Number(process.env['BATCH_SIZE'] ?? 100),
+  pollIntervalMs: 100,
+  afterSend: async (rows) => {
+    batches += 1;
+    process.stdout.write(`sent ${batches} ${rows.length}\n`);
+    if (batches === hangAfterBatch) {
+      process.stdout.write('hung\n');
+      await new Promise(() => setInterval(() => undefined, 60_000));
+    }
+  },
+});
+
+process.on('SIGTERM', () => {
+  void relay
+    .stop()
+    .then(() => pool.end())
+    .then(() => process.exit(0));
+});
+relay.start();
+process.stdout.write('started\n');
