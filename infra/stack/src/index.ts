@@ -5,3 +5,4 @@
 export { loadStackConfig, type StackConfig } from './config/stack-config.ts';
 export { connectionInfo, type StackConnectionInfo, type OrganizationConnection } from './connection-info.ts';
 export { statusRows, type StatusRow } from './commands/status.ts';
+export { buildService } from './services/build-service.ts';

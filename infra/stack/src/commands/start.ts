@@ -18,11 +18,12 @@ export async function start(config: StackConfig): Promise<void> {
   }
   console.log('');
   await printStatus(config);
-  const { kafka, kuboApi, kuboGateway, postgres, identity } = config.ports;
+  const { kafka, kuboApi, kuboGateway, postgres, identity, ledger } = config.ports;
   console.log(`
 GridLedger is running.
   Identity service  http://127.0.0.1:${identity}   OpenAPI http://127.0.0.1:${identity}/docs
                     first admins (one per organisation): ${identityFiles(config).bootstrap}
+  Ledger service    http://127.0.0.1:${ledger}   (relays chaincode events to its outbox; health /health)
   Kafka             127.0.0.1:${kafka}
   IPFS RPC API      http://127.0.0.1:${kuboApi}   gateway http://127.0.0.1:${kuboGateway}
   PostgreSQL        127.0.0.1:${postgres}   (credentials: npm run stack -- env)

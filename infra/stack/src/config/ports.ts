@@ -1,6 +1,7 @@
 /** Every port the stack binds, all on loopback. Each can be moved with GRIDLEDGER_PORT_<NAME>. */
 export const DEFAULT_PORTS = {
   identity: 13001,
+  ledger: 13002,
   postgres: 15432,
   kafka: 19092,
   kafkaController: 19093,

@@ -1,0 +1,15 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { ChainEventsService } from './chain-events/chain-events.service.ts';
+import { LEDGER_CONFIG, type LedgerConfig } from './config/ledger-config.ts';
+import { HealthController } from './health/health.controller.ts';
+
+@Module({})
+export class LedgerModule {
+  static forConfig(config: LedgerConfig): DynamicModule {
+    return {
+      module: LedgerModule,
+      controllers: [HealthController],
+      providers: [{ provide: LEDGER_CONFIG, useValue: config }, ChainEventsService],
+    };
+  }
+}

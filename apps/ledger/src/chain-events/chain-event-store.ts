@@ -1,0 +1,63 @@
+import type { Checkpoint } from '@hyperledger/fabric-gateway';
+import type pg from 'pg';
+import type { OutboxMessage } from './chain-event-message.ts';
+
+export const CHAIN_EVENT_SCHEMA = `
+create table if not exists chain_checkpoint (
+  id smallint primary key default 1 check (id = 1),
+  block_number bigint not null,
+  transaction_id text,
+  updated_at timestamptz not null default now());
+create table if not exists outbox (
+  id text primary key, topic text not null, message_key text not null, envelope jsonb not null,
+  created_at timestamptz not null default clock_timestamp(), published_at timestamptz);
+create index if not exists outbox_unpublished on outbox (created_at) where published_at is null;`;
+
+/**
+ * The relay's durable state: where it is in the chain, and what it owes Kafka. Both change in
+ * one transaction, so after a crash the checkpoint never runs ahead of the outbox or behind it.
+ */
+export class ChainEventStore {
+  private readonly pool: pg.Pool;
+
+  constructor(pool: pg.Pool) {
+    this.pool = pool;
+  }
+
+  async migrate(): Promise<void> {
+    await this.pool.query(CHAIN_EVENT_SCHEMA);
+  }
+
+  async checkpoint(): Promise<Checkpoint> {
+    const { rows } = await this.pool.query<{ block_number: string; transaction_id: string | null }>('select block_number, transaction_id from chain_checkpoint where id = 1');
+    const row = rows[0];
+    return {
+      getBlockNumber: () => (row ? BigInt(row.block_number) : undefined),
+      getTransactionId: () => row?.transaction_id ?? undefined,
+    };
+  }
+
+  /** Records one event (or only advances past it, when it was skipped). */
+  async record(blockNumber: bigint, transactionId: string, message: OutboxMessage | undefined): Promise<void> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('begin');
+      if (message) {
+        await client.query('insert into outbox (id, topic, message_key, envelope) values ($1, $2, $3, $4) on conflict (id) do nothing', [
+          message.id, message.topic, message.key, JSON.stringify(message.envelope),
+        ]);
+      }
+      await client.query(
+        `insert into chain_checkpoint (id, block_number, transaction_id) values (1, $1, $2)
+         on conflict (id) do update set block_number = excluded.block_number, transaction_id = excluded.transaction_id, updated_at = now()`,
+        [blockNumber.toString(), transactionId],
+      );
+      await client.query('commit');
+    } catch (error) {
+      await client.query('rollback').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+}

@@ -1,0 +1,25 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { LedgerModule } from './app.module.ts';
+import { loadLedgerConfig, type LedgerConfig } from './config/ledger-config.ts';
+
+async function main(): Promise<void> {
+  let config: LedgerConfig;
+  try {
+    config = loadLedgerConfig();
+  } catch (error) {
+    // a bad environment stops the boot with the sentence that names the setting
+    console.error((error as Error).message);
+    process.exit(1);
+  }
+  const app = await NestFactory.create(LedgerModule.forConfig(config), { abortOnError: false });
+  const document = SwaggerModule.createDocument(app, new DocumentBuilder().setTitle('GridLedger ledger service').setVersion('1').build());
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'openapi.json' });
+  app.enableShutdownHooks();
+  await app.listen(config.LEDGER_PORT, '127.0.0.1');
+  new Logger('Ledger').log(`listening on http://127.0.0.1:${config.LEDGER_PORT}`);
+}
+
+void main();
