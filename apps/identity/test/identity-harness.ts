@@ -48,6 +48,7 @@ export async function startIdentity(): Promise<Harness> {
     IDENTITY_LOGIN_MAX_FAILURES: '3',
     IDENTITY_BOOTSTRAP_FILE: join(dir, 'bootstrap.json'),
     IDENTITY_FABRIC_ORGS_FILE: join(dir, 'fabric-orgs.json'),
+    IDENTITY_KAFKA_BROKERS: stackConnections().kafka.brokers.join(','),
   };
   const launch = async (settings: Record<string, string>) => {
     const config = loadIdentityConfig(settings);

@@ -3,7 +3,8 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import * as grpc from '@grpc/grpc-js';
 import { readCertificateAttributes } from '@gridledger/fabric-ca-client';
-import { organization, stackConnections } from '@gridledger/testing';
+import { IDENTITY_TOPICS, parsePayload } from '@gridledger/contracts';
+import { organization, stackConnections, waitForMessages } from '@gridledger/testing';
 import { connect } from '@hyperledger/fabric-gateway';
 import { createLocalJWKSet, decodeProtectedHeader, jwtVerify, SignJWT, type JWK } from 'jose';
 import { DataSource } from 'typeorm';
@@ -189,6 +190,15 @@ describe('identity service on the real PostgreSQL, Fabric CAs and network', () =
     for (let i = 0; i < 3; i++) expect((await login(owner.username, 'wrong-password-123')).body).toMatchObject({ code: 'INVALID_CREDENTIALS' });
     expect((await login(owner.username, owner.password)).body).toMatchObject({ statusCode: 423, code: 'ACCOUNT_LOCKED' });
     expect((await login('nobody-by-this-name', 'whatever-123')).body).toMatchObject({ statusCode: 401, code: 'INVALID_CREDENTIALS' });
+  });
+
+  it('publishes its events to Kafka as CloudEvents, keyed by the user, valid by the contract', async () => {
+    const messages = await waitForMessages(IDENTITY_TOPICS.userRegistered, (received) => received.some((m) => m.key === owner.id));
+    const event = messages.find((m) => m.key === owner.id);
+    expect(event?.headers).toMatchObject({ ce_type: IDENTITY_TOPICS.userRegistered, 'content-type': 'application/cloudevents+json' });
+    const envelope = event?.value as { specversion: string; type: string; subject: string; data: unknown };
+    expect(envelope).toMatchObject({ specversion: '1.0', type: IDENTITY_TOPICS.userRegistered, subject: owner.id });
+    expect(parsePayload(IDENTITY_TOPICS.userRegistered, envelope.data)).toMatchObject({ userId: owner.id, mspId: 'GridMSP', role: 'owner' });
   });
 
   it('writes an event for each change in the same transaction (outbox)', async () => {

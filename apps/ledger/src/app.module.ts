@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { ChainEventsService } from './chain-events/chain-events.service.ts';
 import { LEDGER_CONFIG, type LedgerConfig } from './config/ledger-config.ts';
 import { HealthController } from './health/health.controller.ts';
+import { OutboxPublisherService } from './outbox/outbox-publisher.service.ts';
 
 @Module({})
 export class LedgerModule {
@@ -9,7 +10,7 @@ export class LedgerModule {
     return {
       module: LedgerModule,
       controllers: [HealthController],
-      providers: [{ provide: LEDGER_CONFIG, useValue: config }, ChainEventsService],
+      providers: [{ provide: LEDGER_CONFIG, useValue: config }, ChainEventsService, OutboxPublisherService],
     };
   }
 }

@@ -5,7 +5,8 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { connectGateway, createTestDatabase, enrollTestIdentity, organization, stackConnections, type TestDatabase } from '@gridledger/testing';
+import { CHAIN_TOPICS } from '@gridledger/contracts';
+import { connectGateway, createTestDatabase, enrollTestIdentity, organization, stackConnections, waitForMessages, type TestDatabase } from '@gridledger/testing';
 import { buildService, loadStackConfig } from '@gridledger/stack';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -81,11 +82,16 @@ describe('ledger service: chaincode events to the outbox, across a crash', () =>
       LEDGER_PEER_TLS_ROOT_CERT: org.peerTlsRootCertPath,
       LEDGER_IDENTITY_CERT: join(dir, 'cert.pem'),
       LEDGER_IDENTITY_KEY: join(dir, 'key.pem'),
+      LEDGER_KAFKA_BROKERS: stackConnections().kafka.brokers.join(','),
     };
   });
 
   afterAll(async () => {
-    ledger?.kill('SIGTERM');
+    if (ledger && ledger.exitCode === null) {
+      const exited = new Promise((resolve) => ledger?.once('exit', resolve));
+      ledger.kill('SIGTERM');
+      await exited;
+    }
     await pool?.end();
     await database?.drop();
   });
@@ -132,6 +138,9 @@ describe('ledger service: chaincode events to the outbox, across a crash', () =>
     expect(atCrash).toBeLessThan(relayed.length);
     expect(relayed.length).toBe(new Set(relayed).size);
     expect(new Set(relayed)).toEqual(expected);
+    // and from the outbox on to Kafka, where consumers read them
+    const onKafka = await waitForMessages(CHAIN_TOPICS.PingRecorded, (received) => pingTxIds.every((id) => received.some((m) => (m.value as { id?: string }).id === id)), 60_000);
+    expect(onKafka.find((m) => (m.value as { id?: string }).id === pingTxIds[0])?.headers).toMatchObject({ ce_type: CHAIN_TOPICS.PingRecorded });
     const { rows } = await pool.query<{ topic: string; n: string }>("select topic, count(*) as n from outbox where topic = 'gridledger.chain.ping-recorded.v1' and id = any($1) group by topic", [pingTxIds]);
     expect(rows[0]?.n).toBe(String(PINGS));
   });

@@ -7,6 +7,7 @@ import { start } from './commands/start.ts';
 import { deployAndServeChaincode, up } from './commands/up.ts';
 import { provisionBinaries } from './provision/binaries.ts';
 import { StackError } from './terminal/stack-error.ts';
+import { withStackLock } from './process/stack-lock.ts';
 
 const USAGE = `Usage: npm run stack -- <command>
 
@@ -30,15 +31,16 @@ process.on('warning', (warning) => {
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   const config = loadStackConfig();
+  const locked = <T>(work: () => Promise<T>) => withStackLock(config.paths, command ?? '', work);
   switch (command) {
     case 'up':
-      await up(config);
+      await locked(() => up(config));
       return 0;
     case 'start':
-      await start(config);
+      await locked(() => start(config));
       return 0;
     case 'down':
-      await down(config);
+      await locked(() => down(config));
       return 0;
     case 'status':
       return (await printStatus(config)) ? 0 : 1;
@@ -46,13 +48,13 @@ async function main(argv: string[]): Promise<number> {
       await logs(config, rest.find((a) => !a.startsWith('-')), rest.includes('--follow') || rest.includes('-f'));
       return 0;
     case 'deploy-chaincode':
-      await deployAndServeChaincode(config, await provisionBinaries(config));
+      await locked(async () => deployAndServeChaincode(config, await provisionBinaries(config)));
       return 0;
     case 'env':
       env(config);
       return 0;
     case 'reset':
-      await reset(config);
+      await locked(() => reset(config));
       return 0;
     case undefined:
     case 'help':

@@ -99,7 +99,8 @@ export class OutboxRelay {
         await this.producer.sendBatch({ topicMessages: toTopicMessages(rows), acks: -1 });
         this.metrics.produced += rows.length;
         await this.afterSend?.(rows);
-        await client.query('update outbox set published_at = now() where id = any($1::uuid[])', [rows.map((r) => r.id)]);
+        // no cast: the column's own type (uuid in most services, text in the ledger's) types the array
+        await client.query('update outbox set published_at = now() where id = any($1)', [rows.map((r) => r.id)]);
       }
       await client.query('commit');
       return rows.length;

@@ -2,3 +2,4 @@ export { stackConnections, organization } from './stack-connections.ts';
 export { enrollTestIdentity, type TestIdentity, type PlatformRole } from './fabric-identities.ts';
 export { connectGateway, type GatewayConnection } from './fabric-gateway.ts';
 export { createTestDatabase, type TestDatabase } from './test-database.ts';
+export { waitForMessages, type ReceivedMessage } from './kafka-messages.ts';

@@ -45,11 +45,13 @@ const schema = z.object({
   IDENTITY_LOCKOUT_SECONDS: z.coerce.number().int().min(1).max(86400).default(900),
   IDENTITY_BOOTSTRAP_FILE: z.string().min(1),
   IDENTITY_FABRIC_ORGS_FILE: z.string().min(1),
+  IDENTITY_KAFKA_BROKERS: z.string().regex(/^[\w.-]+:\d+(,[\w.-]+:\d+)*$/, 'IDENTITY_KAFKA_BROKERS must be host:port[,host:port…]').default('127.0.0.1:19092'),
 });
 
 export interface IdentityConfig {
   port: number;
   databaseUrl: string;
+  kafkaBrokers: string[];
   masterKeys: { kid: string; key: Buffer }[];
   serviceToken: string;
   jwt: { issuer: string; audience: string; accessTtlSeconds: number; refreshTtlSeconds: number };
@@ -85,6 +87,7 @@ export function loadIdentityConfig(env: NodeJS.ProcessEnv = process.env, read: R
   return {
     port: e.IDENTITY_PORT,
     databaseUrl: e.IDENTITY_DATABASE_URL,
+    kafkaBrokers: e.IDENTITY_KAFKA_BROKERS.split(','),
     masterKeys: e.IDENTITY_MASTER_KEYS,
     serviceToken: e.IDENTITY_SERVICE_TOKEN,
     jwt: { issuer: e.IDENTITY_JWT_ISSUER, audience: e.IDENTITY_JWT_AUDIENCE, accessTtlSeconds: e.IDENTITY_ACCESS_TOKEN_TTL_SECONDS, refreshTtlSeconds: e.IDENTITY_REFRESH_TOKEN_TTL_SECONDS },

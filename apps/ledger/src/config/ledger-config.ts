@@ -12,6 +12,7 @@ const schema = z.object({
   LEDGER_PEER_TLS_ROOT_CERT: z.string().min(1),
   LEDGER_IDENTITY_CERT: z.string().min(1),
   LEDGER_IDENTITY_KEY: z.string().min(1),
+  LEDGER_KAFKA_BROKERS: z.string().regex(/^[\w.-]+:\d+(,[\w.-]+:\d+)*$/, 'LEDGER_KAFKA_BROKERS must be host:port[,host:port…]').default('127.0.0.1:19092'),
 });
 
 export type LedgerConfig = z.infer<typeof schema>;

@@ -72,6 +72,7 @@ export function identityServiceComponent(config: StackConfig): Component {
         env: {
           ...process.env,
           NODE_ENV: 'production',
+          IDENTITY_KAFKA_BROKERS: `127.0.0.1:${config.ports.kafka}`,
           IDENTITY_PORT: String(port),
           IDENTITY_DATABASE_URL: `postgresql://${db.user}:${encodeURIComponent(db.password)}@127.0.0.1:${config.ports.postgres}/${db.database}`,
           IDENTITY_MASTER_KEYS: secrets.masterKeys,

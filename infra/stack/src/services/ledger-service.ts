@@ -38,6 +38,7 @@ export function ledgerServiceComponent(config: StackConfig): Component {
         env: {
           ...process.env,
           NODE_ENV: 'production',
+          LEDGER_KAFKA_BROKERS: `127.0.0.1:${config.ports.kafka}`,
           LEDGER_PORT: String(port),
           LEDGER_DATABASE_URL: `postgresql://${db.user}:${encodeURIComponent(db.password)}@127.0.0.1:${config.ports.postgres}/${db.database}`,
           LEDGER_CHANNEL: config.channel,
