@@ -1,5 +1,6 @@
 export { MESSAGING_SCHEMA_SQL, OUTBOX_TABLE_SQL, PROCESSED_EVENTS_TABLE_SQL } from './schema-sql.ts';
 export { OutboxRelay, type OutboxRelayOptions } from './outbox-relay.ts';
+export { OutboxPublisher, type OutboxPublisherOptions } from './outbox-publisher.ts';
 export { CLOUDEVENTS_CONTENT_TYPE, toKafkaMessage, type OutboxRow } from './outbox-message.ts';
 export { IdempotentConsumer, type IdempotentConsumerOptions, type EventHandler, type DeliveryMeta } from './idempotent-consumer.ts';
 export { decodeEvent, type SchemaSource, type DecodeResult } from './decode-event.ts';

@@ -1,28 +1,26 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { OutboxRelay } from '@gridledger/messaging';
-import { Kafka, logLevel } from 'kafkajs';
-import pg from 'pg';
+import { OutboxPublisher } from '@gridledger/messaging';
 import { LEDGER_CONFIG, type LedgerConfig } from '../config/ledger-config.ts';
 
-/** Publishes what the service wrote to its outbox, for the life of the service. */
+/** Publishes the relayed chain events from the outbox to Kafka, for the life of the service. */
 @Injectable()
 export class OutboxPublisherService implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly pool: pg.Pool;
-  private readonly relay: OutboxRelay;
+  private readonly publisher: OutboxPublisher;
 
   constructor(@Inject(LEDGER_CONFIG) config: LedgerConfig) {
-    const logger = new Logger('Outbox');
-    this.pool = new pg.Pool({ connectionString: config.LEDGER_DATABASE_URL, max: 2 });
-    const kafka = new Kafka({ clientId: 'gridledger-ledger', brokers: config.LEDGER_KAFKA_BROKERS.split(','), logLevel: logLevel.ERROR });
-    this.relay = new OutboxRelay(this.pool, kafka, { logger });
+    this.publisher = new OutboxPublisher({
+      databaseUrl: config.LEDGER_DATABASE_URL,
+      brokers: config.LEDGER_KAFKA_BROKERS.split(','),
+      clientId: 'gridledger-ledger',
+      logger: new Logger('Outbox'),
+    });
   }
 
   onApplicationBootstrap(): void {
-    this.relay.start();
+    this.publisher.start();
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    await this.relay.stop();
-    await this.pool.end();
+  onApplicationShutdown(): Promise<void> {
+    return this.publisher.stop();
   }
 }

@@ -1,0 +1,33 @@
+import { Kafka, logLevel } from 'kafkajs';
+import pg from 'pg';
+import type { MessagingLogger } from './logger.ts';
+import { OutboxRelay, type OutboxRelayOptions } from './outbox-relay.ts';
+
+export interface OutboxPublisherOptions extends Omit<OutboxRelayOptions, 'logger'> {
+  databaseUrl: string;
+  brokers: string[];
+  clientId: string;
+  logger: MessagingLogger;
+}
+
+/** A service's outbox relay with its own small pool and Kafka client: start it with the service, stop it with it. */
+export class OutboxPublisher {
+  private readonly pool: pg.Pool;
+  private readonly relay: OutboxRelay;
+
+  constructor(options: OutboxPublisherOptions) {
+    const { databaseUrl, brokers, clientId, logger, ...relayOptions } = options;
+    this.pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
+    const kafka = new Kafka({ clientId, brokers, logLevel: logLevel.ERROR });
+    this.relay = new OutboxRelay(this.pool, kafka, { ...relayOptions, logger });
+  }
+
+  start(): void {
+    this.relay.start();
+  }
+
+  async stop(): Promise<void> {
+    await this.relay.stop();
+    await this.pool.end();
+  }
+}
