@@ -1,5 +1,6 @@
 import type { StackConfig } from '../config/stack-config.ts';
 import { connectionInfo } from '../connection-info.ts';
+import { serviceDatabaseUrl } from '../components/postgres.ts';
 
 /**
  * Shell exports for the services and tools: `eval "$(npm run -s stack -- env)"`.
@@ -12,9 +13,7 @@ export function env(config: StackConfig): void {
     `export KAFKA_BROKERS='${info.kafka.brokers.join(',')}'`,
     `export IPFS_API_URL='${info.ipfs.apiUrl}'`,
     `export IPFS_GATEWAY_URL='${info.ipfs.gatewayUrl}'`,
-    ...Object.entries(info.postgres.credentials.services).map(
-      ([name, s]) => `export DATABASE_URL_${name.toUpperCase()}='postgresql://${s.user}:${s.password}@${info.postgres.host}:${info.postgres.port}/${s.database}'`,
-    ),
+    ...Object.keys(info.postgres.credentials.services).map((name) => `export DATABASE_URL_${name.toUpperCase()}='${serviceDatabaseUrl(config, name)}'`),
     `export FABRIC_CHANNEL='${info.fabric.channel}'`,
     `export FABRIC_CHAINCODE='${info.fabric.chaincode}'`,
   ];

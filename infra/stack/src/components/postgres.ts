@@ -101,6 +101,13 @@ export function postgresComponent(config: StackConfig): Component {
   };
 }
 
+/** The connection URL of a service's own database, as its own role. */
+export function serviceDatabaseUrl(config: StackConfig, service: string): string {
+  const db = readPostgresCredentials(config).services[service];
+  if (!db) throw new Error(`the ${service} database has no credentials`);
+  return `postgresql://${db.user}:${encodeURIComponent(db.password)}@127.0.0.1:${config.ports.postgres}/${db.database}`;
+}
+
 /** One role and one database per service; safe to run on every `up`. */
 export async function ensureServiceDatabases(config: StackConfig): Promise<void> {
   const credentials = readPostgresCredentials(config);

@@ -1,6 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createPrivateKey } from 'node:crypto';
-import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import * as grpc from '@grpc/grpc-js';
 import { connect, signers } from '@hyperledger/fabric-gateway';
@@ -8,23 +7,19 @@ import type { StackConfig } from '../config/stack-config.ts';
 import type { PeerOrganization } from '../config/organizations.ts';
 import { StackError } from '../terminal/stack-error.ts';
 import { fabricLayout } from './fabric-layout.ts';
-
-const firstFile = (dir: string): string => {
-  const name = readdirSync(dir)[0];
-  if (!name) throw new StackError(`${dir} is empty; run npm run stack -- reset.`);
-  return join(dir, name);
-};
+import { orgAdminIdentity } from './org-admin-identity.ts';
 
 /** Endorses (never submits) a read-only proposal through one org's peer gateway, as that org's admin. */
 async function canEndorse(config: StackConfig, org: PeerOrganization): Promise<string | undefined> {
   const p = fabricLayout(config).peer(org);
+  const admin = orgAdminIdentity(config, org);
   const client = new grpc.Client(`127.0.0.1:${org.peerPort}`, grpc.credentials.createSsl(readFileSync(p.tlsCa)), {
     'grpc.ssl_target_name_override': org.peerHost,
   });
   const gateway = connect({
     client,
-    identity: { mspId: org.mspId, credentials: readFileSync(firstFile(join(p.adminMsp, 'signcerts'))) },
-    signer: signers.newPrivateKeySigner(createPrivateKey(readFileSync(firstFile(join(p.adminMsp, 'keystore'))))),
+    identity: { mspId: org.mspId, credentials: readFileSync(admin.certPath) },
+    signer: signers.newPrivateKeySigner(createPrivateKey(readFileSync(admin.keyPath))),
     endorseOptions: () => ({ deadline: Date.now() + 5000 }),
   });
   try {

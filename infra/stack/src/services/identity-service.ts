@@ -3,10 +3,11 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { StackConfig } from '../config/stack-config.ts';
 import type { Component } from '../components/component.ts';
-import { readPostgresCredentials } from '../components/postgres.ts';
+import { serviceDatabaseUrl } from '../components/postgres.ts';
 import { connectionInfo } from '../connection-info.ts';
 import { httpOk } from '../process/probes.ts';
-import { buildService, serviceBundle } from './build-service.ts';
+import { buildService } from './build-service.ts';
+import { serviceDaemon } from './service-daemon.ts';
 
 interface IdentitySecrets {
   masterKeys: string;
@@ -62,25 +63,15 @@ export function identityServiceComponent(config: StackConfig): Component {
     daemon() {
       const files = identityFiles(config);
       const secrets = JSON.parse(readFileSync(files.secrets, 'utf8')) as IdentitySecrets;
-      const db = readPostgresCredentials(config).services['identity'];
-      if (!db) throw new Error('the identity database has no credentials');
-      return {
-        name: 'identity',
-        command: process.execPath,
-        args: ['--enable-source-maps', serviceBundle(config, 'identity')],
-        cwd: config.paths.repo,
-        env: {
-          ...process.env,
-          NODE_ENV: 'production',
-          IDENTITY_KAFKA_BROKERS: `127.0.0.1:${config.ports.kafka}`,
-          IDENTITY_PORT: String(port),
-          IDENTITY_DATABASE_URL: `postgresql://${db.user}:${encodeURIComponent(db.password)}@127.0.0.1:${config.ports.postgres}/${db.database}`,
-          IDENTITY_MASTER_KEYS: secrets.masterKeys,
-          IDENTITY_SERVICE_TOKEN: secrets.serviceToken,
-          IDENTITY_BOOTSTRAP_FILE: files.bootstrap,
-          IDENTITY_FABRIC_ORGS_FILE: files.fabricOrgs,
-        },
-      };
+      return serviceDaemon(config, 'identity', {
+        IDENTITY_KAFKA_BROKERS: `127.0.0.1:${config.ports.kafka}`,
+        IDENTITY_PORT: String(port),
+        IDENTITY_DATABASE_URL: serviceDatabaseUrl(config, 'identity'),
+        IDENTITY_MASTER_KEYS: secrets.masterKeys,
+        IDENTITY_SERVICE_TOKEN: secrets.serviceToken,
+        IDENTITY_BOOTSTRAP_FILE: files.bootstrap,
+        IDENTITY_FABRIC_ORGS_FILE: files.fabricOrgs,
+      });
     },
     healthy: () => httpOk(port, '/health'),
   };

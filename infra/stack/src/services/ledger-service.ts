@@ -1,13 +1,11 @@
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { StackConfig } from '../config/stack-config.ts';
 import type { Component } from '../components/component.ts';
-import { readPostgresCredentials } from '../components/postgres.ts';
+import { serviceDatabaseUrl } from '../components/postgres.ts';
 import { fabricLayout } from '../fabric/fabric-layout.ts';
+import { orgAdminIdentity } from '../fabric/org-admin-identity.ts';
 import { httpOk } from '../process/probes.ts';
-import { buildService, serviceBundle } from './build-service.ts';
-
-const onlyFile = (dir: string): string => join(dir, readdirSync(dir)[0] ?? 'missing');
+import { buildService } from './build-service.ts';
+import { serviceDaemon } from './service-daemon.ts';
 
 /**
  * The ledger service. On the development stack it listens to the channel as the grid
@@ -27,30 +25,20 @@ export function ledgerServiceComponent(config: StackConfig): Component {
       await buildService(config, 'ledger');
     },
     daemon() {
-      const db = readPostgresCredentials(config).services['ledger'];
-      if (!db) throw new Error('the ledger database has no credentials');
-      const peer = fabricLayout(config).peer(org);
-      return {
-        name: 'ledger',
-        command: process.execPath,
-        args: ['--enable-source-maps', serviceBundle(config, 'ledger')],
-        cwd: config.paths.repo,
-        env: {
-          ...process.env,
-          NODE_ENV: 'production',
-          LEDGER_KAFKA_BROKERS: `127.0.0.1:${config.ports.kafka}`,
-          LEDGER_PORT: String(port),
-          LEDGER_DATABASE_URL: `postgresql://${db.user}:${encodeURIComponent(db.password)}@127.0.0.1:${config.ports.postgres}/${db.database}`,
-          LEDGER_CHANNEL: config.channel,
-          LEDGER_CHAINCODE: config.chaincode,
-          LEDGER_MSP_ID: org.mspId,
-          LEDGER_PEER_ENDPOINT: `127.0.0.1:${org.peerPort}`,
-          LEDGER_PEER_HOST_ALIAS: org.peerHost,
-          LEDGER_PEER_TLS_ROOT_CERT: peer.tlsCa,
-          LEDGER_IDENTITY_CERT: onlyFile(join(peer.adminMsp, 'signcerts')),
-          LEDGER_IDENTITY_KEY: onlyFile(join(peer.adminMsp, 'keystore')),
-        },
-      };
+      const admin = orgAdminIdentity(config, org);
+      return serviceDaemon(config, 'ledger', {
+        LEDGER_KAFKA_BROKERS: `127.0.0.1:${config.ports.kafka}`,
+        LEDGER_PORT: String(port),
+        LEDGER_DATABASE_URL: serviceDatabaseUrl(config, 'ledger'),
+        LEDGER_CHANNEL: config.channel,
+        LEDGER_CHAINCODE: config.chaincode,
+        LEDGER_MSP_ID: org.mspId,
+        LEDGER_PEER_ENDPOINT: `127.0.0.1:${org.peerPort}`,
+        LEDGER_PEER_HOST_ALIAS: org.peerHost,
+        LEDGER_PEER_TLS_ROOT_CERT: fabricLayout(config).peer(org).tlsCa,
+        LEDGER_IDENTITY_CERT: admin.certPath,
+        LEDGER_IDENTITY_KEY: admin.keyPath,
+      });
     },
     healthy: () => httpOk(port, '/health'),
   };
