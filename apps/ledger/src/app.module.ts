@@ -1,6 +1,9 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ChainEventsService } from './chain-events/chain-events.service.ts';
+import { LedgerCommandsService } from './commands/ledger-commands.service.ts';
 import { LEDGER_CONFIG, type LedgerConfig } from './config/ledger-config.ts';
+import { LedgerDatabase } from './database/ledger-database.ts';
+import { LedgerFabric } from './fabric/ledger-fabric.ts';
 import { HealthController } from './health/health.controller.ts';
 import { OutboxPublisherService } from './outbox/outbox-publisher.service.ts';
 
@@ -10,7 +13,7 @@ export class LedgerModule {
     return {
       module: LedgerModule,
       controllers: [HealthController],
-      providers: [{ provide: LEDGER_CONFIG, useValue: config }, ChainEventsService, OutboxPublisherService],
+      providers: [{ provide: LEDGER_CONFIG, useValue: config }, LedgerDatabase, LedgerFabric, ChainEventsService, LedgerCommandsService, OutboxPublisherService],
     };
   }
 }

@@ -17,6 +17,8 @@ export interface DeliveryMeta {
   headers: IHeaders;
   /** 1 on the first try, then 2, 3 … up to `maxAttempts` */
   attempt: number;
+  /** if this attempt throws, the event is dead-lettered: a handler may prefer to answer with a failure */
+  lastAttempt: boolean;
 }
 
 /** Applies one event using `tx`, the transaction that also records the event id. */
@@ -36,6 +38,10 @@ export interface IdempotentConsumerOptions<T> {
   backoff?: BackoffOptions;
   /** read the topics from their start when the group has no committed offset; default true */
   fromBeginning?: boolean;
+  /** partitions handled at once (one message at a time within each, so per-key order holds); default 1 */
+  concurrency?: number;
+  /** create the consumed topics with this many partitions when they do not exist yet */
+  createTopicsWithPartitions?: number;
   metrics?: MessagingMetrics;
   logger?: MessagingLogger;
 }
@@ -70,6 +76,8 @@ export class IdempotentConsumer<T = unknown> {
   private readonly maxAttempts: number;
   private readonly backoff: BackoffOptions;
   private readonly fromBeginning: boolean;
+  private readonly concurrency: number;
+  private readonly createTopicsWithPartitions: number | undefined;
   private readonly logger: MessagingLogger;
   private consumer: Consumer | undefined;
   private producer: Producer | undefined;
@@ -85,6 +93,8 @@ export class IdempotentConsumer<T = unknown> {
     this.maxAttempts = options.maxAttempts ?? 5;
     this.backoff = options.backoff ?? DEFAULT_HANDLER_BACKOFF;
     this.fromBeginning = options.fromBeginning ?? true;
+    this.concurrency = options.concurrency ?? 1;
+    this.createTopicsWithPartitions = options.createTopicsWithPartitions;
     this.metrics = options.metrics ?? new MessagingMetrics();
     this.logger = options.logger ?? consoleLogger;
     if (!Number.isInteger(this.maxAttempts) || this.maxAttempts < 1) throw new RangeError(`maxAttempts must be a positive integer, got ${this.maxAttempts}`);
@@ -99,6 +109,10 @@ export class IdempotentConsumer<T = unknown> {
     try {
       // created up front so the first poison message does not wait on topic auto-creation
       await admin.createTopics({ topics: this.topics.map((topic) => ({ topic: deadLetterTopic(topic) })), waitForLeaders: true });
+      const partitions = this.createTopicsWithPartitions;
+      // a topic auto-created by its first producer would get the broker's default partition count,
+      // which caps how many messages this consumer can work on at once
+      if (partitions) await admin.createTopics({ topics: this.topics.map((topic) => ({ topic, numPartitions: partitions })), waitForLeaders: true });
     } finally {
       await admin.disconnect();
     }
@@ -109,7 +123,7 @@ export class IdempotentConsumer<T = unknown> {
     await consumer.connect();
     await consumer.subscribe({ topics: [...this.topics], fromBeginning: this.fromBeginning });
     this.consumer = consumer;
-    await consumer.run({ autoCommit: true, eachMessage: (payload) => this.onMessage(payload) });
+    await consumer.run({ autoCommit: true, partitionsConsumedConcurrently: this.concurrency, eachMessage: (payload) => this.onMessage(payload) });
   }
 
   /** Cuts a retry backoff short, lets the current message finish, commits its offset and disconnects. */
@@ -138,7 +152,7 @@ export class IdempotentConsumer<T = unknown> {
     if (!decoded.ok) return this.deadLetter({ topic, partition, message }, decoded.reason);
 
     for (let attempt = 1; ; attempt += 1) {
-      const meta: DeliveryMeta = { topic, partition, offset: message.offset, key: message.key?.toString() ?? null, headers: message.headers ?? {}, attempt };
+      const meta: DeliveryMeta = { topic, partition, offset: message.offset, key: message.key?.toString() ?? null, headers: message.headers ?? {}, attempt, lastAttempt: attempt >= this.maxAttempts };
       try {
         const outcome = await this.applyOnce(decoded.event, meta);
         if (outcome === 'duplicate') this.metrics.duplicates += 1;

@@ -2,4 +2,5 @@ export { stackConnections, organization } from './stack-connections.ts';
 export { enrollTestIdentity, type TestIdentity, type PlatformRole } from './fabric-identities.ts';
 export { connectGateway, type GatewayConnection } from './fabric-gateway.ts';
 export { createTestDatabase, type TestDatabase } from './test-database.ts';
-export { waitForMessages, type ReceivedMessage } from './kafka-messages.ts';
+export { publishMessages, waitForMessages, type ReceivedMessage } from './kafka-messages.ts';
+export { startPlatformServices, killPlatformService, onboardUser, type PlatformServiceName, type PlatformUser } from './platform-services.ts';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Kafka, logLevel } from 'kafkajs';
+import { Kafka, logLevel, Partitioners, type Message } from 'kafkajs';
 import { stackConnections } from './stack-connections.ts';
 
 export interface ReceivedMessage {
@@ -17,6 +17,14 @@ export async function waitForMessages(topic: string, wanted: (received: Received
   const kafka = new Kafka({ clientId: 'test-reader', brokers: stackConnections().kafka.brokers, logLevel: logLevel.NOTHING });
   const consumer = kafka.consumer({ groupId: `test-reader-${randomUUID()}` });
   const received: ReceivedMessage[] = [];
+  // the topic may not exist yet when the test starts waiting for its first event
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    await admin.createTopics({ topics: [{ topic }], waitForLeaders: true });
+  } finally {
+    await admin.disconnect();
+  }
   await consumer.connect();
   try {
     await consumer.subscribe({ topic, fromBeginning: true });
@@ -43,5 +51,17 @@ export async function waitForMessages(topic: string, wanted: (received: Received
     return received;
   } finally {
     await consumer.disconnect();
+  }
+}
+
+/** Publishes records as a service's outbox relay would (idempotent producer, acks from all replicas). */
+export async function publishMessages(topic: string, messages: Message[]): Promise<void> {
+  const kafka = new Kafka({ clientId: 'test-publisher', brokers: stackConnections().kafka.brokers, logLevel: logLevel.NOTHING });
+  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, createPartitioner: Partitioners.DefaultPartitioner });
+  await producer.connect();
+  try {
+    for (let i = 0; i < messages.length; i += 500) await producer.send({ topic, acks: -1, messages: messages.slice(i, i + 500) });
+  } finally {
+    await producer.disconnect();
   }
 }

@@ -2,17 +2,6 @@ import type { Checkpoint } from '@hyperledger/fabric-gateway';
 import type pg from 'pg';
 import type { OutboxMessage } from './chain-event-message.ts';
 
-export const CHAIN_EVENT_SCHEMA = `
-create table if not exists chain_checkpoint (
-  id smallint primary key default 1 check (id = 1),
-  block_number bigint not null,
-  transaction_id text,
-  updated_at timestamptz not null default now());
-create table if not exists outbox (
-  id text primary key, topic text not null, message_key text not null, envelope jsonb not null,
-  created_at timestamptz not null default clock_timestamp(), published_at timestamptz);
-create index if not exists outbox_unpublished on outbox (created_at) where published_at is null;`;
-
 /**
  * The relay's durable state: where it is in the chain, and what it owes Kafka. Both change in
  * one transaction, so after a crash the checkpoint never runs ahead of the outbox or behind it.
@@ -22,10 +11,6 @@ export class ChainEventStore {
 
   constructor(pool: pg.Pool) {
     this.pool = pool;
-  }
-
-  async migrate(): Promise<void> {
-    await this.pool.query(CHAIN_EVENT_SCHEMA);
   }
 
   async checkpoint(): Promise<Checkpoint> {

@@ -5,14 +5,16 @@ const schema = z.object({
   LEDGER_DATABASE_URL: z.string().startsWith('postgres'),
   LEDGER_CHANNEL: z.string().default('gridledger'),
   LEDGER_CHAINCODE: z.string().default('gridledger'),
-  /** the organisation whose peer the ledger listens to, and the service identity it listens as */
-  LEDGER_MSP_ID: z.string().min(1),
-  LEDGER_PEER_ENDPOINT: z.string().regex(/^[\w.-]+:\d+$/, 'LEDGER_PEER_ENDPOINT must be host:port'),
-  LEDGER_PEER_HOST_ALIAS: z.string().min(1),
-  LEDGER_PEER_TLS_ROOT_CERT: z.string().min(1),
-  LEDGER_IDENTITY_CERT: z.string().min(1),
-  LEDGER_IDENTITY_KEY: z.string().min(1),
+  /** JSON file: every organisation's peer and the service identity the ledger signs system actions with there */
+  LEDGER_ORGANIZATIONS_FILE: z.string().min(1),
+  /** the organisation whose peer the chain-event relay listens to */
+  LEDGER_LISTEN_MSP_ID: z.string().min(1),
+  LEDGER_IDENTITY_URL: z.url(),
+  /** the credential for the identity service's internal signing API */
+  LEDGER_IDENTITY_SERVICE_TOKEN: z.string().min(32, 'LEDGER_IDENTITY_SERVICE_TOKEN must be the identity service token (32 characters or more)'),
   LEDGER_KAFKA_BROKERS: z.string().regex(/^[\w.-]+:\d+(,[\w.-]+:\d+)*$/, 'LEDGER_KAFKA_BROKERS must be host:port[,host:port…]').default('127.0.0.1:19092'),
+  /** commands in flight at once: each waits about one block for its commit, so this bounds throughput */
+  LEDGER_COMMAND_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(16),
 });
 
 export type LedgerConfig = z.infer<typeof schema>;

@@ -1,43 +1,61 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { StackConfig } from '../config/stack-config.ts';
 import type { Component } from '../components/component.ts';
 import { serviceDatabaseUrl } from '../components/postgres.ts';
 import { fabricLayout } from '../fabric/fabric-layout.ts';
-import { orgAdminIdentity } from '../fabric/org-admin-identity.ts';
 import { httpOk } from '../process/probes.ts';
 import { buildService } from './build-service.ts';
+import { identityFiles } from './identity-service.ts';
+import { ensureServiceIdentity } from './service-identities.ts';
 import { serviceDaemon } from './service-daemon.ts';
 
+const organizationsFile = (config: StackConfig) => join(config.paths.data, 'services', 'ledger', 'organizations.json');
+
 /**
- * The ledger service. On the development stack it listens to the channel as the grid
- * organisation's admin (cryptogen's), which stands in for a per-organisation service identity.
+ * The ledger service. It reaches every organisation's peer, signs system actions with a
+ * per-organisation service identity (enrolled here, at each org's CA), and signs users'
+ * transactions through the identity service.
  */
 export function ledgerServiceComponent(config: StackConfig): Component {
   const port = config.ports.ledger;
-  const org = config.organizations[0];
-  if (!org) throw new Error('no peer organisation is configured');
+  const listenOrg = config.organizations[0];
+  if (!listenOrg) throw new Error('no peer organisation is configured');
   return {
     name: 'ledger',
     version: 'dev',
-    address: `http://127.0.0.1:${port} (relaying ${config.chaincode} events from ${org.mspId})`,
+    address: `http://127.0.0.1:${port} (OpenAPI /docs; relaying ${config.chaincode} events from ${listenOrg.mspId})`,
     ports: [port],
     startTimeoutMs: 60_000,
     async prepare() {
+      const organizations = [];
+      for (const org of config.organizations) {
+        const identity = await ensureServiceIdentity(config, 'ledger-service', org);
+        organizations.push({
+          mspId: org.mspId,
+          peerEndpoint: `127.0.0.1:${org.peerPort}`,
+          peerHostAlias: org.peerHost,
+          peerTlsRootCert: fabricLayout(config).peer(org).tlsCa,
+          serviceCert: identity.certPath,
+          serviceKey: identity.keyPath,
+        });
+      }
+      mkdirSync(join(config.paths.data, 'services', 'ledger'), { recursive: true });
+      writeFileSync(organizationsFile(config), JSON.stringify({ organizations }, null, 2), { mode: 0o600 });
       await buildService(config, 'ledger');
     },
     daemon() {
-      const admin = orgAdminIdentity(config, org);
+      const identitySecrets = JSON.parse(readFileSync(identityFiles(config).secrets, 'utf8')) as { serviceToken: string };
       return serviceDaemon(config, 'ledger', {
         LEDGER_KAFKA_BROKERS: `127.0.0.1:${config.ports.kafka}`,
         LEDGER_PORT: String(port),
         LEDGER_DATABASE_URL: serviceDatabaseUrl(config, 'ledger'),
         LEDGER_CHANNEL: config.channel,
         LEDGER_CHAINCODE: config.chaincode,
-        LEDGER_MSP_ID: org.mspId,
-        LEDGER_PEER_ENDPOINT: `127.0.0.1:${org.peerPort}`,
-        LEDGER_PEER_HOST_ALIAS: org.peerHost,
-        LEDGER_PEER_TLS_ROOT_CERT: fabricLayout(config).peer(org).tlsCa,
-        LEDGER_IDENTITY_CERT: admin.certPath,
-        LEDGER_IDENTITY_KEY: admin.keyPath,
+        LEDGER_ORGANIZATIONS_FILE: organizationsFile(config),
+        LEDGER_LISTEN_MSP_ID: listenOrg.mspId,
+        LEDGER_IDENTITY_URL: `http://127.0.0.1:${config.ports.identity}`,
+        LEDGER_IDENTITY_SERVICE_TOKEN: identitySecrets.serviceToken,
       });
     },
     healthy: () => httpOk(port, '/health'),

@@ -1,0 +1,110 @@
+import { randomUUID } from 'node:crypto';
+import { status as grpcStatus } from '@grpc/grpc-js';
+import { EndorseError, StatusCode } from '@hyperledger/fabric-gateway';
+import { describe, expect, it } from 'vitest';
+import { LedgerError } from '../common/ledger-error.ts';
+import type { CommitOutcome, PreparedTransaction } from '../fabric/transaction-submitter.ts';
+import { processCommand, type CommandPorts, type SubmitCommand } from './command-processor.ts';
+
+const command = (overrides: Partial<SubmitCommand> = {}): SubmitCommand => ({
+  commandId: randomUUID(), userId: randomUUID(), mspId: null, contract: 'system', transaction: 'Ping', arguments: ['hi'], requestedBy: 'spec', ...overrides,
+});
+
+const prepared = (txId: string): PreparedTransaction => ({ txId, bytes: Buffer.from(`bytes of ${txId}`), signature: Buffer.from('sig'), result: `{"txId":"${txId}"}` });
+const outcome = (txId: string, code: number = StatusCode.VALID): CommitOutcome => ({ txId, blockNumber: 7n, code, successful: code === StatusCode.VALID });
+
+const endorseError = (code: number, message: string) =>
+  new EndorseError({ code, details: [{ address: 'peer0:7051', mspId: 'GridMSP', message }], cause: Object.assign(new Error(message), { code, details: message, metadata: undefined as never }), transactionId: 'tx-x' });
+
+/** Fake ports that record what the processor asked for. */
+function ports(script: { commits?: number[]; endorse?: () => Promise<PreparedTransaction>; found?: CommitOutcome; signer?: () => never } = {}) {
+  const calls = { endorsed: 0, submitted: [] as string[], saved: [] as string[], looked: [] as string[] };
+  const commits = [...(script.commits ?? [StatusCode.VALID])];
+  const p: CommandPorts = {
+    signerFor: async () => (script.signer ? script.signer() : { mspId: 'GridMSP', certificate: Buffer.from('cert'), sign: async () => Buffer.from('sig') }),
+    endorse: async () => {
+      calls.endorsed += 1;
+      return script.endorse ? script.endorse() : prepared(`tx-${calls.endorsed}`);
+    },
+    submit: async (_signer, tx) => {
+      calls.submitted.push(tx.txId);
+      return outcome(tx.txId, commits.shift() ?? StatusCode.VALID);
+    },
+    find: async (txId) => {
+      calls.looked.push(txId);
+      return script.found;
+    },
+    savePrepared: async (_command, tx) => {
+      calls.saved.push(tx.txId);
+    },
+    sleep: async () => undefined,
+  };
+  return { ports: p, calls };
+}
+
+const options = { maxConflictRetries: 3, lastAttempt: false };
+
+describe('processCommand', () => {
+  it('endorses, persists the signed transaction before submitting it, and answers tx-committed', async () => {
+    const { ports: p, calls } = ports();
+    const c = command();
+    const answer = await processCommand(c, undefined, p, options);
+    expect(answer).toEqual({ topic: 'gridledger.ledger.tx-committed.v1', payload: { commandId: c.commandId, txId: 'tx-1', blockNumber: '7', contract: 'system', transaction: 'Ping', result: '{"txId":"tx-1"}' } });
+    expect(calls).toMatchObject({ endorsed: 1, saved: ['tx-1'], submitted: ['tx-1'] });
+  });
+
+  it("answers the chaincode's refusal with its code and submits nothing", async () => {
+    const { ports: p, calls } = ports({ endorse: () => Promise.reject(endorseError(grpcStatus.ABORTED, 'chaincode response 500, POLICY_DENIED: organisation ConsumerMSP is not allowed')) });
+    const answer = await processCommand(command(), undefined, p, options);
+    expect(answer.payload).toMatchObject({ stage: 'endorsement', code: 'POLICY_DENIED', message: 'organisation ConsumerMSP is not allowed', txId: null });
+    expect(calls.submitted).toEqual([]);
+  });
+
+  it('endorses again after a read conflict, and gives up with the validation code after the limit', async () => {
+    const conflict = StatusCode.MVCC_READ_CONFLICT;
+    const retried = ports({ commits: [conflict, conflict, StatusCode.VALID] });
+    const stats = { conflictRetries: 0, resumed: false };
+    expect((await processCommand(command(), undefined, retried.ports, options, stats)).payload).toMatchObject({ txId: 'tx-3' });
+    expect(stats.conflictRetries).toBe(2);
+
+    const exhausted = ports({ commits: [conflict, conflict, conflict, conflict, conflict] });
+    expect((await processCommand(command(), undefined, exhausted.ports, options)).payload).toMatchObject({ stage: 'commit', code: 'MVCC_READ_CONFLICT', txId: 'tx-4' });
+    expect(exhausted.calls.endorsed).toBe(4);
+  });
+
+  it('does not endorse again when the commit failed for any other reason', async () => {
+    const { ports: p, calls } = ports({ commits: [StatusCode.ENDORSEMENT_POLICY_FAILURE] });
+    expect((await processCommand(command(), undefined, p, options)).payload).toMatchObject({ stage: 'commit', code: 'ENDORSEMENT_POLICY_FAILURE' });
+    expect(calls.endorsed).toBe(1);
+  });
+
+  it('settles a transaction persisted before a crash by looking it up, without submitting it again', async () => {
+    const { ports: p, calls } = ports({ found: outcome('tx-before-crash') });
+    const stats = { conflictRetries: 0, resumed: false };
+    const answer = await processCommand(command(), prepared('tx-before-crash'), p, options, stats);
+    expect(answer.payload).toMatchObject({ txId: 'tx-before-crash', result: '{"txId":"tx-before-crash"}' });
+    expect(calls).toMatchObject({ endorsed: 0, submitted: [], looked: ['tx-before-crash'] });
+    expect(stats.resumed).toBe(true);
+  });
+
+  it('submits the very same signed transaction when no block holds it', async () => {
+    const { ports: p, calls } = ports();
+    await processCommand(command(), prepared('tx-lost'), p, options);
+    expect(calls).toMatchObject({ endorsed: 0, submitted: ['tx-lost'] });
+  });
+
+  it('rethrows an unreachable peer so the delivery is retried, and answers UNAVAILABLE on the last attempt', async () => {
+    const down = () => Promise.reject(endorseError(grpcStatus.UNAVAILABLE, 'connection refused'));
+    await expect(processCommand(command(), undefined, ports({ endorse: down }).ports, options)).rejects.toThrow();
+    const answer = await processCommand(command(), undefined, ports({ endorse: down }).ports, { ...options, lastAttempt: true });
+    expect(answer.payload).toMatchObject({ stage: 'endorsement', code: 'UNAVAILABLE' });
+  });
+
+  it('answers a refused signature and an unsignable command without touching Fabric', async () => {
+    const suspended = ports({ signer: () => { throw new LedgerError('USER_SUSPENDED', 'user is suspended'); } });
+    expect((await processCommand(command(), undefined, suspended.ports, options)).payload).toMatchObject({ stage: 'signing', code: 'USER_SUSPENDED' });
+    const nobody = ports();
+    expect((await processCommand(command({ userId: null, mspId: null }), undefined, nobody.ports, options)).payload).toMatchObject({ stage: 'validation', code: 'INVALID_COMMAND' });
+    expect(suspended.calls.endorsed + nobody.calls.endorsed).toBe(0);
+  });
+});

@@ -1,0 +1,26 @@
+import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import pg from 'pg';
+import { LEDGER_CONFIG, type LedgerConfig } from '../config/ledger-config.ts';
+import { LEDGER_SCHEMA_SQL } from './ledger-schema.ts';
+
+/**
+ * The service's PostgreSQL pool. Closed last (onApplicationShutdown), after the consumers and
+ * relays that use it have stopped in onModuleDestroy.
+ */
+@Injectable()
+export class LedgerDatabase implements OnModuleInit, OnApplicationShutdown {
+  readonly pool: pg.Pool;
+
+  constructor(@Inject(LEDGER_CONFIG) config: LedgerConfig) {
+    // a command holds a connection while its transaction is endorsed and committed
+    this.pool = new pg.Pool({ connectionString: config.LEDGER_DATABASE_URL, max: config.LEDGER_COMMAND_CONCURRENCY + 6 });
+  }
+
+  async onModuleInit(): Promise<void> {
+    await this.pool.query(LEDGER_SCHEMA_SQL);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.pool.end();
+  }
+}

@@ -1,0 +1,39 @@
+import { PROCESSED_EVENTS_TABLE_SQL } from '@gridledger/messaging';
+
+/**
+ * The ledger service's tables. Idempotent DDL run at boot: the service owns this database alone
+ * and its tables only ever gain columns.
+ */
+export const LEDGER_SCHEMA_SQL = `
+create table if not exists chain_checkpoint (
+  id smallint primary key default 1 check (id = 1),
+  block_number bigint not null,
+  transaction_id text,
+  updated_at timestamptz not null default now());
+
+-- text ids: a relayed chain event is identified by its transaction id, an answer by its command's event id
+create table if not exists outbox (
+  id text primary key, topic text not null, message_key text not null, envelope jsonb not null,
+  created_at timestamptz not null default clock_timestamp(), published_at timestamptz);
+create index if not exists outbox_unpublished on outbox (created_at) where published_at is null;
+
+-- one row per command: the signed transaction is kept from endorsement on, so a crash before the
+-- commit is settled by looking that transaction id up (or submitting the same bytes), never by a
+-- second endorsement that could commit twice
+create table if not exists ledger_commands (
+  command_id uuid primary key,
+  user_id uuid,
+  msp_id text,
+  contract text not null,
+  transaction text not null,
+  requested_by text not null,
+  tx_id text,
+  prepared_bytes bytea,
+  prepared_signature bytea,
+  endorsed_result text,
+  answer_topic text,
+  answer jsonb,
+  created_at timestamptz not null default now(),
+  updated_at timestamptz not null default now());
+create index if not exists ledger_commands_tx on ledger_commands (tx_id);
+${PROCESSED_EVENTS_TABLE_SQL}`;

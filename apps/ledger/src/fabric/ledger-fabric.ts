@@ -1,0 +1,31 @@
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { LEDGER_CONFIG, type LedgerConfig } from '../config/ledger-config.ts';
+import { FabricPeers } from './fabric-peers.ts';
+import { loadOrganizations } from './organizations.ts';
+import { TransactionLookup } from './transaction-lookup.ts';
+import { TransactionSubmitter } from './transaction-submitter.ts';
+
+/** The service's one door to Fabric: peers of every organisation, submitting and looking up. */
+@Injectable()
+export class LedgerFabric implements OnApplicationShutdown {
+  readonly peers: FabricPeers;
+  readonly submitter: TransactionSubmitter;
+  readonly lookup: TransactionLookup;
+
+  constructor(@Inject(LEDGER_CONFIG) readonly config: LedgerConfig) {
+    this.peers = new FabricPeers(loadOrganizations(config.LEDGER_ORGANIZATIONS_FILE));
+    // fail at boot, not on the first event, when the listening organisation is not configured
+    this.peers.organization(config.LEDGER_LISTEN_MSP_ID);
+    this.submitter = new TransactionSubmitter(this.peers, config.LEDGER_CHANNEL, config.LEDGER_CHAINCODE);
+    this.lookup = new TransactionLookup(this.peers, config.LEDGER_CHANNEL, config.LEDGER_LISTEN_MSP_ID);
+  }
+
+  /** The channel as the ledger service's identity in the listening organisation. */
+  network() {
+    return this.peers.serviceGateway(this.config.LEDGER_LISTEN_MSP_ID).getNetwork(this.config.LEDGER_CHANNEL);
+  }
+
+  onApplicationShutdown(): void {
+    this.peers.close();
+  }
+}

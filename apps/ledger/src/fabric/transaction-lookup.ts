@@ -1,0 +1,42 @@
+import { GatewayError } from '@hyperledger/fabric-gateway';
+import { common, peer } from '@hyperledger/fabric-protos';
+import type { FabricPeers } from './fabric-peers.ts';
+import type { CommitOutcome } from './transaction-submitter.ts';
+
+const isNotFound = (error: unknown): boolean =>
+  error instanceof GatewayError && [error.message, ...error.details.map((d) => d.message)].some((m) => /no such transaction ID/i.test(m));
+
+/**
+ * What the ledger says about a transaction id, from the peer's query system chaincode. This is
+ * how the service settles the outcome of a transaction it may or may not have submitted before a
+ * crash: found means decided (valid or not), not found means it never reached a block.
+ */
+export class TransactionLookup {
+  constructor(
+    private readonly peers: FabricPeers,
+    private readonly channel: string,
+    private readonly mspId: string,
+  ) {}
+
+  async find(txId: string): Promise<CommitOutcome | undefined> {
+    const qscc = this.peers.serviceGateway(this.mspId).getNetwork(this.channel).getContract('qscc');
+    let processed: Uint8Array;
+    try {
+      processed = await qscc.evaluateTransaction('GetTransactionByID', this.channel, txId);
+    } catch (error) {
+      if (isNotFound(error)) return undefined;
+      throw error;
+    }
+    const code = peer.ProcessedTransaction.deserializeBinary(processed).getValidationcode();
+    const block = common.Block.deserializeBinary(await qscc.evaluateTransaction('GetBlockByTxID', this.channel, txId));
+    const blockNumber = BigInt(block.getHeader()?.getNumber() ?? 0);
+    return { txId, blockNumber, code, successful: code === 0 };
+  }
+
+  /** The channel's height: the number of the next block. */
+  async height(): Promise<bigint> {
+    const qscc = this.peers.serviceGateway(this.mspId).getNetwork(this.channel).getContract('qscc');
+    const info = common.BlockchainInfo.deserializeBinary(await qscc.evaluateTransaction('GetChainInfo', this.channel));
+    return BigInt(info.getHeight());
+  }
+}

@@ -1,0 +1,71 @@
+import type { Gateway } from '@hyperledger/fabric-gateway';
+import type { TransactionSigner } from '../signing/transaction-signer.ts';
+import type { FabricPeers } from './fabric-peers.ts';
+
+/** An endorsed transaction signed by its caller: everything needed to submit it again, byte for byte. */
+export interface PreparedTransaction {
+  txId: string;
+  bytes: Uint8Array;
+  signature: Uint8Array;
+  /** the chaincode's answer, as text */
+  result: string | null;
+}
+
+export interface CommitOutcome {
+  txId: string;
+  blockNumber: bigint;
+  /** the peer's validation code: 0 is VALID */
+  code: number;
+  successful: boolean;
+}
+
+export interface TransactionCall {
+  contract: string;
+  transaction: string;
+  arguments: readonly string[];
+}
+
+/**
+ * Endorses, submits and awaits transactions with offline signing: every signature (proposal,
+ * transaction, commit-status request) is asked of the signer, so a user's key stays with the
+ * identity service. Endorsing and submitting are separate steps so that the caller can persist
+ * the signed transaction in between and, after a crash, submit that very transaction again.
+ */
+export class TransactionSubmitter {
+  constructor(
+    private readonly peers: FabricPeers,
+    private readonly channel: string,
+    private readonly chaincode: string,
+  ) {}
+
+  async endorse(signer: TransactionSigner, call: TransactionCall): Promise<PreparedTransaction> {
+    return this.withGateway(signer, async (gateway) => {
+      const what = `${call.contract}:${call.transaction}`;
+      const unsigned = gateway.getNetwork(this.channel).getContract(this.chaincode, call.contract).newProposal(call.transaction, { arguments: [...call.arguments] });
+      const proposal = gateway.newSignedProposal(unsigned.getBytes(), await signer.sign(unsigned.getDigest(), `${what} proposal`));
+      const endorsed = await proposal.endorse();
+      const signature = await signer.sign(endorsed.getDigest(), `${what} transaction ${endorsed.getTransactionId()}`);
+      const result = endorsed.getResult();
+      return { txId: endorsed.getTransactionId(), bytes: endorsed.getBytes(), signature, result: result.length > 0 ? Buffer.from(result).toString('utf8') : null };
+    });
+  }
+
+  /** Sends the signed transaction to the orderer and waits for its commit status. */
+  async submit(signer: TransactionSigner, prepared: PreparedTransaction): Promise<CommitOutcome> {
+    return this.withGateway(signer, async (gateway) => {
+      const submitted = await gateway.newSignedTransaction(prepared.bytes, prepared.signature).submit();
+      const commit = gateway.newSignedCommit(submitted.getBytes(), await signer.sign(submitted.getDigest(), `commit status of ${prepared.txId}`));
+      const status = await commit.getStatus();
+      return { txId: status.transactionId, blockNumber: status.blockNumber, code: status.code, successful: status.successful };
+    });
+  }
+
+  private async withGateway<T>(signer: TransactionSigner, use: (gateway: Gateway) => Promise<T>): Promise<T> {
+    const gateway = this.peers.unsignedGateway({ mspId: signer.mspId, credentials: signer.certificate });
+    try {
+      return await use(gateway);
+    } finally {
+      gateway.close();
+    }
+  }
+}

@@ -1,0 +1,102 @@
+import { randomUUID } from 'node:crypto';
+import { CHAIN_TOPICS, LEDGER_TOPICS, parsePayload, type CloudEvent } from '@gridledger/contracts';
+import { deadLetterTopic } from '@gridledger/messaging';
+import { onboardUser, publishMessages, startPlatformServices, waitForMessages, type PlatformUser, type ReceivedMessage } from '@gridledger/testing';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { commandIdOf, commandMessage, sendCommands } from './support/ledger-commands.ts';
+
+type Envelope = CloudEvent<Record<string, unknown>>;
+const envelopeOf = (m: ReceivedMessage) => m.value as Envelope;
+const answersFor = (commandId: string, count = 1) => (received: ReceivedMessage[]) => received.filter((m) => envelopeOf(m).data['commandId'] === commandId).length >= count;
+
+/** The answer to one command, whichever topic it came on. */
+async function answerTo(commandId: string, topic: string = LEDGER_TOPICS.txCommitted): Promise<Envelope> {
+  const received = await waitForMessages(topic, answersFor(commandId), 90_000);
+  const answer = received.map(envelopeOf).find((e) => e.data['commandId'] === commandId);
+  if (!answer) throw new Error(`no answer to ${commandId}`);
+  return answer;
+}
+
+describe('ledger service: commands become transactions signed for their user, answers and domain events reach Kafka', () => {
+  let owner: PlatformUser;
+
+  beforeAll(async () => {
+    const endpoints = startPlatformServices();
+    owner = await onboardUser(endpoints, 'GridMSP', 'owner');
+  });
+
+  it('commits a command signed through the identity service and relays its chaincode event as a CloudEvent', async () => {
+    const message = commandMessage({ userId: owner.id, contract: 'system', transaction: 'Ping', arguments: [`hello from ${owner.username}`] });
+    const commandId = commandIdOf(message);
+    await sendCommands([message]);
+
+    const answer = await answerTo(commandId);
+    const committed = parsePayload(LEDGER_TOPICS.txCommitted, answer.data);
+    expect(answer).toMatchObject({ specversion: '1.0', type: LEDGER_TOPICS.txCommitted, source: '/gridledger/ledger', subject: commandId, datacontenttype: 'application/json' });
+    // the chaincode read the signer from the user's own certificate
+    expect(JSON.parse(committed.result ?? '{}')).toMatchObject({ signer: { mspId: 'GridMSP', uid: owner.id, role: 'owner' } });
+
+    const events = await waitForMessages(CHAIN_TOPICS.PingRecorded, (received) => received.some((m) => envelopeOf(m).id === committed.txId), 60_000);
+    const event = events.map(envelopeOf).find((e) => e.id === committed.txId);
+    expect(event).toMatchObject({ specversion: '1.0', source: '/gridledger/ledger', type: CHAIN_TOPICS.PingRecorded, datacontenttype: 'application/json' });
+    expect(new Date(event?.time ?? '').toISOString()).toBe(event?.time);
+    const domain = parsePayload(CHAIN_TOPICS.PingRecorded, event?.data);
+    expect(domain).toMatchObject({ txId: committed.txId, blockNumber: committed.blockNumber, signer: { uid: owner.id, mspId: 'GridMSP' } });
+  });
+
+  it("answers a chaincode refusal with tx-failed and the chaincode's code, and a repeated command from its record", async () => {
+    const refused = commandMessage({ userId: owner.id, contract: 'asset', transaction: 'RegisterAsset', arguments: ['{"title": 42}'] });
+    await sendCommands([refused]);
+    const failure = parsePayload(LEDGER_TOPICS.txFailed, (await answerTo(commandIdOf(refused), LEDGER_TOPICS.txFailed)).data);
+    expect(failure).toMatchObject({ stage: 'endorsement', code: 'INVALID_ARGUMENT', txId: null });
+    expect(failure.message.length).toBeGreaterThan(10);
+
+    // the same command id again, in a new event: answered from the record, not submitted again
+    const first = commandMessage({ userId: owner.id, contract: 'system', transaction: 'Ping', arguments: ['once only'] });
+    const commandId = commandIdOf(first);
+    await sendCommands([first]);
+    const original = await answerTo(commandId);
+    const again = JSON.parse(String(first.value)) as Envelope;
+    const resent = { ...first, value: JSON.stringify({ ...again, id: randomUUID() }) };
+    await sendCommands([resent]);
+    const both = await waitForMessages(LEDGER_TOPICS.txCommitted, answersFor(commandId, 2), 60_000);
+    const txIds = both.map(envelopeOf).filter((e) => e.data['commandId'] === commandId).map((e) => e.data['txId']);
+    expect(txIds).toEqual([original.data['txId'], original.data['txId']]);
+  });
+
+  it("signs system actions with the organisation's own service identity", async () => {
+    const message = commandMessage({ mspId: 'RegulatorMSP', contract: 'system', transaction: 'Ping', arguments: ['system action'] });
+    await sendCommands([message]);
+    const committed = parsePayload(LEDGER_TOPICS.txCommitted, (await answerTo(commandIdOf(message))).data);
+    expect(JSON.parse(committed.result ?? '{}')).toMatchObject({ signer: { mspId: 'RegulatorMSP', uid: 'ledger-service', role: 'admin' } });
+  });
+
+  it('answers a command no one can sign with a validation failure', async () => {
+    const unknownUser = commandMessage({ userId: randomUUID(), contract: 'system', transaction: 'Ping', arguments: ['nobody'] });
+    const both = commandMessage({ userId: owner.id, mspId: 'GridMSP', contract: 'system', transaction: 'Ping', arguments: ['ambiguous'] });
+    await sendCommands([unknownUser, both]);
+    expect((await answerTo(commandIdOf(unknownUser), LEDGER_TOPICS.txFailed)).data).toMatchObject({ stage: 'signing', code: 'NOT_FOUND' });
+    expect((await answerTo(commandIdOf(both), LEDGER_TOPICS.txFailed)).data).toMatchObject({ stage: 'validation', code: 'INVALID_COMMAND' });
+  });
+
+  it('dead-letters a malformed command and a poison event with a reason, and keeps serving', async () => {
+    const marker = randomUUID();
+    const poison = commandMessage({ userId: owner.id, contract: 'system', transaction: 'Ping' });
+    const envelope = JSON.parse(String(poison.value)) as Envelope;
+    const poisonValue = JSON.stringify({ ...envelope, data: { ...envelope.data, contract: 'no-such-contract', requestedBy: marker } });
+    await publishMessages(LEDGER_TOPICS.submitRequested, [
+      { key: marker, value: `not json ${marker}` },
+      { key: marker, value: poisonValue, headers: { ce_id: envelope.id } },
+    ]);
+    const dead = await waitForMessages(deadLetterTopic(LEDGER_TOPICS.submitRequested), (received) => received.filter((m) => m.key === marker).length >= 2, 60_000);
+    const reasons = dead.filter((m) => m.key === marker).map((m) => m.headers['dlq_reason']);
+    expect(reasons).toHaveLength(2);
+    expect(reasons.every((r) => typeof r === 'string' && r.length > 10)).toBe(true);
+    expect(reasons.join(' ')).toMatch(/JSON/i);
+    expect(reasons.join(' ')).toMatch(/contract/);
+
+    const after = commandMessage({ userId: owner.id, contract: 'system', transaction: 'Ping', arguments: ['still serving'] });
+    await sendCommands([after]);
+    expect((await answerTo(commandIdOf(after))).data['commandId']).toBe(commandIdOf(after));
+  });
+});

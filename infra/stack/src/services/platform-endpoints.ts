@@ -1,0 +1,25 @@
+import { readFileSync } from 'node:fs';
+import type { StackConfig } from '../config/stack-config.ts';
+import { identityFiles } from './identity-service.ts';
+
+export interface PlatformEndpoints {
+  identityUrl: string;
+  ledgerUrl: string;
+  /** the credential of the services' internal APIs */
+  serviceToken: string;
+  /** the first admin of each organisation, as `npm start` created them */
+  admins: { mspId: string; username: string; password: string }[];
+}
+
+/** Where the running platform services are, and the credentials the stack generated for them. Holds secrets. */
+export function platformEndpoints(config: StackConfig): PlatformEndpoints {
+  const files = identityFiles(config);
+  const { serviceToken } = JSON.parse(readFileSync(files.secrets, 'utf8')) as { serviceToken: string };
+  const { admins } = JSON.parse(readFileSync(files.bootstrap, 'utf8')) as { admins: PlatformEndpoints['admins'] };
+  return {
+    identityUrl: `http://127.0.0.1:${config.ports.identity}`,
+    ledgerUrl: `http://127.0.0.1:${config.ports.ledger}`,
+    serviceToken,
+    admins,
+  };
+}

@@ -1,0 +1,57 @@
+import { randomBytes } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { loadStackConfig, pidFilePath, platformEndpoints, readPidFile, type PlatformEndpoints } from '@gridledger/stack';
+
+export type PlatformServiceName = 'identity' | 'ledger';
+
+/**
+ * Starts (or restarts) every platform service the way `npm start` does: built from the current
+ * sources and supervised by the stack. Tests then talk to them as other services would.
+ */
+export function startPlatformServices(): PlatformEndpoints {
+  const config = loadStackConfig();
+  const node = join(config.paths.repo, 'node_modules', '.bin', 'node');
+  const result = spawnSync(node, ['infra/stack/src/cli.ts', 'start'], { cwd: config.paths.repo, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (result.status !== 0) throw new Error('npm run stack -- start failed (see the output above); these tests need the platform services.');
+  return platformEndpoints(config);
+}
+
+/** SIGKILLs a running platform service: no shutdown hook runs, as in a crash. Returns the pid it killed. */
+export function killPlatformService(name: PlatformServiceName): number {
+  const config = loadStackConfig();
+  const record = readPidFile(pidFilePath(config.paths, name));
+  if (!record) throw new Error(`the ${name} service is not running (no pid file)`);
+  // the daemon runs in its own process group: kill the group, as the stack's down does
+  process.kill(-record.pid, 'SIGKILL');
+  return record.pid;
+}
+
+export interface PlatformUser {
+  id: string;
+  username: string;
+  password: string;
+  mspId: string;
+  role: string;
+}
+
+/** Onboards a user through the identity service's API, as an organisation admin does. */
+export async function onboardUser(endpoints: PlatformEndpoints, mspId: string, role: 'owner' | 'consumer' | 'regulator' | 'admin'): Promise<PlatformUser> {
+  const admin = endpoints.admins.find((a) => a.mspId === mspId);
+  if (!admin) throw new Error(`the stack has no first admin for ${mspId}`);
+  const call = async (path: string, body: unknown, token?: string) => {
+    const response = await fetch(`${endpoints.identityUrl}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify(body),
+    });
+    const json = (await response.json()) as Record<string, unknown>;
+    if (!response.ok) throw new Error(`POST ${path} answered ${response.status}: ${JSON.stringify(json)}`);
+    return json;
+  };
+  const { accessToken } = await call('/auth/login', { username: admin.username, password: admin.password });
+  const username = `${role}-${randomBytes(4).toString('hex')}`;
+  const password = `Test-${randomBytes(9).toString('base64url')}`;
+  const created = await call(`/organizations/${mspId}/users`, { username, email: `${username}@test.example`, password, role }, accessToken as string);
+  return { id: created['id'] as string, username, password, mspId, role };
+}
