@@ -10,7 +10,7 @@ export interface OutboxPublisherOptions extends Omit<OutboxRelayOptions, 'logger
   logger: MessagingLogger;
 }
 
-/** A service's outbox relay with its own small pool and Kafka client: start it with the service, stop it with it. */
+/** A service's outbox relay (exactly-once, transactional) with its own small pool and Kafka client: start it with the service, stop it with it. */
 export class OutboxPublisher {
   private readonly pool: pg.Pool;
   private readonly relay: OutboxRelay;
@@ -19,7 +19,8 @@ export class OutboxPublisher {
     const { databaseUrl, brokers, clientId, logger, ...relayOptions } = options;
     this.pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
     const kafka = new Kafka({ clientId, brokers, logLevel: logLevel.ERROR });
-    this.relay = new OutboxRelay(this.pool, kafka, { ...relayOptions, logger });
+    // a service's events are public: exactly once on the topic, so outside consumers need not deduplicate
+    this.relay = new OutboxRelay(this.pool, kafka, { transactionalId: `${clientId}-outbox`, ...relayOptions, logger });
   }
 
   start(): void {

@@ -19,10 +19,28 @@ export interface OutboxRelayOptions {
    * in which a crash causes a re-send. For progress reporting, and for tests that crash the relay there.
    */
   afterSend?: (rows: readonly OutboxRow[]) => void | Promise<void>;
+  /**
+   * Exactly once on Kafka: each batch is a Kafka transaction with this transactional id (one per
+   * outbox: two relays on one database must not share it), and a restarted relay learns from Kafka
+   * whether its last batch committed instead of sending it again. Consumers must read committed
+   * records only (kafkajs does by default). Without it the relay is at-least-once.
+   */
+  transactionalId?: string;
 }
 
+/** Where a transactional relay records, atomically with each batch, the number of the batch. */
+export const OUTBOX_PROGRESS_TOPIC = '__gridledger-outbox-progress';
+
+/** The relay's own bookkeeping on the outbox table: which batch a row went out in. */
+const TRANSACTIONAL_SCHEMA_SQL = `
+alter table outbox add column if not exists batch_seq bigint;
+create sequence if not exists outbox_batch_seq;
+create index if not exists outbox_in_flight on outbox (batch_seq) where published_at is null and batch_seq is not null;`;
+
 /**
- * Publishes the outbox to Kafka. Each batch is read with `for update skip locked`, sent, marked
+ * Publishes the outbox to Kafka.
+ *
+ * At-least-once (the default): each batch is read with `for update skip locked`, sent, marked
  * and committed in one transaction, so a row is marked only after Kafka acknowledged it. A crash
  * after the send but before the commit leaves the rows unpublished and they are sent again:
  * at-least-once, which consumers turn into exactly-once by remembering event ids.
@@ -30,25 +48,33 @@ export interface OutboxRelayOptions {
  * Per-key order holds with one relay per database (the next batch is read only after the previous
  * committed). `skip locked` keeps a second relay from sending the same rows twice, but its batch
  * could overtake the first's, so run one.
+ *
+ * Exactly-once (`transactionalId`): a batch's rows are first tagged with a fresh batch number and
+ * committed; then one Kafka transaction carries the batch's records and, as a transactional offset
+ * commit, the batch number; then the rows are marked. After a crash or a broker failure the relay
+ * re-initialises its producer (which aborts a transaction left open) and reads back the last batch
+ * number Kafka committed: tagged rows up to it are marked published, later ones are sent again.
  */
 export class OutboxRelay {
   readonly metrics: MessagingMetrics;
   private readonly pool: pg.Pool;
-  private readonly producer: Producer;
+  private producer: Producer;
   private readonly batchSize: number;
   private readonly pollIntervalMs: number;
   private readonly backoff: BackoffOptions;
   private readonly logger: MessagingLogger;
   private readonly afterSend: OutboxRelayOptions['afterSend'];
+  private readonly kafka: Kafka;
+  private readonly transactionalId: string | undefined;
   private connected = false;
   private loop: Promise<void> | undefined;
   private stopping: AbortController | undefined;
 
   constructor(pool: pg.Pool, kafka: Kafka, options: OutboxRelayOptions = {}) {
     this.pool = pool;
-    // idempotent + one request in flight: the broker drops the producer's own retries, and a retried
-    // request cannot overtake the one after it, so per-partition order is the outbox order
-    this.producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, createPartitioner: Partitioners.DefaultPartitioner });
+    this.kafka = kafka;
+    this.transactionalId = options.transactionalId;
+    this.producer = this.newProducer();
     this.batchSize = options.batchSize ?? 100;
     this.pollIntervalMs = options.pollIntervalMs ?? 500;
     this.backoff = options.backoff ?? DEFAULT_BACKOFF;
@@ -83,7 +109,103 @@ export class OutboxRelay {
     if (!this.connected) {
       await this.producer.connect();
       this.connected = true;
+      if (this.transactionalId) await this.recover(this.transactionalId);
     }
+    return this.transactionalId ? this.drainTransactional(this.transactionalId) : this.drainAtLeastOnce();
+  }
+
+  private newProducer(): Producer {
+    // idempotent + one request in flight: the broker drops the producer's own retries, and a retried
+    // request cannot overtake the one after it, so per-partition order is the outbox order
+    return this.kafka.producer({
+      idempotent: true,
+      maxInFlightRequests: 1,
+      createPartitioner: Partitioners.DefaultPartitioner,
+      ...(this.transactionalId ? { transactionalId: this.transactionalId } : {}),
+    });
+  }
+
+  /**
+   * Settles the batch that was in flight when the last producer stopped: the producer's
+   * initialisation has aborted any transaction it left open, so the committed batch number is final.
+   */
+  private async recover(transactionalId: string): Promise<void> {
+    await this.pool.query(TRANSACTIONAL_SCHEMA_SQL);
+    const admin = this.kafka.admin();
+    await admin.connect();
+    let committed = -1n;
+    try {
+      await admin.createTopics({ topics: [{ topic: OUTBOX_PROGRESS_TOPIC, numPartitions: 1 }], waitForLeaders: true });
+      const offsets = await admin.fetchOffsets({ groupId: transactionalId, topics: [OUTBOX_PROGRESS_TOPIC] });
+      const offset = offsets[0]?.partitions.find((p) => p.partition === 0)?.offset;
+      if (offset !== undefined && offset !== '-1') committed = BigInt(offset);
+    } finally {
+      await admin.disconnect();
+    }
+    const marked = await this.pool.query('update outbox set published_at = now() where published_at is null and batch_seq <= $1', [committed.toString()]);
+    const reset = await this.pool.query('update outbox set batch_seq = null where published_at is null and batch_seq > $1', [committed.toString()]);
+    if ((marked.rowCount ?? 0) + (reset.rowCount ?? 0) > 0) {
+      this.logger.log(`outbox relay ${transactionalId}: after a restart, ${marked.rowCount} rows were already on Kafka (batch ${committed}), ${reset.rowCount} will be sent again`);
+    }
+  }
+
+  private async drainTransactional(transactionalId: string): Promise<number> {
+    const { rows, batchSeq } = await this.tagBatch();
+    if (rows.length === 0) return 0;
+    const transaction = await this.producer.transaction();
+    try {
+      for (const { topic, messages } of toTopicMessages(rows)) await transaction.send({ topic, messages, acks: -1 });
+      await transaction.sendOffsets({ consumerGroupId: transactionalId, topics: [{ topic: OUTBOX_PROGRESS_TOPIC, partitions: [{ partition: 0, offset: batchSeq }] }] });
+      await transaction.commit();
+    } catch (error) {
+      await transaction.abort().catch(() => undefined);
+      // whether the commit happened is unknown: a fresh producer and the recovery above settle it
+      await this.resetProducer();
+      throw error;
+    }
+    this.metrics.produced += rows.length;
+    await this.afterSend?.(rows);
+    await this.pool.query('update outbox set published_at = now() where batch_seq = $1 and published_at is null', [batchSeq]);
+    return rows.length;
+  }
+
+  /** Tags the next rows with a fresh batch number and commits that, so the batch is known after a crash. */
+  private async tagBatch(): Promise<{ rows: OutboxRow[]; batchSeq: string }> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('begin');
+      const { rows } = await client.query<OutboxRow>(
+        `select id, topic, message_key, envelope from outbox
+         where published_at is null and batch_seq is null
+         order by created_at, id
+         for update skip locked
+         limit $1`,
+        [this.batchSize],
+      );
+      let batchSeq = '0';
+      if (rows.length > 0) {
+        const seq = await client.query<{ n: string }>("select nextval('outbox_batch_seq')::text as n");
+        batchSeq = seq.rows[0]?.n ?? '0';
+        await client.query('update outbox set batch_seq = $1 where id = any($2)', [batchSeq, rows.map((r) => r.id)]);
+      }
+      await client.query('commit');
+      return { rows, batchSeq };
+    } catch (error) {
+      await client.query('rollback').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  private async resetProducer(): Promise<void> {
+    const old = this.producer;
+    this.producer = this.newProducer();
+    this.connected = false;
+    await old.disconnect().catch(() => undefined);
+  }
+
+  private async drainAtLeastOnce(): Promise<number> {
     const client = await this.pool.connect();
     try {
       await client.query('begin');
@@ -129,3 +251,4 @@ export class OutboxRelay {
     }
   }
 }
+

@@ -2,7 +2,8 @@
  * The outbox relay as its own process, so a test can SIGKILL it for real. Run with the repository's
  * Node 24 (type stripping: erasable TypeScript and `.ts` imports only, no path aliases).
  *
- * Environment: DATABASE_URL, KAFKA_BROKERS (comma-separated), BATCH_SIZE, and optionally
+ * Environment: DATABASE_URL, KAFKA_BROKERS (comma-separated), BATCH_SIZE, TRANSACTIONAL_ID (for the
+ * exactly-once mode), and optionally
  * HANG_AFTER_BATCH=n: after Kafka acknowledged batch n, say `hung` and wait before marking the rows,
  * so the test kills the process exactly in the window where a crash causes a re-send.
  */
@@ -18,7 +19,9 @@ const hangAfterBatch = Number(process.env['HANG_AFTER_BATCH'] ?? 0);
 const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
 const kafka = new Kafka({ clientId: 'relay-process', brokers, logLevel: logLevel.NOTHING });
 let batches = 0;
+const transactionalId = process.env['TRANSACTIONAL_ID'];
 const relay = new OutboxRelay(pool, kafka, {
+  ...(transactionalId ? { transactionalId } : {}),
   batchSize: Number(process.env['BATCH_SIZE'] ?? 100),
   pollIntervalMs: 100,
   afterSend: async (rows) => {
