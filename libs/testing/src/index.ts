@@ -2,5 +2,5 @@ export { stackConnections, organization } from './stack-connections.ts';
 export { enrollTestIdentity, type TestIdentity, type PlatformRole } from './fabric-identities.ts';
 export { connectGateway, type GatewayConnection } from './fabric-gateway.ts';
 export { createTestDatabase, type TestDatabase } from './test-database.ts';
-export { publishMessages, waitForMessages, type ReceivedMessage } from './kafka-messages.ts';
-export { startPlatformServices, killPlatformService, onboardUser, type PlatformServiceName, type PlatformUser } from './platform-services.ts';
+export { publishMessages, readAllMessages, waitForMessages, type ReceivedMessage } from './kafka-messages.ts';
+export { startPlatformServices, stackUp, killComponent, onboardUser, type PlatformServiceName, type PlatformUser } from './platform-services.ts';

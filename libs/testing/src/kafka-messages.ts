@@ -8,15 +8,15 @@ export interface ReceivedMessage {
   headers: Record<string, string>;
 }
 
+const testKafka = (clientId: string) => new Kafka({ clientId, brokers: stackConnections().kafka.brokers, logLevel: logLevel.NOTHING });
+
 /**
- * Reads a topic from the beginning, with a consumer group of its own, until `wanted` says every
- * expected message has arrived; fails after the timeout naming the topic. For asserting that
- * events really reach Kafka, not just an outbox.
+ * Reads a topic from the beginning with a consumer group of its own (committed records only, as
+ * every consumer of the platform's topics should) until `done` says so; fails after the timeout.
+ * `done` is asked after every record and every 250 ms.
  */
-export async function waitForMessages(topic: string, wanted: (received: ReceivedMessage[]) => boolean, timeoutMs = 30_000): Promise<ReceivedMessage[]> {
-  const kafka = new Kafka({ clientId: 'test-reader', brokers: stackConnections().kafka.brokers, logLevel: logLevel.NOTHING });
-  const consumer = kafka.consumer({ groupId: `test-reader-${randomUUID()}` });
-  const received: ReceivedMessage[] = [];
+async function readTopic(topic: string, done: (received: ReceivedMessage[], idleMs: number) => boolean, timeoutMs: number, failure: (count: number) => string): Promise<ReceivedMessage[]> {
+  const kafka = testKafka('test-reader');
   // the topic may not exist yet when the test starts waiting for its first event
   const admin = kafka.admin();
   await admin.connect();
@@ -25,11 +25,23 @@ export async function waitForMessages(topic: string, wanted: (received: Received
   } finally {
     await admin.disconnect();
   }
+  const consumer = kafka.consumer({ groupId: `test-reader-${randomUUID()}` });
+  const received: ReceivedMessage[] = [];
+  let lastArrival = Date.now();
   await consumer.connect();
   try {
     await consumer.subscribe({ topic, fromBeginning: true });
     await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`the expected messages did not arrive on ${topic} within ${timeoutMs} ms (${received.length} read)`)), timeoutMs);
+      const finish = (error?: Error) => {
+        clearTimeout(timer);
+        clearInterval(ticker);
+        if (error) reject(error);
+        else resolve();
+      };
+      const timer = setTimeout(() => finish(new Error(failure(received.length))), timeoutMs);
+      const ticker = setInterval(() => {
+        if (done(received, Date.now() - lastArrival)) finish();
+      }, 250);
       void consumer.run({
         eachMessage: async ({ message }) => {
           const text = message.value?.toString() ?? '';
@@ -41,10 +53,8 @@ export async function waitForMessages(topic: string, wanted: (received: Received
           }
           const headers = Object.fromEntries(Object.entries(message.headers ?? {}).map(([k, v]) => [k, v?.toString() ?? '']));
           received.push({ key: message.key?.toString() ?? '', value, headers });
-          if (wanted(received)) {
-            clearTimeout(timer);
-            resolve();
-          }
+          lastArrival = Date.now();
+          if (done(received, 0)) finish();
         },
       });
     });
@@ -54,10 +64,25 @@ export async function waitForMessages(topic: string, wanted: (received: Received
   }
 }
 
+/**
+ * Reads a topic from the beginning until `wanted` says every expected message has arrived; fails
+ * after the timeout naming the topic. For asserting that events really reach Kafka, not just an outbox.
+ */
+export function waitForMessages(topic: string, wanted: (received: ReceivedMessage[]) => boolean, timeoutMs = 30_000): Promise<ReceivedMessage[]> {
+  return readTopic(topic, (received) => wanted(received), timeoutMs, (count) => `the expected messages did not arrive on ${topic} within ${timeoutMs} ms (${count} read)`);
+}
+
+/**
+ * Everything on a topic, for counting: reads from the beginning until `wanted` holds and then no
+ * record has arrived for `idleMs`, so a duplicate published after the last expected record is counted too.
+ */
+export function readAllMessages(topic: string, wanted: (received: ReceivedMessage[]) => boolean, { idleMs = 5_000, timeoutMs = 300_000 } = {}): Promise<ReceivedMessage[]> {
+  return readTopic(topic, (received, idle) => idle >= idleMs && wanted(received), timeoutMs, (count) => `${topic} did not settle with the expected messages within ${timeoutMs} ms (${count} read)`);
+}
+
 /** Publishes records as a service's outbox relay would (idempotent producer, acks from all replicas). */
 export async function publishMessages(topic: string, messages: Message[]): Promise<void> {
-  const kafka = new Kafka({ clientId: 'test-publisher', brokers: stackConnections().kafka.brokers, logLevel: logLevel.NOTHING });
-  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, createPartitioner: Partitioners.DefaultPartitioner });
+  const producer = testKafka('test-publisher').producer({ idempotent: true, maxInFlightRequests: 1, createPartitioner: Partitioners.DefaultPartitioner });
   await producer.connect();
   try {
     for (let i = 0; i < messages.length; i += 500) await producer.send({ topic, acks: -1, messages: messages.slice(i, i + 500) });

@@ -17,8 +17,21 @@ export function startPlatformServices(): PlatformEndpoints {
   return platformEndpoints(config);
 }
 
-/** SIGKILLs a running platform service: no shutdown hook runs, as in a crash. Returns the pid it killed. */
-export function killPlatformService(name: PlatformServiceName): number {
+/**
+ * Runs `npm run stack -- up`: starts whatever component of the stack is down (not the services).
+ */
+export function stackUp(): void {
+  const config = loadStackConfig();
+  const node = join(config.paths.repo, 'node_modules', '.bin', 'node');
+  const result = spawnSync(node, ['infra/stack/src/cli.ts', 'up'], { cwd: config.paths.repo, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (result.status !== 0) throw new Error('npm run stack -- up failed (see the output above).');
+}
+
+/**
+ * SIGKILLs a running stack component or platform service (kafka, ledger, …): no shutdown hook
+ * runs, as in a crash. Returns the pid it killed.
+ */
+export function killComponent(name: PlatformServiceName | 'kafka' | 'kubo' | 'postgres'): number {
   const config = loadStackConfig();
   const record = readPidFile(pidFilePath(config.paths, name));
   if (!record) throw new Error(`the ${name} service is not running (no pid file)`);
