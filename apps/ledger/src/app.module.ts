@@ -1,19 +1,25 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ChainEventsService } from './chain-events/chain-events.service.ts';
 import { LedgerCommandsService } from './commands/ledger-commands.service.ts';
+import { ServiceGuard } from './common/service-guard.ts';
 import { LEDGER_CONFIG, type LedgerConfig } from './config/ledger-config.ts';
 import { LedgerDatabase } from './database/ledger-database.ts';
 import { LedgerFabric } from './fabric/ledger-fabric.ts';
 import { HealthController } from './health/health.controller.ts';
+import { MetricsController } from './metrics/metrics.controller.ts';
+import { OperatorController } from './operator/operator.controller.ts';
 import { OutboxPublisherService } from './outbox/outbox-publisher.service.ts';
+import { LedgerQueriesController } from './queries/ledger-queries.controller.ts';
+import { LedgerQueryService } from './queries/ledger-query.service.ts';
+import { LedgerSigners } from './signing/signing.providers.ts';
 
 @Module({})
 export class LedgerModule {
   static forConfig(config: LedgerConfig): DynamicModule {
     return {
       module: LedgerModule,
-      controllers: [HealthController],
-      providers: [{ provide: LEDGER_CONFIG, useValue: config }, LedgerDatabase, LedgerFabric, ChainEventsService, LedgerCommandsService, OutboxPublisherService],
+      controllers: [HealthController, MetricsController, LedgerQueriesController, OperatorController],
+      providers: [{ provide: LEDGER_CONFIG, useValue: config }, LedgerDatabase, LedgerFabric, ChainEventsService, LedgerCommandsService, OutboxPublisherService, LedgerSigners, LedgerQueryService, ServiceGuard],
     };
   }
 }

@@ -3,6 +3,7 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { LedgerModule } from './app.module.ts';
+import { LedgerExceptionFilter } from './common/ledger-exception.filter.ts';
 import { loadLedgerConfig, type LedgerConfig } from './config/ledger-config.ts';
 
 async function main(): Promise<void> {
@@ -15,7 +16,14 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const app = await NestFactory.create(LedgerModule.forConfig(config), { abortOnError: false });
-  const document = SwaggerModule.createDocument(app, new DocumentBuilder().setTitle('GridLedger ledger service').setVersion('1').build());
+  app.useGlobalFilters(new LedgerExceptionFilter());
+  const openApi = new DocumentBuilder()
+    .setTitle('GridLedger ledger service')
+    .setDescription('Ledger reads for the other services (behind the service credential), chaincode events relayed to Kafka, and ledger commands consumed from Kafka.')
+    .setVersion('1')
+    .addBearerAuth()
+    .build();
+  const document = SwaggerModule.createDocument(app, openApi);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'openapi.json' });
   app.enableShutdownHooks();
   await app.listen(config.LEDGER_PORT, '127.0.0.1');

@@ -1,6 +1,7 @@
 import { Kafka, logLevel } from 'kafkajs';
 import pg from 'pg';
 import type { MessagingLogger } from './logger.ts';
+import type { MessagingMetrics } from './metrics.ts';
 import { OutboxRelay, type OutboxRelayOptions } from './outbox-relay.ts';
 
 export interface OutboxPublisherOptions extends Omit<OutboxRelayOptions, 'logger'> {
@@ -21,6 +22,11 @@ export class OutboxPublisher {
     const kafka = new Kafka({ clientId, brokers, logLevel: logLevel.ERROR });
     // a service's events are public: exactly once on the topic, so outside consumers need not deduplicate
     this.relay = new OutboxRelay(this.pool, kafka, { transactionalId: `${clientId}-outbox`, ...relayOptions, logger });
+  }
+
+  /** what the relay has produced, for a service's metrics endpoint */
+  get metrics(): MessagingMetrics {
+    return this.relay.metrics;
   }
 
   start(): void {

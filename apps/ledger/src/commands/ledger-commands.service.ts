@@ -7,8 +7,7 @@ import { LEDGER_CONFIG, type LedgerConfig } from '../config/ledger-config.ts';
 import { LedgerDatabase } from '../database/ledger-database.ts';
 import { LedgerFabric } from '../fabric/ledger-fabric.ts';
 import { EVENT_SOURCE } from '../chain-events/chain-event-message.ts';
-import { IdentityClient } from '../signing/identity-client.ts';
-import { serviceSigner, UserSigners } from '../signing/transaction-signer.ts';
+import { LedgerSigners } from '../signing/signing.providers.ts';
 import { CommandMetrics } from './command-metrics.ts';
 import { processCommand, type Answer, type CommandPorts, type SubmitCommand } from './command-processor.ts';
 import { CommandStore } from './command-store.ts';
@@ -34,11 +33,11 @@ export class LedgerCommandsService implements OnApplicationBootstrap, OnModuleDe
     @Inject(LEDGER_CONFIG) config: LedgerConfig,
     database: LedgerDatabase,
     fabric: LedgerFabric,
+    signers: LedgerSigners,
   ) {
     this.store = new CommandStore(database.pool);
-    const users = new UserSigners(new IdentityClient(config.LEDGER_IDENTITY_URL, config.LEDGER_IDENTITY_SERVICE_TOKEN));
     this.ports = {
-      signerFor: async (command) => (command.userId ? users.forUser(command.userId) : serviceSigner(fabric.peers.organization(command.mspId ?? ''))),
+      signerFor: async (command) => (command.userId ? signers.forUser(command.userId) : signers.forService(command.mspId ?? '')),
       endorse: (signer, call) => fabric.submitter.endorse(signer, call),
       submit: (signer, prepared) => fabric.submitter.submit(signer, prepared),
       find: (txId) => fabric.lookup.find(txId),

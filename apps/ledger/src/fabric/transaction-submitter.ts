@@ -26,9 +26,9 @@ export interface TransactionCall {
 }
 
 /**
- * Endorses, submits and awaits transactions with offline signing: every signature (proposal,
- * transaction, commit-status request) is asked of the signer, so a user's key stays with the
- * identity service. Endorsing and submitting are separate steps so that the caller can persist
+ * Endorses, submits and awaits transactions, and evaluates queries, with offline signing: every
+ * signature (proposal, transaction, commit-status request) is asked of the signer, so a user's
+ * key stays with the identity service. Endorsing and submitting are separate steps so that the caller can persist
  * the signed transaction in between and, after a crash, submit that very transaction again.
  */
 export class TransactionSubmitter {
@@ -47,6 +47,18 @@ export class TransactionSubmitter {
       const signature = await signer.sign(endorsed.getDigest(), `${what} transaction ${endorsed.getTransactionId()}`);
       const result = endorsed.getResult();
       return { txId: endorsed.getTransactionId(), bytes: endorsed.getBytes(), signature, result: result.length > 0 ? Buffer.from(result).toString('utf8') : null };
+    });
+  }
+
+  /**
+   * A read: one peer runs the function and answers; nothing reaches the orderer. Signed like a
+   * proposal, so the chaincode applies the signer's own visibility rules.
+   */
+  async evaluate(signer: TransactionSigner, call: TransactionCall): Promise<string> {
+    return this.withGateway(signer, async (gateway) => {
+      const unsigned = gateway.getNetwork(this.channel).getContract(this.chaincode, call.contract).newProposal(call.transaction, { arguments: [...call.arguments] });
+      const proposal = gateway.newSignedProposal(unsigned.getBytes(), await signer.sign(unsigned.getDigest(), `${call.contract}:${call.transaction} query`));
+      return Buffer.from(await proposal.evaluate()).toString('utf8');
     });
   }
 

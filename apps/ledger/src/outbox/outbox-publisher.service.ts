@@ -12,8 +12,14 @@ export class OutboxPublisherService implements OnApplicationBootstrap, OnApplica
       databaseUrl: config.LEDGER_DATABASE_URL,
       brokers: config.LEDGER_KAFKA_BROKERS.split(','),
       clientId: 'gridledger-ledger',
+      // the relay sits between a block's commit and the domain event on Kafka: poll often
+      pollIntervalMs: 100,
       logger: new Logger('Outbox'),
     });
+  }
+
+  get metrics() {
+    return this.publisher.metrics;
   }
 
   onApplicationBootstrap(): void {

@@ -1,0 +1,145 @@
+/**
+ * Throughput of the ledger service for a simple write, and the delay from a block's commit to its
+ * domain events reaching a Kafka consumer. Start the platform first (npm start).
+ * Run: npm run bench -- ledger   → prints and writes dist/bench/ledger-throughput.json
+ *
+ * - throughput: N Ping commands published at once, signed by the GridMSP service identity and
+ *   then by a platform user (three signatures each through the identity service); committed
+ *   transactions per second = N / (last answer − publish)
+ * - delay: each block's arrival on a block-event listener at the grid peer (≈ its commit there)
+ *   against the arrival of its PingRecorded events at a Kafka consumer
+ */
+import { createPrivateKey, randomBytes, randomUUID } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { dirname, join } from 'node:path';
+import * as grpc from '@grpc/grpc-js';
+import { connect, signers } from '@hyperledger/fabric-gateway';
+import { Kafka, logLevel, Partitioners } from 'kafkajs';
+
+const home = process.env['GRIDLEDGER_HOME'] || join(homedir(), '.cache', 'gridledger');
+const identityUrl = `http://127.0.0.1:${process.env['GRIDLEDGER_PORT_IDENTITY'] || '13001'}`;
+const brokers = [`127.0.0.1:${process.env['GRIDLEDGER_PORT_KAFKA'] || '19092'}`];
+const count = Number(process.env['BENCH_TRANSACTIONS'] || 300);
+const COMMANDS = 'gridledger.ledger.submit-requested.v1';
+const COMMITTED = 'gridledger.ledger.tx-committed.v1';
+const FAILED = 'gridledger.ledger.tx-failed.v1';
+const PINGS = 'gridledger.chain.ping-recorded.v1';
+
+function readJson<T>(path: string): T {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as T;
+  } catch {
+    console.error(`Cannot read ${path}: start the platform first with npm start.`);
+    process.exit(1);
+  }
+}
+
+const quantile = (sorted: number[], q: number): number => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? NaN;
+const round = (n: number) => Number(n.toFixed(2));
+
+async function onboardOwner(): Promise<string> {
+  const { admins } = readJson<{ admins: { mspId: string; username: string; password: string }[] }>(join(home, 'data', 'services', 'identity', 'bootstrap-admins.json'));
+  const admin = admins.find((a) => a.mspId === 'GridMSP');
+  if (!admin) throw new Error('no GridMSP admin');
+  const post = async (path: string, body: unknown, token?: string) => {
+    const response = await fetch(`${identityUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
+    const json = (await response.json()) as Record<string, unknown>;
+    if (!response.ok) throw new Error(`${path} answered ${response.status}: ${String(json['message'])}`);
+    return json;
+  };
+  const { accessToken } = await post('/auth/login', { username: admin.username, password: admin.password });
+  const username = `bench-${randomBytes(3).toString('hex')}`;
+  const created = await post('/organizations/GridMSP/users', { username, email: `${username}@bench.example`, password: `Bench-${randomBytes(9).toString('base64url')}`, role: 'owner' }, String(accessToken));
+  return String(created['id']);
+}
+
+const kafka = new Kafka({ clientId: 'ledger-bench', brokers, logLevel: logLevel.NOTHING });
+
+// block arrivals at the grid peer, as the ledger service's own identity sees them
+const { organizations } = readJson<{ organizations: { mspId: string; peerEndpoint: string; peerHostAlias: string; peerTlsRootCert: string; serviceCert: string; serviceKey: string }[] }>(join(home, 'data', 'services', 'ledger', 'organizations.json'));
+const grid = organizations.find((o) => o.mspId === 'GridMSP');
+if (!grid) throw new Error('no GridMSP peer in organizations.json');
+const client = new grpc.Client(grid.peerEndpoint, grpc.credentials.createSsl(readFileSync(grid.peerTlsRootCert)), { 'grpc.ssl_target_name_override': grid.peerHostAlias });
+const gateway = connect({ client, identity: { mspId: grid.mspId, credentials: readFileSync(grid.serviceCert) }, signer: signers.newPrivateKeySigner(createPrivateKey(readFileSync(grid.serviceKey))) });
+const network = gateway.getNetwork('gridledger');
+const blockArrivals = new Map<string, number>();
+const blocks = await network.getBlockEvents();
+void (async () => {
+  try {
+    for await (const block of blocks) blockArrivals.set(String(block.getHeader()?.getNumber()), performance.now());
+  } catch {
+    // closed at the end
+  }
+})();
+
+// answers and domain events, read as a grid operator's consumer would
+const answers = new Map<string, number>();
+const failures: string[] = [];
+const delays: number[] = [];
+const consumer = kafka.consumer({ groupId: `ledger-bench-${randomUUID()}` });
+await consumer.connect();
+await consumer.subscribe({ topics: [COMMITTED, FAILED, PINGS], fromBeginning: false });
+let joined = false;
+consumer.on(consumer.events.GROUP_JOIN, () => (joined = true));
+const runMarker = randomUUID();
+await consumer.run({
+  eachMessage: async ({ topic, message }) => {
+    const now = performance.now();
+    const event = JSON.parse(String(message.value)) as { data: Record<string, unknown> };
+    if (topic === COMMITTED) answers.set(String(event.data['commandId']), now);
+    else if (topic === FAILED) failures.push(String(event.data['code']));
+    else if (String((event.data['data'] as { message?: string } | undefined)?.message).startsWith(runMarker)) {
+      const committedAt = blockArrivals.get(String(event.data['blockNumber']));
+      if (committedAt !== undefined) delays.push(now - committedAt);
+    }
+  },
+});
+while (!joined) await new Promise((resolve) => setTimeout(resolve, 100));
+
+const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, createPartitioner: Partitioners.DefaultPartitioner });
+await producer.connect();
+
+async function burst(label: string, signer: { userId: string | null; mspId: string | null }) {
+  const ids = Array.from({ length: count }, () => randomUUID());
+  const messages = ids.map((commandId, i) => {
+    const data = { commandId, ...signer, contract: 'system', transaction: 'Ping', arguments: [`${runMarker} ${label} #${i}`], requestedBy: 'ledger-bench' };
+    const envelope = { specversion: '1.0', id: randomUUID(), source: '/gridledger/bench', type: COMMANDS, subject: commandId, time: new Date().toISOString(), datacontenttype: 'application/json', data };
+    return { key: commandId, value: JSON.stringify(envelope), headers: { ce_id: envelope.id, ce_type: COMMANDS, 'content-type': 'application/cloudevents+json' } };
+  });
+  console.log(`${label}: ${count} Ping commands …`);
+  const started = performance.now();
+  await producer.send({ topic: COMMANDS, acks: -1, messages });
+  const deadline = Date.now() + 15 * 60_000;
+  while (ids.some((id) => !answers.has(id))) {
+    if (Date.now() > deadline) throw new Error(`${label}: ${ids.filter((id) => !answers.has(id)).length} commands unanswered after 15 min (failures: ${failures.join(', ') || 'none'})`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  const seconds = (Math.max(...ids.map((id) => answers.get(id) ?? 0)) - started) / 1000;
+  return { transactions: count, seconds: round(seconds), committedPerSecond: round(count / seconds) };
+}
+
+const serviceSigned = await burst('service-signed', { userId: null, mspId: 'GridMSP' });
+const userSigned = await burst('user-signed', { userId: await onboardOwner(), mspId: null });
+// the last events may still be on their way
+await new Promise((resolve) => setTimeout(resolve, 3_000));
+delays.sort((a, b) => a - b);
+
+const result = {
+  measuredAt: new Date().toISOString(),
+  note: 'one machine, all components on it; answers = tx-committed events seen by a Kafka consumer',
+  serviceSigned,
+  userSigned,
+  blockCommitToKafka: { events: delays.length, medianMs: round(quantile(delays, 0.5)), p99Ms: round(quantile(delays, 0.99)) },
+  failures: failures.length,
+};
+blocks.close();
+gateway.close();
+client.close();
+await consumer.disconnect();
+await producer.disconnect();
+const out = join(process.cwd(), 'dist', 'bench', 'ledger-throughput.json');
+mkdirSync(dirname(out), { recursive: true });
+writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
+console.log(JSON.stringify(result, null, 2));
+console.log(`written to ${out}`);

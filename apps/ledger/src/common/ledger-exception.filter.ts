@@ -1,0 +1,66 @@
+import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import type { Response } from 'express';
+import { chaincodeRefusal, isTransient } from '../fabric/fabric-errors.ts';
+import { IdentityUnavailableError } from '../signing/identity-client.ts';
+import { LedgerError } from './ledger-error.ts';
+
+/** The chaincode's refusal codes as HTTP; a code not listed (INSUFFICIENT_FUNDS …) is a 422. */
+const REFUSAL_STATUS: Record<string, number> = {
+  INVALID_ARGUMENT: 400,
+  UNAUTHENTICATED: 403,
+  FORBIDDEN: 403,
+  POLICY_DENIED: 403,
+  FROZEN: 403,
+  NOT_FOUND: 404,
+  ALREADY_EXISTS: 409,
+  FAILED_PRECONDITION: 409,
+};
+
+const CODE_BY_STATUS: Record<number, string> = { 400: 'INVALID_ARGUMENT', 401: 'UNAUTHENTICATED', 403: 'FORBIDDEN', 404: 'NOT_FOUND', 413: 'PAYLOAD_TOO_LARGE', 503: 'UNAVAILABLE' };
+
+export interface HttpError {
+  status: number;
+  body: Record<string, unknown>;
+  /** how loudly the filter logs it: expected refusals are not logged at all */
+  log?: 'warn' | 'error';
+}
+
+const refusal = (status: number, code: string, message: string): HttpError => ({ status, body: { statusCode: status, code, message } });
+
+/**
+ * What a caller sees for an error. Refusals (ours, the identity service's, the chaincode's) keep
+ * their code and sentence; unreachable peers or identity service are a 503 to retry; anything
+ * else is a 500 whose details stay in the log, as they may name hosts, files or keys.
+ */
+export function toHttpError(error: unknown): HttpError {
+  if (error instanceof LedgerError) return refusal(error.status, error.code, error.message);
+  if (error instanceof HttpException) {
+    const status = error.getStatus();
+    const body = error.getResponse();
+    // a body a controller chose on purpose (health's { status: 'down' … }) goes out as it is
+    if (typeof body === 'object' && body !== null && !('message' in body)) return { status, body: body as Record<string, unknown> };
+    const message = typeof body === 'object' && body !== null ? String((body as { message: unknown }).message) : String(body);
+    return refusal(status, CODE_BY_STATUS[status] ?? 'HTTP_ERROR', message);
+  }
+  const said = chaincodeRefusal(error);
+  if (said) return refusal(REFUSAL_STATUS[said.code] ?? 422, said.code, said.message);
+  if (error instanceof IdentityUnavailableError || isTransient(error)) {
+    return { ...refusal(503, 'UNAVAILABLE', 'the ledger network or the identity service cannot be reached at the moment; try again shortly'), log: 'warn' };
+  }
+  return { ...refusal(500, 'INTERNAL', 'the ledger service failed; the error is logged'), log: 'error' };
+}
+
+/** The one place errors become HTTP: `{ statusCode, code, message }`. */
+@Catch()
+export class LedgerExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    const { status, body, log } = toHttpError(error);
+    const described = error instanceof Error ? `${error.name}: ${error.message}` : 'non-error thrown';
+    if (log === 'error') this.logger.error(described, error instanceof Error ? error.stack : undefined);
+    else if (log === 'warn') this.logger.warn(described);
+    response.status(status).json(body);
+  }
+}

@@ -1,0 +1,111 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { CommandStore } from '../commands/command-store.ts';
+import { LedgerError } from '../common/ledger-error.ts';
+import { LEDGER_CONFIG, type LedgerConfig } from '../config/ledger-config.ts';
+import { LedgerDatabase } from '../database/ledger-database.ts';
+import { validationCodeName } from '../fabric/fabric-errors.ts';
+import { LedgerFabric } from '../fabric/ledger-fabric.ts';
+import type { CommitOutcome, TransactionCall } from '../fabric/transaction-submitter.ts';
+import { LedgerSigners } from '../signing/signing.providers.ts';
+import type { TransactionSigner } from '../signing/transaction-signer.ts';
+import { assetFilterJson, type AssetQuery } from './query-input.ts';
+
+/** What the queries need from the outside world; the service wires the real ones, unit tests fakes. */
+export interface QueryPorts {
+  userSigner(userId: string): Promise<TransactionSigner>;
+  /** the ledger's own identity in the organisation whose peer it reads from */
+  serviceSigner(): TransactionSigner;
+  evaluate(signer: TransactionSigner, call: TransactionCall): Promise<string>;
+  height(): Promise<bigint>;
+  /** the ledger's verdict on a transaction id, undefined when no block holds it */
+  onChain(txId: string): Promise<CommitOutcome | undefined>;
+  /** this service's command that submitted the transaction, if it was one of ours */
+  command(txId: string): Promise<{ commandId: string; answer: unknown } | undefined>;
+}
+
+export interface TransactionStatus {
+  txId: string;
+  /** VALID, the peer's validation code name, or UNKNOWN while no block holds it */
+  status: string;
+  blockNumber: string | null;
+  commandId: string | null;
+  answer: unknown;
+}
+
+/**
+ * The ledger's reads. With a caller, the query is signed as that user, so the chaincode shows
+ * what that user may see; without one, as the ledger's own identity (role admin).
+ */
+export class LedgerQueries {
+  constructor(private readonly ports: QueryPorts) {}
+
+  asset(caller: string | undefined, assetId: string): Promise<unknown> {
+    return this.read(caller, 'asset', 'GetAsset', assetId);
+  }
+
+  assets(caller: string | undefined, query: AssetQuery): Promise<unknown> {
+    return this.read(caller, 'asset', 'QueryAssets', assetFilterJson(query), String(query.pageSize), query.bookmark);
+  }
+
+  lineage(caller: string | undefined, assetId: string): Promise<unknown> {
+    return this.read(caller, 'lineage', 'GetAssetLineage', assetId);
+  }
+
+  history(caller: string | undefined, assetId: string): Promise<unknown> {
+    return this.read(caller, 'asset', 'GetAssetHistory', assetId);
+  }
+
+  access(caller: string | undefined, assetId: string, uid: string): Promise<unknown> {
+    return this.read(caller, 'access', 'CheckAccess', assetId, uid);
+  }
+
+  request(caller: string | undefined, requestId: string): Promise<unknown> {
+    return this.read(caller, 'access', 'GetRequest', requestId);
+  }
+
+  account(caller: string | undefined, uid: string): Promise<unknown> {
+    return this.read(caller, 'settlement', 'GetAccount', uid);
+  }
+
+  async height(): Promise<{ height: string }> {
+    return { height: (await this.ports.height()).toString() };
+  }
+
+  async transaction(txId: string): Promise<TransactionStatus> {
+    const [command, outcome] = await Promise.all([this.ports.command(txId), this.ports.onChain(txId)]);
+    if (!command && !outcome) throw new LedgerError('NOT_FOUND', `neither this service nor the ledger knows transaction ${txId}`, 404);
+    return {
+      txId,
+      status: outcome ? validationCodeName(outcome.code) : 'UNKNOWN',
+      blockNumber: outcome ? outcome.blockNumber.toString() : null,
+      commandId: command?.commandId ?? null,
+      answer: command?.answer ?? null,
+    };
+  }
+
+  private async read(caller: string | undefined, contract: string, transaction: string, ...args: string[]): Promise<unknown> {
+    const signer = caller ? await this.ports.userSigner(caller) : this.ports.serviceSigner();
+    const text = await this.ports.evaluate(signer, { contract, transaction, arguments: args });
+    try {
+      return JSON.parse(text);
+    } catch {
+      // the chaincode answers canonical JSON: anything else is a fault, logged by the filter
+      throw new Error(`${contract}:${transaction} answered with text that is not JSON (${text.length} characters)`);
+    }
+  }
+}
+
+@Injectable()
+export class LedgerQueryService extends LedgerQueries {
+  constructor(@Inject(LEDGER_CONFIG) config: LedgerConfig, signers: LedgerSigners, fabric: LedgerFabric, database: LedgerDatabase) {
+    const commands = new CommandStore(database.pool);
+    super({
+      userSigner: (userId) => signers.forUser(userId),
+      serviceSigner: () => signers.forService(config.LEDGER_LISTEN_MSP_ID),
+      evaluate: (signer, call) => fabric.submitter.evaluate(signer, call),
+      height: () => fabric.lookup.height(),
+      onChain: (txId) => fabric.lookup.find(txId),
+      command: (txId) => commands.byTxId(txId),
+    });
+  }
+}

@@ -1,0 +1,37 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { LEDGER_CONFIG, type LedgerConfig } from '../config/ledger-config.ts';
+import { LedgerFabric } from '../fabric/ledger-fabric.ts';
+import { IdentityClient } from './identity-client.ts';
+import { serviceSigner, UserSigners, type TransactionSigner } from './transaction-signer.ts';
+
+/**
+ * Every signer the service uses, shared by commands and queries: one certificate cache for
+ * users, and each organisation's service key read once rather than on every request.
+ */
+@Injectable()
+export class LedgerSigners {
+  private readonly users: UserSigners;
+  private readonly services = new Map<string, TransactionSigner>();
+
+  constructor(
+    @Inject(LEDGER_CONFIG) config: LedgerConfig,
+    private readonly fabric: LedgerFabric,
+  ) {
+    this.users = new UserSigners(new IdentityClient(config.LEDGER_IDENTITY_URL, config.LEDGER_IDENTITY_SERVICE_TOKEN));
+  }
+
+  /** A platform user: signatures through the identity service, which holds their key. */
+  forUser(userId: string): Promise<TransactionSigner> {
+    return this.users.forUser(userId);
+  }
+
+  /** The ledger's own identity (role admin) in an organisation; throws for an unconfigured one. */
+  forService(mspId: string): TransactionSigner {
+    let signer = this.services.get(mspId);
+    if (!signer) {
+      signer = serviceSigner(this.fabric.peers.organization(mspId));
+      this.services.set(mspId, signer);
+    }
+    return signer;
+  }
+}

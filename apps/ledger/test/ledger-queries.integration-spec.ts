@@ -1,0 +1,86 @@
+import { randomUUID } from 'node:crypto';
+import { LEDGER_TOPICS, type CloudEvent } from '@gridledger/contracts';
+import { onboardUser, startPlatformServices, waitForMessages, type PlatformUser } from '@gridledger/testing';
+import type { PlatformEndpoints } from '@gridledger/stack';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { commandIdOf, commandMessage, sendCommands } from './support/ledger-commands.ts';
+
+type Envelope = CloudEvent<Record<string, unknown>>;
+
+describe('ledger service: query API, metrics and replay on the real network', () => {
+  let endpoints: PlatformEndpoints;
+  let owner: PlatformUser;
+  let committed: { txId: string; blockNumber: string };
+
+  const get = async (path: string, headers: Record<string, string> = {}) => {
+    const response = await fetch(`${endpoints.ledgerUrl}${path}`, { headers: { authorization: `Bearer ${endpoints.serviceToken}`, ...headers } });
+    const text = await response.text();
+    return { status: response.status, body: (response.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text) as Record<string, unknown> & string };
+  };
+
+  beforeAll(async () => {
+    endpoints = startPlatformServices();
+    owner = await onboardUser(endpoints, 'GridMSP', 'owner');
+    const message = commandMessage({ userId: owner.id, contract: 'system', transaction: 'Ping', arguments: ['for the query API'] });
+    await sendCommands([message]);
+    const answers = await waitForMessages(LEDGER_TOPICS.txCommitted, (received) => received.some((m) => (m.value as Envelope).data['commandId'] === commandIdOf(message)), 90_000);
+    const answer = answers.map((m) => m.value as Envelope).find((e) => e.data['commandId'] === commandIdOf(message));
+    committed = { txId: String(answer?.data['txId']), blockNumber: String(answer?.data['blockNumber']) };
+  });
+
+  it('reports chain height and the status of a transaction, from its record and the chain', async () => {
+    const height = await get('/chain/height');
+    expect(height.status).toBe(200);
+    expect(BigInt(height.body['height'] as string)).toBeGreaterThan(BigInt(committed.blockNumber));
+    const status = await get(`/transactions/${committed.txId}`);
+    expect(status.body).toMatchObject({ txId: committed.txId, status: 'VALID', blockNumber: committed.blockNumber });
+    expect((await get(`/transactions/${'0'.repeat(64)}`)).body).toMatchObject({ statusCode: 404, code: 'NOT_FOUND' });
+  });
+
+  it("evaluates as the user named in the header, with the chaincode's visibility rules", async () => {
+    const own = await get(`/accounts/${owner.id}`, { 'x-gridledger-user': owner.id });
+    expect(own.status).toBe(200);
+    expect(own.body).toMatchObject({ uid: owner.id });
+    const stranger = await onboardUser(endpoints, 'ConsumerMSP', 'consumer');
+    const refused = await get(`/accounts/${owner.id}`, { 'x-gridledger-user': stranger.id });
+    expect(refused.body).toMatchObject({ statusCode: 403, code: 'FORBIDDEN' });
+    expect((await get(`/assets/${randomUUID()}`)).body).toMatchObject({ statusCode: 404, code: 'NOT_FOUND' });
+  });
+
+  it('refuses a caller without the service credential and bad input, with a code', async () => {
+    const anonymous = await fetch(`${endpoints.ledgerUrl}/chain/height`);
+    expect(anonymous.status).toBe(401);
+    expect(await anonymous.json()).toMatchObject({ code: 'UNAUTHENTICATED' });
+    expect((await get('/assets?pageSize=5000')).body).toMatchObject({ statusCode: 400, code: 'INVALID_ARGUMENT' });
+  });
+
+  it('exposes Prometheus metrics', async () => {
+    const metrics = await get('/metrics');
+    expect(metrics.status).toBe(200);
+    expect(metrics.body).toMatch(/^gridledger_ledger_commands_total\{outcome="committed"\} [1-9]\d*$/m);
+    expect(metrics.body).toMatch(/^gridledger_chain_height \d+$/m);
+    expect(metrics.body).toMatch(/^gridledger_messaging_consumer_lag \d+$/m);
+  });
+
+  it('replays a block range into a topic chosen by the operator, with the events the relay wrote', async () => {
+    const topic = `ops.replay-${randomUUID()}`;
+    const response = await fetch(`${endpoints.ledgerUrl}/operator/replays`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${endpoints.serviceToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ fromBlock: committed.blockNumber, toBlock: committed.blockNumber, topic }),
+    });
+    const report = (await response.json()) as Record<string, unknown>;
+    expect(report).toMatchObject({ blocks: 1, topic });
+    expect(report['published']).toBeGreaterThanOrEqual(1);
+    const replayed = await waitForMessages(topic, (received) => received.length >= Number(report['published']), 30_000);
+    const event = replayed.map((m) => m.value as Envelope).find((e) => e.id === committed.txId);
+    expect(event).toMatchObject({ type: 'gridledger.chain.ping-recorded.v1', data: { txId: committed.txId, blockNumber: committed.blockNumber } });
+
+    const publicTopic = await fetch(`${endpoints.ledgerUrl}/operator/replays`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${endpoints.serviceToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ fromBlock: 0, topic: 'gridledger.chain.ping-recorded.v1' }),
+    });
+    expect(publicTopic.status).toBe(400);
+  });
+});
