@@ -2,16 +2,17 @@ import type { z } from 'zod';
 import { CHAIN_TOPICS, chainEventSchema, type ChainEvent, type ChainTopic } from './chain/chain-events.ts';
 import { IDENTITY_SCHEMAS, type IdentityTopicPayloads } from './identity/identity-events.ts';
 import { LEDGER_SCHEMAS, type LedgerTopicPayloads } from './ledger/ledger-events.ts';
+import { STORAGE_SCHEMAS, type StorageTopicPayloads } from './storage/storage-events.ts';
 
 type ChainTopicPayloads = { [T in ChainTopic]: ChainEvent };
 
 /** Every topic and its payload: publishing a payload that does not fit its topic does not compile. */
-export type TopicPayloads = IdentityTopicPayloads & LedgerTopicPayloads & ChainTopicPayloads;
+export type TopicPayloads = IdentityTopicPayloads & LedgerTopicPayloads & StorageTopicPayloads & ChainTopicPayloads;
 export type Topic = keyof TopicPayloads;
 
 const chainSchemas = Object.fromEntries(Object.values(CHAIN_TOPICS).map((topic) => [topic, chainEventSchema])) as Record<ChainTopic, typeof chainEventSchema>;
 
-export const TOPIC_SCHEMAS: { [T in Topic]: z.ZodType<TopicPayloads[T]> } = { ...IDENTITY_SCHEMAS, ...LEDGER_SCHEMAS, ...chainSchemas };
+export const TOPIC_SCHEMAS: { [T in Topic]: z.ZodType<TopicPayloads[T]> } = { ...IDENTITY_SCHEMAS, ...LEDGER_SCHEMAS, ...STORAGE_SCHEMAS, ...chainSchemas };
 
 export const ALL_TOPICS = Object.keys(TOPIC_SCHEMAS) as Topic[];
 

@@ -9,3 +9,4 @@ export { consumerGroupLag, type ConsumerLag, type PartitionLag } from './consume
 export { MessagingMetrics } from './metrics.ts';
 export { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff.ts';
 export type { MessagingLogger } from './logger.ts';
+export { writeOutboxEvent } from './outbox-writer.ts';
