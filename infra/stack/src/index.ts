@@ -9,3 +9,4 @@ export { buildService } from './services/build-service.ts';
 export { platformEndpoints, type PlatformEndpoints } from './services/platform-endpoints.ts';
 export { pidFilePath } from './process/daemon.ts';
 export { readPidFile } from './process/pid-file.ts';
+export { serviceDatabaseUrl } from './components/postgres.ts';

@@ -3,4 +3,4 @@ export { enrollTestIdentity, type TestIdentity, type PlatformRole } from './fabr
 export { connectGateway, type GatewayConnection } from './fabric-gateway.ts';
 export { createTestDatabase, type TestDatabase } from './test-database.ts';
 export { publishMessages, readAllMessages, waitForMessages, type ReceivedMessage } from './kafka-messages.ts';
-export { startPlatformServices, stackUp, killComponent, onboardUser, type PlatformServiceName, type PlatformUser } from './platform-services.ts';
+export { startPlatformServices, stackUp, killComponent, onboardUser, signIn, type PlatformServiceName, type PlatformUser } from './platform-services.ts';

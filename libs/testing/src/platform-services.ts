@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { loadStackConfig, pidFilePath, platformEndpoints, readPidFile, type PlatformEndpoints } from '@gridledger/stack';
 
-export type PlatformServiceName = 'identity' | 'ledger';
+export type PlatformServiceName = 'identity' | 'ledger' | 'storage';
 
 /**
  * Starts (or restarts) every platform service the way `npm start` does: built from the current
@@ -67,4 +67,12 @@ export async function onboardUser(endpoints: PlatformEndpoints, mspId: string, r
   const password = `Test-${randomBytes(9).toString('base64url')}`;
   const created = await call(`/organizations/${mspId}/users`, { username, email: `${username}@test.example`, password, role }, accessToken as string);
   return { id: created['id'] as string, username, password, mspId, role };
+}
+
+/** Signs in through the identity service and returns the access token. */
+export async function signIn(endpoints: PlatformEndpoints, user: { username: string; password: string }): Promise<string> {
+  const response = await fetch(`${endpoints.identityUrl}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: user.username, password: user.password }) });
+  const body = (await response.json()) as { accessToken?: string };
+  if (!response.ok || !body.accessToken) throw new Error(`sign-in of ${user.username} answered ${response.status}`);
+  return body.accessToken;
 }

@@ -5,6 +5,8 @@ import { identityFiles } from './identity-service.ts';
 export interface PlatformEndpoints {
   identityUrl: string;
   ledgerUrl: string;
+  storageUrl: string;
+  ipfsGatewayUrl: string;
   /** the credential of the services' internal APIs */
   serviceToken: string;
   /** the first admin of each organisation, as `npm start` created them */
@@ -19,6 +21,8 @@ export function platformEndpoints(config: StackConfig): PlatformEndpoints {
   return {
     identityUrl: `http://127.0.0.1:${config.ports.identity}`,
     ledgerUrl: `http://127.0.0.1:${config.ports.ledger}`,
+    storageUrl: `http://127.0.0.1:${config.ports.storage}`,
+    ipfsGatewayUrl: `http://127.0.0.1:${config.ports.kuboGateway}`,
     serviceToken,
     admins,
   };

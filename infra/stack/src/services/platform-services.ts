@@ -2,8 +2,9 @@ import type { StackConfig } from '../config/stack-config.ts';
 import type { Component } from '../components/component.ts';
 import { identityServiceComponent } from './identity-service.ts';
 import { ledgerServiceComponent } from './ledger-service.ts';
+import { storageServiceComponent } from './storage-service.ts';
 
 /** The GridLedger services `npm start` runs on top of the stack, in start order. */
 export function platformServices(config: StackConfig): Component[] {
-  return [identityServiceComponent(config), ledgerServiceComponent(config)];
+  return [identityServiceComponent(config), ledgerServiceComponent(config), storageServiceComponent(config)];
 }

@@ -1,0 +1,78 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { LEDGER_TOPICS, STORAGE_TOPICS, TOPIC_SCHEMAS, type CloudEvent } from '@gridledger/contracts';
+import { IdempotentConsumer, writeOutboxEvent } from '@gridledger/messaging';
+import { Kafka, logLevel } from 'kafkajs';
+import type pg from 'pg';
+import { STORAGE_CONFIG, type StorageConfig } from '../config/storage-config.ts';
+import { StorageDatabase } from '../database/storage-database.ts';
+import { KuboStore } from '../ipfs/kubo-store.ts';
+import { EVENT_SOURCE, type LedgerAnswer } from '../ledger/ledger-commands.ts';
+
+type Answer = LedgerAnswer['payload'];
+const ANSWER_TOPICS = [LEDGER_TOPICS.txCommitted, LEDGER_TOPICS.txFailed] as const;
+
+/**
+ * The ledger's answers to this service's commands. Each answer is recorded with its command (so
+ * a request waiting on it can go on); an answer to RegisterAsset also moves the file from pending
+ * to anchored, or to rejected, in which case the ciphertext is unpinned.
+ */
+@Injectable()
+export class LedgerAnswersService implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger('LedgerAnswers');
+  private readonly consumer: IdempotentConsumer<Answer>;
+
+  constructor(
+    @Inject(STORAGE_CONFIG) config: StorageConfig,
+    database: StorageDatabase,
+    private readonly kubo: KuboStore,
+  ) {
+    this.consumer = new IdempotentConsumer<Answer>({
+      kafka: new Kafka({ clientId: 'gridledger-storage-answers', brokers: config.STORAGE_KAFKA_BROKERS.split(','), logLevel: logLevel.ERROR }),
+      pool: database.pool,
+      groupId: 'gridledger-storage-ledger-answers',
+      topics: ANSWER_TOPICS,
+      schemas: (topic) => ((ANSWER_TOPICS as readonly string[]).includes(topic) ? TOPIC_SCHEMAS[topic as (typeof ANSWER_TOPICS)[number]] : undefined),
+      handler: (tx, event, meta) => this.apply(tx, event, meta.topic as LedgerAnswer['topic']),
+      logger: this.logger,
+    });
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.consumer.start();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.consumer.stop();
+  }
+
+  metrics() {
+    return this.consumer.metrics.snapshot();
+  }
+
+  private async apply(tx: pg.PoolClient, event: CloudEvent<Answer>, topic: LedgerAnswer['topic']): Promise<void> {
+    const answer = event.data;
+    const recorded = await tx.query<{ asset_id: string; transaction: string }>(
+      'update ledger_commands set answer_topic = $2, answer = $3, answered_at = now() where command_id = $1 and answer_topic is null returning asset_id, transaction',
+      [answer.commandId, topic, JSON.stringify(answer)],
+    );
+    const command = recorded.rows[0];
+    // another service's command, or an answer already recorded
+    if (!command || command.transaction !== 'RegisterAsset') return;
+
+    if (topic === LEDGER_TOPICS.txCommitted && 'blockNumber' in answer) {
+      const { rows } = await tx.query<{ cid: string }>("update files set status = 'anchored', tx_id = $2, block_number = $3, updated_at = now() where asset_id = $1 and status = 'pending' returning cid", [command.asset_id, answer.txId, answer.blockNumber]);
+      const cid = rows[0]?.cid;
+      if (cid) await writeOutboxEvent(tx, EVENT_SOURCE, STORAGE_TOPICS.fileAnchored, command.asset_id, { assetId: command.asset_id, cid, txId: answer.txId, blockNumber: answer.blockNumber });
+      return;
+    }
+    if ('code' in answer) {
+      const { rows } = await tx.query<{ cid: string }>("update files set status = 'rejected', rejection = $2, updated_at = now() where asset_id = $1 and status = 'pending' returning cid", [command.asset_id, JSON.stringify({ code: answer.code, message: answer.message, stage: answer.stage })]);
+      const cid = rows[0]?.cid;
+      if (!cid) return;
+      await writeOutboxEvent(tx, EVENT_SOURCE, STORAGE_TOPICS.fileRejected, command.asset_id, { assetId: command.asset_id, cid, code: answer.code, message: answer.message });
+      // unpinning twice is harmless, so doing it before the commit cannot leave a pinned orphan
+      await this.kubo.unpin(cid);
+      this.logger.warn(`asset ${command.asset_id} was refused by the chain (${answer.code}); ${cid} unpinned`);
+    }
+  }
+}

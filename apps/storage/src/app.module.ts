@@ -1,0 +1,34 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { LedgerAnswersService } from './anchoring/ledger-answers.service.ts';
+import { UserGuard } from './auth/user-guard.ts';
+import { STORAGE_CONFIG, type StorageConfig } from './config/storage-config.ts';
+import { StorageDatabase } from './database/storage-database.ts';
+import { AccessCheck } from './downloads/access-check.ts';
+import { DownloadService } from './downloads/download.service.ts';
+import { DownloadsController } from './downloads/downloads.controller.ts';
+import { FileRecords } from './files/file-records.ts';
+import { FilesController } from './files/files.controller.ts';
+import { keyEncryptionProvider } from './files/key-encryption.provider.ts';
+import { UploadProgressRegistry } from './files/upload-progress.ts';
+import { UploadService } from './files/upload.service.ts';
+import { HealthController } from './health/health.controller.ts';
+import { KuboStore } from './ipfs/kubo-store.ts';
+import { KeyReleaseService } from './key-release/key-release.service.ts';
+import { LedgerClient } from './ledger/ledger-client.ts';
+import { OutboxPublisherService } from './outbox/outbox-publisher.service.ts';
+
+@Module({})
+export class StorageModule {
+  static forConfig(config: StorageConfig): DynamicModule {
+    return {
+      module: StorageModule,
+      controllers: [HealthController, FilesController, DownloadsController],
+      providers: [
+        { provide: STORAGE_CONFIG, useValue: config },
+        keyEncryptionProvider,
+        StorageDatabase, KuboStore, LedgerClient, UserGuard, FileRecords, UploadProgressRegistry, UploadService,
+        AccessCheck, DownloadService, KeyReleaseService, LedgerAnswersService, OutboxPublisherService,
+      ],
+    };
+  }
+}

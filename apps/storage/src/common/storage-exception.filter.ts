@@ -1,0 +1,45 @@
+import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import type { Response } from 'express';
+import { DependencyUnavailableError, StorageError } from './storage-error.ts';
+
+const CODE_BY_STATUS: Record<number, string> = { 400: 'INVALID_ARGUMENT', 401: 'UNAUTHENTICATED', 403: 'FORBIDDEN', 404: 'NOT_FOUND', 413: 'PAYLOAD_TOO_LARGE', 503: 'UNAVAILABLE' };
+
+export interface HttpError {
+  status: number;
+  body: Record<string, unknown>;
+  log?: 'warn' | 'error';
+}
+
+/** Refusals keep their code and sentence; an unreachable collaborator is a 503; the rest a 500 whose details stay in the log. */
+export function toHttpError(error: unknown): HttpError {
+  const refusal = (status: number, code: string, message: string): HttpError => ({ status, body: { statusCode: status, code, message } });
+  if (error instanceof StorageError) return refusal(error.status, error.code, error.message);
+  if (error instanceof HttpException) {
+    const status = error.getStatus();
+    const body = error.getResponse();
+    if (typeof body === 'object' && body !== null && !('message' in body)) return { status, body: body as Record<string, unknown> };
+    const message = typeof body === 'object' && body !== null ? String((body as { message: unknown }).message) : String(body);
+    return refusal(status, CODE_BY_STATUS[status] ?? 'HTTP_ERROR', message);
+  }
+  if (error instanceof DependencyUnavailableError) return { ...refusal(503, 'UNAVAILABLE', error.message), log: 'warn' };
+  return { ...refusal(500, 'INTERNAL', 'the storage service failed; the error is logged'), log: 'error' };
+}
+
+@Catch()
+export class StorageExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    const { status, body, log } = toHttpError(error);
+    const described = error instanceof Error ? `${error.name}: ${error.message}` : 'non-error thrown';
+    if (log === 'error') this.logger.error(described, error instanceof Error ? error.stack : undefined);
+    else if (log === 'warn') this.logger.warn(described);
+    // a streamed response that already started cannot change its status: cut it, so the client sees a failure
+    if (response.headersSent) {
+      response.destroy();
+      return;
+    }
+    response.status(status).json(body);
+  }
+}

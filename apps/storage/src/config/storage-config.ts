@@ -1,0 +1,29 @@
+import { z } from 'zod';
+
+const schema = z.object({
+  STORAGE_PORT: z.coerce.number().int().min(0).max(65535).default(13003),
+  STORAGE_DATABASE_URL: z.string().startsWith('postgres'),
+  STORAGE_KAFKA_BROKERS: z.string().regex(/^[\w.-]+:\d+(,[\w.-]+:\d+)*$/, 'STORAGE_KAFKA_BROKERS must be host:port[,host:port…]').default('127.0.0.1:19092'),
+  /** Kubo's RPC API, e.g. http://127.0.0.1:15001 (this service is the only one that talks to it) */
+  STORAGE_KUBO_API_URL: z.url(),
+  /** the identity service: its JWKS verifies users' access tokens */
+  STORAGE_IDENTITY_URL: z.url(),
+  /** the ledger service's query API (CheckAccess, GetAsset) */
+  STORAGE_LEDGER_URL: z.url(),
+  /** the platform's service credential, for the ledger's query API */
+  STORAGE_SERVICE_TOKEN: z.string().min(32, 'STORAGE_SERVICE_TOKEN must be the platform service token (32 characters or more)'),
+  /** key-encryption master keys, "kid:base64(32 bytes)[,kid:base64…]": the first wraps, all unwrap */
+  STORAGE_MASTER_KEYS: z.string().min(1),
+  /** uploads above this many bytes are refused with 413 while they stream */
+  STORAGE_MAX_UPLOAD_BYTES: z.coerce.number().int().min(1).default(4 * 1024 ** 3),
+});
+
+export type StorageConfig = z.infer<typeof schema>;
+export const STORAGE_CONFIG = Symbol('STORAGE_CONFIG');
+
+/** Validates the environment once at boot: a bad setting stops the service with a sentence that names it. */
+export function loadStorageConfig(env: NodeJS.ProcessEnv = process.env): StorageConfig {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) throw new Error(`storage service configuration is invalid:\n${z.prettifyError(parsed.error).replace(/STORAGE_MASTER_KEYS.*$/m, 'STORAGE_MASTER_KEYS is missing or invalid')}`);
+  return parsed.data;
+}

@@ -1,0 +1,39 @@
+import { MESSAGING_SCHEMA_SQL } from '@gridledger/messaging';
+
+/** The storage service's tables; idempotent DDL run at boot. */
+export const STORAGE_SCHEMA_SQL = `
+create table if not exists files (
+  asset_id uuid primary key,
+  owner_id uuid not null,
+  owner_msp text not null,
+  title text not null,
+  category text not null,
+  sensitivity text not null,
+  file_name text not null,
+  content_type text not null,
+  size_bytes bigint not null,
+  plaintext_sha256 text not null,
+  ciphertext_sha256 text not null,
+  cid text not null,
+  encryption_scheme text not null,
+  key_version int not null,
+  -- the data key, wrapped under the owner's key-encryption key; never the key itself
+  wrapped_key text not null,
+  status text not null check (status in ('pending', 'anchored', 'rejected')),
+  register_command_id uuid not null unique,
+  tx_id text,
+  block_number bigint,
+  rejection jsonb,
+  created_at timestamptz not null default now(),
+  updated_at timestamptz not null default now());
+
+-- every ledger command this service sent, and its answer once the ledger gave it
+create table if not exists ledger_commands (
+  command_id uuid primary key,
+  asset_id uuid not null,
+  transaction text not null,
+  answer_topic text,
+  answer jsonb,
+  created_at timestamptz not null default now(),
+  answered_at timestamptz);
+${MESSAGING_SCHEMA_SQL}`;

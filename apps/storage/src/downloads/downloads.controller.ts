@@ -1,0 +1,34 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { UserGuard, type AuthenticatedRequest } from '../auth/user-guard.ts';
+import { KeyReleaseService } from '../key-release/key-release.service.ts';
+import { DownloadService } from './download.service.ts';
+
+@ApiTags('files')
+@ApiBearerAuth()
+@UseGuards(UserGuard)
+@Controller('files/:assetId')
+export class DownloadsController {
+  constructor(
+    private readonly downloads: DownloadService,
+    private readonly keys: KeyReleaseService,
+  ) {}
+
+  @Get('content')
+  @ApiOperation({ summary: 'Download the file through the platform: access checked on chain, integrity verified, the download recorded on chain' })
+  @ApiProduces('application/octet-stream')
+  @ApiResponse({ status: 403, description: 'ACCESS_DENIED (the chain said no, with its reason) or FROZEN' })
+  @ApiResponse({ status: 502, description: 'INTEGRITY_VIOLATION: the stored file does not match the chain; never served' })
+  async content(@Req() request: AuthenticatedRequest, @Param('assetId', new ParseUUIDPipe()) assetId: string, @Res() response: Response): Promise<void> {
+    await this.downloads.download(request.user, assetId, response);
+  }
+
+  @Post('key-release')
+  @HttpCode(200)
+  @ApiOperation({ summary: "Release the file key to a consumer with a grant, sealed for their X25519 public key (HPKE); recorded on chain" })
+  @ApiBody({ schema: { type: 'object', required: ['publicKey'], properties: { publicKey: { type: 'string', description: 'X25519 public key: 32 bytes base64, or PEM (SPKI)' } } } })
+  release(@Req() request: AuthenticatedRequest, @Param('assetId', new ParseUUIDPipe()) assetId: string, @Body() body: { publicKey?: unknown } | undefined) {
+    return this.keys.release(request.user, assetId, body?.publicKey);
+  }
+}

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { StorageError } from '../common/storage-error.ts';
+
+const ROLES = ['owner', 'consumer', 'regulator', 'admin'] as const;
+
+/** What the owner says about the file; the chaincode checks it again, this is for a quick, clear 400. */
+export const uploadMetadataSchema = z.object({
+  title: z.string().trim().min(1).max(200),
+  description: z.string().max(4000).optional(),
+  category: z.enum(['load-curve', 'generation', 'substation-measurement', 'consumption-statistics', 'other']),
+  sensitivity: z.enum(['public', 'internal', 'sensitive', 'critical']),
+  priceCredits: z.number().int().min(0).max(1_000_000_000),
+  policy: z.object({
+    allowedOrgs: z.array(z.string().regex(/^[A-Za-z0-9.-]{1,64}$/)).max(32),
+    allowedRoles: z.array(z.enum(ROLES)).max(ROLES.length),
+    allowedPurposes: z.array(z.string().min(1).max(64)).max(32),
+    maxDurationSeconds: z.number().int().min(1).max(10 * 365 * 24 * 3600),
+    maxDownloads: z.number().int().min(1).max(1_000_000),
+  }).strict(),
+}).strict();
+
+export type UploadMetadata = z.infer<typeof uploadMetadataSchema>;
+
+/** The `metadata` form field (JSON), validated; the error names the field at fault. */
+export function parseUploadMetadata(text: string | undefined): UploadMetadata {
+  if (text === undefined) throw new StorageError('METADATA_REQUIRED', 'send the "metadata" field (JSON) before the "file" part of the form');
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new StorageError('INVALID_METADATA', 'the "metadata" field is not JSON');
+  }
+  const parsed = uploadMetadataSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new StorageError('INVALID_METADATA', `metadata.${issue?.path.join('.') || ''}: ${issue?.message ?? 'invalid'}`);
+  }
+  return parsed.data;
+}
+
+/** Only a content type of the usual shape is kept; anything else is stored as opaque bytes. */
+export function sanitizeContentType(raw: string | undefined): string {
+  return raw && /^[a-z]+\/[a-z0-9.+-]{1,100}$/i.test(raw) ? raw.toLowerCase() : 'application/octet-stream';
+}

@@ -1,0 +1,61 @@
+import { createHash } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { LEDGER_TOPICS, STORAGE_TOPICS } from '@gridledger/contracts';
+import { sealKeyForRecipient, x25519PublicKeyBytes, type KeyEncryptionService, type KeyEnvelope } from '@gridledger/file-crypto';
+import { writeOutboxEvent } from '@gridledger/messaging';
+import type { PlatformUser } from '../auth/user-guard.ts';
+import { StorageError } from '../common/storage-error.ts';
+import { StorageDatabase } from '../database/storage-database.ts';
+import { AccessCheck } from '../downloads/access-check.ts';
+import { KEY_ENCRYPTION_SERVICE } from '../files/key-encryption.provider.ts';
+import { awaitLedgerAnswer, enqueueLedgerCommand, EVENT_SOURCE } from '../ledger/ledger-commands.ts';
+
+export interface KeyRelease {
+  envelope: KeyEnvelope;
+  requestId: string;
+  txId: string;
+  /** the plaintext hash on chain: the consumer checks the decrypted file against it */
+  plaintextSha256: string;
+  ciphertextSha256: string;
+}
+
+/**
+ * Key release: what is shared is the way to obtain the file. After CheckAccess passes and the
+ * release is recorded on chain, the data key is unwrapped and sealed for the consumer's X25519
+ * key (HPKE); with the envelope the consumer fetches the ciphertext from any IPFS gateway.
+ */
+@Injectable()
+export class KeyReleaseService {
+  constructor(
+    private readonly access: AccessCheck,
+    private readonly database: StorageDatabase,
+    @Inject(KEY_ENCRYPTION_SERVICE) private readonly kms: KeyEncryptionService,
+  ) {}
+
+  async release(user: PlatformUser, assetId: string, publicKey: unknown): Promise<KeyRelease> {
+    let recipient: Uint8Array;
+    try {
+      if (typeof publicKey !== 'string' || publicKey.length === 0) throw new Error('missing');
+      recipient = x25519PublicKeyBytes(/BEGIN/.test(publicKey) ? publicKey : Buffer.from(publicKey, 'base64'));
+    } catch {
+      throw new StorageError('INVALID_ARGUMENT', 'publicKey must be an X25519 public key: 32 bytes in base64, or a PEM (SPKI) block');
+    }
+    const { record, chain, decision } = await this.access.check(user, assetId);
+    if (!decision?.requestId) throw new StorageError('NO_GRANT', 'key release is for consumers holding a grant; an owner downloads their file directly', 409);
+
+    const recipientKeySha256 = createHash('sha256').update(recipient).digest('hex');
+    const release = { recipientKeySha256, keyVersion: chain.keyVersion };
+    const commandId = await this.database.transaction((tx) => enqueueLedgerCommand(tx, assetId, { userId: user.id, contract: 'access', transaction: 'RecordKeyRelease', arguments: [decision.requestId ?? '', JSON.stringify(release)] }));
+    const answer = await awaitLedgerAnswer(this.database.pool, commandId);
+    if (answer.topic === LEDGER_TOPICS.txFailed) throw new StorageError(answer.payload.code, `the chain did not record the key release: ${answer.payload.message}`, 403);
+
+    const dataKey = await this.kms.unwrapDataKey(record.ownerId, record.wrappedKey, { assetId });
+    try {
+      const envelope = await sealKeyForRecipient(recipient, dataKey, { assetId, cid: chain.cid, keyVersion: chain.keyVersion });
+      await this.database.transaction((tx) => writeOutboxEvent(tx, EVENT_SOURCE, STORAGE_TOPICS.keyReleased, assetId, { assetId, requestId: decision.requestId ?? '', consumerId: user.id, keyVersion: chain.keyVersion, recipientKeySha256, commandId }));
+      return { envelope, requestId: decision.requestId, txId: answer.payload.txId, plaintextSha256: chain.plaintextSha256, ciphertextSha256: chain.ciphertextSha256 };
+    } finally {
+      dataKey.fill(0);
+    }
+  }
+}

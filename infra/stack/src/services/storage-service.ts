@@ -1,0 +1,47 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { StackConfig } from '../config/stack-config.ts';
+import type { Component } from '../components/component.ts';
+import { serviceDatabaseUrl } from '../components/postgres.ts';
+import { httpOk } from '../process/probes.ts';
+import { buildService } from './build-service.ts';
+import { identityFiles } from './identity-service.ts';
+import { serviceDaemon } from './service-daemon.ts';
+
+const secretsFile = (config: StackConfig) => join(config.paths.data, 'services', 'storage', 'secrets.json');
+
+/** The storage service: the only component that talks to IPFS. Its master key is generated once per data directory. */
+export function storageServiceComponent(config: StackConfig): Component {
+  const port = config.ports.storage;
+  return {
+    name: 'storage',
+    version: 'dev',
+    address: `http://127.0.0.1:${port} (OpenAPI /docs)`,
+    ports: [port],
+    startTimeoutMs: 60_000,
+    async prepare() {
+      const file = secretsFile(config);
+      if (!existsSync(file)) {
+        mkdirSync(join(config.paths.data, 'services', 'storage'), { recursive: true });
+        writeFileSync(file, JSON.stringify({ masterKeys: `mk-1:${randomBytes(32).toString('base64')}` }, null, 2), { mode: 0o600 });
+      }
+      await buildService(config, 'storage');
+    },
+    daemon() {
+      const { masterKeys } = JSON.parse(readFileSync(secretsFile(config), 'utf8')) as { masterKeys: string };
+      const { serviceToken } = JSON.parse(readFileSync(identityFiles(config).secrets, 'utf8')) as { serviceToken: string };
+      return serviceDaemon(config, 'storage', {
+        STORAGE_PORT: String(port),
+        STORAGE_DATABASE_URL: serviceDatabaseUrl(config, 'storage'),
+        STORAGE_KAFKA_BROKERS: `127.0.0.1:${config.ports.kafka}`,
+        STORAGE_KUBO_API_URL: `http://127.0.0.1:${config.ports.kuboApi}`,
+        STORAGE_IDENTITY_URL: `http://127.0.0.1:${config.ports.identity}`,
+        STORAGE_LEDGER_URL: `http://127.0.0.1:${config.ports.ledger}`,
+        STORAGE_SERVICE_TOKEN: serviceToken,
+        STORAGE_MASTER_KEYS: masterKeys,
+      });
+    },
+    healthy: () => httpOk(port, '/health'),
+  };
+}
