@@ -1,4 +1,8 @@
+import { spawnSync } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { LEDGER_TOPICS, STORAGE_TOPICS, type CloudEvent } from '@gridledger/contracts';
 import { toKafkaMessage } from '@gridledger/messaging';
 import { decryptStream, generateRecipientKeyPair, hashingPassThrough, openKeyEnvelope, type KeyEnvelope } from '@gridledger/file-crypto';
@@ -195,6 +199,14 @@ describe('storage service on real Kubo, the real chain and PostgreSQL', () => {
     const plaintext = hashingPassThrough();
     await pipeline(Readable.fromWeb(fromGateway.body as never), decryptStream(dataKey), plaintext, async function* (source) { for await (const _ of source) yield* []; });
     expect(plaintext.sha256).toBe(file.sha256());
+
+    // the consumer's own tool does the same from the files they hold
+    const dir = mkdtempSync(join(tmpdir(), 'envelope-'));
+    writeFileSync(join(dir, 'envelope.json'), JSON.stringify(released.body));
+    writeFileSync(join(dir, 'key.pem'), keys.privateKeyPem, { mode: 0o600 });
+    const cli = spawnSync(join(loadStackConfig().paths.repo, 'node_modules', '.bin', 'node'), ['apps/cli/scripts/run.ts', 'decrypt', '--envelope', join(dir, 'envelope.json'), '--key', join(dir, 'key.pem'), '--out', join(dir, 'file.bin'), '--gateway', endpoints.ipfsGatewayUrl, '--expect-sha256', file.sha256(), '--quiet'], { cwd: loadStackConfig().paths.repo, encoding: 'utf8' });
+    expect(cli.status, cli.stderr).toBe(0);
+    expect(createHash('sha256').update(readFileSync(join(dir, 'file.bin'))).digest('hex')).toBe(file.sha256());
 
     // and through the platform, recorded on chain
     const downloaded = await downloadHash(assetId, consumerToken);

@@ -1,3 +1,7 @@
+import { randomBytes } from 'node:crypto';
+import { request, type IncomingMessage } from 'node:http';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { Inject, Injectable } from '@nestjs/common';
 import { create, type KuboRPCClient } from 'kubo-rpc-client';
 import { STORAGE_CONFIG, type StorageConfig } from '../config/storage-config.ts';
@@ -16,9 +20,38 @@ export class KuboStore {
     this.ipfs = create({ url: `${config.STORAGE_KUBO_API_URL}/api/v0` });
   }
 
+  /**
+   * Streams the content to Kubo's `add` as the request body with node:http, which honours
+   * backpressure on every write. Both kubo-rpc-client's add and fetch with a streamed body queue
+   * what the socket has not taken yet, which for a 1 GiB upload is most of the file in memory.
+   */
   async add(content: AsyncIterable<Uint8Array>): Promise<{ cid: string; size: number }> {
-    const added = await this.ipfs.add(content, { pin: true, cidVersion: 1, rawLeaves: true, chunker: 'size-1048576' });
-    return { cid: added.cid.toString(), size: added.size };
+    const boundary = `----gridledger-${randomBytes(12).toString('hex')}`;
+    async function* body(): AsyncIterable<Uint8Array> {
+      yield Buffer.from(`--${boundary}\r\ncontent-disposition: form-data; name="file"; filename="file"\r\ncontent-type: application/octet-stream\r\n\r\n`);
+      yield* content;
+      yield Buffer.from(`\r\n--${boundary}--\r\n`);
+    }
+    const url = new URL('/api/v0/add', this.config.STORAGE_KUBO_API_URL);
+    for (const [name, value] of Object.entries({ pin: 'true', 'cid-version': '1', 'raw-leaves': 'true', chunker: `size-${1024 * 1024}`, quieter: 'true', progress: 'false' })) url.searchParams.set(name, value);
+    const outgoing = request(url, { method: 'POST', headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } });
+    const answered = new Promise<IncomingMessage>((resolve, reject) => {
+      outgoing.once('response', resolve);
+      outgoing.once('error', reject);
+    });
+    // Kubo may answer (and refuse) before the body is sent: whichever comes first decides
+    const sent = pipeline(Readable.from(body()), outgoing);
+    const response = await Promise.race([answered, sent.then(() => answered)]);
+    let text = '';
+    for await (const chunk of response) text += String(chunk);
+    await sent.catch((error: unknown) => {
+      if (response.statusCode === 200) throw error;
+    });
+    if (response.statusCode !== 200) throw new DependencyUnavailableError(`IPFS refused the file (${response.statusCode}): ${text.slice(0, 200)}`);
+    // one JSON object per line; the last names the whole file
+    const last = JSON.parse(text.trim().split('\n').pop() ?? '{}') as { Hash?: string; Size?: string };
+    if (!last.Hash) throw new DependencyUnavailableError('IPFS answered the add without a CID');
+    return { cid: last.Hash, size: Number(last.Size ?? 0) };
   }
 
   cat(cid: string, signal?: AbortSignal): AsyncIterable<Uint8Array> {

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { Readable } from 'node:stream';
+import { pullStream } from '../../src/ipfs/pull-stream.ts';
 
 export interface UploadSource {
   /** the file's bytes, produced as they are sent: a 256 MiB file is never in memory */
@@ -42,5 +42,5 @@ export function multipartBody(metadata: unknown, file: UploadSource): { body: Re
     yield* file.chunks();
     yield Buffer.from(`\r\n--${boundary}--\r\n`);
   }
-  return { body: Readable.toWeb(Readable.from(parts())) as ReadableStream<Uint8Array>, contentType: `multipart/form-data; boundary=${boundary}` };
+  return { body: pullStream(parts()), contentType: `multipart/form-data; boundary=${boundary}` };
 }
