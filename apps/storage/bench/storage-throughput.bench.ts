@@ -15,14 +15,14 @@ import { createReadStream, createWriteStream, mkdirSync, readFileSync, rmSync, w
 import { homedir, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { create } from 'kubo-rpc-client';
-import { request } from 'node:http';
+import { request, type IncomingMessage } from 'node:http';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 
 /** A streamed POST with node:http (backpressure on every write, as curl would send it); returns status and body text. */
 async function postStream(url: string, headers: Record<string, string>, body: AsyncIterable<Uint8Array>): Promise<{ status: number; text: string }> {
   const outgoing = request(url, { method: 'POST', headers });
-  const answered = new Promise<import('node:http').IncomingMessage>((resolve, reject) => {
+  const answered = new Promise<IncomingMessage>((resolve, reject) => {
     outgoing.once('response', resolve);
     outgoing.once('error', reject);
   });
