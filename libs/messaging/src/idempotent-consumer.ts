@@ -40,7 +40,7 @@ export interface IdempotentConsumerOptions<T> {
   fromBeginning?: boolean;
   /** partitions handled at once (one message at a time within each, so per-key order holds); default 1 */
   concurrency?: number;
-  /** create the consumed topics with this many partitions when they do not exist yet */
+  /** partitions of the consumed topics when this consumer creates them (they are created if missing) */
   createTopicsWithPartitions?: number;
   metrics?: MessagingMetrics;
   logger?: MessagingLogger;
@@ -110,9 +110,10 @@ export class IdempotentConsumer<T = unknown> {
       // created up front so the first poison message does not wait on topic auto-creation
       await admin.createTopics({ topics: this.topics.map((topic) => ({ topic: deadLetterTopic(topic) })), waitForLeaders: true });
       const partitions = this.createTopicsWithPartitions;
-      // a topic auto-created by its first producer would get the broker's default partition count,
-      // which caps how many messages this consumer can work on at once
-      if (partitions) await admin.createTopics({ topics: this.topics.map((topic) => ({ topic, numPartitions: partitions })), waitForLeaders: true });
+      // on a fresh cluster nothing may have been published yet, and subscribing to a missing topic
+      // fails; a topic auto-created by its first producer would also get the broker's default
+      // partition count, which caps how many messages this consumer can work on at once
+      await admin.createTopics({ topics: this.topics.map((topic) => ({ topic, ...(partitions ? { numPartitions: partitions } : {}) })), waitForLeaders: true });
     } finally {
       await admin.disconnect();
     }

@@ -9,7 +9,8 @@
  */
 import { Kafka, logLevel } from 'kafkajs';
 import pg from 'pg';
-import { OutboxRelay } from '../../src/index.ts';
+// the relay's own module: the library's index also carries code that needs the workspace's path aliases
+import { OutboxRelay } from '../../src/outbox-relay.ts';
 
 const databaseUrl = process.env['DATABASE_URL'];
 const brokers = process.env['KAFKA_BROKERS']?.split(',');
