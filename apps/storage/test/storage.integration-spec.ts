@@ -215,5 +215,26 @@ describe('storage service on real Kubo, the real chain and PostgreSQL', () => {
     expect(events.map((m) => m.value as Envelope).find((e) => e.data['assetId'] === assetId)?.data).toMatchObject({ requestId, consumerId: consumer.id });
     const downloadsOnChain = await waitForMessages('gridledger.chain.download-recorded.v1', (received) => received.some((m) => (m.value as Envelope).subject === assetId), 30_000);
     expect(downloadsOnChain.filter((m) => (m.value as Envelope).subject === assetId)).toHaveLength(1);
+
+    // key rotation: re-encrypted, re-anchored, the old ciphertext unpinned, the grantee re-served
+    const rotated = await call('POST', `/files/${assetId}/key-rotation`, ownerToken);
+    expect(rotated.status).toBe(200);
+    expect(rotated.body).toMatchObject({ assetId, previousCid: envelope.cid, keyVersion: 2, rewrappedFor: [consumer.id] });
+    const newCid = rotated.body['cid'] as string;
+    expect(newCid).not.toBe(envelope.cid);
+    const pins: string[] = [];
+    for await (const pin of ipfs().pin.ls({ type: 'recursive' })) pins.push(pin.cid.toString());
+    expect(pins).toContain(newCid);
+    expect(pins).not.toContain(envelope.cid);
+    const latest = await call('GET', `/files/${assetId}/key-envelope`, consumerToken);
+    expect(latest.body).toMatchObject({ keyVersion: 2, envelope: { cid: newCid, keyVersion: 2 } });
+    const newKey = await openKeyEnvelope(keys.privateKey, latest.body['envelope'] as KeyEnvelope);
+    expect(Buffer.from(newKey).equals(Buffer.from(dataKey))).toBe(false);
+    const reencrypted = hashingPassThrough();
+    await pipeline(Readable.fromWeb((await fetch(`${endpoints.ipfsGatewayUrl}/ipfs/${newCid}`)).body as never), decryptStream(newKey), reencrypted, async function* (source) { for await (const _ of source) yield* []; });
+    expect(reencrypted.sha256).toBe(file.sha256());
+    expect(await downloadHash(assetId, consumerToken)).toMatchObject({ status: 200, sha256: file.sha256() });
+    const receipts = await waitForMessages(STORAGE_TOPICS.keyRotated, (received) => received.some((m) => (m.value as Envelope).data['assetId'] === assetId), 30_000);
+    expect(receipts.map((m) => m.value as Envelope).find((e) => e.data['assetId'] === assetId)?.data).toMatchObject({ cid: newCid, keyVersion: 2 });
   }, 300_000);
 });

@@ -36,4 +36,15 @@ create table if not exists ledger_commands (
   answer jsonb,
   created_at timestamptz not null default now(),
   answered_at timestamptz);
+-- every key release, with the recipient's public key: a key rotation re-seals the new key for
+-- the grantees whose grant is still valid, and they fetch the latest envelope here
+create table if not exists key_releases (
+  asset_id uuid not null,
+  consumer_id uuid not null,
+  request_id text not null,
+  recipient_public_key bytea not null,
+  key_version int not null,
+  envelope jsonb not null,
+  released_at timestamptz not null default now(),
+  primary key (asset_id, consumer_id, key_version));
 ${MESSAGING_SCHEMA_SQL}`;

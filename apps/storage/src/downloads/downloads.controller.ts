@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiBody, ApiOperation, ApiProduces, ApiResponse, ApiTags
 import type { Response } from 'express';
 import { UserGuard, type AuthenticatedRequest } from '../auth/user-guard.ts';
 import { KeyReleaseService } from '../key-release/key-release.service.ts';
+import { KeyRotationService } from '../key-rotation/key-rotation.service.ts';
 import { DownloadService } from './download.service.ts';
 
 @ApiTags('files')
@@ -13,6 +14,7 @@ export class DownloadsController {
   constructor(
     private readonly downloads: DownloadService,
     private readonly keys: KeyReleaseService,
+    private readonly rotation: KeyRotationService,
   ) {}
 
   @Get('content')
@@ -30,5 +32,18 @@ export class DownloadsController {
   @ApiBody({ schema: { type: 'object', required: ['publicKey'], properties: { publicKey: { type: 'string', description: 'X25519 public key: 32 bytes base64, or PEM (SPKI)' } } } })
   release(@Req() request: AuthenticatedRequest, @Param('assetId', new ParseUUIDPipe()) assetId: string, @Body() body: { publicKey?: unknown } | undefined) {
     return this.keys.release(request.user, assetId, body?.publicKey);
+  }
+
+  @Get('key-envelope')
+  @ApiOperation({ summary: 'The envelope of the current key last sealed for you (after a key rotation, the re-sealed one)' })
+  latestEnvelope(@Req() request: AuthenticatedRequest, @Param('assetId', new ParseUUIDPipe()) assetId: string) {
+    return this.keys.latest(request.user, assetId);
+  }
+
+  @Post('key-rotation')
+  @HttpCode(200)
+  @ApiOperation({ summary: "Rotate the file's key (owner): re-encrypt, pin, re-anchor on chain, unpin the old ciphertext, re-seal for valid grantees" })
+  rotate(@Req() request: AuthenticatedRequest, @Param('assetId', new ParseUUIDPipe()) assetId: string) {
+    return this.rotation.rotate(request.user, assetId);
   }
 }

@@ -32,6 +32,16 @@ export class KeyReleaseService {
     @Inject(KEY_ENCRYPTION_SERVICE) private readonly kms: KeyEncryptionService,
   ) {}
 
+  /** The envelope of the asset's current key last sealed for this consumer (after a rotation, the re-sealed one). */
+  async latest(user: PlatformUser, assetId: string): Promise<{ envelope: KeyEnvelope; keyVersion: number; releasedAt: string }> {
+    const { chain } = await this.access.check(user, assetId);
+    const { rows } = await this.database.pool.query<{ envelope: KeyEnvelope; key_version: number; released_at: Date }>(
+      'select envelope, key_version, released_at from key_releases where asset_id = $1 and consumer_id = $2 and key_version = $3', [assetId, user.id, chain.keyVersion]);
+    const row = rows[0];
+    if (!row) throw new StorageError('NOT_FOUND', `no key of version ${chain.keyVersion} has been released to you for asset ${assetId}; ask for a key release`, 404);
+    return { envelope: row.envelope, keyVersion: row.key_version, releasedAt: row.released_at.toISOString() };
+  }
+
   async release(user: PlatformUser, assetId: string, publicKey: unknown): Promise<KeyRelease> {
     let recipient: Uint8Array;
     try {
@@ -52,7 +62,14 @@ export class KeyReleaseService {
     const dataKey = await this.kms.unwrapDataKey(record.ownerId, record.wrappedKey, { assetId });
     try {
       const envelope = await sealKeyForRecipient(recipient, dataKey, { assetId, cid: chain.cid, keyVersion: chain.keyVersion });
-      await this.database.transaction((tx) => writeOutboxEvent(tx, EVENT_SOURCE, STORAGE_TOPICS.keyReleased, assetId, { assetId, requestId: decision.requestId ?? '', consumerId: user.id, keyVersion: chain.keyVersion, recipientKeySha256, commandId }));
+      await this.database.transaction(async (tx) => {
+        await tx.query(
+          `insert into key_releases (asset_id, consumer_id, request_id, recipient_public_key, key_version, envelope) values ($1, $2, $3, $4, $5, $6)
+           on conflict (asset_id, consumer_id, key_version) do update set request_id = excluded.request_id, recipient_public_key = excluded.recipient_public_key, envelope = excluded.envelope, released_at = now()`,
+          [assetId, user.id, decision.requestId, Buffer.from(recipient), chain.keyVersion, JSON.stringify(envelope)],
+        );
+        await writeOutboxEvent(tx, EVENT_SOURCE, STORAGE_TOPICS.keyReleased, assetId, { assetId, requestId: decision.requestId ?? '', consumerId: user.id, keyVersion: chain.keyVersion, recipientKeySha256, commandId });
+      });
       return { envelope, requestId: decision.requestId, txId: answer.payload.txId, plaintextSha256: chain.plaintextSha256, ciphertextSha256: chain.ciphertextSha256 };
     } finally {
       dataKey.fill(0);

@@ -11,6 +11,7 @@ export const STORAGE_TOPICS = {
   keyReleased: 'gridledger.storage.key-released.v1',
   fileDownloaded: 'gridledger.storage.file-downloaded.v1',
   integrityViolation: 'gridledger.storage.integrity-violation.v1',
+  keyRotated: 'gridledger.storage.key-rotated.v1',
 } as const;
 
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
@@ -57,6 +58,18 @@ export const integrityViolationSchema = z.object({
   detectedBy: z.string(),
 });
 
+/** The receipt of a key rotation: new ciphertext pinned and anchored, old one unpinned, grantees re-served. */
+export const keyRotatedSchema = z.object({
+  assetId: z.uuid(),
+  previousCid: z.string(),
+  cid: z.string(),
+  ciphertextSha256: sha256,
+  keyVersion: z.number().int().min(2),
+  txId: z.string(),
+  /** consumers whose grant was still valid and whose released key was re-sealed under the new key */
+  rewrappedFor: z.array(z.uuid()),
+});
+
 export interface StorageTopicPayloads {
   [STORAGE_TOPICS.fileStored]: z.infer<typeof fileStoredSchema>;
   [STORAGE_TOPICS.fileAnchored]: z.infer<typeof fileAnchoredSchema>;
@@ -64,6 +77,7 @@ export interface StorageTopicPayloads {
   [STORAGE_TOPICS.keyReleased]: z.infer<typeof keyReleasedSchema>;
   [STORAGE_TOPICS.fileDownloaded]: z.infer<typeof fileDownloadedSchema>;
   [STORAGE_TOPICS.integrityViolation]: z.infer<typeof integrityViolationSchema>;
+  [STORAGE_TOPICS.keyRotated]: z.infer<typeof keyRotatedSchema>;
 }
 
 export const STORAGE_SCHEMAS = {
@@ -73,4 +87,5 @@ export const STORAGE_SCHEMAS = {
   [STORAGE_TOPICS.keyReleased]: keyReleasedSchema,
   [STORAGE_TOPICS.fileDownloaded]: fileDownloadedSchema,
   [STORAGE_TOPICS.integrityViolation]: integrityViolationSchema,
+  [STORAGE_TOPICS.keyRotated]: keyRotatedSchema,
 } as const;
