@@ -49,6 +49,11 @@ function readJson<T>(path: string): T {
   }
 }
 
+/** user + system CPU seconds a process has used (clock ticks of /proc/<pid>/stat at 100 Hz) */
+const cpuSeconds = (pid: number): number => {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+};
 const rssKiB = (pid: number): number => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? NaN);
 const round = (n: number) => Number(n.toFixed(1));
 
@@ -80,6 +85,7 @@ await new Promise<void>((resolve, reject) => {
 });
 const sha256 = hash.digest('hex');
 
+const { pid: kuboPid } = readJson<{ pid: number }>(join(home, 'run', 'pids', 'kubo.pid'));
 const ipfs = create({ url: `http://127.0.0.1:${port('KUBO_API', 15001)}/api/v0` });
 console.log('raw ipfs add …');
 // the same request the service makes (streamed multipart, same options), without the service
@@ -89,10 +95,12 @@ async function* rawBody() {
   yield* createReadStream(file, { highWaterMark: 1024 * 1024 });
   yield Buffer.from(`\r\n--${rawBoundary}--\r\n`);
 }
+const kuboBeforeRaw = cpuSeconds(kuboPid);
 let started = performance.now();
 const rawResponse = await postStream(`http://127.0.0.1:${port('KUBO_API', 15001)}/api/v0/add?pin=true&cid-version=1&raw-leaves=true&chunker=size-1048576&quieter=true&progress=false`, { 'content-type': `multipart/form-data; boundary=${rawBoundary}` }, rawBody());
 const rawCid = (JSON.parse(rawResponse.text.trim().split('\n').pop() ?? '{}') as { Hash: string }).Hash;
 const rawSeconds = (performance.now() - started) / 1000;
+const kuboCpuRaw = cpuSeconds(kuboPid) - kuboBeforeRaw;
 await ipfs.pin.rm(rawCid);
 
 const { admins } = readJson<{ admins: { mspId: string; username: string; password: string }[] }>(join(home, 'data', 'services', 'identity', 'bootstrap-admins.json'));
@@ -117,10 +125,13 @@ async function* body() {
   yield* createReadStream(file, { highWaterMark: 1024 * 1024 });
   yield Buffer.from(`\r\n--${boundary}--\r\n`);
 }
+const cpuBefore = { storage: cpuSeconds(pid), kubo: cpuSeconds(kuboPid), bench: process.cpuUsage() };
 started = performance.now();
 const uploaded = await postStream(`${storageUrl}/files`, { authorization: `Bearer ${token}`, 'content-type': `multipart/form-data; boundary=${boundary}` }, body());
 const stored = JSON.parse(uploaded.text) as Record<string, unknown>;
 const uploadSeconds = (performance.now() - started) / 1000;
+const benchCpu = process.cpuUsage(cpuBefore.bench);
+const uploadCpu = { storage: cpuSeconds(pid) - cpuBefore.storage, kubo: cpuSeconds(kuboPid) - cpuBefore.kubo, client: (benchCpu.user + benchCpu.system) / 1e6 };
 clearInterval(sampler);
 if (uploaded.status !== 201 || stored['plaintextSha256'] !== sha256) throw new Error(`upload failed: ${uploaded.status} ${JSON.stringify(stored)}`);
 const assetId = String(stored['assetId']);
@@ -147,6 +158,8 @@ const result = {
   serviceUpload: { seconds: round(uploadSeconds), mibPerSecond: round(mib / uploadSeconds) },
   uploadVsRaw: Number((rawSeconds / uploadSeconds).toFixed(2)),
   serviceDownloadVerified: { seconds: round(downloadSeconds), mibPerSecond: round(mib / downloadSeconds) },
+  // where the CPU went: on a 2-core machine the three processes share it
+  cpuSeconds: { rawAdd: { kubo: round(kuboCpuRaw) }, upload: { storage: round(uploadCpu.storage), kubo: round(uploadCpu.kubo), client: round(uploadCpu.client) } },
   storageRssDuringUpload: { baselineMiB: round(baseline / 1024), peakMiB: round(peak / 1024), growthMiB: round((peak - baseline) / 1024) },
 };
 const out = join(process.cwd(), 'dist', 'bench', 'storage-throughput.json');

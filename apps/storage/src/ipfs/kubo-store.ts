@@ -40,7 +40,8 @@ export class KuboStore {
       outgoing.once('error', reject);
     });
     // Kubo may answer (and refuse) before the body is sent: whichever comes first decides
-    const sent = pipeline(Readable.from(body()), outgoing);
+    // one chunk read ahead, not Readable.from's default of sixteen (16 MiB of 1 MiB chunks)
+    const sent = pipeline(Readable.from(body(), { highWaterMark: 1 }), outgoing);
     const response = await Promise.race([answered, sent.then(() => answered)]);
     let text = '';
     for await (const chunk of response) text += String(chunk);
