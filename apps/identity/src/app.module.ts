@@ -10,7 +10,7 @@ import { InitialSchema1764000000000 } from './database/migrations/0001-initial-s
 import { OutboxWriteOrder1764100000000 } from './database/migrations/0002-outbox-write-order.ts';
 import { FabricCaGateway } from './fabric/fabric-ca.gateway.ts';
 import { HealthController } from './health/health.controller.ts';
-import { OutboxPublisherService } from './outbox/outbox-publisher.service.ts';
+import { outboxPublisherProvider } from './outbox/outbox.provider.ts';
 import { InternalController } from './signing/internal.controller.ts';
 import { SigningService } from './signing/signing.service.ts';
 import { AccessTokenService } from './tokens/access-token.service.ts';
@@ -56,7 +56,7 @@ export class IdentityModule implements OnApplicationBootstrap {
         SigningService,
         UserGuard,
         ServiceGuard,
-        OutboxPublisherService,
+        outboxPublisherProvider,
       ],
     };
   }

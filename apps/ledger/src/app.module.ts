@@ -8,7 +8,7 @@ import { LedgerFabric } from './fabric/ledger-fabric.ts';
 import { HealthController } from './health/health.controller.ts';
 import { MetricsController } from './metrics/metrics.controller.ts';
 import { OperatorController } from './operator/operator.controller.ts';
-import { OutboxPublisherService } from './outbox/outbox-publisher.service.ts';
+import { outboxPublisherProvider } from './outbox/outbox.provider.ts';
 import { LedgerQueriesController } from './queries/ledger-queries.controller.ts';
 import { LedgerQueryService } from './queries/ledger-query.service.ts';
 import { LedgerSigners } from './signing/signing.providers.ts';
@@ -19,7 +19,7 @@ export class LedgerModule {
     return {
       module: LedgerModule,
       controllers: [HealthController, MetricsController, LedgerQueriesController, OperatorController],
-      providers: [{ provide: LEDGER_CONFIG, useValue: config }, LedgerDatabase, LedgerFabric, ChainEventsService, LedgerCommandsService, OutboxPublisherService, LedgerSigners, LedgerQueryService, ServiceGuard],
+      providers: [{ provide: LEDGER_CONFIG, useValue: config }, LedgerDatabase, LedgerFabric, ChainEventsService, LedgerCommandsService, outboxPublisherProvider, LedgerSigners, LedgerQueryService, ServiceGuard],
     };
   }
 }

@@ -16,7 +16,7 @@ import { KuboStore } from './ipfs/kubo-store.ts';
 import { KeyReleaseService } from './key-release/key-release.service.ts';
 import { KeyRotationService } from './key-rotation/key-rotation.service.ts';
 import { LedgerClient } from './ledger/ledger-client.ts';
-import { OutboxPublisherService } from './outbox/outbox-publisher.service.ts';
+import { outboxPublisherProvider } from './outbox/outbox.provider.ts';
 
 @Module({})
 export class StorageModule {
@@ -28,7 +28,7 @@ export class StorageModule {
         { provide: STORAGE_CONFIG, useValue: config },
         keyEncryptionProvider,
         StorageDatabase, KuboStore, LedgerClient, UserGuard, FileRecords, UploadProgressRegistry, UploadService,
-        AccessCheck, DownloadService, KeyReleaseService, KeyRotationService, LedgerAnswersService, OutboxPublisherService,
+        AccessCheck, DownloadService, KeyReleaseService, KeyRotationService, LedgerAnswersService, outboxPublisherProvider,
       ],
     };
   }

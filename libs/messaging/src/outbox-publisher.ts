@@ -37,4 +37,14 @@ export class OutboxPublisher {
     await this.relay.stop();
     await this.pool.end();
   }
+
+  /** Nest's lifecycle hook, by name: a service registers the publisher as a provider and nothing more. */
+  onApplicationBootstrap(): void {
+    this.start();
+  }
+
+  /** Nest's lifecycle hook, by name. */
+  onApplicationShutdown(): Promise<void> {
+    return this.stop();
+  }
 }

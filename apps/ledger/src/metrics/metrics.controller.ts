@@ -4,7 +4,7 @@ import { ChainEventsService } from '../chain-events/chain-events.service.ts';
 import { LedgerCommandsService } from '../commands/ledger-commands.service.ts';
 import { LedgerDatabase } from '../database/ledger-database.ts';
 import { LedgerFabric } from '../fabric/ledger-fabric.ts';
-import { OutboxPublisherService } from '../outbox/outbox-publisher.service.ts';
+import { OutboxPublisher } from '@gridledger/messaging';
 import { prometheusText, type Metric } from './prometheus-text.ts';
 
 /** A figure that cannot be read right now (peer or broker down) is reported as NaN, not as an error. */
@@ -16,7 +16,7 @@ export class MetricsController {
   constructor(
     private readonly commands: LedgerCommandsService,
     private readonly chainEvents: ChainEventsService,
-    private readonly outbox: OutboxPublisherService,
+    private readonly outbox: OutboxPublisher,
     private readonly fabric: LedgerFabric,
     private readonly database: LedgerDatabase,
   ) {}

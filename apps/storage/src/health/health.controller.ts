@@ -2,7 +2,7 @@ import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { StorageDatabase } from '../database/storage-database.ts';
 import { KuboStore } from '../ipfs/kubo-store.ts';
-import { OutboxPublisherService } from '../outbox/outbox-publisher.service.ts';
+import { OutboxPublisher } from '@gridledger/messaging';
 
 @ApiTags('health')
 @Controller('health')
@@ -10,7 +10,7 @@ export class HealthController {
   constructor(
     private readonly database: StorageDatabase,
     private readonly kubo: KuboStore,
-    private readonly outbox: OutboxPublisherService,
+    private readonly outbox: OutboxPublisher,
   ) {}
 
   @Get()

@@ -1,0 +1,10 @@
+import { Logger, type Provider } from '@nestjs/common';
+import { OutboxPublisher } from '@gridledger/messaging';
+import { IDENTITY_CONFIG, type IdentityConfig } from '../config/identity-config.ts';
+
+/** Publishes what the service wrote to its outbox, for the life of the service. */
+export const outboxPublisherProvider: Provider = {
+  provide: OutboxPublisher,
+  inject: [IDENTITY_CONFIG],
+  useFactory: (config: IdentityConfig) => new OutboxPublisher({ databaseUrl: config.databaseUrl, brokers: config.kafkaBrokers, clientId: 'gridledger-identity', logger: new Logger('Outbox') }),
+};

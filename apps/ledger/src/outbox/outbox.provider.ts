@@ -1,0 +1,18 @@
+import { Logger, type Provider } from '@nestjs/common';
+import { OutboxPublisher } from '@gridledger/messaging';
+import { LEDGER_CONFIG, type LedgerConfig } from '../config/ledger-config.ts';
+
+/** Publishes the relayed chain events and the command answers from the outbox, for the life of the service. */
+export const outboxPublisherProvider: Provider = {
+  provide: OutboxPublisher,
+  inject: [LEDGER_CONFIG],
+  useFactory: (config: LedgerConfig) =>
+    new OutboxPublisher({
+      databaseUrl: config.LEDGER_DATABASE_URL,
+      brokers: config.LEDGER_KAFKA_BROKERS.split(','),
+      clientId: 'gridledger-ledger',
+      // the relay sits between a block's commit and the domain event on Kafka: poll often
+      pollIntervalMs: 100,
+      logger: new Logger('Outbox'),
+    }),
+};
