@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { pullStream } from '../../src/ipfs/pull-stream.ts';
+import { pullStream } from './pull-stream.ts';
 
 export interface UploadSource {
   /** the file's bytes, produced as they are sent: a 256 MiB file is never in memory */

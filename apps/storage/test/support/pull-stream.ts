@@ -1,7 +1,7 @@
 /**
- * A web ReadableStream that reads its source only when the consumer pulls: one chunk in flight.
- * Readable.toWeb reads ahead without bound when the consumer is slower than the source, which
- * for a large upload means the whole file in memory.
+ * A web ReadableStream that reads its source only when the consumer pulls: one chunk in flight,
+ * so a test can send a 256 MiB upload through fetch without generating it all first
+ * (Readable.toWeb reads ahead without bound when the consumer is slower than the source).
  */
 export function pullStream(source: AsyncIterable<Uint8Array>): ReadableStream<Uint8Array> {
   const iterator = source[Symbol.asyncIterator]();
