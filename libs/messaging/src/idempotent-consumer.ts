@@ -114,6 +114,8 @@ export class IdempotentConsumer<T = unknown> {
       // fails; a topic auto-created by its first producer would also get the broker's default
       // partition count, which caps how many messages this consumer can work on at once
       await admin.createTopics({ topics: this.topics.map((topic) => ({ topic, ...(partitions ? { numPartitions: partitions } : {}) })), waitForLeaders: true });
+      // when some of the topics existed already, kafkajs returns without waiting for the new ones' leaders
+      await waitForTopicMetadata(admin, [...this.topics]);
     } finally {
       await admin.disconnect();
     }
@@ -206,5 +208,20 @@ export class IdempotentConsumer<T = unknown> {
     // a poison message is never skipped without landing on the dead-letter topic
     await this.producer.send({ topic: deadLetterTopic(source.topic), acks: -1, messages: [deadLetterMessage(source, reason)] });
     this.metrics.deadLettered += 1;
+  }
+}
+
+/** Waits (up to 30 s) until the broker serves metadata, leaders included, for every topic. */
+async function waitForTopicMetadata(admin: Admin, topics: string[]): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    try {
+      const { topics: found } = await admin.fetchTopicMetadata({ topics });
+      if (found.length === topics.length && found.every((t) => t.partitions.length > 0 && t.partitions.every((p) => p.leader >= 0))) return;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+    }
+    if (Date.now() > deadline) throw new Error(`the broker has no leader for some of ${topics.join(', ')} after 30 s`);
+    await sleep(200);
   }
 }
