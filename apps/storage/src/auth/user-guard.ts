@@ -1,38 +1,29 @@
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { AccessTokenError, AccessTokenVerifier, type PlatformUser } from '@gridledger/access-token';
 import type { Request } from 'express';
-import { createRemoteJWKSet, jwtVerify } from 'jose';
 import { STORAGE_CONFIG, type StorageConfig } from '../config/storage-config.ts';
 import { StorageError } from '../common/storage-error.ts';
 
-export interface PlatformUser {
-  id: string;
-  mspId: string;
-  role: 'owner' | 'consumer' | 'regulator' | 'admin';
-}
-
+export type { PlatformUser };
 export type AuthenticatedRequest = Request & { user: PlatformUser };
 
-/** Verifies the identity service's ES256 access token against its JWKS (fetched and cached by jose). */
+/** Verifies the identity service's access token; the caller becomes `request.user`. */
 @Injectable()
 export class UserGuard implements CanActivate {
-  private readonly jwks: ReturnType<typeof createRemoteJWKSet>;
+  private readonly verifier: AccessTokenVerifier;
 
   constructor(@Inject(STORAGE_CONFIG) config: StorageConfig) {
-    this.jwks = createRemoteJWKSet(new URL('/.well-known/jwks.json', config.STORAGE_IDENTITY_URL));
+    this.verifier = AccessTokenVerifier.forIdentityService(config.STORAGE_IDENTITY_URL);
   }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const token = /^Bearer (.+)$/i.exec(request.headers.authorization ?? '')?.[1];
-    if (!token) throw new StorageError('UNAUTHENTICATED', 'sign in first: this call needs an access token (Authorization: Bearer …)', 401);
     try {
-      const { payload } = await jwtVerify(token, this.jwks, { issuer: 'gridledger-identity', audience: 'gridledger', algorithms: ['ES256'] });
-      const role = payload['role'];
-      if (typeof payload.sub !== 'string' || typeof payload['org'] !== 'string' || !['owner', 'consumer', 'regulator', 'admin'].includes(String(role))) throw new Error('claims');
-      request.user = { id: payload.sub, mspId: payload['org'], role: role as PlatformUser['role'] };
+      request.user = await this.verifier.verifyHeader(request.headers.authorization);
       return true;
-    } catch {
-      throw new StorageError('INVALID_TOKEN', 'the access token is invalid or expired; sign in again', 401);
+    } catch (error) {
+      if (error instanceof AccessTokenError) throw new StorageError(error.problem === 'missing' ? 'UNAUTHENTICATED' : 'INVALID_TOKEN', error.message, 401);
+      throw error;
     }
   }
 }

@@ -1,0 +1,58 @@
+import { createLocalJWKSet, createRemoteJWKSet, jwtVerify, type JSONWebKeySet } from 'jose';
+
+export const PLATFORM_ROLES = ['owner', 'consumer', 'regulator', 'admin'] as const;
+
+/** Who is calling, from the identity service's access token. */
+export interface PlatformUser {
+  id: string;
+  mspId: string;
+  role: (typeof PLATFORM_ROLES)[number];
+}
+
+export type TokenProblem = 'missing' | 'invalid';
+
+export class AccessTokenError extends Error {
+  readonly problem: TokenProblem;
+
+  constructor(problem: TokenProblem) {
+    super(problem === 'missing' ? 'sign in first: this call needs an access token (Authorization: Bearer …)' : 'the access token is invalid or expired; sign in again');
+    this.name = 'AccessTokenError';
+    this.problem = problem;
+  }
+}
+
+/**
+ * Verifies the identity service's ES256 access tokens against its JWKS (fetched and cached by
+ * jose, so a rotated signing key is picked up), with its issuer and audience, and reads the
+ * platform claims every service needs: the user id, organisation and role.
+ */
+export class AccessTokenVerifier {
+  private readonly keys: ReturnType<typeof createRemoteJWKSet> | ReturnType<typeof createLocalJWKSet>;
+
+  constructor(jwks: URL | JSONWebKeySet) {
+    this.keys = jwks instanceof URL ? createRemoteJWKSet(jwks) : createLocalJWKSet(jwks);
+  }
+
+  /** The JWKS endpoint of an identity service at `identityUrl`. */
+  static forIdentityService(identityUrl: string): AccessTokenVerifier {
+    return new AccessTokenVerifier(new URL('/.well-known/jwks.json', identityUrl));
+  }
+
+  /** From an Authorization header value. */
+  async verifyHeader(authorization: string | undefined): Promise<PlatformUser> {
+    const token = /^Bearer (.+)$/i.exec(authorization ?? '')?.[1];
+    if (!token) throw new AccessTokenError('missing');
+    return this.verify(token);
+  }
+
+  async verify(token: string): Promise<PlatformUser> {
+    try {
+      const { payload } = await jwtVerify(token, this.keys, { issuer: 'gridledger-identity', audience: 'gridledger', algorithms: ['ES256'] });
+      const role = String(payload['role']);
+      if (typeof payload.sub !== 'string' || typeof payload['org'] !== 'string' || !(PLATFORM_ROLES as readonly string[]).includes(role)) throw new Error('claims');
+      return { id: payload.sub, mspId: payload['org'], role: role as PlatformUser['role'] };
+    } catch {
+      throw new AccessTokenError('invalid');
+    }
+  }
+}
