@@ -3,6 +3,7 @@ export const DEFAULT_PORTS = {
   identity: 13001,
   ledger: 13002,
   storage: 13003,
+  audit: 13005,
   postgres: 15432,
   kafka: 19092,
   kafkaController: 19093,

@@ -6,6 +6,7 @@ export interface PlatformEndpoints {
   identityUrl: string;
   ledgerUrl: string;
   storageUrl: string;
+  auditUrl: string;
   ipfsGatewayUrl: string;
   /** the credential of the services' internal APIs */
   serviceToken: string;
@@ -22,6 +23,7 @@ export function platformEndpoints(config: StackConfig): PlatformEndpoints {
     identityUrl: `http://127.0.0.1:${config.ports.identity}`,
     ledgerUrl: `http://127.0.0.1:${config.ports.ledger}`,
     storageUrl: `http://127.0.0.1:${config.ports.storage}`,
+    auditUrl: `http://127.0.0.1:${config.ports.audit}`,
     ipfsGatewayUrl: `http://127.0.0.1:${config.ports.kuboGateway}`,
     serviceToken,
     admins,

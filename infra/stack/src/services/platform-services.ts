@@ -1,10 +1,11 @@
 import type { StackConfig } from '../config/stack-config.ts';
 import type { Component } from '../components/component.ts';
+import { auditServiceComponent } from './audit-service.ts';
 import { identityServiceComponent } from './identity-service.ts';
 import { ledgerServiceComponent } from './ledger-service.ts';
 import { storageServiceComponent } from './storage-service.ts';
 
 /** The GridLedger services `npm start` runs on top of the stack, in start order. */
 export function platformServices(config: StackConfig): Component[] {
-  return [identityServiceComponent(config), ledgerServiceComponent(config), storageServiceComponent(config)];
+  return [identityServiceComponent(config), ledgerServiceComponent(config), storageServiceComponent(config), auditServiceComponent(config)];
 }

@@ -1,0 +1,19 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { AuditController } from './audit-log/audit.controller.ts';
+import { AuditLogConsumer } from './audit-log/audit-log.consumer.ts';
+import { AuditLogRepository } from './audit-log/audit-log.repository.ts';
+import { SupervisorGuard } from './auth/supervisor-guard.ts';
+import { AUDIT_CONFIG, type AuditConfig } from './config/audit-config.ts';
+import { AuditDatabase } from './database/audit-database.ts';
+import { HealthController } from './health/health.controller.ts';
+
+@Module({})
+export class AuditModule {
+  static forConfig(config: AuditConfig): DynamicModule {
+    return {
+      module: AuditModule,
+      controllers: [HealthController, AuditController],
+      providers: [{ provide: AUDIT_CONFIG, useValue: config }, AuditDatabase, AuditLogRepository, AuditLogConsumer, SupervisorGuard],
+    };
+  }
+}

@@ -1,0 +1,46 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { ALL_TOPICS, TOPIC_SCHEMAS, type Topic } from '@gridledger/contracts';
+import { IdempotentConsumer } from '@gridledger/messaging';
+import { Kafka, logLevel } from 'kafkajs';
+import type { z } from 'zod';
+import { AUDIT_CONFIG, type AuditConfig } from '../config/audit-config.ts';
+import { AuditDatabase } from '../database/audit-database.ts';
+import { auditEntryOf } from './audit-entry.ts';
+import { AuditLogRepository } from './audit-log.repository.ts';
+
+/** Every topic of the platform, into the audit log: each event once, whatever the redeliveries. */
+@Injectable()
+export class AuditLogConsumer implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger('AuditLog');
+  private readonly consumer: IdempotentConsumer<unknown>;
+
+  constructor(@Inject(AUDIT_CONFIG) config: AuditConfig, database: AuditDatabase, repository: AuditLogRepository) {
+    this.consumer = new IdempotentConsumer<unknown>({
+      kafka: new Kafka({ clientId: 'gridledger-audit', brokers: config.AUDIT_KAFKA_BROKERS.split(','), logLevel: logLevel.ERROR }),
+      pool: database.pool,
+      groupId: 'gridledger-audit',
+      topics: ALL_TOPICS,
+      // every payload is validated against its own topic's schema before it is recorded
+      schemas: (topic) => TOPIC_SCHEMAS[topic as Topic] as z.ZodType<unknown> | undefined,
+      handler: (tx, event, meta) => repository.append(tx, auditEntryOf(meta.topic, event)),
+      logger: this.logger,
+    });
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.consumer.start();
+    this.logger.log(`recording ${ALL_TOPICS.length} topics`);
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.consumer.stop();
+  }
+
+  metrics() {
+    return this.consumer.metrics.snapshot();
+  }
+
+  lag() {
+    return this.consumer.lag();
+  }
+}

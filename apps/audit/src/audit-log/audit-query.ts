@@ -1,0 +1,30 @@
+import { HttpException } from '@nestjs/common';
+import { z } from 'zod';
+
+const id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/);
+const instant = z.iso.datetime({ offset: true }).transform((v) => new Date(v));
+
+export const searchSchema = z.object({
+  assetId: id.optional(),
+  userId: id.optional(),
+  org: id.optional(),
+  action: z.string().regex(/^[a-z]+\.[a-z-]+$/).optional(),
+  from: instant.optional(),
+  to: instant.optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  /** the `next` of the previous page */
+  after: z.string().regex(/^[^|]+\|[^|]+$/).optional(),
+  format: z.enum(['json', 'csv']).default('json'),
+}).strict();
+
+export const countersSchema = z.object({ hours: z.coerce.number().int().min(1).max(24 * 31).default(24), org: id.optional() }).strict();
+
+/** Query parameters, validated; a bad one is a 400 that names it. */
+export function parseQuery<T extends z.ZodType>(schema: T, query: unknown): z.infer<T> {
+  const parsed = schema.safeParse(query ?? {});
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new HttpException({ statusCode: 400, code: 'INVALID_ARGUMENT', message: `${issue?.path.join('.') || 'query'}: ${issue?.message ?? 'invalid'}` }, 400);
+  }
+  return parsed.data;
+}

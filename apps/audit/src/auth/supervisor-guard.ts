@@ -1,0 +1,36 @@
+import { HttpException, Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { AccessTokenError, AccessTokenVerifier, type PlatformUser } from '@gridledger/access-token';
+import type { Request } from 'express';
+import { AUDIT_CONFIG, type AuditConfig } from '../config/audit-config.ts';
+
+export type SupervisorRequest = Request & { user: PlatformUser };
+
+/**
+ * The audit API is for regulators (everything) and organisation admins (their own
+ * organisation's actions); everyone else is refused.
+ */
+@Injectable()
+export class SupervisorGuard implements CanActivate {
+  private readonly verifier: AccessTokenVerifier;
+
+  constructor(@Inject(AUDIT_CONFIG) config: AuditConfig) {
+    this.verifier = AccessTokenVerifier.forIdentityService(config.AUDIT_IDENTITY_URL);
+  }
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const request = context.switchToHttp().getRequest<SupervisorRequest>();
+    try {
+      request.user = await this.verifier.verifyHeader(request.headers.authorization);
+    } catch (error) {
+      if (error instanceof AccessTokenError) throw new HttpException({ statusCode: 401, code: error.problem === 'missing' ? 'UNAUTHENTICATED' : 'INVALID_TOKEN', message: error.message }, 401);
+      throw error;
+    }
+    if (request.user.role !== 'regulator' && request.user.role !== 'admin') {
+      throw new HttpException({ statusCode: 403, code: 'FORBIDDEN', message: 'the audit log is for regulators and organisation admins' }, 403);
+    }
+    return true;
+  }
+}
+
+/** An admin sees their own organisation; a regulator whatever they ask for. */
+export const orgScope = (user: PlatformUser, requested: string | undefined): string | undefined => (user.role === 'regulator' ? requested : user.mspId);

@@ -1,0 +1,22 @@
+import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import pg from 'pg';
+import { AUDIT_CONFIG, type AuditConfig } from '../config/audit-config.ts';
+import { AUDIT_SCHEMA_SQL } from './audit-schema.ts';
+
+/** The service's PostgreSQL pool, closed after the consumer (stopped in onModuleDestroy). */
+@Injectable()
+export class AuditDatabase implements OnModuleInit, OnApplicationShutdown {
+  readonly pool: pg.Pool;
+
+  constructor(@Inject(AUDIT_CONFIG) config: AuditConfig) {
+    this.pool = new pg.Pool({ connectionString: config.AUDIT_DATABASE_URL, max: 8 });
+  }
+
+  async onModuleInit(): Promise<void> {
+    await this.pool.query(AUDIT_SCHEMA_SQL);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.pool.end();
+  }
+}

@@ -1,0 +1,33 @@
+import { PROCESSED_EVENTS_TABLE_SQL } from '@gridledger/messaging';
+
+/** The audit log: append-only (the service only inserts), one row per event, indexed for the regulator's searches. */
+export const AUDIT_SCHEMA_SQL = `
+create table if not exists audit_log (
+  event_id text primary key,
+  topic text not null,
+  action text not null,
+  service text not null,
+  subject text not null,
+  occurred_at timestamptz not null,
+  recorded_at timestamptz not null default now(),
+  actor_uid text,
+  actor_msp text,
+  actor_role text,
+  asset_id text,
+  request_id text,
+  tx_id text,
+  block_number bigint,
+  data jsonb not null);
+create index if not exists audit_log_time on audit_log (occurred_at desc, event_id);
+create index if not exists audit_log_asset on audit_log (asset_id, occurred_at) where asset_id is not null;
+create index if not exists audit_log_actor on audit_log (actor_uid, occurred_at) where actor_uid is not null;
+create index if not exists audit_log_org on audit_log (actor_msp, occurred_at) where actor_msp is not null;
+create index if not exists audit_log_action on audit_log (action, occurred_at);
+-- append-only: an update or delete, by anyone, fails the statement
+create or replace function audit_log_append_only() returns trigger language plpgsql as $$
+begin
+  raise exception 'the audit log is append-only: % refused', tg_op using errcode = 'insufficient_privilege';
+end $$;
+drop trigger if exists audit_log_append_only on audit_log;
+create trigger audit_log_append_only before update or delete or truncate on audit_log for each statement execute function audit_log_append_only();
+${PROCESSED_EVENTS_TABLE_SQL}`;

@@ -1,0 +1,30 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { AuditModule } from './app.module.ts';
+import { loadAuditConfig, type AuditConfig } from './config/audit-config.ts';
+
+async function main(): Promise<void> {
+  let config: AuditConfig;
+  try {
+    config = loadAuditConfig();
+  } catch (error) {
+    // a bad environment stops the boot with the sentence that names the setting
+    console.error((error as Error).message);
+    process.exit(1);
+  }
+  const app = await NestFactory.create(AuditModule.forConfig(config), { abortOnError: false });
+  const openApi = new DocumentBuilder()
+    .setTitle('GridLedger audit service')
+    .setDescription('The append-only audit log of every platform event: search, lineage, counters and reports for regulators and organisation admins.')
+    .setVersion('1')
+    .addBearerAuth()
+    .build();
+  SwaggerModule.setup('docs', app, SwaggerModule.createDocument(app, openApi), { jsonDocumentUrl: 'openapi.json' });
+  app.enableShutdownHooks();
+  await app.listen(config.AUDIT_PORT, '127.0.0.1');
+  new Logger('Audit').log(`listening on http://127.0.0.1:${config.AUDIT_PORT}`);
+}
+
+void main();

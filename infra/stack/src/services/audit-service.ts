@@ -1,0 +1,30 @@
+import type { StackConfig } from '../config/stack-config.ts';
+import type { Component } from '../components/component.ts';
+import { serviceDatabaseUrl } from '../components/postgres.ts';
+import { httpOk } from '../process/probes.ts';
+import { buildService } from './build-service.ts';
+import { serviceDaemon } from './service-daemon.ts';
+
+/** The audit service: every topic into an append-only log, searched by regulators and admins. */
+export function auditServiceComponent(config: StackConfig): Component {
+  const port = config.ports.audit;
+  return {
+    name: 'audit',
+    version: 'dev',
+    address: `http://127.0.0.1:${port} (OpenAPI /docs)`,
+    ports: [port],
+    startTimeoutMs: 60_000,
+    async prepare() {
+      await buildService(config, 'audit');
+    },
+    daemon() {
+      return serviceDaemon(config, 'audit', {
+        AUDIT_PORT: String(port),
+        AUDIT_DATABASE_URL: serviceDatabaseUrl(config, 'audit'),
+        AUDIT_KAFKA_BROKERS: `127.0.0.1:${config.ports.kafka}`,
+        AUDIT_IDENTITY_URL: `http://127.0.0.1:${config.ports.identity}`,
+      });
+    },
+    healthy: () => httpOk(port, '/health'),
+  };
+}
