@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { PassThrough, type Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import type { Readable } from 'node:stream';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { LEDGER_TOPICS, STORAGE_TOPICS } from '@gridledger/contracts';
-import { encryptStream, FILE_ENCRYPTION_SCHEME, generateDataKey, hashingPassThrough, type KeyEncryptionService } from '@gridledger/file-crypto';
+import { FILE_ENCRYPTION_SCHEME, generateDataKey, type KeyEncryptionService } from '@gridledger/file-crypto';
 import { writeOutboxEvent } from '@gridledger/messaging';
 import busboy from 'busboy';
 import type { Request } from 'express';
@@ -11,6 +10,7 @@ import type { PlatformUser } from '../auth/user-guard.ts';
 import { DependencyUnavailableError, StorageError } from '../common/storage-error.ts';
 import { STORAGE_CONFIG, type StorageConfig } from '../config/storage-config.ts';
 import { StorageDatabase } from '../database/storage-database.ts';
+import { addEncrypted, EncryptedAddError, type EncryptedFile } from '../ipfs/encrypted-add.ts';
 import { KuboStore } from '../ipfs/kubo-store.ts';
 import { enqueueLedgerCommand, EVENT_SOURCE } from '../ledger/ledger-commands.ts';
 import { ByteLimit } from './byte-limit.ts';
@@ -32,9 +32,6 @@ export interface StoredFile {
   keyVersion: number;
   registerCommandId: string;
 }
-
-/** larger than the library's default: fewer GCM calls and pushes per GiB, the bulk of the upload's CPU besides hashing */
-const ENCRYPTION_CHUNK_BYTES = 1024 * 1024;
 
 /** multipart framing on top of the file: a Content-Length this far above the limit cannot fit */
 const MULTIPART_SLACK = 1024 * 1024;
@@ -110,32 +107,22 @@ export class UploadService {
     const assetId = randomUUID();
     const dataKey = generateDataKey();
     const limit = new ByteLimit(this.config.STORAGE_MAX_UPLOAD_BYTES, (bytes) => this.progress.update(progress, { bytesReceived: bytes }));
-    const plaintext = hashingPassThrough();
-    const ciphertext = hashingPassThrough();
-    const encrypted = new PassThrough();
-    // a failure anywhere (size limit, client gone) reaches Kubo's add as the error of its source
-    let streamError: unknown;
-    pipeline(file, limit, plaintext, encryptStream(dataKey, { chunkSize: ENCRYPTION_CHUNK_BYTES }), ciphertext, encrypted).catch((error: unknown) => {
-      streamError = error;
-      encrypted.destroy(error as Error);
-    });
-
-    let cid: string;
+    let added: EncryptedFile;
     try {
-      ({ cid } = await this.kubo.add(encrypted));
+      added = await addEncrypted(this.kubo, file, [limit], dataKey);
     } catch (error) {
-      // what went wrong on our side of the stream (size limit, client gone) says more than Kubo's view of it
-      const cause = streamError ?? error;
-      if (cause instanceof StorageError) throw cause;
-      if (streamError) throw new StorageError('UPLOAD_ABORTED', `the upload stream failed: ${(streamError as Error).message}`);
-      throw new DependencyUnavailableError(`IPFS did not take the file: ${(error as Error).message}`);
+      if (!(error instanceof EncryptedAddError)) throw error;
+      if (error.reason instanceof StorageError) throw error.reason;
+      if (error.side === 'stream') throw new StorageError('UPLOAD_ABORTED', `the upload stream failed: ${error.message}`);
+      throw new DependencyUnavailableError(`IPFS did not take the file: ${error.message}`);
     }
+    const { cid } = added;
     try {
       this.progress.update(progress, { stage: 'registering' });
       const wrappedKey = await this.kms.wrapDataKey(user.id, dataKey, { assetId });
       dataKey.fill(0);
       const stored: StoredFile = {
-        assetId, status: 'pending', cid, ...names, sizeBytes: plaintext.bytes, plaintextSha256: plaintext.sha256, ciphertextSha256: ciphertext.sha256,
+        assetId, status: 'pending', cid, ...names, sizeBytes: added.plaintextBytes, plaintextSha256: added.plaintextSha256, ciphertextSha256: added.ciphertextSha256,
         encryptionScheme: FILE_ENCRYPTION_SCHEME, keyVersion: 1, registerCommandId: '',
       };
       const registration = {

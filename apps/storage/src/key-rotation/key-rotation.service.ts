@@ -1,8 +1,7 @@
-import { PassThrough, Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import { Readable } from 'node:stream';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { LEDGER_TOPICS, STORAGE_TOPICS } from '@gridledger/contracts';
-import { decryptStream, encryptStream, FILE_ENCRYPTION_SCHEME, generateDataKey, hashingPassThrough, sealKeyForRecipient, type KeyEncryptionService } from '@gridledger/file-crypto';
+import { decryptStream, FILE_ENCRYPTION_SCHEME, generateDataKey, sealKeyForRecipient, type KeyEncryptionService } from '@gridledger/file-crypto';
 import { writeOutboxEvent } from '@gridledger/messaging';
 import type { PlatformUser } from '../auth/user-guard.ts';
 import { StorageError } from '../common/storage-error.ts';
@@ -10,6 +9,7 @@ import { StorageDatabase } from '../database/storage-database.ts';
 import { AccessCheck } from '../downloads/access-check.ts';
 import { FileRecords } from '../files/file-records.ts';
 import { KEY_ENCRYPTION_SERVICE } from '../files/key-encryption.provider.ts';
+import { addEncrypted, EncryptedAddError, type EncryptedFile } from '../ipfs/encrypted-add.ts';
 import { KuboStore } from '../ipfs/kubo-store.ts';
 import { LedgerClient } from '../ledger/ledger-client.ts';
 import { awaitLedgerAnswer, enqueueLedgerCommand, EVENT_SOURCE } from '../ledger/ledger-commands.ts';
@@ -23,8 +23,6 @@ export interface KeyRotationReceipt {
   txId: string;
   rewrappedFor: string[];
 }
-
-const ENCRYPTION_CHUNK_BYTES = 1024 * 1024;
 
 /**
  * Key rotation (owner): the file is re-encrypted under a fresh data key as it streams out of IPFS
@@ -52,37 +50,32 @@ export class KeyRotationService {
 
     const oldKey = await this.kms.unwrapDataKey(record.ownerId, record.wrappedKey, { assetId });
     const newKey = generateDataKey();
-    const plaintext = hashingPassThrough();
-    const ciphertext = hashingPassThrough();
-    const reencrypted = new PassThrough();
-    let streamError: unknown;
-    pipeline(Readable.from(this.kubo.cat(chain.cid)), decryptStream(oldKey), plaintext, encryptStream(newKey, { chunkSize: ENCRYPTION_CHUNK_BYTES }), ciphertext, reencrypted).catch((error: unknown) => {
-      streamError = error;
-      reencrypted.destroy(error as Error);
-    });
-    let cid: string;
+    let added: EncryptedFile;
     try {
-      ({ cid } = await this.kubo.add(reencrypted));
+      added = await addEncrypted(this.kubo, Readable.from(this.kubo.cat(chain.cid)), [decryptStream(oldKey)], newKey);
     } catch (error) {
-      throw streamError instanceof Error ? new StorageError('ROTATION_FAILED', `the file could not be re-encrypted: ${streamError.message}`, 502) : error;
+      if (!(error instanceof EncryptedAddError)) throw error;
+      if (error.side === 'stream') throw new StorageError('ROTATION_FAILED', `the file could not be re-encrypted: ${error.message}`, 502);
+      throw error.reason;
     } finally {
       oldKey.fill(0);
     }
+    const { cid } = added;
     try {
-      if (plaintext.sha256 !== chain.plaintextSha256) {
-        await this.access.report({ assetId, cid: chain.cid, kind: 'plaintext-hash-mismatch', expected: chain.plaintextSha256, actual: plaintext.sha256, detectedBy: 'storage key rotation' });
+      if (added.plaintextSha256 !== chain.plaintextSha256) {
+        await this.access.report({ assetId, cid: chain.cid, kind: 'plaintext-hash-mismatch', expected: chain.plaintextSha256, actual: added.plaintextSha256, detectedBy: 'storage key rotation' });
       }
       const keyVersion = chain.keyVersion + 1;
-      const rotation = { cid, ciphertextSha256: ciphertext.sha256, plaintextSha256: chain.plaintextSha256, sizeBytes: plaintext.bytes, encryptionScheme: FILE_ENCRYPTION_SCHEME, keyVersion };
+      const rotation = { cid, ciphertextSha256: added.ciphertextSha256, plaintextSha256: chain.plaintextSha256, sizeBytes: added.plaintextBytes, encryptionScheme: FILE_ENCRYPTION_SCHEME, keyVersion };
       const commandId = await this.database.transaction((tx) => enqueueLedgerCommand(tx, assetId, { userId: user.id, contract: 'asset', transaction: 'RotateAssetKey', arguments: [assetId, JSON.stringify(rotation)] }));
       const answer = await awaitLedgerAnswer(this.database.pool, commandId);
       if (answer.topic === LEDGER_TOPICS.txFailed) throw new StorageError(answer.payload.code, `the chain did not record the rotation: ${answer.payload.message}`, 409);
 
       const wrappedKey = await this.kms.wrapDataKey(record.ownerId, newKey, { assetId });
       const rewrappedFor = await this.resealForGrantees(assetId, chain.keyVersion, keyVersion, cid, newKey);
-      const receipt: KeyRotationReceipt = { assetId, previousCid: chain.cid, cid, ciphertextSha256: ciphertext.sha256, keyVersion, txId: answer.payload.txId, rewrappedFor };
+      const receipt: KeyRotationReceipt = { assetId, previousCid: chain.cid, cid, ciphertextSha256: added.ciphertextSha256, keyVersion, txId: answer.payload.txId, rewrappedFor };
       await this.database.transaction(async (tx) => {
-        await tx.query('update files set cid = $2, ciphertext_sha256 = $3, key_version = $4, wrapped_key = $5, updated_at = now() where asset_id = $1', [assetId, cid, ciphertext.sha256, keyVersion, wrappedKey]);
+        await tx.query('update files set cid = $2, ciphertext_sha256 = $3, key_version = $4, wrapped_key = $5, updated_at = now() where asset_id = $1', [assetId, cid, added.ciphertextSha256, keyVersion, wrappedKey]);
         await writeOutboxEvent(tx, EVENT_SOURCE, STORAGE_TOPICS.keyRotated, assetId, receipt);
       });
       await this.kubo.unpin(chain.cid);
