@@ -25,6 +25,11 @@ export const identityFiles = (config: StackConfig) => {
   return { dir, secrets: join(dir, 'secrets.json'), bootstrap: join(dir, 'bootstrap-admins.json'), fabricOrgs: join(dir, 'fabric-organizations.json') };
 };
 
+/** The platform's service credential: generated with the identity service's secrets, used by every service's internal API. */
+export function platformServiceToken(config: StackConfig): string {
+  return (JSON.parse(readFileSync(identityFiles(config).secrets, 'utf8')) as IdentitySecrets).serviceToken;
+}
+
 /** Secrets and first admins, generated once per data directory and readable only by the stack's user. */
 function ensureIdentityFiles(config: StackConfig): void {
   const files = identityFiles(config);

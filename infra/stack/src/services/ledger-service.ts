@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { StackConfig } from '../config/stack-config.ts';
 import type { Component } from '../components/component.ts';
@@ -6,7 +6,7 @@ import { serviceDatabaseUrl } from '../components/postgres.ts';
 import { fabricLayout } from '../fabric/fabric-layout.ts';
 import { httpOk } from '../process/probes.ts';
 import { buildService } from './build-service.ts';
-import { identityFiles } from './identity-service.ts';
+import { platformServiceToken } from './identity-service.ts';
 import { ensureServiceIdentity } from './service-identities.ts';
 import { serviceDaemon } from './service-daemon.ts';
 
@@ -45,7 +45,6 @@ export function ledgerServiceComponent(config: StackConfig): Component {
       await buildService(config, 'ledger');
     },
     daemon() {
-      const identitySecrets = JSON.parse(readFileSync(identityFiles(config).secrets, 'utf8')) as { serviceToken: string };
       return serviceDaemon(config, 'ledger', {
         LEDGER_KAFKA_BROKERS: `127.0.0.1:${config.ports.kafka}`,
         LEDGER_PORT: String(port),
@@ -55,7 +54,7 @@ export function ledgerServiceComponent(config: StackConfig): Component {
         LEDGER_ORGANIZATIONS_FILE: organizationsFile(config),
         LEDGER_LISTEN_MSP_ID: listenOrg.mspId,
         LEDGER_IDENTITY_URL: `http://127.0.0.1:${config.ports.identity}`,
-        LEDGER_IDENTITY_SERVICE_TOKEN: identitySecrets.serviceToken,
+        LEDGER_IDENTITY_SERVICE_TOKEN: platformServiceToken(config),
       });
     },
     healthy: () => httpOk(port, '/health'),

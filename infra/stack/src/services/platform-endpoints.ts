@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { StackConfig } from '../config/stack-config.ts';
-import { identityFiles } from './identity-service.ts';
+import { identityFiles, platformServiceToken } from './identity-service.ts';
 
 export interface PlatformEndpoints {
   identityUrl: string;
@@ -17,7 +17,6 @@ export interface PlatformEndpoints {
 /** Where the running platform services are, and the credentials the stack generated for them. Holds secrets. */
 export function platformEndpoints(config: StackConfig): PlatformEndpoints {
   const files = identityFiles(config);
-  const { serviceToken } = JSON.parse(readFileSync(files.secrets, 'utf8')) as { serviceToken: string };
   const { admins } = JSON.parse(readFileSync(files.bootstrap, 'utf8')) as { admins: PlatformEndpoints['admins'] };
   return {
     identityUrl: `http://127.0.0.1:${config.ports.identity}`,
@@ -25,7 +24,7 @@ export function platformEndpoints(config: StackConfig): PlatformEndpoints {
     storageUrl: `http://127.0.0.1:${config.ports.storage}`,
     auditUrl: `http://127.0.0.1:${config.ports.audit}`,
     ipfsGatewayUrl: `http://127.0.0.1:${config.ports.kuboGateway}`,
-    serviceToken,
+    serviceToken: platformServiceToken(config),
     admins,
   };
 }

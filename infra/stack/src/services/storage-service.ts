@@ -6,7 +6,7 @@ import type { Component } from '../components/component.ts';
 import { serviceDatabaseUrl } from '../components/postgres.ts';
 import { httpOk } from '../process/probes.ts';
 import { buildService } from './build-service.ts';
-import { identityFiles } from './identity-service.ts';
+import { platformServiceToken } from './identity-service.ts';
 import { serviceDaemon } from './service-daemon.ts';
 
 const secretsFile = (config: StackConfig) => join(config.paths.data, 'services', 'storage', 'secrets.json');
@@ -30,7 +30,6 @@ export function storageServiceComponent(config: StackConfig): Component {
     },
     daemon() {
       const { masterKeys } = JSON.parse(readFileSync(secretsFile(config), 'utf8')) as { masterKeys: string };
-      const { serviceToken } = JSON.parse(readFileSync(identityFiles(config).secrets, 'utf8')) as { serviceToken: string };
       return serviceDaemon(config, 'storage', {
         STORAGE_PORT: String(port),
         STORAGE_DATABASE_URL: serviceDatabaseUrl(config, 'storage'),
@@ -38,7 +37,7 @@ export function storageServiceComponent(config: StackConfig): Component {
         STORAGE_KUBO_API_URL: `http://127.0.0.1:${config.ports.kuboApi}`,
         STORAGE_IDENTITY_URL: `http://127.0.0.1:${config.ports.identity}`,
         STORAGE_LEDGER_URL: `http://127.0.0.1:${config.ports.ledger}`,
-        STORAGE_SERVICE_TOKEN: serviceToken,
+        STORAGE_SERVICE_TOKEN: platformServiceToken(config),
         STORAGE_MASTER_KEYS: masterKeys,
       });
     },
