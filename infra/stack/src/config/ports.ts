@@ -1,8 +1,11 @@
 /** Every port the stack binds, all on loopback. Each can be moved with GRIDLEDGER_PORT_<NAME>. */
 export const DEFAULT_PORTS = {
+  /** the one public HTTP entry: the dashboard and /api/... */
+  web: 13000,
   identity: 13001,
   ledger: 13002,
   storage: 13003,
+  accessPolicy: 13004,
   audit: 13005,
   postgres: 15432,
   kafka: 19092,

@@ -6,7 +6,10 @@ export interface PlatformEndpoints {
   identityUrl: string;
   ledgerUrl: string;
   storageUrl: string;
+  accessPolicyUrl: string;
   auditUrl: string;
+  /** the public entry: the dashboard, and /api/... routed to the services */
+  webUrl: string;
   ipfsGatewayUrl: string;
   /** the credential of the services' internal APIs */
   serviceToken: string;
@@ -22,7 +25,9 @@ export function platformEndpoints(config: StackConfig): PlatformEndpoints {
     identityUrl: `http://127.0.0.1:${config.ports.identity}`,
     ledgerUrl: `http://127.0.0.1:${config.ports.ledger}`,
     storageUrl: `http://127.0.0.1:${config.ports.storage}`,
+    accessPolicyUrl: `http://127.0.0.1:${config.ports.accessPolicy}`,
     auditUrl: `http://127.0.0.1:${config.ports.audit}`,
+    webUrl: `http://127.0.0.1:${config.ports.web}`,
     ipfsGatewayUrl: `http://127.0.0.1:${config.ports.kuboGateway}`,
     serviceToken: platformServiceToken(config),
     admins,
