@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { LEDGER_TOPICS, STORAGE_TOPICS, TOPIC_SCHEMAS, type CloudEvent } from '@gridledger/contracts';
+import { LEDGER_ANSWER_TOPICS, recordLedgerAnswer } from '@gridledger/ledger-client';
 import { IdempotentConsumer, writeOutboxEvent } from '@gridledger/messaging';
 import { Kafka, logLevel } from 'kafkajs';
 import type pg from 'pg';
@@ -9,7 +10,7 @@ import { KuboStore } from '../ipfs/kubo-store.ts';
 import { EVENT_SOURCE, type LedgerAnswer } from '../ledger/ledger-commands.ts';
 
 type Answer = LedgerAnswer['payload'];
-const ANSWER_TOPICS = [LEDGER_TOPICS.txCommitted, LEDGER_TOPICS.txFailed] as const;
+const ANSWER_TOPICS = LEDGER_ANSWER_TOPICS;
 
 /**
  * The ledger's answers to this service's commands. Each answer is recorded with its command (so
@@ -51,28 +52,24 @@ export class LedgerAnswersService implements OnApplicationBootstrap, OnModuleDes
 
   private async apply(tx: pg.PoolClient, event: CloudEvent<Answer>, topic: LedgerAnswer['topic']): Promise<void> {
     const answer = event.data;
-    const recorded = await tx.query<{ asset_id: string; transaction: string }>(
-      'update ledger_commands set answer_topic = $2, answer = $3, answered_at = now() where command_id = $1 and answer_topic is null returning asset_id, transaction',
-      [answer.commandId, topic, JSON.stringify(answer)],
-    );
-    const command = recorded.rows[0];
+    const command = await recordLedgerAnswer(tx, { topic, payload: answer } as LedgerAnswer);
     // another service's command, or an answer already recorded
     if (!command || command.transaction !== 'RegisterAsset') return;
 
     if (topic === LEDGER_TOPICS.txCommitted && 'blockNumber' in answer) {
-      const { rows } = await tx.query<{ cid: string }>("update files set status = 'anchored', tx_id = $2, block_number = $3, updated_at = now() where asset_id = $1 and status = 'pending' returning cid", [command.asset_id, answer.txId, answer.blockNumber]);
+      const { rows } = await tx.query<{ cid: string }>("update files set status = 'anchored', tx_id = $2, block_number = $3, updated_at = now() where asset_id = $1 and status = 'pending' returning cid", [command.subject, answer.txId, answer.blockNumber]);
       const cid = rows[0]?.cid;
-      if (cid) await writeOutboxEvent(tx, EVENT_SOURCE, STORAGE_TOPICS.fileAnchored, command.asset_id, { assetId: command.asset_id, cid, txId: answer.txId, blockNumber: answer.blockNumber });
+      if (cid) await writeOutboxEvent(tx, EVENT_SOURCE, STORAGE_TOPICS.fileAnchored, command.subject, { assetId: command.subject, cid, txId: answer.txId, blockNumber: answer.blockNumber });
       return;
     }
     if ('code' in answer) {
-      const { rows } = await tx.query<{ cid: string }>("update files set status = 'rejected', rejection = $2, updated_at = now() where asset_id = $1 and status = 'pending' returning cid", [command.asset_id, JSON.stringify({ code: answer.code, message: answer.message, stage: answer.stage })]);
+      const { rows } = await tx.query<{ cid: string }>("update files set status = 'rejected', rejection = $2, updated_at = now() where asset_id = $1 and status = 'pending' returning cid", [command.subject, JSON.stringify({ code: answer.code, message: answer.message, stage: answer.stage })]);
       const cid = rows[0]?.cid;
       if (!cid) return;
-      await writeOutboxEvent(tx, EVENT_SOURCE, STORAGE_TOPICS.fileRejected, command.asset_id, { assetId: command.asset_id, cid, code: answer.code, message: answer.message });
+      await writeOutboxEvent(tx, EVENT_SOURCE, STORAGE_TOPICS.fileRejected, command.subject, { assetId: command.subject, cid, code: answer.code, message: answer.message });
       // unpinning twice is harmless, so doing it before the commit cannot leave a pinned orphan
       await this.kubo.unpin(cid);
-      this.logger.warn(`asset ${command.asset_id} was refused by the chain (${answer.code}); ${cid} unpinned`);
+      this.logger.warn(`asset ${command.subject} was refused by the chain (${answer.code}); ${cid} unpinned`);
     }
   }
 }

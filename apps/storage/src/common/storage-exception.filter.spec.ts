@@ -1,5 +1,6 @@
 import { NotFoundException } from '@nestjs/common';
 import { describe, expect, it } from 'vitest';
+import { LedgerAnswerTimeoutError, LedgerRefusalError, LedgerUnavailableError } from '@gridledger/ledger-client';
 import { DependencyUnavailableError, StorageError } from './storage-error.ts';
 import { toHttpError } from './storage-exception.filter.ts';
 
@@ -14,5 +15,12 @@ describe('toHttpError', () => {
     const internal = toHttpError(new Error('connect ECONNREFUSED postgresql://storage:s3cret@127.0.0.1'));
     expect(internal).toMatchObject({ status: 500, body: { code: 'INTERNAL' }, log: 'error' });
     expect(JSON.stringify(internal.body)).not.toContain('s3cret');
+  });
+
+  it("passes the chain's refusal on, and makes the ledger's silence a 504 and its absence a 503", () => {
+    expect(toHttpError(new LedgerRefusalError('POLICY_DENIED', 'purpose not allowed', 403))).toMatchObject({ status: 403, body: { code: 'POLICY_DENIED', message: 'purpose not allowed' } });
+    expect(toHttpError(new LedgerRefusalError('UNAUTHENTICATED', 'bad service token', 401))).toMatchObject({ status: 502 });
+    expect(toHttpError(new LedgerAnswerTimeoutError('c1'))).toMatchObject({ status: 504, body: { code: 'LEDGER_TIMEOUT' } });
+    expect(toHttpError(new LedgerUnavailableError('down'))).toMatchObject({ status: 503, body: { code: 'UNAVAILABLE' } });
   });
 });

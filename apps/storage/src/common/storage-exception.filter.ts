@@ -1,4 +1,5 @@
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import { LedgerAnswerTimeoutError, LedgerRefusalError, LedgerUnavailableError } from '@gridledger/ledger-client';
 import type { Response } from 'express';
 import { DependencyUnavailableError, StorageError } from './storage-error.ts';
 
@@ -21,7 +22,10 @@ export function toHttpError(error: unknown): HttpError {
     const message = typeof body === 'object' && body !== null ? String((body as { message: unknown }).message) : String(body);
     return refusal(status, CODE_BY_STATUS[status] ?? 'HTTP_ERROR', message);
   }
-  if (error instanceof DependencyUnavailableError) return { ...refusal(503, 'UNAVAILABLE', error.message), log: 'warn' };
+  // the chain's refusal passes on with its code; a 401 there is this service's credential, so a bad gateway
+  if (error instanceof LedgerRefusalError) return refusal(error.status === 401 ? 502 : error.status, error.code, error.message);
+  if (error instanceof LedgerAnswerTimeoutError) return { ...refusal(504, 'LEDGER_TIMEOUT', error.message), log: 'warn' };
+  if (error instanceof DependencyUnavailableError || error instanceof LedgerUnavailableError) return { ...refusal(503, 'UNAVAILABLE', error.message), log: 'warn' };
   return { ...refusal(500, 'INTERNAL', 'the storage service failed; the error is logged'), log: 'error' };
 }
 

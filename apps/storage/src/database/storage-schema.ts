@@ -1,3 +1,4 @@
+import { LEDGER_COMMANDS_TABLE_SQL } from '@gridledger/ledger-client';
 import { MESSAGING_SCHEMA_SQL } from '@gridledger/messaging';
 
 /** The storage service's tables; idempotent DDL run at boot. */
@@ -27,15 +28,6 @@ create table if not exists files (
   created_at timestamptz not null default now(),
   updated_at timestamptz not null default now());
 
--- every ledger command this service sent, and its answer once the ledger gave it
-create table if not exists ledger_commands (
-  command_id uuid primary key,
-  asset_id uuid not null,
-  transaction text not null,
-  answer_topic text,
-  answer jsonb,
-  created_at timestamptz not null default now(),
-  answered_at timestamptz);
 -- every key release, with the recipient's public key: a key rotation re-seals the new key for
 -- the grantees whose grant is still valid, and they fetch the latest envelope here
 create table if not exists key_releases (
@@ -47,4 +39,5 @@ create table if not exists key_releases (
   envelope jsonb not null,
   released_at timestamptz not null default now(),
   primary key (asset_id, consumer_id, key_version));
+${LEDGER_COMMANDS_TABLE_SQL}
 ${MESSAGING_SCHEMA_SQL}`;

@@ -1,0 +1,85 @@
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { LEDGER_TOPICS, type TopicPayloads } from '@gridledger/contracts';
+import { writeOutboxEvent } from '@gridledger/messaging';
+import type pg from 'pg';
+
+type Command = TopicPayloads[typeof LEDGER_TOPICS.submitRequested];
+
+/** The ledger's answer topics: every command gets exactly one of them. */
+export const LEDGER_ANSWER_TOPICS = [LEDGER_TOPICS.txCommitted, LEDGER_TOPICS.txFailed] as const;
+
+export type LedgerAnswer =
+  | { topic: typeof LEDGER_TOPICS.txCommitted; payload: TopicPayloads[typeof LEDGER_TOPICS.txCommitted] }
+  | { topic: typeof LEDGER_TOPICS.txFailed; payload: TopicPayloads[typeof LEDGER_TOPICS.txFailed] };
+
+export interface LedgerCommandRequest {
+  /** the CloudEvents source of the sending service, e.g. /gridledger/storage */
+  source: string;
+  /** what the command is about; its Kafka key */
+  subject: string;
+  /** signed for this platform user; null signs with the service identity of `mspId` */
+  userId: string | null;
+  mspId?: string | null;
+  contract: Command['contract'];
+  transaction: string;
+  arguments: string[];
+  /** the service asking, for the ledger's records */
+  requestedBy: string;
+}
+
+/**
+ * Asks the ledger for a transaction: the command goes through the service's outbox, in the
+ * caller's database transaction, and is remembered so that its answer can be found.
+ */
+export async function enqueueLedgerCommand(db: pg.ClientBase, request: LedgerCommandRequest): Promise<string> {
+  const commandId = randomUUID();
+  await db.query('insert into ledger_commands (command_id, subject, transaction) values ($1, $2, $3)', [commandId, request.subject, request.transaction]);
+  const command: Command = {
+    commandId,
+    userId: request.userId,
+    mspId: request.mspId ?? null,
+    contract: request.contract,
+    transaction: request.transaction,
+    arguments: request.arguments,
+    requestedBy: request.requestedBy,
+  };
+  await writeOutboxEvent(db, request.source, LEDGER_TOPICS.submitRequested, request.subject, command);
+  return commandId;
+}
+
+/**
+ * Records an answer consumed from Kafka against its command. Returns the command when this
+ * service sent it and it was not answered before, null otherwise (another service's command, or
+ * a repeated answer), so the caller applies each answer's effects once.
+ */
+export async function recordLedgerAnswer(tx: pg.ClientBase, answer: LedgerAnswer): Promise<{ subject: string; transaction: string } | null> {
+  const { rows } = await tx.query<{ subject: string; transaction: string }>(
+    'update ledger_commands set answer_topic = $2, answer = $3, answered_at = now() where command_id = $1 and answer_topic is null returning subject, transaction',
+    [answer.payload.commandId, answer.topic, JSON.stringify(answer.payload)],
+  );
+  return rows[0] ?? null;
+}
+
+/** The ledger did not answer within the wait: the transaction may still commit. */
+export class LedgerAnswerTimeoutError extends Error {
+  readonly commandId: string;
+
+  constructor(commandId: string) {
+    super('the ledger did not answer in time; the transaction may still commit — look it up before trying again');
+    this.name = 'LedgerAnswerTimeoutError';
+    this.commandId = commandId;
+  }
+}
+
+/** Waits for the ledger's answer to a command, as recorded by the service's answers consumer. */
+export async function awaitLedgerAnswer(pool: pg.Pool, commandId: string, timeoutMs = 60_000): Promise<LedgerAnswer> {
+  const deadline = Date.now() + timeoutMs;
+  for (let wait = 50; Date.now() < deadline; wait = Math.min(wait * 2, 500)) {
+    const { rows } = await pool.query<{ answer_topic: string | null; answer: unknown }>('select answer_topic, answer from ledger_commands where command_id = $1', [commandId]);
+    const row = rows[0];
+    if (row?.answer_topic) return { topic: row.answer_topic, payload: row.answer } as LedgerAnswer;
+    await sleep(wait);
+  }
+  throw new LedgerAnswerTimeoutError(commandId);
+}
