@@ -3,6 +3,8 @@ export { ALL_TOPICS, parsePayload, TOPIC_SCHEMAS, type Topic, type TopicPayloads
 export * from './identity/identity-events.ts';
 export * from './ledger/ledger-events.ts';
 export * from './storage/storage-events.ts';
+export * from './access/access-events.ts';
+export * from './audit/audit-events.ts';
 export * from './chain/chain-events.ts';
 export { asyncApiDocument } from './asyncapi/asyncapi-document.ts';
 export { ASYNCAPI_VERSION } from './asyncapi/asyncapi-version.ts';

@@ -1,4 +1,6 @@
 import type { z } from 'zod';
+import { ACCESS_SCHEMAS, type AccessTopicPayloads } from './access/access-events.ts';
+import { AUDIT_SCHEMAS, type AuditTopicPayloads } from './audit/audit-events.ts';
 import { CHAIN_TOPICS, chainEventSchema, type ChainEvent, type ChainTopic } from './chain/chain-events.ts';
 import { IDENTITY_SCHEMAS, type IdentityTopicPayloads } from './identity/identity-events.ts';
 import { LEDGER_SCHEMAS, type LedgerTopicPayloads } from './ledger/ledger-events.ts';
@@ -7,12 +9,12 @@ import { STORAGE_SCHEMAS, type StorageTopicPayloads } from './storage/storage-ev
 type ChainTopicPayloads = { [T in ChainTopic]: ChainEvent };
 
 /** Every topic and its payload: publishing a payload that does not fit its topic does not compile. */
-export type TopicPayloads = IdentityTopicPayloads & LedgerTopicPayloads & StorageTopicPayloads & ChainTopicPayloads;
+export type TopicPayloads = IdentityTopicPayloads & LedgerTopicPayloads & StorageTopicPayloads & AccessTopicPayloads & AuditTopicPayloads & ChainTopicPayloads;
 export type Topic = keyof TopicPayloads;
 
 const chainSchemas = Object.fromEntries(Object.values(CHAIN_TOPICS).map((topic) => [topic, chainEventSchema])) as Record<ChainTopic, typeof chainEventSchema>;
 
-export const TOPIC_SCHEMAS: { [T in Topic]: z.ZodType<TopicPayloads[T]> } = { ...IDENTITY_SCHEMAS, ...LEDGER_SCHEMAS, ...STORAGE_SCHEMAS, ...chainSchemas };
+export const TOPIC_SCHEMAS: { [T in Topic]: z.ZodType<TopicPayloads[T]> } = { ...IDENTITY_SCHEMAS, ...LEDGER_SCHEMAS, ...STORAGE_SCHEMAS, ...ACCESS_SCHEMAS, ...AUDIT_SCHEMAS, ...chainSchemas };
 
 export const ALL_TOPICS = Object.keys(TOPIC_SCHEMAS) as Topic[];
 

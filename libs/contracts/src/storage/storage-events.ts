@@ -12,6 +12,7 @@ export const STORAGE_TOPICS = {
   fileDownloaded: 'gridledger.storage.file-downloaded.v1',
   integrityViolation: 'gridledger.storage.integrity-violation.v1',
   keyRotated: 'gridledger.storage.key-rotated.v1',
+  keyReleaseFailed: 'gridledger.storage.key-release-failed.v1',
 } as const;
 
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
@@ -48,6 +49,9 @@ export const keyReleasedSchema = z.object({
 
 export const fileDownloadedSchema = z.object({ assetId: z.uuid(), requestId: z.string(), consumerId: z.uuid(), keyVersion: z.number().int().min(1), ciphertextSha256: sha256, commandId: z.uuid() });
 
+/** A key release the access-policy service asked for could not be made: the chain or the key said no. */
+export const keyReleaseFailedSchema = z.object({ assetId: z.string(), requestId: z.string(), consumerId: z.string(), code: z.string(), message: z.string() });
+
 /** Stored bytes disagree with the chain: never served, always reported. */
 export const integrityViolationSchema = z.object({
   assetId: z.string(),
@@ -78,6 +82,7 @@ export interface StorageTopicPayloads {
   [STORAGE_TOPICS.fileDownloaded]: z.infer<typeof fileDownloadedSchema>;
   [STORAGE_TOPICS.integrityViolation]: z.infer<typeof integrityViolationSchema>;
   [STORAGE_TOPICS.keyRotated]: z.infer<typeof keyRotatedSchema>;
+  [STORAGE_TOPICS.keyReleaseFailed]: z.infer<typeof keyReleaseFailedSchema>;
 }
 
 export const STORAGE_SCHEMAS = {
@@ -88,4 +93,5 @@ export const STORAGE_SCHEMAS = {
   [STORAGE_TOPICS.fileDownloaded]: fileDownloadedSchema,
   [STORAGE_TOPICS.integrityViolation]: integrityViolationSchema,
   [STORAGE_TOPICS.keyRotated]: keyRotatedSchema,
+  [STORAGE_TOPICS.keyReleaseFailed]: keyReleaseFailedSchema,
 } as const;
