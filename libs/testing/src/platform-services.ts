@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { loadStackConfig, pidFilePath, platformEndpoints, readPidFile, type PlatformEndpoints } from '@gridledger/stack';
 
-export type PlatformServiceName = 'identity' | 'ledger' | 'storage' | 'audit';
+export type PlatformServiceName = 'identity' | 'ledger' | 'storage' | 'access-policy' | 'audit';
 
 /**
  * Starts (or restarts) every platform service the way `npm start` does: built from the current

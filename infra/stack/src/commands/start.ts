@@ -18,13 +18,14 @@ export async function start(config: StackConfig): Promise<void> {
   }
   console.log('');
   await printStatus(config);
-  const { kafka, kuboApi, kuboGateway, postgres, identity, ledger, storage, audit } = config.ports;
+  const { kafka, kuboApi, kuboGateway, postgres, identity, ledger, storage, accessPolicy, audit } = config.ports;
   console.log(`
 GridLedger is running.
   Identity service  http://127.0.0.1:${identity}   OpenAPI http://127.0.0.1:${identity}/docs
                     first admins (one per organisation): ${identityFiles(config).bootstrap}
   Ledger service    http://127.0.0.1:${ledger}   OpenAPI http://127.0.0.1:${ledger}/docs   metrics /metrics
   Storage service   http://127.0.0.1:${storage}   OpenAPI http://127.0.0.1:${storage}/docs
+  Access policy     http://127.0.0.1:${accessPolicy}   OpenAPI http://127.0.0.1:${accessPolicy}/docs
   Audit service     http://127.0.0.1:${audit}   OpenAPI http://127.0.0.1:${audit}/docs
   Kafka             127.0.0.1:${kafka}
   IPFS RPC API      http://127.0.0.1:${kuboApi}   gateway http://127.0.0.1:${kuboGateway}

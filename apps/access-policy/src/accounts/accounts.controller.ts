@@ -1,0 +1,35 @@
+import { Body, Controller, Get, Param, Post, Req, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import { UserGuard, type AuthenticatedRequest } from '../auth/user-guard.ts';
+import { AccessError } from '../common/access-error.ts';
+import { LedgerGateway } from '../ledger/ledger-gateway.ts';
+import { parseId, parseInput } from '../requests/request-input.ts';
+
+const mintSchema = z.object({ amount: z.number().int().min(1).max(1_000_000_000), memo: z.string().max(200).default('') }).strict();
+
+/** Credits on chain: what a consumer holds and has in escrow, and an admin's allocation to their own users. */
+@ApiTags('accounts')
+@ApiBearerAuth()
+@UseGuards(UserGuard)
+@Controller('accounts')
+export class AccountsController {
+  constructor(private readonly ledger: LedgerGateway) {}
+
+  @Get('me')
+  @ApiOperation({ summary: "The caller's balance and escrow, from the chain" })
+  me(@Req() request: AuthenticatedRequest) {
+    return this.ledger.query.get<unknown>(`/accounts/${encodeURIComponent(request.user.id)}`, request.user.id);
+  }
+
+  @Post(':uid/credits')
+  @ApiOperation({ summary: "Allocate credits to a user of the admin's own organisation (settlement:Mint)" })
+  @ApiBody({ schema: { type: 'object', required: ['amount'], properties: { amount: { type: 'integer', minimum: 1 }, memo: { type: 'string', maxLength: 200 } } } })
+  async mint(@Req() request: AuthenticatedRequest, @Param('uid') rawUid: string, @Body() body: unknown) {
+    const uid = parseId('uid', rawUid);
+    const { amount, memo } = parseInput(mintSchema, body);
+    if (request.user.role !== 'admin') throw new AccessError('FORBIDDEN', "only an organisation's admin allocates credits", 403);
+    const committed = await this.ledger.submit<unknown>({ subject: uid, signer: { userId: request.user.id }, contract: 'settlement', transaction: 'Mint', arguments: [uid, String(amount), memo] });
+    return { uid, amount, txId: committed.txId, account: committed.result };
+  }
+}

@@ -1,0 +1,34 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { AccountsController } from './accounts/accounts.controller.ts';
+import { ServiceGuard } from './auth/service-guard.ts';
+import { UserGuard } from './auth/user-guard.ts';
+import { ACCESS_POLICY_CONFIG, type AccessPolicyConfig } from './config/access-policy-config.ts';
+import { AccessPolicyDatabase } from './database/access-policy-database.ts';
+import { ExpiryJob } from './expiry/expiry.job.ts';
+import { HealthController } from './health/health.controller.ts';
+import { InboxController } from './inbox/inbox.controller.ts';
+import { LedgerAnswersConsumer } from './ledger/ledger-answers.consumer.ts';
+import { LedgerGateway } from './ledger/ledger-gateway.ts';
+import { outboxPublisherProvider } from './ledger/outbox.provider.ts';
+import { PoliciesController } from './policies/policies.controller.ts';
+import { OperatorController } from './read-model/operator.controller.ts';
+import { ReadModelRebuild } from './read-model/read-model-rebuild.ts';
+import { ReadModelConsumer } from './read-model/read-model.consumer.ts';
+import { RequestsController } from './requests/requests.controller.ts';
+import { RequestsService } from './requests/requests.service.ts';
+import { SupervisionController } from './supervision/supervision.controller.ts';
+
+@Module({})
+export class AccessPolicyModule {
+  static forConfig(config: AccessPolicyConfig): DynamicModule {
+    return {
+      module: AccessPolicyModule,
+      controllers: [HealthController, RequestsController, InboxController, PoliciesController, SupervisionController, AccountsController, OperatorController],
+      providers: [
+        { provide: ACCESS_POLICY_CONFIG, useValue: config },
+        AccessPolicyDatabase, UserGuard, ServiceGuard, LedgerGateway, LedgerAnswersConsumer, ReadModelConsumer, ReadModelRebuild,
+        RequestsService, ExpiryJob, outboxPublisherProvider,
+      ],
+    };
+  }
+}

@@ -1,0 +1,45 @@
+import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import { LedgerAnswerTimeoutError, LedgerRefusalError, LedgerUnavailableError } from '@gridledger/ledger-client';
+import type { Response } from 'express';
+import { AccessError } from './access-error.ts';
+
+const CODE_BY_STATUS: Record<number, string> = { 400: 'INVALID_ARGUMENT', 401: 'UNAUTHENTICATED', 403: 'FORBIDDEN', 404: 'NOT_FOUND', 503: 'UNAVAILABLE' };
+
+export interface HttpError {
+  status: number;
+  body: Record<string, unknown>;
+  log?: 'warn' | 'error';
+}
+
+const refusal = (status: number, code: string, message: string): HttpError => ({ status, body: { statusCode: status, code, message } });
+
+/** Refusals keep their code and sentence; an unreachable ledger is a 503; the rest a 500 whose details stay in the log. */
+export function toHttpError(error: unknown): HttpError {
+  if (error instanceof AccessError) return refusal(error.status, error.code, error.message);
+  // a 401 from the ledger is this service's credential, not the caller's: a bad gateway
+  if (error instanceof LedgerRefusalError) return refusal(error.status === 401 ? 502 : error.status, error.code, error.message);
+  if (error instanceof LedgerAnswerTimeoutError) return { ...refusal(504, 'LEDGER_TIMEOUT', error.message), log: 'warn' };
+  if (error instanceof LedgerUnavailableError) return { ...refusal(503, 'UNAVAILABLE', error.message), log: 'warn' };
+  if (error instanceof HttpException) {
+    const status = error.getStatus();
+    const body = error.getResponse();
+    if (typeof body === 'object' && body !== null && !('message' in body)) return { status, body: body as Record<string, unknown> };
+    const message = typeof body === 'object' && body !== null ? String((body as { message: unknown }).message) : String(body);
+    return refusal(status, CODE_BY_STATUS[status] ?? 'HTTP_ERROR', message);
+  }
+  return { ...refusal(500, 'INTERNAL', 'the access-policy service failed; the error is logged'), log: 'error' };
+}
+
+@Catch()
+export class AccessExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    const { status, body, log } = toHttpError(error);
+    const described = error instanceof Error ? `${error.name}: ${error.message}` : 'non-error thrown';
+    if (log === 'error') this.logger.error(described, error instanceof Error ? error.stack : undefined);
+    else if (log === 'warn') this.logger.warn(described);
+    response.status(status).json(body);
+  }
+}

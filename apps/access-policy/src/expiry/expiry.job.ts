@@ -1,0 +1,62 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { ACCESS_POLICY_CONFIG, type AccessPolicyConfig } from '../config/access-policy-config.ts';
+import { AccessPolicyDatabase } from '../database/access-policy-database.ts';
+import { LedgerGateway } from '../ledger/ledger-gateway.ts';
+
+/** The chaincode's TTL of an undecided request (PENDING_REQUEST_TTL_SECONDS). */
+const PENDING_TTL = '7 days';
+
+/**
+ * Time alone emits nothing on chain: a grant past its end (or its download budget) and a request
+ * nobody decided stay as they are until someone submits ExpireRequest, which refunds what is
+ * still in escrow. This job does that, signed for the consumer, whose request it is.
+ */
+@Injectable()
+export class ExpiryJob implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger('Expiry');
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<number> | undefined;
+
+  constructor(
+    @Inject(ACCESS_POLICY_CONFIG) private readonly config: AccessPolicyConfig,
+    private readonly database: AccessPolicyDatabase,
+    private readonly ledger: LedgerGateway,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (this.config.ACCESS_POLICY_EXPIRY_INTERVAL_MS === 0) return;
+    this.timer = setInterval(() => void this.runOnce().catch((error: Error) => this.logger.warn(`expiry round failed: ${error.message}`)), this.config.ACCESS_POLICY_EXPIRY_INTERVAL_MS);
+    this.timer.unref();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    clearInterval(this.timer);
+    await this.running?.catch(() => undefined);
+  }
+
+  /** One round: expires what is due; returns how many requests it expired. Rounds never overlap. */
+  runOnce(): Promise<number> {
+    this.running ??= this.expireDue().finally(() => (this.running = undefined));
+    return this.running;
+  }
+
+  private async expireDue(): Promise<number> {
+    const { rows } = await this.database.pool.query<{ request_id: string; asset_id: string; consumer_uid: string }>(
+      `select request_id, asset_id, consumer_uid from requests
+        where (status = 'granted' and (grant_expires_at < now() or remaining_downloads = 0))
+           or (status in ('pending-owner', 'pending-regulator') and created_at < now() - interval '${PENDING_TTL}')
+        order by updated_at limit 50`,
+    );
+    let expired = 0;
+    for (const row of rows) {
+      try {
+        await this.ledger.submit({ subject: row.asset_id, signer: { userId: row.consumer_uid }, contract: 'access', transaction: 'ExpireRequest', arguments: [row.request_id] });
+        expired += 1;
+      } catch (error) {
+        this.logger.warn(`request ${row.request_id} could not be expired: ${(error as Error).message}`);
+      }
+    }
+    if (expired) this.logger.log(`expired ${expired} request(s) on chain`);
+    return expired;
+  }
+}

@@ -1,0 +1,41 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { TOPIC_SCHEMAS } from '@gridledger/contracts';
+import { LEDGER_ANSWER_TOPICS, recordLedgerAnswer, type LedgerAnswer } from '@gridledger/ledger-client';
+import { IdempotentConsumer } from '@gridledger/messaging';
+import { Kafka, logLevel } from 'kafkajs';
+import { ACCESS_POLICY_CONFIG, type AccessPolicyConfig } from '../config/access-policy-config.ts';
+import { AccessPolicyDatabase } from '../database/access-policy-database.ts';
+
+type Answer = LedgerAnswer['payload'];
+
+/** Records the ledger's answers to this service's commands, so the requests waiting on them go on. */
+@Injectable()
+export class LedgerAnswersConsumer implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly consumer: IdempotentConsumer<Answer>;
+
+  constructor(@Inject(ACCESS_POLICY_CONFIG) config: AccessPolicyConfig, database: AccessPolicyDatabase) {
+    this.consumer = new IdempotentConsumer<Answer>({
+      kafka: new Kafka({ clientId: 'gridledger-access-policy-answers', brokers: config.ACCESS_POLICY_KAFKA_BROKERS.split(','), logLevel: logLevel.ERROR }),
+      pool: database.pool,
+      groupId: 'gridledger-access-policy-ledger-answers',
+      topics: LEDGER_ANSWER_TOPICS,
+      schemas: (topic) => ((LEDGER_ANSWER_TOPICS as readonly string[]).includes(topic) ? TOPIC_SCHEMAS[topic as (typeof LEDGER_ANSWER_TOPICS)[number]] : undefined),
+      // other services' answers pass through here too: only this service's commands match a row
+      handler: async (tx, event, meta) => void (await recordLedgerAnswer(tx, { topic: meta.topic, payload: event.data } as LedgerAnswer)),
+      concurrency: 4,
+      logger: new Logger('LedgerAnswers'),
+    });
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.consumer.start();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.consumer.stop();
+  }
+
+  metrics() {
+    return this.consumer.metrics.snapshot();
+  }
+}

@@ -1,0 +1,70 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { LEDGER_TOPICS } from '@gridledger/contracts';
+import { awaitLedgerAnswer, enqueueLedgerCommand, LedgerQueryClient, type LedgerCommandRequest } from '@gridledger/ledger-client';
+import type pg from 'pg';
+import { ACCESS_POLICY_CONFIG, type AccessPolicyConfig } from '../config/access-policy-config.ts';
+import { AccessError, CHAINCODE_STATUS } from '../common/access-error.ts';
+import { AccessPolicyDatabase } from '../database/access-policy-database.ts';
+
+export const EVENT_SOURCE = '/gridledger/access-policy';
+
+/** Who signs: a platform user (their own certificate, through the identity service), or an organisation's service identity. */
+export type Signer = { userId: string } | { mspId: string };
+
+export interface Committed<T> {
+  txId: string;
+  blockNumber: string;
+  result: T;
+}
+
+export interface Submission {
+  subject: string;
+  signer: Signer;
+  contract: LedgerCommandRequest['contract'];
+  transaction: string;
+  arguments: string[];
+  /** writes that belong with the command, in the same database transaction */
+  alongside?: (tx: pg.PoolClient) => Promise<void>;
+}
+
+/**
+ * The chain, as this service reaches it: transactions go to the ledger service as commands through
+ * the outbox (so a crash between the database write and Kafka loses nothing) and are awaited;
+ * reads go to its query API, evaluated as the caller.
+ */
+@Injectable()
+export class LedgerGateway {
+  readonly query: LedgerQueryClient;
+
+  constructor(
+    @Inject(ACCESS_POLICY_CONFIG) config: AccessPolicyConfig,
+    private readonly database: AccessPolicyDatabase,
+  ) {
+    this.query = new LedgerQueryClient({ ledgerUrl: config.ACCESS_POLICY_LEDGER_URL, serviceToken: config.ACCESS_POLICY_SERVICE_TOKEN });
+  }
+
+  /** Submits and waits for the commit; the chaincode's refusal becomes an AccessError with its code. */
+  async submit<T>(submission: Submission): Promise<Committed<T>> {
+    const signer = 'userId' in submission.signer ? { userId: submission.signer.userId, mspId: null } : { userId: null, mspId: submission.signer.mspId };
+    const commandId = await this.database.transaction(async (tx) => {
+      const id = await enqueueLedgerCommand(tx, {
+        source: EVENT_SOURCE,
+        subject: submission.subject,
+        requestedBy: 'access-policy',
+        ...signer,
+        contract: submission.contract,
+        transaction: submission.transaction,
+        arguments: submission.arguments,
+      });
+      await submission.alongside?.(tx);
+      return id;
+    });
+    const answer = await awaitLedgerAnswer(this.database.pool, commandId);
+    if (answer.topic === LEDGER_TOPICS.txFailed) {
+      const { code, message } = answer.payload;
+      throw new AccessError(code, message, CHAINCODE_STATUS[code] ?? 422);
+    }
+    const { txId, blockNumber, result } = answer.payload;
+    return { txId, blockNumber, result: (result ? JSON.parse(result) : null) as T };
+  }
+}

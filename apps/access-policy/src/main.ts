@@ -1,0 +1,32 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { AccessPolicyModule } from './app.module.ts';
+import { AccessExceptionFilter } from './common/access-exception.filter.ts';
+import { loadAccessPolicyConfig, type AccessPolicyConfig } from './config/access-policy-config.ts';
+
+async function main(): Promise<void> {
+  let config: AccessPolicyConfig;
+  try {
+    config = loadAccessPolicyConfig();
+  } catch (error) {
+    // a bad environment stops the boot with the sentence that names the setting
+    console.error((error as Error).message);
+    process.exit(1);
+  }
+  const app = await NestFactory.create(AccessPolicyModule.forConfig(config), { abortOnError: false });
+  app.useGlobalFilters(new AccessExceptionFilter());
+  const openApi = new DocumentBuilder()
+    .setTitle('GridLedger access-policy service')
+    .setDescription('The sharing workflow: request, approve, regulator approval, key release, revoke, expiry; asset policies; inboxes; supervision. Every step is a chain transaction signed for the caller.')
+    .setVersion('1')
+    .addBearerAuth()
+    .build();
+  SwaggerModule.setup('docs', app, SwaggerModule.createDocument(app, openApi), { jsonDocumentUrl: 'openapi.json' });
+  app.enableShutdownHooks();
+  await app.listen(config.ACCESS_POLICY_PORT, '127.0.0.1');
+  new Logger('AccessPolicy').log(`listening on http://127.0.0.1:${config.ACCESS_POLICY_PORT}`);
+}
+
+void main();

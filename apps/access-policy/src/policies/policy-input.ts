@@ -1,0 +1,17 @@
+import { z } from 'zod';
+
+const sortedUnique = (values: string[]) => [...new Set(values)].sort();
+
+/** An asset's access policy as the owner edits it; the chaincode enforces it on every request. */
+export const policySchema = z.object({
+  /** MSP ids whose users may request; empty: any organisation */
+  allowedOrgs: z.array(z.string().regex(/^[A-Za-z0-9][A-Za-z0-9.-]{0,63}$/, 'must be an MSP id such as GridMSP')).max(32).transform(sortedUnique),
+  /** roles that may request; empty: consumers only */
+  allowedRoles: z.array(z.enum(['owner', 'consumer', 'regulator', 'admin'])).max(4).transform(sortedUnique),
+  /** purposes a request may state; empty: any purpose */
+  allowedPurposes: z.array(z.string().trim().min(1).max(100)).max(32).transform(sortedUnique),
+  maxDurationSeconds: z.number().int().min(60).max(366 * 24 * 3600),
+  /** key releases plus platform downloads a grant allows */
+  maxDownloads: z.number().int().min(1).max(10_000),
+}).strict();
+export type AccessPolicy = z.infer<typeof policySchema>;

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { AccessError } from '../common/access-error.ts';
+
+const id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/, 'must be an id: letters, digits, . _ : -, at most 128 characters');
+/** X25519 public key, raw 32 bytes in base64: what `gridledger keygen` prints */
+const x25519 = z.string().regex(/^[A-Za-z0-9+/]{43}=$/, 'must be an X25519 public key: 32 bytes in base64 (`npm run gridledger -- keygen` makes one)');
+const reason = z.string().trim().min(1, 'give a reason: it goes on chain with the decision').max(500);
+
+export const createRequestSchema = z.object({
+  assetId: id,
+  purpose: z.string().trim().min(1).max(200),
+  durationSeconds: z.number().int().min(60).max(366 * 24 * 3600),
+  /** if given, the file key is sealed for this key as soon as the grant is final */
+  recipientPublicKey: x25519.optional(),
+}).strict();
+
+export const decisionSchema = z.object({ reason }).strict();
+export const keyReleaseSchema = z.object({ publicKey: x25519 }).strict();
+
+export const REQUEST_VIEWS = ['consumer', 'owner', 'regulator'] as const;
+export const REQUEST_STATUSES = ['pending-owner', 'pending-regulator', 'granted', 'rejected', 'revoked', 'expired'] as const;
+export const listQuerySchema = z.object({
+  view: z.enum(REQUEST_VIEWS).default('consumer'),
+  status: z.string().optional().transform((value, ctx) => {
+    const statuses = value ? value.split(',') : [];
+    for (const status of statuses) if (!(REQUEST_STATUSES as readonly string[]).includes(status)) ctx.addIssue({ code: 'custom', message: `status ${status} is not one of ${REQUEST_STATUSES.join(', ')}` });
+    return statuses as (typeof REQUEST_STATUSES)[number][];
+  }),
+  assetId: id.optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+
+/** Parses a body or query, or refuses with 400 and a sentence naming the field. */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
+  const parsed = schema.safeParse(input ?? {});
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const field = issue?.path.join('.') || 'body';
+  throw new AccessError('INVALID_ARGUMENT', `${field}: ${issue?.message ?? 'invalid'}`, 400);
+}
+
+export const parseId = (name: string, value: string): string => parseInput(z.object({ [name]: id }), { [name]: value })[name] as string;

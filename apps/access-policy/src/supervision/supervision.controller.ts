@@ -1,0 +1,59 @@
+import { Body, Controller, HttpCode, Param, Post, Req, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { UserGuard, type AuthenticatedRequest } from '../auth/user-guard.ts';
+import { AccessError } from '../common/access-error.ts';
+import { LedgerGateway } from '../ledger/ledger-gateway.ts';
+import { decisionSchema, parseId, parseInput } from '../requests/request-input.ts';
+import { isRegulator } from '../requests/requests.service.ts';
+
+const TRANSACTIONS = { assets: { freeze: 'FreezeAsset', unfreeze: 'UnfreezeAsset' }, users: { freeze: 'FreezeUser', unfreeze: 'UnfreezeUser' } } as const;
+const reasonBody = { schema: { type: 'object', required: ['reason'], properties: { reason: { type: 'string', maxLength: 500 } } } };
+
+/** The regulator's hand on the brake: freezes stop every flow of an asset, or of a user, at the chaincode. */
+@ApiTags('supervision')
+@ApiBearerAuth()
+@UseGuards(UserGuard)
+@Controller('supervision')
+export class SupervisionController {
+  constructor(private readonly ledger: LedgerGateway) {}
+
+  @Post('assets/:id/freeze')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Freeze an asset: no request, key release or download until unfrozen (regulators)' })
+  @ApiBody(reasonBody)
+  freezeAsset(@Req() request: AuthenticatedRequest, @Param('id') id: string, @Body() body: unknown) {
+    return this.act(request, 'assets', 'freeze', id, body);
+  }
+
+  @Post('assets/:id/unfreeze')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Unfreeze an asset (regulators)' })
+  @ApiBody(reasonBody)
+  unfreezeAsset(@Req() request: AuthenticatedRequest, @Param('id') id: string, @Body() body: unknown) {
+    return this.act(request, 'assets', 'unfreeze', id, body);
+  }
+
+  @Post('users/:id/freeze')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Freeze a user: they can neither share nor obtain data until unfrozen (regulators)' })
+  @ApiBody(reasonBody)
+  freezeUser(@Req() request: AuthenticatedRequest, @Param('id') id: string, @Body() body: unknown) {
+    return this.act(request, 'users', 'freeze', id, body);
+  }
+
+  @Post('users/:id/unfreeze')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Unfreeze a user (regulators)' })
+  @ApiBody(reasonBody)
+  unfreezeUser(@Req() request: AuthenticatedRequest, @Param('id') id: string, @Body() body: unknown) {
+    return this.act(request, 'users', 'unfreeze', id, body);
+  }
+
+  private async act(request: AuthenticatedRequest, kind: 'assets' | 'users', action: 'freeze' | 'unfreeze', rawId: string, body: unknown) {
+    const id = parseId('id', rawId);
+    const { reason } = parseInput(decisionSchema, body);
+    if (!isRegulator(request.user)) throw new AccessError('FORBIDDEN', `only regulators ${action} ${kind}`, 403);
+    const committed = await this.ledger.submit<unknown>({ subject: id, signer: { userId: request.user.id }, contract: 'supervision', transaction: TRANSACTIONS[kind][action], arguments: [id, reason] });
+    return { [kind === 'assets' ? 'assetId' : 'uid']: id, action, txId: committed.txId, blockNumber: committed.blockNumber, result: committed.result };
+  }
+}

@@ -1,0 +1,190 @@
+import { createHash } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { ACCESS_TOPICS, ALL_TOPICS, CHAIN_TOPICS } from '@gridledger/contracts';
+import { decryptStream, generateRecipientKeyPair, openKeyEnvelope, type KeyEnvelope } from '@gridledger/file-crypto';
+import type { PlatformEndpoints } from '@gridledger/stack';
+import { onboardUser, signIn, startPlatformServices, type PlatformUser } from '@gridledger/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GridOperatorConsumer } from './grid-operator-consumer.ts';
+import { call, eventually, uploadAndAnchor } from './story-client.ts';
+
+/**
+ * The whole scheme, once, on the real stack with every service running as `npm start` runs it:
+ * an owner shares a sensitive load curve with a consumer under the regulator's eye, and everything
+ * that happened can be traced afterwards. The steps depend on each other, in order.
+ */
+describe('the sharing story, end to end', () => {
+  let endpoints: PlatformEndpoints;
+  let owner: PlatformUser;
+  let consumer: PlatformUser;
+  let stranger: PlatformUser;
+  let regulator: PlatformUser;
+  const token: Record<string, string> = {};
+  const operator = new GridOperatorConsumer();
+  const recipient = generateRecipientKeyPair();
+  const csv = Buffer.from(['timestamp,feeder,active_power_kw', ...Array.from({ length: 96 }, (_, i) => `2026-11-01T${String(Math.floor(i / 4)).padStart(2, '0')}:${String((i % 4) * 15).padStart(2, '0')}:00Z,F12,${(420 + 80 * Math.sin(i / 15)).toFixed(1)}`)].join('\n'));
+  const price = 120;
+  let assetId: string;
+  let requestId: string;
+  let ownerBalanceBefore: number;
+
+  const access = (method: string, path: string, as: string, body?: unknown) => call(endpoints.accessPolicyUrl, method, path, token[as], body);
+  const balance = async (as: string) => (await access('GET', '/accounts/me', as)).body as { balance: number; escrowed: number };
+
+  beforeAll(async () => {
+    endpoints = startPlatformServices();
+    await operator.start(ALL_TOPICS.filter((topic) => !topic.startsWith('gridledger.ledger.')));
+    [owner, consumer, stranger, regulator] = await Promise.all([
+      onboardUser(endpoints, 'GridMSP', 'owner'),
+      onboardUser(endpoints, 'ConsumerMSP', 'consumer'),
+      onboardUser(endpoints, 'ConsumerMSP', 'consumer'),
+      onboardUser(endpoints, 'RegulatorMSP', 'regulator'),
+    ]);
+    for (const [name, user] of Object.entries({ owner, consumer, stranger, regulator })) token[name] = await signIn(endpoints, user);
+    const consumerAdmin = endpoints.admins.find((admin) => admin.mspId === 'ConsumerMSP');
+    if (!consumerAdmin) throw new Error('the stack has no ConsumerMSP admin');
+    token['consumerAdmin'] = await signIn(endpoints, consumerAdmin);
+  }, 600_000);
+
+  afterAll(() => operator.stop());
+
+  it('the consumer organisation gives its analyst credits', async () => {
+    const minted = await access('POST', `/accounts/${consumer.id}/credits`, 'consumerAdmin', { amount: 500, memo: 'pilot allocation' });
+    expect(minted.status).toBe(201);
+    expect(await balance('consumer')).toMatchObject({ balance: 500, escrowed: 0 });
+    // only an admin allocates
+    expect((await access('POST', `/accounts/${consumer.id}/credits`, 'consumer', { amount: 5 })).body).toMatchObject({ code: 'FORBIDDEN' });
+  });
+
+  it('the owner uploads a sensitive load curve with a price; it is anchored on chain', async () => {
+    ownerBalanceBefore = (await balance('owner')).balance ?? 0;
+    const metadata = {
+      title: 'Feeder 12 load curve, November 2026', description: '15-minute active power', category: 'load-curve', sensitivity: 'sensitive', priceCredits: price,
+      policy: { allowedOrgs: ['ConsumerMSP'], allowedRoles: [], allowedPurposes: ['load-forecasting'], maxDurationSeconds: 86_400, maxDownloads: 3 },
+    };
+    const file = await uploadAndAnchor(endpoints, token['owner'] ?? '', metadata, csv, 'feeder-12.csv');
+    assetId = String(file['assetId']);
+    expect(file).toMatchObject({ status: 'anchored', plaintextSha256: createHash('sha256').update(csv).digest('hex') });
+  });
+
+  it('the consumer finds it in the catalog and reads its policy', async () => {
+    const catalog = await call(endpoints.ledgerUrl, 'GET', '/assets?sensitivity=sensitive&pageSize=100', endpoints.serviceToken, undefined, { 'x-gridledger-user': consumer.id });
+    expect(JSON.stringify(catalog.body)).toContain(assetId);
+    const policy = await access('GET', `/assets/${assetId}/policy`, 'consumer');
+    expect(policy.body).toMatchObject({ assetId, priceCredits: price, sensitivity: 'sensitive', policy: { allowedPurposes: ['load-forecasting'] } });
+    expect(policy.body['rules']).toEqual(expect.arrayContaining(['the purpose must be one of: load-forecasting']));
+  });
+
+  it('a request for a purpose the policy does not allow is refused with the rule, and costs nothing', async () => {
+    const refused = await access('POST', '/requests', 'consumer', { assetId, purpose: 'billing', durationSeconds: 3600 });
+    expect(refused.status).toBe(403);
+    expect(refused.body).toMatchObject({ code: 'POLICY_DENIED' });
+    expect(String(refused.body['message'])).toMatch(/purpose/i);
+    expect(await balance('consumer')).toMatchObject({ balance: 500, escrowed: 0 });
+    // and a malformed one never reaches the chain
+    expect((await access('POST', '/requests', 'consumer', { assetId, purpose: 'x', durationSeconds: 'soon' })).body).toMatchObject({ statusCode: 400, code: 'INVALID_ARGUMENT' });
+  });
+
+  it('the consumer requests access, naming their key; the price goes into escrow', async () => {
+    const requested = await access('POST', '/requests', 'consumer', { assetId, purpose: 'load-forecasting', durationSeconds: 3600, recipientPublicKey: Buffer.from(recipient.publicKey).toString('base64') });
+    expect(requested.status).toBe(201);
+    expect(requested.body).toMatchObject({ assetId, status: 'pending-owner', priceCredits: price, requiresRegulator: true, consumer: { uid: consumer.id }, owner: { uid: owner.id } });
+    requestId = String(requested.body['id']);
+    expect(await balance('consumer')).toMatchObject({ balance: 500 - price, escrowed: price });
+  });
+
+  it("nobody else can read or decide the consumer's request by guessing its id", async () => {
+    expect((await access('GET', `/requests/${requestId}`, 'stranger')).status).toBe(404);
+    expect((await access('POST', `/requests/${requestId}/approve`, 'stranger', { reason: 'me too' })).status).toBe(404);
+    expect((await access('POST', `/requests/${requestId}/approve`, 'consumer', { reason: 'self-service' })).body).toMatchObject({ code: 'FORBIDDEN' });
+    expect((await access('GET', '/requests?view=regulator', 'stranger')).status).toBe(403);
+  });
+
+  it("the owner sees it in their inbox and approves; then it waits for the regulator", async () => {
+    await eventually(() => access('GET', '/inbox', 'owner'), (a) => JSON.stringify(a.body['ownerPending']).includes(requestId), "the request in the owner's inbox");
+    const approved = await access('POST', `/requests/${requestId}/approve`, 'owner', { reason: 'forecasting is what the data is for' });
+    expect(approved.body).toMatchObject({ status: 'pending-regulator' });
+    // the owner cannot take the regulator's step
+    expect((await access('POST', `/requests/${requestId}/approve`, 'owner', { reason: 'again' })).body).toMatchObject({ code: 'FORBIDDEN' });
+  });
+
+  it('the regulator approves from their inbox; the grant is final and the key is released to the named key', async () => {
+    await eventually(() => access('GET', '/inbox', 'regulator'), (a) => JSON.stringify(a.body['regulatorPending']).includes(requestId), "the request in the regulator's inbox");
+    const granted = await access('POST', `/requests/${requestId}/approve`, 'regulator', { reason: 'purpose within the licence' });
+    expect(granted.body).toMatchObject({ status: 'granted', grant: { maxDownloads: 3 } });
+    const released = await eventually(() => access('GET', `/requests/${requestId}`, 'consumer'), (a) => (a.body['keyRelease'] as { status: string }).status !== 'none' && (a.body['keyRelease'] as { status: string }).status !== 'requested', 'the key release');
+    expect(released.body['keyRelease']).toEqual({ status: 'released', message: null });
+    expect(released.body['decisions']).toEqual([
+      expect.objectContaining({ decision: 'approved', by: expect.objectContaining({ uid: owner.id, mspId: 'GridMSP' }) }),
+      expect.objectContaining({ decision: 'approved', by: expect.objectContaining({ uid: regulator.id, mspId: 'RegulatorMSP' }) }),
+    ]);
+    const inbox = await access('GET', '/inbox', 'consumer');
+    expect(JSON.stringify(inbox.body['myGrants'])).toContain(requestId);
+  });
+
+  it('the consumer decrypts the file on their own side from IPFS, and downloads it through the platform: both identical to the original', async () => {
+    const envelope = await call(endpoints.storageUrl, 'GET', `/files/${assetId}/key-envelope`, token['consumer']);
+    expect(envelope.status).toBe(200);
+    const dataKey = await openKeyEnvelope(recipient.privateKey, envelope.body['envelope'] as KeyEnvelope);
+    const cid = (envelope.body['envelope'] as KeyEnvelope).cid;
+    const fromIpfs = await fetch(`${endpoints.ipfsGatewayUrl}/ipfs/${cid}`);
+    const decrypted: Buffer[] = [];
+    for await (const chunk of Readable.fromWeb(fromIpfs.body as never).pipe(decryptStream(dataKey))) decrypted.push(chunk as Buffer);
+    expect(Buffer.concat(decrypted).equals(csv)).toBe(true);
+
+    const download = await fetch(`${endpoints.storageUrl}/files/${assetId}/content`, { headers: { authorization: `Bearer ${token['consumer']}` } });
+    expect(download.status).toBe(200);
+    expect(Buffer.from(await download.arrayBuffer()).equals(csv)).toBe(true);
+  });
+
+  it('the credits moved exactly by the price, from the consumer to the owner', async () => {
+    expect(await balance('consumer')).toMatchObject({ balance: 500 - price, escrowed: 0 });
+    expect((await balance('owner')).balance).toBe(ownerBalanceBefore + price);
+  });
+
+  it('the regulator freezes the asset, and a second download is refused', async () => {
+    expect((await access('POST', `/supervision/assets/${assetId}/freeze`, 'owner', { reason: 'mine' })).body).toMatchObject({ code: 'FORBIDDEN' });
+    const frozen = await access('POST', `/supervision/assets/${assetId}/freeze`, 'regulator', { reason: 'data-quality investigation' });
+    expect(frozen.status).toBe(200);
+    const download = await call(endpoints.storageUrl, 'GET', `/files/${assetId}/content`, token['consumer']);
+    expect(download.status).toBe(403);
+    expect(download.body).toMatchObject({ code: 'FROZEN' });
+  });
+
+  it('the lineage shows every step with its signer', async () => {
+    const steps = ['chain.asset-registered', 'chain.access-requested', 'chain.request-owner-approved', 'chain.access-granted', 'chain.key-released', 'chain.download-recorded', 'chain.asset-frozen'];
+    const lineage = await eventually(
+      () => call(endpoints.auditUrl, 'GET', `/audit/assets/${assetId}/lineage`, token['regulator']),
+      (a) => a.status === 200 && steps.every((step) => JSON.stringify(a.body['timeline']).includes(`"${step}"`)),
+      'the full lineage',
+    );
+    const timeline = lineage.body['timeline'] as { action: string; actorUid: string | null }[];
+    const signerOf = (action: string) => timeline.find((entry) => entry.action === action)?.actorUid;
+    expect(steps.map(signerOf)).toEqual([owner.id, consumer.id, owner.id, regulator.id, consumer.id, consumer.id, regulator.id]);
+  });
+
+  it("a grid operator's own Kafka consumer saw every event of the story exactly once", async () => {
+    const expected = ['AssetRegistered', 'AccessRequested', 'RequestOwnerApproved', 'AccessGranted', 'KeyReleased', 'DownloadRecorded', 'AssetFrozen'];
+    await eventually(async () => ({ status: 200, body: {} }), () => operator.about(assetId).filter((e) => e.topic.startsWith('gridledger.chain.')).length >= expected.length, 'the chain events at the operator');
+    // quiet for a while, so that a late duplicate would be counted
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    const events = operator.about(assetId);
+    expect(new Set(events.map((e) => e.id)).size).toBe(events.length);
+    expect(events.filter((e) => e.topic.startsWith('gridledger.chain.')).map((e) => e.data['event'])).toEqual(expected);
+    expect(events.filter((e) => e.topic === ACCESS_TOPICS.requestUpdated).map((e) => `${e.data['chainEvent']}→${e.data['status']}`)).toEqual([
+      'AccessRequested→pending-owner', 'RequestOwnerApproved→pending-regulator', 'AccessGranted→granted', 'KeyReleased→granted', 'DownloadRecorded→granted',
+    ]);
+    expect(events.filter((e) => e.topic === ACCESS_TOPICS.keyReleaseRequested)).toHaveLength(1);
+    expect(events.find((e) => e.topic === CHAIN_TOPICS.AccessGranted)?.data['signer']).toMatchObject({ uid: regulator.id, role: 'regulator' });
+  });
+
+  it('the read model, lost, is rebuilt from the chain to the same state', async () => {
+    const before = await access('GET', `/requests/${requestId}`, 'consumer');
+    const rebuilt = await call(endpoints.accessPolicyUrl, 'POST', '/operator/read-model/rebuild', endpoints.serviceToken);
+    expect(rebuilt.status).toBe(200);
+    expect(rebuilt.body['requests']).toBeGreaterThanOrEqual(1);
+    const after = await access('GET', `/requests/${requestId}`, 'consumer');
+    expect(after.body).toEqual(before.body);
+    expect((await call(endpoints.accessPolicyUrl, 'POST', '/operator/read-model/rebuild', token['regulator'])).status).toBe(401);
+  });
+});

@@ -1,0 +1,33 @@
+import type { StackConfig } from '../config/stack-config.ts';
+import type { Component } from '../components/component.ts';
+import { serviceDatabaseUrl } from '../components/postgres.ts';
+import { httpOk } from '../process/probes.ts';
+import { buildService } from './build-service.ts';
+import { platformServiceToken } from './identity-service.ts';
+import { serviceDaemon } from './service-daemon.ts';
+
+/** The access-policy service: the sharing workflow, every step a chain transaction through the ledger service. */
+export function accessPolicyServiceComponent(config: StackConfig): Component {
+  const port = config.ports.accessPolicy;
+  return {
+    name: 'access-policy',
+    version: 'dev',
+    address: `http://127.0.0.1:${port} (OpenAPI /docs)`,
+    ports: [port],
+    startTimeoutMs: 60_000,
+    async prepare() {
+      await buildService(config, 'access-policy');
+    },
+    daemon() {
+      return serviceDaemon(config, 'access-policy', {
+        ACCESS_POLICY_PORT: String(port),
+        ACCESS_POLICY_DATABASE_URL: serviceDatabaseUrl(config, 'access_policy'),
+        ACCESS_POLICY_KAFKA_BROKERS: `127.0.0.1:${config.ports.kafka}`,
+        ACCESS_POLICY_IDENTITY_URL: `http://127.0.0.1:${config.ports.identity}`,
+        ACCESS_POLICY_LEDGER_URL: `http://127.0.0.1:${config.ports.ledger}`,
+        ACCESS_POLICY_SERVICE_TOKEN: platformServiceToken(config),
+      });
+    },
+    healthy: () => httpOk(port, '/health'),
+  };
+}
