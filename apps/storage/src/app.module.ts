@@ -13,6 +13,7 @@ import { UploadProgressRegistry } from './files/upload-progress.ts';
 import { UploadService } from './files/upload.service.ts';
 import { HealthController } from './health/health.controller.ts';
 import { KuboStore } from './ipfs/kubo-store.ts';
+import { KeyReleaseRequestsConsumer } from './key-release/key-release-requests.consumer.ts';
 import { KeyReleaseService } from './key-release/key-release.service.ts';
 import { KeyRotationService } from './key-rotation/key-rotation.service.ts';
 import { LedgerClient } from './ledger/ledger-client.ts';
@@ -28,7 +29,7 @@ export class StorageModule {
         { provide: STORAGE_CONFIG, useValue: config },
         keyEncryptionProvider,
         StorageDatabase, KuboStore, LedgerClient, UserGuard, FileRecords, UploadProgressRegistry, UploadService,
-        AccessCheck, DownloadService, KeyReleaseService, KeyRotationService, LedgerAnswersService, outboxPublisherProvider,
+        AccessCheck, DownloadService, KeyReleaseService, KeyReleaseRequestsConsumer, KeyRotationService, LedgerAnswersService, outboxPublisherProvider,
       ],
     };
   }

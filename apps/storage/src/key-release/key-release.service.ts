@@ -42,14 +42,15 @@ export class KeyReleaseService {
     return { envelope: row.envelope, keyVersion: row.key_version, releasedAt: row.released_at.toISOString() };
   }
 
+  /** Whether this request's consumer already holds the current key sealed for this public key (a redelivered release request). */
+  async alreadyReleased(assetId: string, consumerId: string, requestId: string, publicKey: string): Promise<boolean> {
+    const recipient = Buffer.from(recipientKey(publicKey));
+    const { rows } = await this.database.pool.query('select 1 from key_releases where asset_id = $1 and consumer_id = $2 and request_id = $3 and recipient_public_key = $4', [assetId, consumerId, requestId, recipient]);
+    return rows.length > 0;
+  }
+
   async release(user: PlatformUser, assetId: string, publicKey: unknown): Promise<KeyRelease> {
-    let recipient: Uint8Array;
-    try {
-      if (typeof publicKey !== 'string' || publicKey.length === 0) throw new Error('missing');
-      recipient = x25519PublicKeyBytes(/BEGIN/.test(publicKey) ? publicKey : Buffer.from(publicKey, 'base64'));
-    } catch {
-      throw new StorageError('INVALID_ARGUMENT', 'publicKey must be an X25519 public key: 32 bytes in base64, or a PEM (SPKI) block');
-    }
+    const recipient = recipientKey(publicKey);
     const { record, chain, decision } = await this.access.check(user, assetId);
     if (!decision?.requestId) throw new StorageError('NO_GRANT', 'key release is for consumers holding a grant; an owner downloads their file directly', 409);
 
@@ -74,5 +75,14 @@ export class KeyReleaseService {
     } finally {
       dataKey.fill(0);
     }
+  }
+}
+
+function recipientKey(publicKey: unknown): Uint8Array {
+  try {
+    if (typeof publicKey !== 'string' || publicKey.length === 0) throw new Error('missing');
+    return x25519PublicKeyBytes(/BEGIN/.test(publicKey) ? publicKey : Buffer.from(publicKey, 'base64'));
+  } catch {
+    throw new StorageError('INVALID_ARGUMENT', 'publicKey must be an X25519 public key: 32 bytes in base64, or a PEM (SPKI) block');
   }
 }
