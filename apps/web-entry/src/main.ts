@@ -1,0 +1,38 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { WebEntryModule } from './app.module.ts';
+import { loadEntryConfig, type EntryConfig } from './config/entry-config.ts';
+import { ApiProxy } from './proxy/api-proxy.ts';
+import { dashboardFiles } from './static/dashboard-files.ts';
+
+async function main(): Promise<void> {
+  let config: EntryConfig;
+  try {
+    config = loadEntryConfig();
+  } catch (error) {
+    // a bad environment stops the boot with the sentence that names the setting
+    console.error((error as Error).message);
+    process.exit(1);
+  }
+  // no body parser: proxied bodies (uploads up to 1 GiB) stream through untouched
+  const app = await NestFactory.create<NestExpressApplication>(WebEntryModule.forConfig(config), { abortOnError: false, bodyParser: false });
+  const proxy = app.get(ApiProxy);
+  // mounted before Nest's router: /api/<service>/… is forwarded, /api/ops falls through to the controller
+  app.use('/api', (req: Parameters<ApiProxy['handle']>[0], res: Parameters<ApiProxy['handle']>[1], next: () => void) => void proxy.handle(req, res, next));
+  app.use(dashboardFiles(config.WEB_STATIC_DIR));
+  const openApi = new DocumentBuilder()
+    .setTitle('GridLedger public entry')
+    .setDescription('The one origin the browser talks to: the dashboard, /api/{identity,ledger,storage,access,audit}/… forwarded to the internal services after the access token is verified here, and the ops figures.')
+    .setVersion('1')
+    .addBearerAuth()
+    .build();
+  SwaggerModule.setup('docs', app, SwaggerModule.createDocument(app, openApi), { jsonDocumentUrl: 'openapi.json' });
+  app.enableShutdownHooks();
+  await app.listen(config.WEB_PORT, '127.0.0.1');
+  new Logger('WebEntry').log(`dashboard on http://127.0.0.1:${config.WEB_PORT}`);
+}
+
+void main();

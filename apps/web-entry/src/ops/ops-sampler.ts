@@ -1,0 +1,138 @@
+import { connect } from 'node:net';
+import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { ENTRY_CONFIG, type EntryConfig, type ProbedComponent } from '../config/entry-config.ts';
+import type { OpsSample } from './ops-sample.ts';
+import { figure, parsePrometheus } from './prometheus.ts';
+import { CounterRates } from './rates.ts';
+import { RecentErrors } from './recent-errors.ts';
+import { ThroughputMeter } from './throughput-meter.ts';
+
+type Listener = (sample: OpsSample) => void;
+
+const PROBE_TIMEOUT_MS = 1500;
+
+/**
+ * Reads the platform's health and figures every few seconds, but only while someone watches:
+ * no dashboard open, no polling. Every watcher gets the same reading, so rates agree.
+ */
+@Injectable()
+export class OpsSampler implements OnModuleDestroy {
+  private readonly listeners = new Set<Listener>();
+  private readonly rates = new CounterRates();
+  private timer: NodeJS.Timeout | null = null;
+  private last: OpsSample | null = null;
+  private readonly wasDown = new Set<string>();
+
+  constructor(
+    @Inject(ENTRY_CONFIG) private readonly config: EntryConfig,
+    private readonly meter: ThroughputMeter,
+    private readonly errors: RecentErrors,
+  ) {}
+
+  subscribe(listener: Listener): () => void {
+    this.listeners.add(listener);
+    if (this.last) listener(this.last);
+    if (!this.timer) {
+      const tick = () => void this.sample().then((s) => this.listeners.forEach((l) => l(s)));
+      tick();
+      this.timer = setInterval(tick, this.config.WEB_OPS_INTERVAL_MS);
+    }
+    return () => {
+      this.listeners.delete(listener);
+      if (this.listeners.size === 0 && this.timer) {
+        clearInterval(this.timer);
+        this.timer = null;
+      }
+    };
+  }
+
+  onModuleDestroy(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
+
+  async sample(): Promise<OpsSample> {
+    const c = this.config;
+    const services = [
+      ['identity', c.WEB_IDENTITY_URL],
+      ['ledger', c.WEB_LEDGER_URL],
+      ['storage', c.WEB_STORAGE_URL],
+      ['access-policy', c.WEB_ACCESS_POLICY_URL],
+      ['audit', c.WEB_AUDIT_URL],
+    ] as const;
+    const [health, components, metricsText] = await Promise.all([
+      Promise.all(services.map(([name, url]) => probeHealth(name, url))),
+      Promise.all(c.WEB_COMPONENTS.map(probeTcp)),
+      fetch(new URL('/metrics', c.WEB_LEDGER_URL), { signal: AbortSignal.timeout(PROBE_TIMEOUT_MS) }).then((r) => (r.ok ? r.text() : '')).catch(() => ''),
+    ]);
+    const metrics = parsePrometheus(metricsText);
+    const auditHealth = health.find((h) => h.name === 'audit')?.json as { consumer?: { consumed?: number; deadLettered?: number } } | undefined;
+    const now = Date.now();
+    const rates = this.rates.next(now, {
+      height: figure(metrics, 'gridledger_chain_height'),
+      committed: figure(metrics, 'gridledger_ledger_commands_total{outcome="committed"}'),
+      failed: figure(metrics, 'gridledger_ledger_commands_total{outcome="failed"}'),
+      events: auditHealth?.consumer?.consumed ?? null,
+      upload: this.meter.totals.upload,
+      download: this.meter.totals.download,
+    });
+    for (const h of health) this.noteTransition(h.name, h.status === 'up', h.detail);
+    for (const comp of components) this.noteTransition(comp.name, comp.status === 'up', `${comp.address} does not accept connections`);
+    this.last = {
+      at: new Date(now).toISOString(),
+      services: health.map(({ json: _json, ...rest }) => rest),
+      components,
+      chain: {
+        height: figure(metrics, 'gridledger_chain_height'),
+        blocksPerSecond: rates['height'] ?? null,
+        txPerSecond: rates['committed'] ?? null,
+        failedTxPerSecond: rates['failed'] ?? null,
+        relayCheckpoint: figure(metrics, 'gridledger_chain_relay_checkpoint_block'),
+      },
+      kafka: {
+        ledgerConsumerLag: figure(metrics, 'gridledger_messaging_consumer_lag'),
+        outboxUnpublished: figure(metrics, 'gridledger_outbox_unpublished'),
+        eventsPerSecond: rates['events'] ?? null,
+        deadLettered: auditHealth?.consumer?.deadLettered ?? null,
+      },
+      throughput: { uploadBytesPerSecond: rates['upload'] ?? null, downloadBytesPerSecond: rates['download'] ?? null, uploadsActive: this.meter.active.upload, downloadsActive: this.meter.active.download },
+      errors: this.errors.list().slice(0, 20),
+    };
+    return this.last;
+  }
+
+  /** A service or component going down is a recent error; coming back is not news. */
+  private noteTransition(name: string, up: boolean, detail: string | null): void {
+    if (up) this.wasDown.delete(name);
+    else if (!this.wasDown.has(name)) {
+      this.wasDown.add(name);
+      this.errors.record(name, `${name} is down${detail ? `: ${detail}` : ''}`);
+    }
+  }
+}
+
+async function probeHealth(name: string, url: string) {
+  const started = performance.now();
+  try {
+    const response = await fetch(new URL('/health', url), { signal: AbortSignal.timeout(PROBE_TIMEOUT_MS) });
+    const json = (await response.json().catch(() => null)) as unknown;
+    const latencyMs = Math.round(performance.now() - started);
+    return { name, status: response.ok ? ('up' as const) : ('down' as const), latencyMs, detail: response.ok ? null : `health answered ${response.status}`, json };
+  } catch (error) {
+    const reason = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).name;
+    return { name, status: 'down' as const, latencyMs: null, detail: reason === 'ECONNREFUSED' ? 'not running' : reason === 'TimeoutError' ? 'no answer within 1.5 s' : reason, json: null };
+  }
+}
+
+function probeTcp(component: ProbedComponent): Promise<OpsSample['components'][number]> {
+  const address = `${component.host}:${component.port}`;
+  return new Promise((resolve) => {
+    const socket = connect({ host: component.host, port: component.port });
+    const finish = (up: boolean) => {
+      socket.destroy();
+      resolve({ name: component.name, address, status: up ? 'up' : 'down' });
+    };
+    socket.setTimeout(PROBE_TIMEOUT_MS, () => finish(false));
+    socket.once('connect', () => finish(true));
+    socket.once('error', () => finish(false));
+  });
+}

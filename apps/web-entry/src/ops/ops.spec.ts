@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { figure, parsePrometheus } from './prometheus.ts';
+import { CounterRates } from './rates.ts';
+
+describe('parsePrometheus', () => {
+  it('reads samples with and without labels, and NaN as unknown', () => {
+    const samples = parsePrometheus(['# HELP x y', 'gridledger_chain_height 128', 'gridledger_ledger_commands_total{outcome="committed"} 7', 'gridledger_messaging_consumer_lag NaN', ''].join('\n'));
+    expect(figure(samples, 'gridledger_chain_height')).toBe(128);
+    expect(figure(samples, 'gridledger_ledger_commands_total{outcome="committed"}')).toBe(7);
+    expect(figure(samples, 'gridledger_messaging_consumer_lag')).toBeNull();
+    expect(figure(samples, 'absent')).toBeNull();
+  });
+});
+
+describe('CounterRates', () => {
+  it('turns counter growth into a per-second rate and a restart into zero', () => {
+    const rates = new CounterRates();
+    expect(rates.next(1000, { tx: 10 })).toEqual({ tx: 0 });
+    expect(rates.next(3000, { tx: 30 })).toEqual({ tx: 10 });
+    expect(rates.next(4000, { tx: 2 })).toEqual({ tx: 0 });
+    expect(rates.next(5000, { tx: null })).toEqual({ tx: null });
+  });
+});

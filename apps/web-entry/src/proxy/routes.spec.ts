@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { resolveRoute } from './routes.ts';
+
+describe('resolveRoute', () => {
+  it('routes sign-in without a token and the rest of identity behind one', () => {
+    expect(resolveRoute('POST', 'identity/auth/login')).toMatchObject({ upstream: 'identity', path: '/auth/login', auth: 'public' });
+    expect(resolveRoute('GET', 'identity/.well-known/jwks.json')).toMatchObject({ path: '/.well-known/jwks.json', auth: 'public' });
+    expect(resolveRoute('POST', 'identity/organizations/GridMSP/users')).toMatchObject({ path: '/organizations/GridMSP/users', auth: 'user' });
+  });
+
+  it('never exposes internal routes, health, docs or the operator API', () => {
+    expect(resolveRoute('POST', 'identity/internal/signatures')).toBeNull();
+    expect(resolveRoute('GET', 'identity/health')).toBeNull();
+    expect(resolveRoute('POST', 'ledger/operator/replays')).toBeNull();
+    expect(resolveRoute('GET', 'ledger/metrics')).toBeNull();
+    expect(resolveRoute('GET', 'storage/docs')).toBeNull();
+    expect(resolveRoute('GET', 'nowhere/assets')).toBeNull();
+  });
+
+  it('lets the ledger be read only, as the verified user, with the query kept', () => {
+    expect(resolveRoute('GET', 'ledger/assets?sensitivity=public&pageSize=20')).toEqual({ upstream: 'ledger', path: '/assets?sensitivity=public&pageSize=20', auth: 'user', asLedgerUser: true, meter: null });
+    expect(resolveRoute('POST', 'ledger/assets')).toBeNull();
+    expect(resolveRoute('GET', 'ledger/assets/a1/access/u1')).toMatchObject({ path: '/assets/a1/access/u1' });
+  });
+
+  it('refuses dot segments and encoded slashes', () => {
+    expect(resolveRoute('GET', 'ledger/assets/..')).toBeNull();
+    expect(resolveRoute('GET', 'audit/audit/..%2Fhealth')).toBeNull();
+    expect(resolveRoute('GET', 'storage/files/a%2F..')).toBeNull();
+  });
+
+  it('meters uploads and downloads, and passes any access-policy request route', () => {
+    expect(resolveRoute('POST', 'storage/files')?.meter).toBe('upload');
+    expect(resolveRoute('GET', 'storage/files/f1/content')?.meter).toBe('download');
+    expect(resolveRoute('POST', 'access/requests/r1/approve')).toMatchObject({ upstream: 'accessPolicy', path: '/requests/r1/approve' });
+    expect(resolveRoute('GET', 'access/requests?view=owner')).toMatchObject({ path: '/requests?view=owner' });
+    expect(resolveRoute('POST', 'access/supervision/assets/a1/freeze')).toMatchObject({ path: '/supervision/assets/a1/freeze' });
+  });
+});

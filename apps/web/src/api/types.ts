@@ -1,0 +1,149 @@
+/** What the services answer, as far as the dashboard reads it. The services' OpenAPI (/docs) is the reference. */
+export type Role = 'owner' | 'consumer' | 'regulator' | 'admin';
+export type Sensitivity = 'public' | 'internal' | 'sensitive' | 'critical';
+export type AssetStatus = 'active' | 'frozen' | 'retired';
+export const SENSITIVITIES: Sensitivity[] = ['public', 'internal', 'sensitive', 'critical'];
+export const ASSET_STATUSES: AssetStatus[] = ['active', 'frozen', 'retired'];
+export const CATEGORIES = ['load-curve', 'generation', 'substation-measurement', 'consumption-statistics', 'other'] as const;
+export type Category = (typeof CATEGORIES)[number];
+export const ROLES: Role[] = ['owner', 'consumer', 'regulator', 'admin'];
+
+export interface Me {
+  id: string;
+  username: string;
+  email: string;
+  mspId: string;
+  role: Role;
+  status: string;
+}
+
+export interface TokenPair {
+  accessToken: string;
+  refreshToken: string;
+  expiresIn: number;
+}
+
+export interface Organization {
+  mspId: string;
+  name: string;
+}
+
+export interface AssetPolicy {
+  allowedOrgs: string[];
+  allowedRoles: Role[];
+  allowedPurposes: string[];
+  maxDurationSeconds: number;
+  maxDownloads: number;
+}
+
+export interface Asset {
+  id: string;
+  title: string;
+  description: string;
+  category: string;
+  sensitivity: Sensitivity;
+  owner: { mspId: string; uid: string };
+  cid: string;
+  plaintextSha256: string;
+  ciphertextSha256: string;
+  sizeBytes: number;
+  encryptionScheme: string;
+  priceCredits: number;
+  policy: AssetPolicy;
+  status: AssetStatus;
+  keyVersion: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface AssetPage {
+  assets: Asset[];
+  bookmark: string;
+  fetched?: number;
+}
+
+export interface FileRecord {
+  assetId: string;
+  title: string;
+  fileName: string;
+  sizeBytes: number;
+  cid: string;
+  status: 'pending' | 'anchored' | 'rejected';
+  txId: string | null;
+  blockNumber: string | null;
+  rejection: unknown;
+}
+
+export interface UploadProgress {
+  uploadId: string;
+  stage: 'receiving' | 'pinning' | 'registering' | 'done' | 'failed';
+  bytesReceived: number;
+  bytesExpected: number | null;
+  assetId: string | null;
+  error: string | null;
+}
+
+export interface LineageEntry {
+  action: string;
+  assetId: string;
+  requestId: string | null;
+  signer: { mspId: string; role: string; uid: string };
+  timestamp: string;
+  txId: string;
+  data: Record<string, unknown>;
+}
+
+export interface Account {
+  uid: string;
+  balance: number;
+  escrowed: number;
+}
+
+export type RequestStatus = 'pending-owner' | 'pending-regulator' | 'granted' | 'rejected' | 'revoked' | 'expired';
+
+/** The access-policy service's view of one sharing request. */
+export interface RequestView {
+  id: string;
+  assetId: string;
+  assetTitle: string;
+  sensitivity: Sensitivity;
+  owner: { mspId: string; uid: string };
+  consumer: { mspId: string; uid: string };
+  purpose: string;
+  durationSeconds: number;
+  priceCredits: number;
+  status: RequestStatus;
+  requiresRegulator: boolean;
+  decisions: { by: { mspId: string; uid: string; role: string }; decision: string; reason: string; at: string; txId: string }[];
+  grant: { expiresAt: string; maxDownloads: number; used: number } | null;
+  keyRelease: { status: 'none' | 'requested' | 'released' | 'failed'; message?: string };
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Inbox {
+  ownerPending: RequestView[];
+  regulatorPending: RequestView[];
+  myRequests: RequestView[];
+  myGrants: RequestView[];
+}
+
+export interface AuditEntry {
+  eventId: string;
+  action: string;
+  service: string;
+  occurredAt: string;
+  actorUid: string | null;
+  actorMsp: string | null;
+  actorRole: string | null;
+  assetId: string | null;
+  requestId: string | null;
+  txId: string | null;
+  blockNumber: string | null;
+  data: Record<string, unknown>;
+}
+
+export interface AuditPage {
+  entries: AuditEntry[];
+  next: string | null;
+}

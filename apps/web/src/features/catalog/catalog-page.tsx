@@ -1,0 +1,161 @@
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { api, query } from '../../api/http.ts';
+import { ASSET_STATUSES, CATEGORIES, SENSITIVITIES, type AssetPage, type Organization } from '../../api/types.ts';
+import { AsyncView } from '../../components/async-view.tsx';
+import { Badge, sensitivityTone, statusTone } from '../../components/badge.tsx';
+import { formatBytes, formatDate, shortId } from '../../components/format.ts';
+import { useAsync } from '../../components/use-async.ts';
+import { refinePage, type CatalogSort } from './refine-page.ts';
+
+const PAGE_SIZE = 20;
+const SORTS: { value: CatalogSort; label: 'catalog.sortNewest' | 'catalog.sortTitle' | 'catalog.sortPriceAsc' | 'catalog.sortPriceDesc' | 'catalog.sortSize' }[] = [
+  { value: 'newest', label: 'catalog.sortNewest' },
+  { value: 'title', label: 'catalog.sortTitle' },
+  { value: 'priceAsc', label: 'catalog.sortPriceAsc' },
+  { value: 'priceDesc', label: 'catalog.sortPriceDesc' },
+  { value: 'size', label: 'catalog.sortSize' },
+];
+
+/** The asset catalog: metadata only, as the chaincode lets the signed-in user see it. Filters live in the URL, so a view can be shared. */
+export function CatalogPage() {
+  const { t, i18n } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  // the ledger pages with opaque bookmarks: the stack of those seen so far is the way back
+  const [bookmarks, setBookmarks] = useState<string[]>(['']);
+  const server = { category: params.get('category') ?? '', sensitivity: params.get('sensitivity') ?? '', mspId: params.get('org') ?? '', status: params.get('status') ?? '' };
+  const bookmark = bookmarks[bookmarks.length - 1] ?? '';
+  const page = useAsync((signal) => api<AssetPage>(`/api/ledger/assets${query({ ...server, pageSize: PAGE_SIZE, bookmark })}`, { signal }), [server.category, server.sensitivity, server.mspId, server.status, bookmark]);
+  const organizations = useAsync((signal) => api<Organization[]>('/api/identity/organizations', { signal }), []);
+  const search = params.get('q') ?? '';
+  const sort = (params.get('sort') as CatalogSort | null) ?? 'newest';
+  const priceMin = params.get('min') ? Number(params.get('min')) : null;
+  const priceMax = params.get('max') ? Number(params.get('max')) : null;
+  const rows = useMemo(() => (page.data ? refinePage(page.data.assets, { search, priceMin, priceMax, sort }) : []), [page.data, search, priceMin, priceMax, sort]);
+
+  const set = (key: string, value: string, resetsPaging = false) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    setParams(next, { replace: true });
+    if (resetsPaging) setBookmarks(['']);
+  };
+
+  return (
+    <section aria-labelledby="catalog-title">
+      <h1 id="catalog-title">{t('catalog.title')}</h1>
+      <form className="filters" role="search" onSubmit={(e) => e.preventDefault()}>
+        <div className="field grow">
+          <label htmlFor="f-search">{t('catalog.search')}</label>
+          <input id="f-search" type="search" value={search} onChange={(e) => set('q', e.target.value)} />
+        </div>
+        <Select id="f-category" label={t('catalog.category')} value={server.category} onChange={(v) => set('category', v, true)} options={CATEGORIES.map((c) => [c, t(`category.${c}`)])} />
+        <Select id="f-sensitivity" label={t('catalog.sensitivity')} value={server.sensitivity} onChange={(v) => set('sensitivity', v, true)} options={SENSITIVITIES.map((s) => [s, t(`sensitivity.${s}`)])} />
+        <Select id="f-org" label={t('catalog.organisation')} value={server.mspId} onChange={(v) => set('org', v, true)} options={(organizations.data ?? []).map((o) => [o.mspId, o.name])} />
+        <Select id="f-status" label={t('catalog.status')} value={server.status} onChange={(v) => set('status', v, true)} options={ASSET_STATUSES.map((s) => [s, t(`assetStatus.${s}`)])} />
+        <div className="field narrow">
+          <label htmlFor="f-min">{t('catalog.priceMin')}</label>
+          <input id="f-min" type="number" min={0} inputMode="numeric" value={params.get('min') ?? ''} onChange={(e) => set('min', e.target.value)} />
+        </div>
+        <div className="field narrow">
+          <label htmlFor="f-max">{t('catalog.priceMax')}</label>
+          <input id="f-max" type="number" min={0} inputMode="numeric" value={params.get('max') ?? ''} onChange={(e) => set('max', e.target.value)} />
+        </div>
+        <div className="field">
+          <label htmlFor="f-sort">{t('catalog.sort')}</label>
+          <select id="f-sort" value={sort} onChange={(e) => set('sort', e.target.value)}>
+            {SORTS.map((s) => (
+              <option key={s.value} value={s.value}>
+                {t(s.label)}
+              </option>
+            ))}
+          </select>
+        </div>
+      </form>
+      <p className="muted small">{t('catalog.pageNote')}</p>
+      <AsyncView state={page}>
+        {() =>
+          rows.length === 0 ? (
+            <p className="empty">{t('catalog.empty')}</p>
+          ) : (
+            <div className="table-wrap">
+              <table aria-describedby="catalog-title">
+                <caption className="visually-hidden">{t('catalog.results', { count: rows.length })}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('catalog.columns.title')}</th>
+                    <th scope="col">{t('catalog.columns.category')}</th>
+                    <th scope="col">{t('catalog.columns.sensitivity')}</th>
+                    <th scope="col">{t('catalog.columns.owner')}</th>
+                    <th scope="col" className="num">{t('catalog.columns.price')}</th>
+                    <th scope="col" className="num">{t('catalog.columns.size')}</th>
+                    <th scope="col">{t('catalog.columns.status')}</th>
+                    <th scope="col">{t('catalog.columns.created')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {rows.map((a) => (
+                    <tr key={a.id}>
+                      <td>
+                        <Link to={`/catalog/${a.id}`}>{a.title}</Link>
+                      </td>
+                      <td>{t(`category.${a.category as 'other'}`, { defaultValue: a.category })}</td>
+                      <td>
+                        <Badge tone={sensitivityTone(a.sensitivity)}>{t(`sensitivity.${a.sensitivity}`)}</Badge>
+                      </td>
+                      <td title={a.owner.uid}>
+                        {a.owner.mspId} · {shortId(a.owner.uid)}
+                      </td>
+                      <td className="num">{a.priceCredits}</td>
+                      <td className="num">{formatBytes(a.sizeBytes)}</td>
+                      <td>
+                        <Badge tone={statusTone(a.status)}>{t(`assetStatus.${a.status}`)}</Badge>
+                      </td>
+                      <td>{formatDate(a.createdAt, i18n.language)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )
+        }
+      </AsyncView>
+      <div className="pager">
+        <button type="button" className="button-secondary" disabled={bookmarks.length <= 1} onClick={() => setBookmarks((b) => b.slice(0, -1))}>
+          {t('common.previous')}
+        </button>
+        <span>{t('common.page', { page: bookmarks.length })}</span>
+        <button
+          type="button"
+          className="button-secondary"
+          // a short page is the last one; a full page may have a next
+          disabled={!page.data || page.data.assets.length < PAGE_SIZE || !page.data.bookmark}
+          onClick={() => {
+            const next = page.data?.bookmark;
+            if (next) setBookmarks((b) => [...b, next]);
+          }}
+        >
+          {t('common.next')}
+        </button>
+      </div>
+    </section>
+  );
+}
+
+function Select({ id, label, value, onChange, options }: { id: string; label: string; value: string; onChange: (value: string) => void; options: [string, string][] }) {
+  const { t } = useTranslation();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
+        <option value="">{t('catalog.any')}</option>
+        {options.map(([v, text]) => (
+          <option key={v} value={v}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

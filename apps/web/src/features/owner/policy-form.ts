@@ -1,0 +1,39 @@
+import type { AssetPolicy, Role } from '../../api/types.ts';
+
+/** The policy as the form holds it: text fields stay text until submitted, so typing is never fought. */
+export interface PolicyDraft {
+  allowedOrgs: string[];
+  allowedRoles: Role[];
+  purposes: string;
+  maxDurationDays: string;
+  maxDownloads: string;
+}
+
+export type PolicyProblem = 'orgs' | 'roles' | 'purposes' | 'duration' | 'downloads';
+
+export const draftOf = (policy: AssetPolicy): PolicyDraft => ({
+  allowedOrgs: [...policy.allowedOrgs],
+  allowedRoles: [...policy.allowedRoles],
+  purposes: policy.allowedPurposes.join(', '),
+  maxDurationDays: String(Math.max(1, Math.round(policy.maxDurationSeconds / 86_400))),
+  maxDownloads: String(policy.maxDownloads),
+});
+
+export const DEFAULT_POLICY_DRAFT: PolicyDraft = { allowedOrgs: ['ConsumerMSP'], allowedRoles: ['consumer'], purposes: 'research', maxDurationDays: '30', maxDownloads: '5' };
+
+const wholeNumber = (text: string) => (/^\d+$/.test(text.trim()) ? Number(text) : Number.NaN);
+
+/** The policy the services take, or the fields at fault (the same limits the storage service checks). */
+export function parsePolicy(draft: PolicyDraft): { policy: AssetPolicy } | { problems: PolicyProblem[] } {
+  const problems: PolicyProblem[] = [];
+  const purposes = draft.purposes.split(',').map((p) => p.trim()).filter(Boolean);
+  const days = wholeNumber(draft.maxDurationDays);
+  const downloads = wholeNumber(draft.maxDownloads);
+  if (draft.allowedOrgs.length === 0) problems.push('orgs');
+  if (draft.allowedRoles.length === 0) problems.push('roles');
+  if (purposes.length === 0 || purposes.some((p) => p.length > 64)) problems.push('purposes');
+  if (!(days >= 1 && days <= 3650)) problems.push('duration');
+  if (!(downloads >= 1 && downloads <= 1_000_000)) problems.push('downloads');
+  if (problems.length) return { problems };
+  return { policy: { allowedOrgs: draft.allowedOrgs, allowedRoles: draft.allowedRoles, allowedPurposes: purposes, maxDurationSeconds: days * 86_400, maxDownloads: downloads } };
+}

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_POLICY_DRAFT } from '../owner/policy-form.ts';
+import { parseUpload, type UploadDraft } from './upload-form.ts';
+
+const file = new File(['a,b\n1,2\n'], 'load.csv', { type: 'text/csv' });
+const draft: UploadDraft = { title: ' Feeder 12 ', description: '', category: 'load-curve', sensitivity: 'internal', price: '10', file, policy: DEFAULT_POLICY_DRAFT };
+
+describe('parseUpload', () => {
+  it('gives the storage service its metadata, trimmed, the policy in seconds', () => {
+    const parsed = parseUpload(draft);
+    expect(parsed).toEqual({
+      file,
+      metadata: { title: 'Feeder 12', category: 'load-curve', sensitivity: 'internal', priceCredits: 10, policy: { allowedOrgs: ['ConsumerMSP'], allowedRoles: ['consumer'], allowedPurposes: ['research'], maxDurationSeconds: 30 * 86_400, maxDownloads: 5 } },
+    });
+  });
+
+  it('names every field at fault at once', () => {
+    const parsed = parseUpload({ ...draft, title: '  ', price: '-1', file: null, policy: { ...DEFAULT_POLICY_DRAFT, allowedOrgs: [], purposes: ' , ', maxDurationDays: '0', maxDownloads: '1.5' } });
+    expect(parsed).toEqual({ problems: ['title', 'price', 'file', 'orgs', 'purposes', 'duration', 'downloads'] });
+  });
+});

@@ -1,0 +1,24 @@
+import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { renderAt, stubApi } from '../../test-support.tsx';
+import { UploadPage } from './upload-page.tsx';
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe('UploadPage', () => {
+  it('names every field at fault and sends nothing', async () => {
+    stubApi({ 'GET /api/identity/organizations': [{ mspId: 'ConsumerMSP', name: 'Research' }] });
+    const send = vi.fn();
+    vi.stubGlobal('XMLHttpRequest', vi.fn(() => ({ open: vi.fn(), send, setRequestHeader: vi.fn(), upload: {} })));
+    renderAt(<UploadPage />);
+    await userEvent.clear(screen.getByLabelText('Price (credits)'));
+    await userEvent.type(screen.getByLabelText('Price (credits)'), 'ten');
+    await userEvent.click(screen.getByRole('button', { name: 'Upload' }));
+    expect(screen.getByText('Give the file a title (up to 200 characters).')).toBeInTheDocument();
+    expect(screen.getByText('The price is a whole number of credits, 0 or more.')).toBeInTheDocument();
+    expect(screen.getByText('Choose a file to upload.')).toBeInTheDocument();
+    expect(screen.getByLabelText('Title')).toHaveAttribute('aria-invalid', 'true');
+    expect(send).not.toHaveBeenCalled();
+  });
+});

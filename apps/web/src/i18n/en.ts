@@ -1,0 +1,93 @@
+/** English, the reference dictionary: every other language must have exactly these keys (checked by the type of zh.ts). */
+export const en = {
+  app: { name: 'GridLedger', tagline: 'Power data shared under supervision', skip: 'Skip to content', language: 'Language', signedInAs: 'Signed in as {{username}} ({{role}}, {{mspId}})', signOut: 'Sign out', menu: 'Menu' },
+  nav: { catalog: 'Catalog', upload: 'Upload', myAssets: 'My assets & requests', myRequests: 'My requests & grants', regulator: 'Regulator console', ops: 'Ops dashboard', admin: 'Users' },
+  roles: { owner: 'owner', consumer: 'consumer', regulator: 'regulator', admin: 'admin' },
+  common: {
+    loading: 'Loading…', retry: 'Try again', save: 'Save', cancel: 'Cancel', reason: 'Reason', submit: 'Submit', close: 'Close', yes: 'Yes', no: 'No', none: 'none', unknown: 'unknown',
+    previous: 'Previous', next: 'Next', page: 'Page {{page}}', empty: 'Nothing here yet.', seconds: 'seconds', days: 'days', credits: '{{count}} credits', copy: 'Copy', download: 'Download',
+    reasonRequired: 'Give a reason: it is recorded on chain.', done: 'Done.',
+  },
+  errors: {
+    network: 'The platform cannot be reached. Check your connection and try again.',
+    session: 'Your session has ended. Sign in again.',
+    generic: 'Something went wrong: {{message}}',
+    forbidden: 'You may not do this: {{message}}',
+  },
+  signIn: {
+    title: 'Sign in', username: 'Username', password: 'Password', submit: 'Sign in', busy: 'Signing in…',
+    required: 'Enter your username and password.', wrong: 'The username or password is wrong.', locked: 'This account is locked for a while after too many attempts. Try again later.',
+    intro: 'Grid companies, data consumers and the regulator share power data here. Every request, approval and download is recorded on chain.',
+  },
+  sensitivity: { public: 'public', internal: 'internal', sensitive: 'sensitive', critical: 'critical' },
+  assetStatus: { active: 'active', frozen: 'frozen', retired: 'retired' },
+  category: { 'load-curve': 'load curve', generation: 'generation', 'substation-measurement': 'substation measurement', 'consumption-statistics': 'consumption statistics', other: 'other' },
+  catalog: {
+    title: 'Catalog', search: 'Search title and description', category: 'Category', sensitivity: 'Sensitivity', organisation: 'Organisation', status: 'Status', any: 'any',
+    priceMin: 'Price from', priceMax: 'Price to', sort: 'Sort by', sortNewest: 'newest', sortTitle: 'title', sortPriceAsc: 'price, low to high', sortPriceDesc: 'price, high to low', sortSize: 'size',
+    columns: { title: 'Title', category: 'Category', sensitivity: 'Sensitivity', owner: 'Owner', price: 'Price', size: 'Size', status: 'Status', created: 'Registered' },
+    empty: 'No data asset matches these filters.', pageNote: 'Search and price narrow the page shown; the other filters ask the ledger.', results: '{{count}} assets on this page',
+  },
+  asset: {
+    back: 'Back to the catalog', metadata: 'Metadata', onChain: 'On-chain record', policy: 'Policy', lineage: 'Lineage', timeline: 'Timeline', graph: 'Graph',
+    owner: 'Owner', category: 'Category', sensitivity: 'Sensitivity', price: 'Price', size: 'Size', status: 'Status', keyVersion: 'Key version', description: 'Description', created: 'Registered', updated: 'Updated',
+    cid: 'CID (IPFS)', plaintextSha256: 'SHA-256 of the file', ciphertextSha256: 'SHA-256 of the ciphertext', txId: 'Transaction', block: 'Block', scheme: 'Encryption', fileStatus: 'Anchoring',
+    allowedOrgs: 'Organisations', allowedRoles: 'Roles', allowedPurposes: 'Purposes', maxDuration: 'Longest grant', maxDownloads: 'Downloads per grant',
+    requestAccess: 'Request access', freeze: 'Freeze asset', unfreeze: 'Unfreeze asset', noLineage: 'Nothing has happened to this asset yet.', graphLabel: 'Lineage graph: who did what to this asset',
+    notFound: 'There is no data asset {{id}}, or you may not see it.',
+  },
+  lineageAction: {
+    AssetRegistered: 'registered', AssetMetadataUpdated: 'metadata updated', AssetRetired: 'retired', AssetKeyRotated: 'key rotated', AccessRequested: 'access requested', RequestOwnerApproved: 'owner approved',
+    AccessGranted: 'access granted', RequestRejected: 'request rejected', GrantRevoked: 'grant revoked', RequestExpired: 'request expired', KeyReleased: 'key released', DownloadRecorded: 'downloaded',
+    AssetFrozen: 'frozen', AssetUnfrozen: 'unfrozen', RegulatorNoteAdded: 'regulator note', PolicyUpdated: 'policy updated',
+  },
+  upload: {
+    title: 'Upload a data file', intro: 'The file is encrypted with its own key and pinned to IPFS; only its CID and hashes go on chain.',
+    titleField: 'Title', description: 'Description', category: 'Category', sensitivity: 'Sensitivity', price: 'Price (credits)', file: 'File',
+    allowedOrgs: 'Organisations that may request', allowedRoles: 'Roles that may request', allowedPurposes: 'Purposes (comma-separated)', maxDurationDays: 'Longest grant (days)', maxDownloads: 'Downloads per grant',
+    submit: 'Upload', uploading: 'Uploading…', another: 'Upload another file',
+    stage: { sending: 'Sending {{done}} of {{total}}', receiving: 'Encrypting and storing', pinning: 'Pinning to IPFS', registering: 'Registering on chain', done: 'Stored', failed: 'Failed' },
+    status: { pending: 'Waiting for the chain to confirm…', anchored: 'Anchored on chain in block {{block}}.', rejected: 'The chain rejected this asset: {{reason}}' },
+    invalid: { title: 'Give the file a title (up to 200 characters).', price: 'The price is a whole number of credits, 0 or more.', file: 'Choose a file to upload.', orgs: 'Choose at least one organisation.', roles: 'Choose at least one role.', purposes: 'Give at least one purpose.', duration: 'The longest grant is 1 to 3650 days.', downloads: 'Downloads per grant is a whole number from 1.' },
+    viewAsset: 'Open the asset page',
+  },
+  owner: {
+    title: 'My assets and requests', inbox: 'Requests waiting for you', assets: 'My data assets', noInbox: 'No request waits for your decision.', noAssets: 'You have not registered any data asset yet.',
+    approve: 'Approve', reject: 'Reject', revoke: 'Revoke grant', rotateKey: 'Rotate key', editPolicy: 'Edit policy', grants: 'Requests and grants for my assets', noGrants: 'No one has asked for your data yet.',
+    rotated: 'The key was rotated: new ciphertext anchored, grantees re-sealed.', confirmRotate: 'Re-encrypt this file under a new key?', policySaved: 'The policy was saved on chain.',
+  },
+  request: {
+    consumer: 'Consumer', owner: 'Owner', purpose: 'Purpose', duration: 'Duration', price: 'Price', status: 'Status', asset: 'Asset', created: 'Asked', expires: 'Expires', downloads: 'Downloads', decisions: 'Decisions', actions: 'Actions',
+    statuses: { 'pending-owner': 'waiting for the owner', 'pending-regulator': 'waiting for the regulator', granted: 'granted', rejected: 'rejected', revoked: 'revoked', expired: 'expired' },
+    keyRelease: { none: 'key not released', requested: 'key release requested', released: 'key released', failed: 'key release failed' },
+  },
+  consumer: {
+    title: 'My requests and grants', balance: 'Balance', escrow: 'Held in escrow', requests: 'My requests', grants: 'My grants', noRequests: 'You have not requested any data yet. Find some in the catalog.', noGrants: 'No grant yet.',
+    requestTitle: 'Request access to {{title}}', purpose: 'Purpose', durationDays: 'For how many days', publicKey: 'Your X25519 public key (optional, PEM or base64)', publicKeyHelp: 'Made with npm run gridledger -- keygen; the file key is sealed for it.',
+    send: 'Send request', sent: 'Request sent: the owner decides next.', downloadFile: 'Download file', downloading: 'Downloading {{done}} of {{total}}', keyEnvelope: 'Key envelope', getEnvelope: 'Seal the key for my public key', latestEnvelope: 'Download latest envelope',
+    purposeRequired: 'Say what you will use the data for.', durationInvalid: 'The duration is 1 to {{max}} days.',
+  },
+  regulator: {
+    title: 'Regulator console', pending: 'Waiting for the regulator', noPending: 'No sensitive or critical request waits for you.', freeze: 'Freeze', unfreeze: 'Unfreeze',
+    freezeAsset: 'Freeze or unfreeze an asset', freezeUser: 'Freeze or unfreeze a user', assetId: 'Asset id', userId: 'User id', audit: 'Audit log', violations: 'Integrity violations', noViolations: 'No integrity violation has been recorded.',
+    filters: { assetId: 'Asset id', userId: 'User id', org: 'Organisation', action: 'Action', from: 'From', to: 'To' }, search: 'Search', export: 'Export report (CSV)', noEvents: 'No audit event matches.', more: 'Load more',
+    columns: { time: 'Time', action: 'Action', actor: 'Actor', org: 'Organisation', asset: 'Asset', tx: 'Transaction' }, frozen: 'Done: recorded on chain.',
+  },
+  ops: {
+    title: 'Ops dashboard', live: 'Live', connecting: 'Connecting…', disconnected: 'Disconnected, reconnecting…', services: 'Services', components: 'Stack components', up: 'up', down: 'down',
+    chain: 'Chain', height: 'Height', txPerSecond: 'Transactions/s', blocksPerSecond: 'Blocks/s', kafka: 'Kafka', lag: 'Consumer lag', eventsPerSecond: 'Events/s', outbox: 'Outbox backlog',
+    throughput: 'Upload and download throughput', upload: 'Upload', download: 'Download', errors: 'Recent errors', noErrors: 'No error recently.', latency: '{{ms}} ms',
+  },
+  admin: {
+    title: 'Users of {{mspId}}', onboard: 'Onboard a user', username: 'Username', email: 'E-mail', password: 'Initial password (12 or more characters)', role: 'Role', create: 'Onboard',
+    created: '{{username}} was onboarded with their own Fabric identity.', suspend: 'Suspend', reactivate: 'Reactivate', users: 'Users', noUsers: 'No user is recorded for your organisation yet.',
+    status: { active: 'active', suspended: 'suspended' }, suspended: '{{username}} was suspended.', reactivated: '{{username}} was reactivated.',
+    invalid: { username: 'A username is 3 to 64 lower-case letters, digits, ".", "_" or "-".', email: 'Enter a valid e-mail address.', password: 'The password needs at least 12 characters.' },
+    directoryNote: 'The list is read from the audit log of your organisation.',
+  },
+  notFound: { title: 'Page not found', back: 'Go to the catalog' },
+};
+
+/** The shape every language must have: the same keys, any strings. */
+type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
+export type Dictionary = Widen<typeof en>;
