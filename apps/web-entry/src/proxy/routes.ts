@@ -61,6 +61,8 @@ const RULES: Record<string, { upstream: Upstream; rules: Rule[] }> = {
       { methods: ['GET'], pattern: 'inbox' },
       { methods: ['GET', 'PUT'], pattern: 'assets/:id/policy' },
       { methods: ['POST'], pattern: 'supervision*' },
+      { methods: ['GET'], pattern: 'accounts/me' },
+      { methods: ['POST'], pattern: 'accounts/:uid/credits' },
     ],
   },
   audit: {

@@ -105,8 +105,9 @@ export type RequestStatus = 'pending-owner' | 'pending-regulator' | 'granted' | 
 export interface RequestView {
   id: string;
   assetId: string;
-  assetTitle: string;
-  sensitivity: Sensitivity;
+  /** null until the read model has seen the asset */
+  assetTitle: string | null;
+  sensitivity: Sensitivity | null;
   owner: { mspId: string; uid: string };
   consumer: { mspId: string; uid: string };
   purpose: string;
@@ -114,9 +115,9 @@ export interface RequestView {
   priceCredits: number;
   status: RequestStatus;
   requiresRegulator: boolean;
-  decisions: { by: { mspId: string; uid: string; role: string }; decision: string; reason: string; at: string; txId: string }[];
-  grant: { expiresAt: string; maxDownloads: number; used: number } | null;
-  keyRelease: { status: 'none' | 'requested' | 'released' | 'failed'; message?: string };
+  decisions: { by: { mspId: string; uid: string; role: string }; decision: 'approved' | 'rejected' | 'revoked' | 'expired'; reason: string; at: string; txId: string }[];
+  grant: { expiresAt: string | null; maxDownloads: number | null; remainingDownloads: number | null } | null;
+  keyRelease: { status: 'none' | 'requested' | 'released' | 'failed'; message: string | null };
   createdAt: string;
   updatedAt: string;
 }

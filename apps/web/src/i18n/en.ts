@@ -57,7 +57,7 @@ export const en = {
     rotated: 'The key was rotated: new ciphertext anchored, grantees re-sealed.', confirmRotate: 'Re-encrypt this file under a new key?', policySaved: 'The policy was saved on chain.',
   },
   request: {
-    consumer: 'Consumer', owner: 'Owner', purpose: 'Purpose', duration: 'Duration', price: 'Price', status: 'Status', asset: 'Asset', created: 'Asked', expires: 'Expires', downloads: 'Downloads', decisions: 'Decisions', actions: 'Actions',
+    consumer: 'Consumer', owner: 'Owner', purpose: 'Purpose', duration: 'Duration', price: 'Price', status: 'Status', asset: 'Asset', created: 'Asked', expires: 'Expires', downloadsLeft: '{{left}} of {{max}} downloads left', decisions: 'Decisions', actions: 'Actions',
     statuses: { 'pending-owner': 'waiting for the owner', 'pending-regulator': 'waiting for the regulator', granted: 'granted', rejected: 'rejected', revoked: 'revoked', expired: 'expired' },
     keyRelease: { none: 'key not released', requested: 'key release requested', released: 'key released', failed: 'key release failed' },
   },
@@ -84,6 +84,7 @@ export const en = {
     status: { active: 'active', suspended: 'suspended' }, suspended: '{{username}} was suspended.', reactivated: '{{username}} was reactivated.',
     invalid: { username: 'A username is 3 to 64 lower-case letters, digits, ".", "_" or "-".', email: 'Enter a valid e-mail address.', password: 'The password needs at least 12 characters.' },
     directoryNote: 'The list is read from the audit log of your organisation.',
+    credits: 'Allocate credits', amount: 'Credits', allocate: 'Allocate', allocated: '{{amount}} credits allocated to {{username}}.', amountInvalid: 'Credits are a whole number from 1.',
   },
   notFound: { title: 'Page not found', back: 'Go to the catalog' },
 };

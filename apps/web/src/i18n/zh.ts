@@ -59,7 +59,7 @@ export const zh: Dictionary = {
     rotated: '密钥已轮换：新密文已上链，授权方已重新封装。', confirmRotate: '用新密钥重新加密该文件？', policySaved: '策略已保存到链上。',
   },
   request: {
-    consumer: '使用方', owner: '所有者', purpose: '用途', duration: '期限', price: '价格', status: '状态', asset: '资产', created: '申请时间', expires: '到期', downloads: '下载', decisions: '审批记录', actions: '操作',
+    consumer: '使用方', owner: '所有者', purpose: '用途', duration: '期限', price: '价格', status: '状态', asset: '资产', created: '申请时间', expires: '到期', downloadsLeft: '剩余 {{left}} / {{max}} 次下载', decisions: '审批记录', actions: '操作',
     statuses: { 'pending-owner': '等待所有者审批', 'pending-regulator': '等待监管审批', granted: '已授权', rejected: '已拒绝', revoked: '已撤销', expired: '已过期' },
     keyRelease: { none: '密钥未发放', requested: '已申请发放密钥', released: '密钥已发放', failed: '密钥发放失败' },
   },
@@ -86,6 +86,7 @@ export const zh: Dictionary = {
     status: { active: '正常', suspended: '已停用' }, suspended: '已停用 {{username}}。', reactivated: '已恢复 {{username}}。',
     invalid: { username: '用户名为 3 至 64 个小写字母、数字、"."、"_" 或 "-"。', email: '请输入有效的电子邮箱。', password: '密码至少 12 个字符。' },
     directoryNote: '列表来自本机构的审计日志。',
+    credits: '分配积分', amount: '积分', allocate: '分配', allocated: '已向 {{username}} 分配 {{amount}} 积分。', amountInvalid: '积分须为不小于 1 的整数。',
   },
   notFound: { title: '页面不存在', back: '前往数据目录' },
 };

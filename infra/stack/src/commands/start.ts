@@ -18,9 +18,10 @@ export async function start(config: StackConfig): Promise<void> {
   }
   console.log('');
   await printStatus(config);
-  const { kafka, kuboApi, kuboGateway, postgres, identity, ledger, storage, accessPolicy, audit } = config.ports;
+  const { kafka, kuboApi, kuboGateway, postgres, identity, ledger, storage, accessPolicy, audit, web } = config.ports;
   console.log(`
 GridLedger is running.
+  Dashboard         http://127.0.0.1:${web}   the one public entry: sign in as a first admin (file below); API /api/…, OpenAPI /docs
   Identity service  http://127.0.0.1:${identity}   OpenAPI http://127.0.0.1:${identity}/docs
                     first admins (one per organisation): ${identityFiles(config).bootstrap}
   Ledger service    http://127.0.0.1:${ledger}   OpenAPI http://127.0.0.1:${ledger}/docs   metrics /metrics

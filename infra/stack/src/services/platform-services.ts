@@ -5,8 +5,9 @@ import { auditServiceComponent } from './audit-service.ts';
 import { identityServiceComponent } from './identity-service.ts';
 import { ledgerServiceComponent } from './ledger-service.ts';
 import { storageServiceComponent } from './storage-service.ts';
+import { webServiceComponent } from './web-service.ts';
 
-/** The GridLedger services `npm start` runs on top of the stack, in start order. */
+/** The GridLedger services `npm start` runs on top of the stack, in start order; the public entry last, after everything it routes to. */
 export function platformServices(config: StackConfig): Component[] {
-  return [identityServiceComponent(config), ledgerServiceComponent(config), storageServiceComponent(config), accessPolicyServiceComponent(config), auditServiceComponent(config)];
+  return [identityServiceComponent(config), ledgerServiceComponent(config), storageServiceComponent(config), accessPolicyServiceComponent(config), auditServiceComponent(config), webServiceComponent(config)];
 }

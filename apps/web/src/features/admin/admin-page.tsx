@@ -9,6 +9,7 @@ import { formatDate } from '../../components/format.ts';
 import { ReasonAction } from '../../components/reason-action.tsx';
 import { useAsync } from '../../components/use-async.ts';
 import { useUser } from '../../session/session-context.tsx';
+import { CreditsAction } from './credits-action.tsx';
 import { orgDirectory, withChange, type DirectoryUser } from './org-directory.ts';
 
 const USERNAME = /^[a-z0-9][a-z0-9._-]{2,63}$/;
@@ -65,7 +66,8 @@ export function AdminPage() {
                       <Badge tone={statusTone(u.status)}>{t(`admin.status.${u.status}`)}</Badge>
                     </td>
                     <td>{formatDate(u.since, i18n.language)}</td>
-                    <td>
+                    <td className="actions">
+                      {u.status === 'active' && <CreditsAction userId={u.id} onDone={(amount) => setNotice(t('admin.allocated', { amount, username: u.username }))} />}
                       {u.id === admin.id ? null : u.status === 'active' ? (
                         <ReasonAction label={t('admin.suspend')} tone="danger" onSubmit={(reason) => api(`/api/identity/users/${u.id}/suspend`, { method: 'POST', body: { reason } })} onDone={() => changed({ ...u, status: 'suspended', since: new Date().toISOString() }, t('admin.suspended', { username: u.username }))} />
                       ) : (

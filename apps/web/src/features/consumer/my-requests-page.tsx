@@ -4,15 +4,13 @@ import type { Account, Inbox } from '../../api/types.ts';
 import { AsyncView } from '../../components/async-view.tsx';
 import { Badge } from '../../components/badge.tsx';
 import { useAsync } from '../../components/use-async.ts';
-import { useUser } from '../../session/session-context.tsx';
 import { RequestTable } from '../owner/request-table.tsx';
 import { GrantActions } from './grant-actions.tsx';
 
 /** Consumer: my balance and escrow, the requests I made, and the grants I can download. */
 export function MyRequestsPage() {
   const { t } = useTranslation();
-  const user = useUser();
-  const account = useAsync((signal) => api<Account>(`/api/ledger/accounts/${user.id}`, { signal }), [user.id]);
+  const account = useAsync((signal) => api<Account>('/api/access/accounts/me', { signal }), []);
   const inbox = useAsync((signal) => api<Inbox>('/api/access/inbox', { signal }), []);
   return (
     <section aria-labelledby="consumer-title">

@@ -31,7 +31,7 @@ export function RequestTable({ requests, label, show, actions }: { requests: rea
             return (
               <tr key={r.id} data-request-id={r.id}>
                 <td>
-                  <Link to={`/catalog/${r.assetId}`}>{r.assetTitle}</Link> <Badge tone={sensitivityTone(r.sensitivity)}>{t(`sensitivity.${r.sensitivity}`)}</Badge>
+                  <Link to={`/catalog/${r.assetId}`}>{r.assetTitle ?? shortId(r.assetId)}</Link> {r.sensitivity && <Badge tone={sensitivityTone(r.sensitivity)}>{t(`sensitivity.${r.sensitivity}`)}</Badge>}
                 </td>
                 <td title={party.uid}>
                   {party.mspId} · {shortId(party.uid)}
@@ -43,7 +43,7 @@ export function RequestTable({ requests, label, show, actions }: { requests: rea
                   <Badge tone={statusTone(r.status)}>{t(`request.statuses.${r.status}`)}</Badge>
                   {r.grant && (
                     <div className="muted small">
-                      {t('request.expires')} {formatDate(r.grant.expiresAt, i18n.language)} · {t('request.downloads')} {r.grant.used}/{r.grant.maxDownloads}
+                      {t('request.expires')} {formatDate(r.grant.expiresAt, i18n.language)} · {t('request.downloadsLeft', { left: r.grant.remainingDownloads ?? '?', max: r.grant.maxDownloads ?? '?' })}
                     </div>
                   )}
                   {lastDecision?.reason && <div className="muted small">“{lastDecision.reason}”</div>}

@@ -1,0 +1,50 @@
+import { join } from 'node:path';
+import { build as viteBuild } from 'vite';
+import type { StackConfig } from '../config/stack-config.ts';
+import type { Component } from '../components/component.ts';
+import { httpOk } from '../process/probes.ts';
+import { buildService } from './build-service.ts';
+import { platformServiceToken } from './identity-service.ts';
+import { serviceDaemon } from './service-daemon.ts';
+
+export const dashboardDir = (config: StackConfig): string => join(config.paths.repo, 'dist', 'apps', 'web');
+
+/**
+ * The one public entry: the built dashboard, and /api/... routed to the internal services.
+ * Started last, so every service it routes to is already up. Its ops figures probe the stack's
+ * components by TCP, so it is told where each one listens.
+ */
+export function webServiceComponent(config: StackConfig): Component {
+  const port = config.ports.web;
+  const p = config.ports;
+  const probed = { postgres: p.postgres, kafka: p.kafka, kubo: p.kuboApi, 'ipfs-gateway': p.kuboGateway, orderer: p.orderer, 'peer-grid': p.gridPeer, 'peer-regulator': p.regulatorPeer, 'peer-consumer': p.consumerPeer, 'ca-grid': p.gridCa, 'ca-regulator': p.regulatorCa, 'ca-consumer': p.consumerCa, chaincode: p.chaincode };
+  return {
+    name: 'web',
+    version: 'dev',
+    address: `http://127.0.0.1:${port} (dashboard; OpenAPI /docs)`,
+    ports: [port],
+    startTimeoutMs: 60_000,
+    async prepare() {
+      await viteBuild({ configFile: join(config.paths.repo, 'apps', 'web', 'vite.config.ts'), logLevel: 'warn' });
+      await buildService(config, 'web-entry');
+    },
+    daemon() {
+      return {
+        ...serviceDaemon(config, 'web-entry', {
+          WEB_PORT: String(port),
+          WEB_IDENTITY_URL: `http://127.0.0.1:${p.identity}`,
+          WEB_LEDGER_URL: `http://127.0.0.1:${p.ledger}`,
+          WEB_STORAGE_URL: `http://127.0.0.1:${p.storage}`,
+          WEB_ACCESS_POLICY_URL: `http://127.0.0.1:${p.accessPolicy}`,
+          WEB_AUDIT_URL: `http://127.0.0.1:${p.audit}`,
+          WEB_SERVICE_TOKEN: platformServiceToken(config),
+          WEB_STATIC_DIR: dashboardDir(config),
+          WEB_COMPONENTS: Object.entries(probed).map(([name, at]) => `${name}=127.0.0.1:${at}`).join(','),
+        }),
+        // the stack knows it as "web" (pid file, logs); its bundle is the web-entry app's
+        name: 'web',
+      };
+    },
+    healthy: () => httpOk(port, '/health'),
+  };
+}
