@@ -11,6 +11,7 @@ import { LedgerAnswersConsumer } from './ledger/ledger-answers.consumer.ts';
 import { LedgerGateway } from './ledger/ledger-gateway.ts';
 import { outboxPublisherProvider } from './ledger/outbox.provider.ts';
 import { PoliciesController } from './policies/policies.controller.ts';
+import { InternalController } from './read-model/internal.controller.ts';
 import { OperatorController } from './read-model/operator.controller.ts';
 import { ReadModelRebuild } from './read-model/read-model-rebuild.ts';
 import { ReadModelConsumer } from './read-model/read-model.consumer.ts';
@@ -23,7 +24,7 @@ export class AccessPolicyModule {
   static forConfig(config: AccessPolicyConfig): DynamicModule {
     return {
       module: AccessPolicyModule,
-      controllers: [HealthController, RequestsController, InboxController, PoliciesController, SupervisionController, AccountsController, OperatorController],
+      controllers: [HealthController, RequestsController, InboxController, PoliciesController, SupervisionController, AccountsController, OperatorController, InternalController],
       providers: [
         { provide: ACCESS_POLICY_CONFIG, useValue: config },
         AccessPolicyDatabase, UserGuard, ServiceGuard, LedgerGateway, LedgerAnswersConsumer, ReadModelConsumer, ReadModelRebuild,

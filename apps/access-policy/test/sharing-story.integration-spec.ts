@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { ACCESS_TOPICS, ALL_TOPICS, CHAIN_TOPICS } from '@gridledger/contracts';
+import { ACCESS_TOPICS, ALL_TOPICS, AUDIT_TOPICS, CHAIN_TOPICS } from '@gridledger/contracts';
 import { decryptStream, generateRecipientKeyPair, openKeyEnvelope, type KeyEnvelope } from '@gridledger/file-crypto';
-import type { PlatformEndpoints } from '@gridledger/stack';
+import { loadStackConfig, serviceDatabaseUrl, type PlatformEndpoints } from '@gridledger/stack';
 import { onboardUser, signIn, startPlatformServices, type PlatformUser } from '@gridledger/testing';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GridOperatorConsumer } from './grid-operator-consumer.ts';
 import { call, eventually, uploadAndAnchor } from './story-client.ts';
@@ -186,5 +187,31 @@ describe('the sharing story, end to end', () => {
     const after = await access('GET', `/requests/${requestId}`, 'consumer');
     expect(after.body).toEqual(before.body);
     expect((await call(endpoints.accessPolicyUrl, 'POST', '/operator/read-model/rebuild', token['regulator'])).status).toBe(401);
+  });
+
+  it('reconciliation finds chain, storage, IPFS and grants in agreement', async () => {
+    expect((await call(endpoints.auditUrl, 'POST', '/audit/reconciliations', token['owner'], { assetIds: [assetId] })).status).toBe(403);
+    const report = await call(endpoints.auditUrl, 'POST', '/audit/reconciliations', token['regulator'], { assetIds: [assetId] });
+    expect(report.status).toBe(200);
+    expect(report.body).toMatchObject({ trigger: 'on-demand', assetsChecked: 1, grantsChecked: 1, violations: [] });
+  });
+
+  it("then finds a record tampered with in the storage service's database, and reports it as an event", async () => {
+    const storageDb = new pg.Client({ connectionString: serviceDatabaseUrl(loadStackConfig(), 'storage') });
+    await storageDb.connect();
+    const forged = 'f'.repeat(64);
+    try {
+      const { rows } = await storageDb.query<{ ciphertext_sha256: string }>('select ciphertext_sha256 from files where asset_id = $1', [assetId]);
+      await storageDb.query('update files set ciphertext_sha256 = $2 where asset_id = $1', [assetId, forged]);
+      const report = await call(endpoints.auditUrl, 'POST', '/audit/reconciliations', token['regulator'], { assetIds: [assetId] });
+      expect(report.body['violations']).toEqual([expect.objectContaining({ assetId, kind: 'record-mismatch', where: 'storage', expected: expect.stringContaining(rows[0]?.ciphertext_sha256 ?? '?'), actual: expect.stringContaining(forged) })]);
+      const runId = String(report.body['runId']);
+      await eventually(async () => ({ status: 200, body: {} }), () => operator.seen.some((e) => e.topic === AUDIT_TOPICS.integrityViolation && e.data['runId'] === runId), 'the integrity-violation event');
+      const stored = await call(endpoints.auditUrl, 'GET', `/audit/reconciliations/${runId}`, token['regulator']);
+      expect(stored.body).toMatchObject({ runId, violations: [expect.objectContaining({ kind: 'record-mismatch' })] });
+      await storageDb.query('update files set ciphertext_sha256 = $2 where asset_id = $1', [assetId, rows[0]?.ciphertext_sha256]);
+    } finally {
+      await storageDb.end();
+    }
   });
 });

@@ -6,14 +6,17 @@ import { SupervisorGuard } from './auth/supervisor-guard.ts';
 import { AUDIT_CONFIG, type AuditConfig } from './config/audit-config.ts';
 import { AuditDatabase } from './database/audit-database.ts';
 import { HealthController } from './health/health.controller.ts';
+import { outboxPublisherProvider } from './reconciliation/outbox.provider.ts';
+import { ReconciliationController } from './reconciliation/reconciliation.controller.ts';
+import { ReconciliationService } from './reconciliation/reconciliation.service.ts';
 
 @Module({})
 export class AuditModule {
   static forConfig(config: AuditConfig): DynamicModule {
     return {
       module: AuditModule,
-      controllers: [HealthController, AuditController],
-      providers: [{ provide: AUDIT_CONFIG, useValue: config }, AuditDatabase, AuditLogRepository, AuditLogConsumer, SupervisorGuard],
+      controllers: [HealthController, AuditController, ReconciliationController],
+      providers: [{ provide: AUDIT_CONFIG, useValue: config }, AuditDatabase, AuditLogRepository, AuditLogConsumer, SupervisorGuard, ReconciliationService, outboxPublisherProvider],
     };
   }
 }

@@ -12,6 +12,8 @@ import { keyEncryptionProvider } from './files/key-encryption.provider.ts';
 import { UploadProgressRegistry } from './files/upload-progress.ts';
 import { UploadService } from './files/upload.service.ts';
 import { HealthController } from './health/health.controller.ts';
+import { InternalController } from './internal/internal.controller.ts';
+import { ServiceGuard } from './internal/service-guard.ts';
 import { KuboStore } from './ipfs/kubo-store.ts';
 import { KeyReleaseRequestsConsumer } from './key-release/key-release-requests.consumer.ts';
 import { KeyReleaseService } from './key-release/key-release.service.ts';
@@ -24,11 +26,11 @@ export class StorageModule {
   static forConfig(config: StorageConfig): DynamicModule {
     return {
       module: StorageModule,
-      controllers: [HealthController, FilesController, DownloadsController],
+      controllers: [HealthController, FilesController, DownloadsController, InternalController],
       providers: [
         { provide: STORAGE_CONFIG, useValue: config },
         keyEncryptionProvider,
-        StorageDatabase, KuboStore, LedgerClient, UserGuard, FileRecords, UploadProgressRegistry, UploadService,
+        StorageDatabase, KuboStore, LedgerClient, UserGuard, ServiceGuard, FileRecords, UploadProgressRegistry, UploadService,
         AccessCheck, DownloadService, KeyReleaseService, KeyReleaseRequestsConsumer, KeyRotationService, LedgerAnswersService, outboxPublisherProvider,
       ],
     };

@@ -6,6 +6,15 @@ const schema = z.object({
   AUDIT_KAFKA_BROKERS: z.string().regex(/^[\w.-]+:\d+(,[\w.-]+:\d+)*$/, 'AUDIT_KAFKA_BROKERS must be host:port[,host:port…]').default('127.0.0.1:19092'),
   /** the identity service: its JWKS verifies callers' access tokens */
   AUDIT_IDENTITY_URL: z.url(),
+  /** reconciliation reads the chain through the ledger service … */
+  AUDIT_LEDGER_URL: z.url(),
+  /** … files and IPFS through the storage service, and grants from the access-policy service */
+  AUDIT_STORAGE_URL: z.url(),
+  AUDIT_ACCESS_POLICY_URL: z.url(),
+  /** the platform's service credential, for those services' internal APIs */
+  AUDIT_SERVICE_TOKEN: z.string().min(32, 'AUDIT_SERVICE_TOKEN must be the platform service token (32 characters or more)'),
+  /** how often the whole platform is reconciled; 0 turns the schedule off (on demand still works) */
+  AUDIT_RECONCILE_INTERVAL_MS: z.coerce.number().int().min(0).default(3_600_000),
 });
 
 export type AuditConfig = z.infer<typeof schema>;
@@ -14,6 +23,6 @@ export const AUDIT_CONFIG = Symbol('AUDIT_CONFIG');
 /** Validates the environment once at boot: a bad setting stops the service with a sentence that names it. */
 export function loadAuditConfig(env: NodeJS.ProcessEnv = process.env): AuditConfig {
   const parsed = schema.safeParse(env);
-  if (!parsed.success) throw new Error(`audit service configuration is invalid:\n${z.prettifyError(parsed.error)}`);
+  if (!parsed.success) throw new Error(`audit service configuration is invalid:\n${z.prettifyError(parsed.error).replace(/AUDIT_SERVICE_TOKEN.*$/m, 'AUDIT_SERVICE_TOKEN is missing or too short')}`);
   return parsed.data;
 }

@@ -1,4 +1,4 @@
-import { PROCESSED_EVENTS_TABLE_SQL } from '@gridledger/messaging';
+import { OUTBOX_TABLE_SQL, PROCESSED_EVENTS_TABLE_SQL } from '@gridledger/messaging';
 
 /** The audit log: append-only (the service only inserts), one row per event, indexed for the regulator's searches. */
 export const AUDIT_SCHEMA_SQL = `
@@ -30,4 +30,14 @@ begin
 end $$;
 drop trigger if exists audit_log_append_only on audit_log;
 create trigger audit_log_append_only before update or delete or truncate on audit_log for each statement execute function audit_log_append_only();
-${PROCESSED_EVENTS_TABLE_SQL}`;
+-- every reconciliation run and its findings (the report); the findings also went out as events
+create table if not exists reconciliation_runs (
+  run_id uuid primary key,
+  trigger text not null,
+  started_at timestamptz not null,
+  finished_at timestamptz not null,
+  violations int not null,
+  report jsonb not null);
+create index if not exists reconciliation_runs_time on reconciliation_runs (started_at desc);
+${PROCESSED_EVENTS_TABLE_SQL}
+${OUTBOX_TABLE_SQL}`;

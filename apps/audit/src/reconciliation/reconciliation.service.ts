@@ -1,0 +1,110 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { AUDIT_TOPICS } from '@gridledger/contracts';
+import { writeOutboxEvent } from '@gridledger/messaging';
+import { AUDIT_CONFIG, type AuditConfig } from '../config/audit-config.ts';
+import { AuditDatabase } from '../database/audit-database.ts';
+import { compareGrant, comparePin, compareRecord, filesNotOnChain, type Finding } from './compare.ts';
+import { PlatformReaders } from './platform-readers.ts';
+import type { ChainAsset } from './reconciliation-sources.ts';
+
+export const EVENT_SOURCE = '/gridledger/audit';
+
+export interface ReconciliationReport {
+  runId: string;
+  trigger: 'scheduled' | 'on-demand';
+  /** null: the whole platform; otherwise only these assets (and their grants) */
+  scope: string[] | null;
+  startedAt: string;
+  finishedAt: string;
+  assetsChecked: number;
+  grantsChecked: number;
+  violations: Finding[];
+}
+
+/**
+ * Compares the chain (asset records, hashes, CIDs, grants) with the storage service's records,
+ * with IPFS (pinned? do the bytes hash to the chain's value?) and with the access-policy read
+ * model. Every disagreement becomes an integrity-violation event; the run is kept as a report.
+ */
+@Injectable()
+export class ReconciliationService implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger('Reconciliation');
+  private readonly readers: PlatformReaders;
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<ReconciliationReport> | undefined;
+
+  constructor(
+    @Inject(AUDIT_CONFIG) private readonly config: AuditConfig,
+    private readonly database: AuditDatabase,
+  ) {
+    this.readers = new PlatformReaders({ ledgerUrl: config.AUDIT_LEDGER_URL, storageUrl: config.AUDIT_STORAGE_URL, accessPolicyUrl: config.AUDIT_ACCESS_POLICY_URL, serviceToken: config.AUDIT_SERVICE_TOKEN });
+  }
+
+  onApplicationBootstrap(): void {
+    if (this.config.AUDIT_RECONCILE_INTERVAL_MS === 0) return;
+    this.timer = setInterval(() => void this.run('scheduled').catch((error: Error) => this.logger.warn(`scheduled reconciliation failed: ${error.message}`)), this.config.AUDIT_RECONCILE_INTERVAL_MS);
+    this.timer.unref();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    clearInterval(this.timer);
+    await this.running?.catch(() => undefined);
+  }
+
+  /** One run at a time: a run asked for while another is going waits for its own turn. */
+  async run(trigger: ReconciliationReport['trigger'], scope: string[] | null = null): Promise<ReconciliationReport> {
+    while (this.running) await this.running.catch(() => undefined);
+    this.running = this.reconcile(trigger, scope);
+    try {
+      return await this.running;
+    } finally {
+      this.running = undefined;
+    }
+  }
+
+  async report(runId: string): Promise<ReconciliationReport | null> {
+    const { rows } = await this.database.pool.query<{ report: ReconciliationReport }>('select report from reconciliation_runs where run_id = $1', [runId]);
+    return rows[0]?.report ?? null;
+  }
+
+  async recent(limit: number): Promise<Omit<ReconciliationReport, 'violations'>[]> {
+    const { rows } = await this.database.pool.query<{ report: ReconciliationReport }>('select report from reconciliation_runs order by started_at desc limit $1', [limit]);
+    return rows.map(({ report: { violations, ...summary } }) => ({ ...summary, violationCount: violations.length }));
+  }
+
+  private async reconcile(trigger: ReconciliationReport['trigger'], scope: string[] | null): Promise<ReconciliationReport> {
+    const runId = randomUUID();
+    const startedAt = new Date().toISOString();
+    const chain: ChainAsset[] = [];
+    if (scope) {
+      for (const id of scope) {
+        const asset = await this.readers.chainAsset(id);
+        if (asset) chain.push(asset);
+      }
+    } else {
+      for await (const asset of this.readers.chainAssets()) chain.push(asset);
+    }
+    const files = (await this.readers.storedFiles()).filter((file) => !scope || scope.includes(file.assetId));
+    const fileById = new Map(files.map((file) => [file.assetId, file]));
+    const violations: Finding[] = [];
+    for (const asset of chain) {
+      violations.push(...compareRecord(asset, fileById.get(asset.id)));
+      violations.push(...comparePin(asset, await this.readers.pinCheck(asset.id, asset.cid)));
+    }
+    if (!scope) violations.push(...filesNotOnChain(files, new Set(chain.map((asset) => asset.id))));
+    const grants = (await this.readers.grants()).filter((grant) => !scope || scope.includes(grant.assetId));
+    for (const grant of grants) violations.push(...compareGrant(grant, await this.readers.chainRequest(grant.requestId, grant.consumerUid)));
+
+    const report: ReconciliationReport = { runId, trigger, scope, startedAt, finishedAt: new Date().toISOString(), assetsChecked: chain.length, grantsChecked: grants.length, violations };
+    await this.database.transaction(async (tx) => {
+      await tx.query('insert into reconciliation_runs (run_id, trigger, started_at, finished_at, violations, report) values ($1, $2, $3, $4, $5, $6)', [runId, trigger, startedAt, report.finishedAt, violations.length, JSON.stringify(report)]);
+      for (const finding of violations) await writeOutboxEvent(tx, EVENT_SOURCE, AUDIT_TOPICS.integrityViolation, finding.assetId, { runId, ...finding });
+      await writeOutboxEvent(tx, EVENT_SOURCE, AUDIT_TOPICS.reconciliationCompleted, runId, { runId, trigger, startedAt, finishedAt: report.finishedAt, assetsChecked: report.assetsChecked, grantsChecked: report.grantsChecked, violations: violations.length });
+    });
+    const line = `reconciliation ${runId} (${trigger}): ${report.assetsChecked} assets, ${report.grantsChecked} grants, ${violations.length} violation(s)`;
+    if (violations.length) this.logger.warn(line);
+    else this.logger.log(line);
+    return report;
+  }
+}

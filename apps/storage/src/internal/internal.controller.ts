@@ -1,0 +1,49 @@
+import { createHash } from 'node:crypto';
+import { Controller, Get, Param, ParseUUIDPipe, Query, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { StorageError } from '../common/storage-error.ts';
+import { StorageDatabase } from '../database/storage-database.ts';
+import { KuboStore } from '../ipfs/kubo-store.ts';
+import { ServiceGuard } from './service-guard.ts';
+
+const PAGE = 500;
+
+/**
+ * What reconciliation (the audit service) needs to compare this service's records and IPFS with
+ * the chain. Only this service talks to IPFS, so the pin and content checks are made here.
+ * Service credential only; never routed by the public entry.
+ */
+@ApiTags('internal')
+@ApiBearerAuth()
+@UseGuards(ServiceGuard)
+@Controller('internal/files')
+export class InternalController {
+  constructor(
+    private readonly database: StorageDatabase,
+    private readonly kubo: KuboStore,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Every file record (no keys), by asset id, a page at a time' })
+  @ApiQuery({ name: 'after', required: false, description: 'the last asset id of the previous page' })
+  async list(@Query('after') after?: string) {
+    if (after !== undefined && !/^[0-9a-f-]{36}$/.test(after)) throw new StorageError('INVALID_ARGUMENT', 'after must be an asset id (UUID)');
+    const { rows } = await this.database.pool.query<Record<string, unknown>>(
+      `select asset_id as "assetId", owner_id as "ownerId", owner_msp as "ownerMsp", cid, ciphertext_sha256 as "ciphertextSha256", plaintext_sha256 as "plaintextSha256",
+              key_version as "keyVersion", size_bytes::text as "sizeBytes", status from files where ($1::uuid is null or asset_id > $1::uuid) order by asset_id limit $2`,
+      [after ?? null, PAGE],
+    );
+    return { items: rows, next: rows.length === PAGE ? rows.at(-1)?.['assetId'] : null };
+  }
+
+  @Get(':assetId/pin')
+  @ApiOperation({ summary: 'Is this CID pinned, and what do its bytes hash to (SHA-256 of the whole ciphertext, read from IPFS)' })
+  @ApiQuery({ name: 'cid', required: true })
+  async pin(@Param('assetId', new ParseUUIDPipe()) assetId: string, @Query('cid') cid?: string) {
+    if (!cid || !/^(Qm[1-9A-HJ-NP-Za-km-z]{44}|b[a-z2-7]{20,})$/.test(cid)) throw new StorageError('INVALID_ARGUMENT', 'cid must be an IPFS CID (Qm… or b…)');
+    if (!(await this.kubo.isPinned(cid))) return { assetId, cid, pinned: false, ciphertextSha256: null };
+    const hash = createHash('sha256');
+    for await (const chunk of this.kubo.cat(cid, AbortSignal.timeout(10 * 60_000))) hash.update(chunk);
+    return { assetId, cid, pinned: true, ciphertextSha256: hash.digest('hex') };
+  }
+}
