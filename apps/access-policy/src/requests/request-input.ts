@@ -1,9 +1,17 @@
+import { x25519PublicKeyBytes } from '@gridledger/file-crypto';
 import { z } from 'zod';
 import { AccessError } from '../common/access-error.ts';
 
 const id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/, 'must be an id: letters, digits, . _ : -, at most 128 characters');
-/** X25519 public key, raw 32 bytes in base64: what `gridledger keygen` prints */
-const x25519 = z.string().regex(/^[A-Za-z0-9+/]{43}=$/, 'must be an X25519 public key: 32 bytes in base64 (`npm run gridledger -- keygen` makes one)');
+/** An X25519 public key as a PEM (SPKI) block, what `gridledger keygen` writes, or 32 raw bytes in base64; kept as the latter */
+const x25519 = z.string().max(1000).transform((value, ctx) => {
+  try {
+    return Buffer.from(x25519PublicKeyBytes(/BEGIN/.test(value) ? value : Buffer.from(value, 'base64'))).toString('base64');
+  } catch {
+    ctx.addIssue({ code: 'custom', message: 'must be an X25519 public key: a PEM (SPKI) block, or 32 bytes in base64 (`npm run gridledger -- keygen` makes one)' });
+    return z.NEVER;
+  }
+});
 const reason = z.string().trim().min(1, 'give a reason: it goes on chain with the decision').max(500);
 
 export const createRequestSchema = z.object({
