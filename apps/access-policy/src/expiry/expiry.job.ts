@@ -7,9 +7,9 @@ import { LedgerGateway } from '../ledger/ledger-gateway.ts';
 const PENDING_TTL = '7 days';
 
 /**
- * Time alone emits nothing on chain: a grant past its end (or its download budget) and a request
- * nobody decided stay as they are until someone submits ExpireRequest, which refunds what is
- * still in escrow. This job does that, signed for the consumer, whose request it is.
+ * Time alone emits nothing on chain: a grant past its end and a request nobody decided stay as
+ * they are until someone submits ExpireRequest, which refunds what is still in escrow. (A grant
+ * whose download budget is spent is not expired: CheckAccess already refuses it.) This job does that, signed for the consumer, whose request it is.
  */
 @Injectable()
 export class ExpiryJob implements OnApplicationBootstrap, OnModuleDestroy {
@@ -43,8 +43,10 @@ export class ExpiryJob implements OnApplicationBootstrap, OnModuleDestroy {
   private async expireDue(): Promise<number> {
     const { rows } = await this.database.pool.query<{ request_id: string; asset_id: string; consumer_uid: string }>(
       `select request_id, asset_id, consumer_uid from requests
-        where (status = 'granted' and (grant_expires_at < now() or remaining_downloads = 0))
-           or (status in ('pending-owner', 'pending-regulator') and created_at < now() - interval '${PENDING_TTL}')
+        where ((status = 'granted' and grant_expires_at < now())
+           or (status in ('pending-owner', 'pending-regulator') and created_at < now() - interval '${PENDING_TTL}'))
+          -- signed for the consumer through the identity service: only platform users (uuid ids) can be
+          and consumer_uid ~ '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
         order by updated_at limit 50`,
     );
     let expired = 0;
