@@ -10,3 +10,4 @@ export { MessagingMetrics } from './metrics.ts';
 export { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff.ts';
 export type { MessagingLogger } from './logger.ts';
 export { writeOutboxEvent } from './outbox-writer.ts';
+export { inTransaction } from './transaction.ts';

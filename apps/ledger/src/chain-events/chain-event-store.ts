@@ -1,4 +1,5 @@
 import type { Checkpoint } from '@hyperledger/fabric-gateway';
+import { inTransaction } from '@gridledger/messaging';
 import type pg from 'pg';
 import type { OutboxMessage } from './chain-event-message.ts';
 
@@ -24,9 +25,7 @@ export class ChainEventStore {
 
   /** Records one event (or only advances past it, when it was skipped). */
   async record(blockNumber: bigint, transactionId: string, message: OutboxMessage | undefined): Promise<void> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('begin');
+    await inTransaction(this.pool, async (client) => {
       if (message) {
         await client.query('insert into outbox (id, topic, message_key, envelope) values ($1, $2, $3, $4) on conflict (id) do nothing', [
           message.id, message.topic, message.key, JSON.stringify(message.envelope),
@@ -37,12 +36,6 @@ export class ChainEventStore {
          on conflict (id) do update set block_number = excluded.block_number, transaction_id = excluded.transaction_id, updated_at = now()`,
         [blockNumber.toString(), transactionId],
       );
-      await client.query('commit');
-    } catch (error) {
-      await client.query('rollback').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+    });
   }
 }
