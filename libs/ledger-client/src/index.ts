@@ -4,6 +4,7 @@ export {
   enqueueLedgerCommand,
   recordLedgerAnswer,
   LEDGER_ANSWER_TOPICS,
+  InvalidLedgerCommandError,
   LedgerAnswerTimeoutError,
   type LedgerAnswer,
   type LedgerCommandRequest,

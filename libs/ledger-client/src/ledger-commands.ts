@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { LEDGER_TOPICS, type TopicPayloads } from '@gridledger/contracts';
+import { LEDGER_TOPICS, TOPIC_SCHEMAS, type TopicPayloads } from '@gridledger/contracts';
 import { writeOutboxEvent } from '@gridledger/messaging';
 import type pg from 'pg';
 
@@ -34,7 +34,6 @@ export interface LedgerCommandRequest {
  */
 export async function enqueueLedgerCommand(db: pg.ClientBase, request: LedgerCommandRequest): Promise<string> {
   const commandId = randomUUID();
-  await db.query('insert into ledger_commands (command_id, subject, transaction) values ($1, $2, $3)', [commandId, request.subject, request.transaction]);
   const command: Command = {
     commandId,
     userId: request.userId,
@@ -44,6 +43,11 @@ export async function enqueueLedgerCommand(db: pg.ClientBase, request: LedgerCom
     arguments: request.arguments,
     requestedBy: request.requestedBy,
   };
+  // the ledger dead-letters a command that breaks its schema without answering it, so the caller
+  // would wait for nothing: such a command never leaves the service
+  const checked = TOPIC_SCHEMAS[LEDGER_TOPICS.submitRequested].safeParse(command);
+  if (!checked.success) throw new InvalidLedgerCommandError(checked.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '));
+  await db.query('insert into ledger_commands (command_id, subject, transaction) values ($1, $2, $3)', [commandId, request.subject, request.transaction]);
   await writeOutboxEvent(db, request.source, LEDGER_TOPICS.submitRequested, request.subject, command);
   return commandId;
 }
@@ -59,6 +63,14 @@ export async function recordLedgerAnswer(tx: pg.ClientBase, answer: LedgerAnswer
     [answer.payload.commandId, answer.topic, JSON.stringify(answer.payload)],
   );
   return rows[0] ?? null;
+}
+
+/** A command the ledger would refuse to read (a signer that is not a platform user id, …). */
+export class InvalidLedgerCommandError extends Error {
+  constructor(problems: string) {
+    super(`the ledger command is invalid: ${problems}`);
+    this.name = 'InvalidLedgerCommandError';
+  }
 }
 
 /** The ledger did not answer within the wait: the transaction may still commit. */
