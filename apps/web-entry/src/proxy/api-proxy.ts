@@ -55,6 +55,7 @@ export class ApiProxy {
     const outgoing = httpRequest({ hostname: target.hostname, port: target.port, method: req.method, path, headers });
     if (meter) this.meter.active[meter] += 1;
     let counted = false;
+    let browserLeft = false;
     const done = () => {
       if (meter && !counted) this.meter.active[meter] -= 1;
       counted = true;
@@ -72,6 +73,8 @@ export class ApiProxy {
     });
     outgoing.on('error', (error: NodeJS.ErrnoException) => {
       done();
+      // the browser went away first (a reload, a cancelled download): not the service's failure
+      if (browserLeft) return;
       this.errors.record(service, `${req.method} ${path.split('?')[0]}: ${error.code ?? error.message}`);
       if (res.headersSent) return void res.destroy();
       const unreachable = error.code === 'ECONNREFUSED' || error.code === 'ECONNRESET' || error.code === 'EHOSTUNREACH';
@@ -81,7 +84,9 @@ export class ApiProxy {
     // the browser went away (closed tab, cancelled download): stop the upstream work too
     res.on('close', () => {
       done();
-      if (!res.writableFinished) outgoing.destroy();
+      if (res.writableFinished) return;
+      browserLeft = true;
+      outgoing.destroy();
     });
     req.pipe(outgoing);
   }

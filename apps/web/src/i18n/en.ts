@@ -26,7 +26,7 @@ export const en = {
     title: 'Catalog', search: 'Search title and description', category: 'Category', sensitivity: 'Sensitivity', organisation: 'Organisation', status: 'Status', any: 'any',
     priceMin: 'Price from', priceMax: 'Price to', sort: 'Sort by', sortNewest: 'newest', sortTitle: 'title', sortPriceAsc: 'price, low to high', sortPriceDesc: 'price, high to low', sortSize: 'size',
     columns: { title: 'Title', category: 'Category', sensitivity: 'Sensitivity', owner: 'Owner', price: 'Price', size: 'Size', status: 'Status', created: 'Registered' },
-    empty: 'No data asset matches these filters.', pageNote: 'Search and price narrow the page shown; the other filters ask the ledger.', results: '{{count}} assets on this page',
+    empty: 'No data asset matches these filters.', pageNote: 'Search and price narrow the page shown; the other filters ask the ledger.', results: '{{count}} assets on this page', pageSize: 'Per page',
   },
   asset: {
     back: 'Back to the catalog', metadata: 'Metadata', onChain: 'On-chain record', policy: 'Policy', lineage: 'Lineage', timeline: 'Timeline', graph: 'Graph',
@@ -44,11 +44,12 @@ export const en = {
   upload: {
     title: 'Upload a data file', intro: 'The file is encrypted with its own key and pinned to IPFS; only its CID and hashes go on chain.',
     titleField: 'Title', description: 'Description', category: 'Category', sensitivity: 'Sensitivity', price: 'Price (credits)', file: 'File',
-    allowedOrgs: 'Organisations that may request', allowedRoles: 'Roles that may request', allowedPurposes: 'Purposes (comma-separated)', maxDurationDays: 'Longest grant (days)', maxDownloads: 'Downloads per grant',
+    allowedOrgs: 'Organisations that may request', allowedRoles: 'Roles that may request', allowedPurposes: 'Purposes (comma-separated; empty: any)', maxDurationDays: 'Longest grant (days)', maxDownloads: 'Downloads per grant',
     submit: 'Upload', uploading: 'Uploading…', another: 'Upload another file',
     stage: { sending: 'Sending {{done}} of {{total}}', receiving: 'Encrypting and storing', pinning: 'Pinning to IPFS', registering: 'Registering on chain', done: 'Stored', failed: 'Failed' },
     status: { pending: 'Waiting for the chain to confirm…', anchored: 'Anchored on chain in block {{block}}.', rejected: 'The chain rejected this asset: {{reason}}' },
-    invalid: { title: 'Give the file a title (up to 200 characters).', price: 'The price is a whole number of credits, 0 or more.', file: 'Choose a file to upload.', orgs: 'Choose at least one organisation.', roles: 'Choose at least one role.', purposes: 'Give at least one purpose.', duration: 'The longest grant is 1 to 3650 days.', downloads: 'Downloads per grant is a whole number from 1.' },
+    anyOrgHint: 'None ticked: any organisation may ask.', anyRoleHint: 'None ticked: consumers may ask.',
+    invalid: { title: 'Give the file a title (up to 200 characters).', price: 'The price is a whole number of credits, 0 or more.', file: 'Choose a file to upload.', purposes: 'A purpose is at most 64 characters.', duration: 'The longest grant is 1 to 3650 days.', downloads: 'Downloads per grant is a whole number from 1.' },
     viewAsset: 'Open the asset page',
   },
   owner: {

@@ -28,7 +28,7 @@ export const zh: Dictionary = {
     title: '数据目录', search: '搜索标题和描述', category: '类别', sensitivity: '敏感级别', organisation: '机构', status: '状态', any: '全部',
     priceMin: '最低价格', priceMax: '最高价格', sort: '排序', sortNewest: '最新', sortTitle: '标题', sortPriceAsc: '价格从低到高', sortPriceDesc: '价格从高到低', sortSize: '大小',
     columns: { title: '标题', category: '类别', sensitivity: '敏感级别', owner: '所有者', price: '价格', size: '大小', status: '状态', created: '登记时间' },
-    empty: '没有符合条件的数据资产。', pageNote: '搜索与价格筛选作用于当前页；其他筛选条件由账本查询。', results: '本页 {{count}} 项资产',
+    empty: '没有符合条件的数据资产。', pageNote: '搜索与价格筛选作用于当前页；其他筛选条件由账本查询。', results: '本页 {{count}} 项资产', pageSize: '每页',
   },
   asset: {
     back: '返回数据目录', metadata: '元数据', onChain: '链上记录', policy: '访问策略', lineage: '数据血缘', timeline: '时间线', graph: '关系图',
@@ -46,11 +46,12 @@ export const zh: Dictionary = {
   upload: {
     title: '上传数据文件', intro: '文件用独立密钥加密后存入 IPFS；链上只记录 CID 和哈希。',
     titleField: '标题', description: '描述', category: '类别', sensitivity: '敏感级别', price: '价格（积分）', file: '文件',
-    allowedOrgs: '可申请的机构', allowedRoles: '可申请的角色', allowedPurposes: '用途（逗号分隔）', maxDurationDays: '最长授权期（天）', maxDownloads: '每次授权下载次数',
+    allowedOrgs: '可申请的机构', allowedRoles: '可申请的角色', allowedPurposes: '用途（逗号分隔；留空：任意）', maxDurationDays: '最长授权期（天）', maxDownloads: '每次授权下载次数',
     submit: '上传', uploading: '正在上传…', another: '再上传一个文件',
     stage: { sending: '已发送 {{done}} / {{total}}', receiving: '正在加密并存储', pinning: '正在固定到 IPFS', registering: '正在上链登记', done: '已存储', failed: '失败' },
     status: { pending: '等待链上确认…', anchored: '已在区块 {{block}} 上链。', rejected: '链上拒绝了该资产：{{reason}}' },
-    invalid: { title: '请填写标题（最多 200 个字符）。', price: '价格须为不小于 0 的整数积分。', file: '请选择要上传的文件。', orgs: '请至少选择一个机构。', roles: '请至少选择一个角色。', purposes: '请至少填写一个用途。', duration: '最长授权期为 1 至 3650 天。', downloads: '下载次数须为不小于 1 的整数。' },
+    anyOrgHint: '不勾选：任何机构均可申请。', anyRoleHint: '不勾选：数据使用者可申请。',
+    invalid: { title: '请填写标题（最多 200 个字符）。', price: '价格须为不小于 0 的整数积分。', file: '请选择要上传的文件。', purposes: '每个用途最多 64 个字符。', duration: '最长授权期为 1 至 3650 天。', downloads: '下载次数须为不小于 1 的整数。' },
     viewAsset: '打开资产页面',
   },
   owner: {

@@ -9,7 +9,7 @@ import { formatBytes, formatDate, shortId } from '../../components/format.ts';
 import { useAsync } from '../../components/use-async.ts';
 import { refinePage, type CatalogSort } from './refine-page.ts';
 
-const PAGE_SIZE = 20;
+const PAGE_SIZES = [20, 50, 100] as const;
 const SORTS: { value: CatalogSort; label: 'catalog.sortNewest' | 'catalog.sortTitle' | 'catalog.sortPriceAsc' | 'catalog.sortPriceDesc' | 'catalog.sortSize' }[] = [
   { value: 'newest', label: 'catalog.sortNewest' },
   { value: 'title', label: 'catalog.sortTitle' },
@@ -26,7 +26,8 @@ export function CatalogPage() {
   const [bookmarks, setBookmarks] = useState<string[]>(['']);
   const server = { category: params.get('category') ?? '', sensitivity: params.get('sensitivity') ?? '', mspId: params.get('org') ?? '', status: params.get('status') ?? '' };
   const bookmark = bookmarks[bookmarks.length - 1] ?? '';
-  const page = useAsync((signal) => api<AssetPage>(`/api/ledger/assets${query({ ...server, pageSize: PAGE_SIZE, bookmark })}`, { signal }), [server.category, server.sensitivity, server.mspId, server.status, bookmark]);
+  const pageSize = PAGE_SIZES.find((s) => String(s) === params.get('size')) ?? PAGE_SIZES[0];
+  const page = useAsync((signal) => api<AssetPage>(`/api/ledger/assets${query({ ...server, pageSize, bookmark })}`, { signal }), [server.category, server.sensitivity, server.mspId, server.status, pageSize, bookmark]);
   const organizations = useAsync((signal) => api<Organization[]>('/api/identity/organizations', { signal }), []);
   const search = params.get('q') ?? '';
   const sort = (params.get('sort') as CatalogSort | null) ?? 'newest';
@@ -35,7 +36,9 @@ export function CatalogPage() {
   const rows = useMemo(() => (page.data ? refinePage(page.data.assets, { search, priceMin, priceMax, sort }) : []), [page.data, search, priceMin, priceMax, sort]);
 
   const set = (key: string, value: string, resetsPaging = false) => {
-    const next = new URLSearchParams(params);
+    // from the address bar, not this render's params: the router applies a navigation as a
+    // transition, so two quick changes would otherwise build on the same stale params
+    const next = new URLSearchParams(window.location.search);
     if (value) next.set(key, value);
     else next.delete(key);
     setParams(next, { replace: true });
@@ -126,11 +129,19 @@ export function CatalogPage() {
           {t('common.previous')}
         </button>
         <span>{t('common.page', { page: bookmarks.length })}</span>
+        <label className="row">
+          {t('catalog.pageSize')}
+          <select value={pageSize} onChange={(e) => set('size', e.target.value, true)}>
+            {PAGE_SIZES.map((s) => (
+              <option key={s}>{s}</option>
+            ))}
+          </select>
+        </label>
         <button
           type="button"
           className="button-secondary"
           // a short page is the last one; a full page may have a next
-          disabled={!page.data || page.data.assets.length < PAGE_SIZE || !page.data.bookmark}
+          disabled={!page.data || page.data.assets.length < pageSize || !page.data.bookmark}
           onClick={() => {
             const next = page.data?.bookmark;
             if (next) setBookmarks((b) => [...b, next]);

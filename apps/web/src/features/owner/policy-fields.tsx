@@ -17,25 +17,29 @@ export function PolicyFields({ draft, onChange, problems }: { draft: PolicyDraft
     ) : null;
   return (
     <>
-      <fieldset aria-describedby={problems.includes('orgs') ? 'policy-orgs-error' : undefined}>
+      <fieldset aria-describedby="policy-orgs-hint">
         <legend>{t('upload.allowedOrgs')}</legend>
+        <span className="muted small" id="policy-orgs-hint">
+          {t('upload.anyOrgHint')}
+        </span>
         {(organizations.data ?? []).map((o) => (
           <label key={o.mspId} className="check">
             <input type="checkbox" checked={draft.allowedOrgs.includes(o.mspId)} onChange={() => onChange({ ...draft, allowedOrgs: toggle(draft.allowedOrgs, o.mspId) })} />
             {o.name} ({o.mspId})
           </label>
         ))}
-        {error('orgs')}
       </fieldset>
-      <fieldset aria-describedby={problems.includes('roles') ? 'policy-roles-error' : undefined}>
+      <fieldset aria-describedby="policy-roles-hint">
         <legend>{t('upload.allowedRoles')}</legend>
+        <span className="muted small" id="policy-roles-hint">
+          {t('upload.anyRoleHint')}
+        </span>
         {ROLES.map((r: Role) => (
           <label key={r} className="check">
             <input type="checkbox" checked={draft.allowedRoles.includes(r)} onChange={() => onChange({ ...draft, allowedRoles: toggle(draft.allowedRoles, r) })} />
             {t(`roles.${r}`)}
           </label>
         ))}
-        {error('roles')}
       </fieldset>
       <div className="field">
         <label htmlFor="policy-purposes">{t('upload.allowedPurposes')}</label>

@@ -9,7 +9,7 @@ export interface PolicyDraft {
   maxDownloads: string;
 }
 
-export type PolicyProblem = 'orgs' | 'roles' | 'purposes' | 'duration' | 'downloads';
+export type PolicyProblem = 'purposes' | 'duration' | 'downloads';
 
 export const draftOf = (policy: AssetPolicy): PolicyDraft => ({
   allowedOrgs: [...policy.allowedOrgs],
@@ -23,15 +23,14 @@ export const DEFAULT_POLICY_DRAFT: PolicyDraft = { allowedOrgs: ['ConsumerMSP'],
 
 const wholeNumber = (text: string) => (/^\d+$/.test(text.trim()) ? Number(text) : Number.NaN);
 
-/** The policy the services take, or the fields at fault (the same limits the storage service checks). */
+/** The policy the services take, or the fields at fault (the same limits the storage service checks; empty lists are allowed). */
 export function parsePolicy(draft: PolicyDraft): { policy: AssetPolicy } | { problems: PolicyProblem[] } {
   const problems: PolicyProblem[] = [];
   const purposes = draft.purposes.split(',').map((p) => p.trim()).filter(Boolean);
   const days = wholeNumber(draft.maxDurationDays);
   const downloads = wholeNumber(draft.maxDownloads);
-  if (draft.allowedOrgs.length === 0) problems.push('orgs');
-  if (draft.allowedRoles.length === 0) problems.push('roles');
-  if (purposes.length === 0 || purposes.some((p) => p.length > 64)) problems.push('purposes');
+  // the chaincode reads an empty list as "any organisation", "any purpose" and "consumers"
+  if (purposes.some((p) => p.length > 64)) problems.push('purposes');
   if (!(days >= 1 && days <= 3650)) problems.push('duration');
   if (!(downloads >= 1 && downloads <= 1_000_000)) problems.push('downloads');
   if (problems.length) return { problems };

@@ -15,7 +15,14 @@ describe('parseUpload', () => {
   });
 
   it('names every field at fault at once', () => {
-    const parsed = parseUpload({ ...draft, title: '  ', price: '-1', file: null, policy: { ...DEFAULT_POLICY_DRAFT, allowedOrgs: [], purposes: ' , ', maxDurationDays: '0', maxDownloads: '1.5' } });
-    expect(parsed).toEqual({ problems: ['title', 'price', 'file', 'orgs', 'purposes', 'duration', 'downloads'] });
+    const parsed = parseUpload({ ...draft, title: '  ', price: '-1', file: null, policy: { ...DEFAULT_POLICY_DRAFT, allowedOrgs: [], purposes: 'x'.repeat(65), maxDurationDays: '0', maxDownloads: '1.5' } });
+    expect(parsed).toEqual({ problems: ['title', 'price', 'file', 'purposes', 'duration', 'downloads'] });
+  });
+});
+
+describe('parseUpload policy lists', () => {
+  it('lets the owner leave organisations, roles and purposes empty: the chaincode reads that as any', () => {
+    const parsed = parseUpload({ ...draft, policy: { ...DEFAULT_POLICY_DRAFT, allowedOrgs: [], allowedRoles: [], purposes: ' ' } });
+    expect(parsed).toMatchObject({ metadata: { policy: { allowedOrgs: [], allowedRoles: [], allowedPurposes: [] } } });
   });
 });

@@ -1,0 +1,239 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadStackConfig, type PlatformEndpoints } from '@gridledger/stack';
+import { onboardUser, startPlatformServices, type PlatformUser } from '@gridledger/testing';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findOnSomePage, launchChromium, newUserPage, outcome, reloadUntilVisible, signInThroughUi } from './browser.ts';
+
+/** The README shows these: one picture per screen, rewritten by every run. */
+const SCREENSHOTS = join(loadStackConfig().paths.repo, 'docs', 'screenshots');
+
+/**
+ * The sharing story through the dashboard, in a real browser against the platform as `npm start`
+ * runs it: admins onboard people and give credits, an owner uploads a sensitive file, a consumer
+ * finds and requests it, the owner and then the regulator approve, the consumer downloads it, and
+ * the ops dashboard follows it all live. The steps depend on each other, in order.
+ */
+describe('the dashboard, end to end in Chromium', () => {
+  let endpoints: PlatformEndpoints;
+  let browser: Browser;
+  let regulator: PlatformUser;
+  const run = randomBytes(3).toString('hex');
+  const owner = { username: `steward-${run}`, password: `Steward-${randomBytes(9).toString('base64url')}` };
+  const consumer = { username: `analyst-${run}`, password: `Analyst-${randomBytes(9).toString('base64url')}` };
+  const title = `Feeder 12 load curve ${run}`;
+  const csv = Buffer.from(['timestamp,feeder,active_power_kw', ...Array.from({ length: 40_000 }, (_, i) => `2026-11-01T00:00:${String(i % 60).padStart(2, '0')}Z,F12,${(420 + 80 * Math.sin(i / 15)).toFixed(1)}`)].join('\n'));
+  let assetId = '';
+
+  const admin = (mspId: string) => {
+    const found = endpoints.admins.find((a) => a.mspId === mspId);
+    if (!found) throw new Error(`the stack has no first admin for ${mspId}`);
+    return found;
+  };
+  const shot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  const as = async <T,>(user: { username: string; password: string }, work: (page: Page) => Promise<T>, width?: number): Promise<T> => {
+    const { context, page } = await newUserPage(browser, width);
+    try {
+      await signInThroughUi(page, endpoints.webUrl, user);
+      return await work(page);
+    } finally {
+      await context.close();
+    }
+  };
+
+  beforeAll(async () => {
+    endpoints = startPlatformServices();
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    browser = await launchChromium();
+    regulator = await onboardUser(endpoints, 'RegulatorMSP', 'regulator');
+  }, 600_000);
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('shows the sign-in page at the address npm start prints, in English and in 简体中文, and explains a wrong password', async () => {
+    const { context, page } = await newUserPage(browser);
+    await page.goto(endpoints.webUrl);
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    await shot(page, '01-sign-in');
+    await page.getByLabel('Username').fill('nobody');
+    await page.getByLabel('Password').fill('wrong-password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    expect(await page.getByRole('alert').textContent()).toContain('The username or password is wrong.');
+    await page.getByLabel('Language').selectOption('zh');
+    await page.getByRole('button', { name: '登录' }).waitFor();
+    await shot(page, '02-sign-in-zh');
+    await context.close();
+  });
+
+  it('the entry forwards only what the browser may reach, and checks the token first', async () => {
+    const at = (path: string, init?: RequestInit) => fetch(`${endpoints.webUrl}${path}`, init);
+    const json = async (response: Response) => (await response.json()) as { code?: string };
+    expect(await at('/health').then((r) => r.status)).toBe(200);
+    // internal routes of the services are not public, whoever asks
+    for (const path of ['/api/identity/internal/signatures', '/api/ledger/operator/replays']) expect(await at(path, { method: 'POST' }).then(json)).toMatchObject({ code: 'NOT_FOUND' });
+    expect(await at('/api/ledger/metrics').then((r) => r.status)).toBe(404);
+    // the ledger's reads need a signed-in user; a forged one is refused at the entry
+    expect(await at('/api/ledger/assets', { headers: { 'x-gridledger-user': regulator.id } }).then(json)).toMatchObject({ code: 'UNAUTHENTICATED' });
+    expect(await at('/api/ledger/assets', { headers: { authorization: 'Bearer not-a-jwt' } }).then((r) => r.status)).toBe(401);
+    const login = await at('/api/identity/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: regulator.username, password: regulator.password }) }).then((r) => r.json() as Promise<{ accessToken: string }>);
+    const asRegulator = { authorization: `Bearer ${login.accessToken}` };
+    expect(await at('/api/ledger/chain/height', { headers: asRegulator }).then((r) => r.json())).toMatchObject({ height: expect.stringMatching(/^\d+$/) });
+    const snapshot = (await at('/api/ops/snapshot', { headers: asRegulator }).then((r) => r.json())) as { services: { name: string; status: string }[] };
+    expect(snapshot.services.map((s) => s.name)).toEqual(['identity', 'ledger', 'storage', 'access-policy', 'audit']);
+    // any page path is the dashboard, so a shared link works
+    expect(await at('/catalog/some-asset').then((r) => r.headers.get('content-type'))).toContain('text/html');
+  });
+
+  it('the grid company admin onboards a data steward', async () => {
+    await as(admin('GridMSP'), async (page) => {
+      await page.getByRole('link', { name: 'Users' }).click();
+      await page.getByLabel('Username').fill(owner.username);
+      await page.getByLabel('E-mail').fill(`${owner.username}@grid.example`);
+      await page.getByLabel('Initial password (12 or more characters)').fill(owner.password);
+      await page.getByLabel('Role').selectOption('owner');
+      await page.getByRole('button', { name: 'Onboard' }).click();
+      await outcome(page, page.getByText(`${owner.username} was onboarded`));
+      await page.locator(`tr[data-username="${owner.username}"]`).waitFor();
+      await shot(page, '03-admin-users');
+    });
+  });
+
+  it('the consumer organisation admin onboards an analyst and gives them credits', async () => {
+    await as(admin('ConsumerMSP'), async (page) => {
+      await page.getByRole('link', { name: 'Users' }).click();
+      await page.getByLabel('Username').fill(consumer.username);
+      await page.getByLabel('E-mail').fill(`${consumer.username}@research.example`);
+      await page.getByLabel('Initial password (12 or more characters)').fill(consumer.password);
+      await page.getByLabel('Role').selectOption('consumer');
+      await page.getByRole('button', { name: 'Onboard' }).click();
+      const row = page.locator(`tr[data-username="${consumer.username}"]`);
+      await row.waitFor({ timeout: 60_000 });
+      await row.getByRole('button', { name: 'Allocate credits' }).click();
+      await row.getByRole('textbox', { name: 'Credits' }).fill('500');
+      await row.getByRole('button', { name: 'Allocate' }).click();
+      await outcome(page, page.getByText(`500 credits allocated to ${consumer.username}.`));
+    });
+  });
+
+  it('the steward uploads a sensitive file with a progress bar and sees it anchored without a reload', async () => {
+    assetId = await as(owner, async (page) => {
+      await page.getByRole('link', { name: 'Upload' }).click();
+      await page.getByLabel('Title').fill(title);
+      await page.getByLabel('Description').fill('15-minute active power of feeder 12, November 2026');
+      await page.getByLabel('Sensitivity').selectOption('sensitive');
+      await page.getByLabel('Price (credits)').fill('120');
+      await page.getByLabel('Purposes (comma-separated; empty: any)').fill('load-forecasting, research');
+      await page.locator('#up-file').setInputFiles({ name: 'feeder-12.csv', mimeType: 'text/csv', buffer: csv });
+      await shot(page, '04-upload-form');
+      await page.getByRole('button', { name: 'Upload' }).click();
+      await outcome(page, page.getByText(/Anchored on chain in block \d+\./), 120_000);
+      await shot(page, '05-upload-anchored');
+      const href = await page.getByRole('link', { name: 'Open the asset page' }).getAttribute('href');
+      return href?.split('/').pop() ?? '';
+    });
+    expect(assetId).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('the analyst finds it in the catalog, reads its on-chain record and lineage, and requests access', async () => {
+    await as(consumer, async (page) => {
+      await page.getByRole('link', { name: 'Catalog' }).click();
+      await page.getByLabel('Sensitivity').selectOption('sensitive');
+      await page.getByLabel('Per page').selectOption('100');
+      await page.getByLabel('Search title and description').fill(run);
+      await findOnSomePage(page, page.getByRole('link', { name: title }));
+      await shot(page, '06-catalog');
+      await page.getByRole('link', { name: title }).click();
+      await page.getByRole('heading', { name: title, exact: true }).waitFor();
+      await page.getByRole('img', { name: 'Lineage graph: who did what to this asset' }).waitFor();
+      expect(await page.getByTestId('asset-block').textContent()).toMatch(/^\d+$/);
+      await shot(page, '07-asset');
+      await page.getByLabel('Purpose').selectOption('load-forecasting');
+      await page.getByLabel('For how many days').fill('1');
+      await page.getByRole('button', { name: 'Send request' }).click();
+      await outcome(page, page.getByText('Request sent: the owner decides next.'));
+      await page.getByRole('link', { name: 'My requests & grants' }).click();
+      await reloadUntilVisible(page, page.getByText('waiting for the owner'));
+      expect(await page.getByTestId('escrow').textContent()).toBe('120');
+    });
+  });
+
+  it('the steward approves it from the inbox; it then waits for the regulator', async () => {
+    await as(owner, async (page) => {
+      await page.getByRole('link', { name: 'My assets & requests' }).click();
+      const approve = page.locator('tr', { hasText: title }).getByRole('button', { name: 'Approve' });
+      await reloadUntilVisible(page, approve);
+      await shot(page, '08-owner-inbox');
+      await approve.click();
+      await page.getByLabel('Reason').fill('forecasting is what the data is for');
+      await page.getByLabel('Reason').press('Enter');
+      await page.getByLabel('Reason').waitFor({ state: 'detached', timeout: 90_000 });
+      await reloadUntilVisible(page, page.getByText('waiting for the regulator'));
+    });
+  });
+
+  it('the regulator approves the sensitive share and finds it in the audit log', async () => {
+    await as(regulator, async (page) => {
+      await page.getByRole('link', { name: 'Regulator console' }).click();
+      // other requests may wait for the regulator too: this story's is the row with its asset
+      const approve = page.locator('tr', { hasText: title }).getByRole('button', { name: 'Approve' });
+      await reloadUntilVisible(page, approve);
+      await approve.click();
+      await page.getByLabel('Reason').fill('purpose within the licence');
+      await page.getByLabel('Reason').press('Enter');
+      await page.getByLabel('Reason').waitFor({ state: 'detached', timeout: 90_000 });
+      const audit = page.getByRole('form', { name: 'Audit log' });
+      await audit.getByLabel('Asset id').fill(assetId);
+      // the audit service reads the grant from Kafka; search again until it has
+      const granted = page.getByText('chain.access-granted').first();
+      for (let tries = 0; ; tries += 1) {
+        await audit.getByRole('button', { name: 'Search' }).click();
+        if (await granted.waitFor({ timeout: 3000 }).then(() => true, () => false)) break;
+        if (tries > 20) throw new Error('the audit log never showed the grant');
+      }
+      await shot(page, '09-regulator');
+    });
+  });
+
+  it('the analyst downloads the file through the platform with a progress bar: the same bytes', async () => {
+    await as(consumer, async (page) => {
+      await page.getByRole('link', { name: 'My requests & grants' }).click();
+      const download = page.getByRole('button', { name: 'Download file' });
+      await reloadUntilVisible(page, download);
+      await shot(page, '10-consumer-grants');
+      const [file] = await Promise.all([page.waitForEvent('download', { timeout: 90_000 }), download.first().click()]);
+      expect(file.suggestedFilename()).toBe('feeder-12.csv');
+      expect(readFileSync(await file.path()).equals(csv)).toBe(true);
+    });
+  });
+
+  it('an admin watches the ops dashboard update live', async () => {
+    await as(admin('RegulatorMSP'), async (page) => {
+      await page.getByRole('link', { name: 'Ops dashboard' }).click();
+      await page.getByTestId('ops-state').getByText('Live').waitFor({ timeout: 30_000 });
+      const first = Number(await page.getByTestId('chain-height').textContent());
+      expect(first).toBeGreaterThan(0);
+      expect(await page.getByTestId('service-access-policy').textContent()).toContain('up');
+      // a few readings, so the charts have lines
+      await page.waitForTimeout(7000);
+      await shot(page, '11-ops');
+    });
+  });
+
+  it('works on a narrow screen, the navigation behind a menu button', async () => {
+    await as(
+      consumer,
+      async (page) => {
+        await page.getByRole('button', { name: 'Menu' }).click();
+        await page.getByRole('link', { name: 'Catalog' }).click();
+        await page.getByRole('heading', { name: 'Catalog' }).waitFor();
+        await page.locator('table, .empty').first().waitFor();
+        await shot(page, '12-catalog-narrow');
+      },
+      390,
+    );
+  });
+});
