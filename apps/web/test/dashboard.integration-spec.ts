@@ -24,7 +24,7 @@ describe('the dashboard, end to end in Chromium', () => {
   const owner = { username: `steward-${run}`, password: `Steward-${randomBytes(9).toString('base64url')}` };
   const consumer = { username: `analyst-${run}`, password: `Analyst-${randomBytes(9).toString('base64url')}` };
   const title = `Feeder 12 load curve ${run}`;
-  const csv = Buffer.from(['timestamp,feeder,active_power_kw', ...Array.from({ length: 40_000 }, (_, i) => `2026-11-01T00:00:${String(i % 60).padStart(2, '0')}Z,F12,${(420 + 80 * Math.sin(i / 15)).toFixed(1)}`)].join('\n'));
+  const csv = Buffer.from(['timestamp,feeder,active_power_kw', ...Array.from({ length: 500_000 }, (_, i) => `2026-11-01T00:00:${String(i % 60).padStart(2, '0')}Z,F12,${(420 + 80 * Math.sin(i / 15)).toFixed(1)}`)].join('\n'));
   let assetId = '';
 
   const admin = (mspId: string) => {
@@ -65,6 +65,7 @@ describe('the dashboard, end to end in Chromium', () => {
     expect(await page.getByRole('alert').textContent()).toContain('The username or password is wrong.');
     await page.getByLabel('Language').selectOption('zh');
     await page.getByRole('button', { name: '登录' }).waitFor();
+    expect(await page.getByRole('alert').textContent()).toContain('用户名或密码错误。');
     await shot(page, '02-sign-in-zh');
     await context.close();
   });
@@ -129,7 +130,14 @@ describe('the dashboard, end to end in Chromium', () => {
       await page.getByLabel('Purposes (comma-separated; empty: any)').fill('load-forecasting, research');
       await page.locator('#up-file').setInputFiles({ name: 'feeder-12.csv', mimeType: 'text/csv', buffer: csv });
       await shot(page, '04-upload-form');
+      // about 15 MiB, sent at 4 MiB/s (Chromium's network throttling), so the bar is seen moving
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: 4 * 1024 * 1024 });
       await page.getByRole('button', { name: 'Upload' }).click();
+      await page.getByText(/^Sending /).first().waitFor();
+      await page.waitForTimeout(1500);
+      await shot(page, '04b-upload-progress');
+      await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
       await outcome(page, page.getByText(/Anchored on chain in block \d+\./), 120_000);
       await shot(page, '05-upload-anchored');
       const href = await page.getByRole('link', { name: 'Open the asset page' }).getAttribute('href');

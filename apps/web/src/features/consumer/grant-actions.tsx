@@ -23,8 +23,9 @@ export function GrantActions({ request, sizeBytes }: { request: RequestView; siz
     setError(null);
     try {
       const head = await apiFetch(`/api/storage/files/${request.assetId}`);
-      const record = head.ok ? ((await head.json()) as { fileName?: string }) : {};
-      await downloadWithProgress(`/api/storage/files/${request.assetId}/content`, record.fileName ?? `${request.assetId}.bin`, sizeBytes, (received, total) => setProgress({ received, total }));
+      // the stored file's name and size: the size drives the bar when the response has no length
+      const record = head.ok ? ((await head.json()) as { fileName?: string; sizeBytes?: number }) : {};
+      await downloadWithProgress(`/api/storage/files/${request.assetId}/content`, record.fileName ?? `${request.assetId}.bin`, record.sizeBytes ?? sizeBytes, (received, total) => setProgress({ received, total }));
     } catch (e) {
       setError(e);
     } finally {

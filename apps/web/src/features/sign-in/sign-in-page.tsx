@@ -15,21 +15,22 @@ export function SignInPage() {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  // a key, not a sentence: switching the language re-words what is shown
+  const [problem, setProblem] = useState<'signIn.required' | 'signIn.wrong' | 'signIn.locked' | null>(null);
   const [error, setError] = useState<unknown>(null);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setProblem(null);
     setError(null);
-    if (!username.trim() || !password) return setProblem(t('signIn.required'));
+    if (!username.trim() || !password) return setProblem('signIn.required');
     setBusy(true);
     try {
       const me = await signIn(username.trim(), password);
       navigate(from && from !== '/sign-in' ? from : homeFor(me.role), { replace: true });
     } catch (e) {
-      if (e instanceof ApiError && e.code === 'INVALID_CREDENTIALS') setProblem(t('signIn.wrong'));
-      else if (e instanceof ApiError && e.code === 'ACCOUNT_LOCKED') setProblem(t('signIn.locked'));
+      if (e instanceof ApiError && e.code === 'INVALID_CREDENTIALS') setProblem('signIn.wrong');
+      else if (e instanceof ApiError && e.code === 'ACCOUNT_LOCKED') setProblem('signIn.locked');
       else setError(e);
     } finally {
       setBusy(false);
@@ -55,7 +56,7 @@ export function SignInPage() {
           <input id="password" name="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />
           {problem && (
             <p className="notice notice-error" role="alert">
-              {problem}
+              {t(problem)}
             </p>
           )}
           {error !== null && <ErrorNotice error={error} />}
