@@ -35,6 +35,7 @@ export const en = {
     allowedOrgs: 'Organisations', allowedRoles: 'Roles', allowedPurposes: 'Purposes', maxDuration: 'Longest grant', maxDownloads: 'Downloads per grant',
     requestAccess: 'Request access', freeze: 'Freeze asset', unfreeze: 'Unfreeze asset', noLineage: 'Nothing has happened to this asset yet.', graphLabel: 'Lineage graph: who did what to this asset',
     notFound: 'There is no data asset {{id}}, or you may not see it.',
+    orgNotAllowed: 'The policy of this asset does not let {{mspId}} ask for it.', roleNotAllowed: 'The policy of this asset does not let your role ask for it.',
   },
   lineageAction: {
     AssetRegistered: 'registered', AssetMetadataUpdated: 'metadata updated', AssetRetired: 'retired', AssetKeyRotated: 'key rotated', AccessRequested: 'access requested', RequestOwnerApproved: 'owner approved',

@@ -37,6 +37,7 @@ export const zh: Dictionary = {
     allowedOrgs: '允许的机构', allowedRoles: '允许的角色', allowedPurposes: '允许的用途', maxDuration: '最长授权期', maxDownloads: '每次授权下载次数',
     requestAccess: '申请访问', freeze: '冻结资产', unfreeze: '解冻资产', noLineage: '该资产尚无任何记录。', graphLabel: '数据血缘关系图：谁对该资产做了什么',
     notFound: '数据资产 {{id}} 不存在，或您无权查看。',
+    orgNotAllowed: '该资产的策略不允许 {{mspId}} 申请。', roleNotAllowed: '该资产的策略不允许您的角色申请。',
   },
   lineageAction: {
     AssetRegistered: '登记', AssetMetadataUpdated: '元数据更新', AssetRetired: '下架', AssetKeyRotated: '密钥轮换', AccessRequested: '申请访问', RequestOwnerApproved: '所有者批准',

@@ -9,6 +9,7 @@ import { formatBytes, formatDate, formatDuration } from '../../components/format
 import { ReasonAction } from '../../components/reason-action.tsx';
 import { useAsync } from '../../components/use-async.ts';
 import { useUser } from '../../session/session-context.tsx';
+import { mayRequest } from '../consumer/may-request.ts';
 import { RequestAccessForm } from '../consumer/request-access-form.tsx';
 import { KeyRotation } from '../owner/key-rotation.tsx';
 import { PolicyEditor } from '../owner/policy-editor.tsx';
@@ -109,7 +110,11 @@ export function AssetPage() {
                   {isOwner && user.role === 'owner' && <KeyRotation assetId={a.id} onRotated={() => (asset.reload(), lineage.reload())} />}
                 </div>
                 <div className="stack">
-                  {user.role === 'consumer' && a.status === 'active' && <RequestAccessForm asset={a} />}
+                  {user.role === 'consumer' && a.status === 'active' && (mayRequest(a.policy, user) === 'ok' ? (
+                    <RequestAccessForm asset={a} />
+                  ) : (
+                    <p className="notice notice-error">{mayRequest(a.policy, user) === 'organisation' ? t('asset.orgNotAllowed', { mspId: user.mspId }) : t('asset.roleNotAllowed')}</p>
+                  ))}
                   {user.role === 'regulator' && (
                     <div className="card row">
                       {a.status === 'frozen' ? (
