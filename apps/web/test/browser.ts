@@ -49,7 +49,7 @@ export async function findOnSomePage(page: Page, locator: Locator, timeoutMs = 9
   for (;;) {
     if (await locator.first().waitFor({ state: 'visible', timeout: 3000 }).then(() => true, () => false)) return;
     const next = page.getByRole('button', { name: 'Next' });
-    if (await next.isEnabled()) await next.click();
+    if ((await next.count()) > 0 && (await next.isEnabled())) await next.click();
     else if (Date.now() > deadline) throw new Error('not found on any page of the catalog');
     else await page.reload();
   }

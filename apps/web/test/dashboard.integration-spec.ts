@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadStackConfig, type PlatformEndpoints } from '@gridledger/stack';
+import { loadStackConfig, platformEndpoints, type PlatformEndpoints } from '@gridledger/stack';
 import { onboardUser, startPlatformServices, type PlatformUser } from '@gridledger/testing';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -44,7 +44,8 @@ describe('the dashboard, end to end in Chromium', () => {
   };
 
   beforeAll(async () => {
-    endpoints = startPlatformServices();
+    // GRIDLEDGER_E2E_RUNNING=1: against the platform as it runs now, for a quick look while working on the dashboard
+    endpoints = process.env['GRIDLEDGER_E2E_RUNNING'] === '1' ? platformEndpoints(loadStackConfig()) : startPlatformServices();
     mkdirSync(SCREENSHOTS, { recursive: true });
     browser = await launchChromium();
     regulator = await onboardUser(endpoints, 'RegulatorMSP', 'regulator');

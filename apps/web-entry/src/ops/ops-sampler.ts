@@ -18,7 +18,7 @@ const PROBE_TIMEOUT_MS = 1500;
 @Injectable()
 export class OpsSampler implements OnModuleDestroy {
   private readonly listeners = new Set<Listener>();
-  private readonly rates = new CounterRates();
+  private readonly rates: CounterRates;
   private timer: NodeJS.Timeout | null = null;
   private last: OpsSample | null = null;
   private readonly wasDown = new Set<string>();
@@ -27,7 +27,9 @@ export class OpsSampler implements OnModuleDestroy {
     @Inject(ENTRY_CONFIG) private readonly config: EntryConfig,
     private readonly meter: ThroughputMeter,
     private readonly errors: RecentErrors,
-  ) {}
+  ) {
+    this.rates = new CounterRates(config.WEB_OPS_INTERVAL_MS * 3);
+  }
 
   subscribe(listener: Listener): () => void {
     this.listeners.add(listener);

@@ -20,4 +20,11 @@ describe('CounterRates', () => {
     expect(rates.next(4000, { tx: 2 })).toEqual({ tx: 0 });
     expect(rates.next(5000, { tx: null })).toEqual({ tx: null });
   });
+
+  it('starts over after a gap longer than it may average over', () => {
+    const rates = new CounterRates(5000);
+    rates.next(1000, { tx: 10 });
+    expect(rates.next(60_000, { tx: 500 })).toEqual({ tx: 0 });
+    expect(rates.next(62_000, { tx: 510 })).toEqual({ tx: 5 });
+  });
 });

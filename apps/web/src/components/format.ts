@@ -20,8 +20,10 @@ export function formatDate(iso: string | null | undefined, language: string): st
 /** The start of a long id, enough to tell ids apart on screen; the full id is in the title attribute. */
 export const shortId = (id: string | null | undefined, length = 8): string => (id ? (id.length > length + 1 ? `${id.slice(0, length)}…` : id) : '—');
 
-export function formatDuration(seconds: number, t: (key: 'common.days' | 'common.seconds') => string): string {
-  return seconds % 86_400 === 0 ? `${seconds / 86_400} ${t('common.days')}` : `${seconds} ${t('common.seconds')}`;
+export function formatDuration(seconds: number, t: (key: 'common.day' | 'common.days' | 'common.seconds') => string): string {
+  if (seconds % 86_400 !== 0) return `${seconds} ${t('common.seconds')}`;
+  const days = seconds / 86_400;
+  return `${days} ${t(days === 1 ? 'common.day' : 'common.days')}`;
 }
 
 export function formatRate(value: number | null | undefined, digits = 1): string {

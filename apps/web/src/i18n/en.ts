@@ -5,7 +5,7 @@ export const en = {
   roles: { owner: 'owner', consumer: 'consumer', regulator: 'regulator', admin: 'admin' },
   common: {
     loading: 'Loading…', retry: 'Try again', save: 'Save', cancel: 'Cancel', reason: 'Reason', submit: 'Submit', close: 'Close', yes: 'Yes', no: 'No', none: 'none', unknown: 'unknown',
-    previous: 'Previous', next: 'Next', page: 'Page {{page}}', empty: 'Nothing here yet.', seconds: 'seconds', days: 'days', credits: '{{count}} credits', copy: 'Copy', download: 'Download',
+    previous: 'Previous', next: 'Next', page: 'Page {{page}}', empty: 'Nothing here yet.', seconds: 'seconds', day: 'day', days: 'days', credits: '{{count}} credits', copy: 'Copy', download: 'Download',
     reasonRequired: 'Give a reason: it is recorded on chain.', done: 'Done.',
   },
   errors: {
@@ -35,7 +35,7 @@ export const en = {
     allowedOrgs: 'Organisations', allowedRoles: 'Roles', allowedPurposes: 'Purposes', maxDuration: 'Longest grant', maxDownloads: 'Downloads per grant',
     requestAccess: 'Request access', freeze: 'Freeze asset', unfreeze: 'Unfreeze asset', noLineage: 'Nothing has happened to this asset yet.', graphLabel: 'Lineage graph: who did what to this asset',
     notFound: 'There is no data asset {{id}}, or you may not see it.',
-    orgNotAllowed: 'The policy of this asset does not let {{mspId}} ask for it.', roleNotAllowed: 'The policy of this asset does not let your role ask for it.',
+    rules: 'The rules a request meets', orgNotAllowed: 'The policy of this asset does not let {{mspId}} ask for it.', roleNotAllowed: 'The policy of this asset does not let your role ask for it.',
   },
   lineageAction: {
     AssetRegistered: 'registered', AssetMetadataUpdated: 'metadata updated', AssetRetired: 'retired', AssetKeyRotated: 'key rotated', AccessRequested: 'access requested', RequestOwnerApproved: 'owner approved',
@@ -64,7 +64,7 @@ export const en = {
     keyRelease: { none: 'key not released', requested: 'key release requested', released: 'key released', failed: 'key release failed' },
   },
   consumer: {
-    title: 'My requests and grants', balance: 'Balance', escrow: 'Held in escrow', requests: 'My requests', grants: 'My grants', noRequests: 'You have not requested any data yet. Find some in the catalog.', noGrants: 'No grant yet.',
+    title: 'My requests and grants', balance: 'Balance', escrow: 'Held in escrow', requests: 'My requests', grants: 'My grants', noRequests: 'No request of yours waits for a decision. Find data in the catalog.', noGrants: 'No grant yet.',
     requestTitle: 'Request access to {{title}}', purpose: 'Purpose', durationDays: 'For how many days', publicKey: 'Your X25519 public key (optional, PEM or base64)', publicKeyHelp: 'Made with npm run gridledger -- keygen; the file key is sealed for it.',
     send: 'Send request', sent: 'Request sent: the owner decides next.', downloadFile: 'Download file', downloading: 'Downloading {{done}} of {{total}}', keyEnvelope: 'Key envelope', getEnvelope: 'Seal the key for my public key', latestEnvelope: 'Download latest envelope',
     purposeRequired: 'Say what you will use the data for.', durationInvalid: 'The duration is 1 to {{max}} days.',

@@ -7,7 +7,7 @@ export const zh: Dictionary = {
   roles: { owner: '数据所有者', consumer: '数据使用者', regulator: '监管者', admin: '管理员' },
   common: {
     loading: '加载中…', retry: '重试', save: '保存', cancel: '取消', reason: '理由', submit: '提交', close: '关闭', yes: '是', no: '否', none: '无', unknown: '未知',
-    previous: '上一页', next: '下一页', page: '第 {{page}} 页', empty: '暂无内容。', seconds: '秒', days: '天', credits: '{{count}} 积分', copy: '复制', download: '下载',
+    previous: '上一页', next: '下一页', page: '第 {{page}} 页', empty: '暂无内容。', seconds: '秒', day: '天', days: '天', credits: '{{count}} 积分', copy: '复制', download: '下载',
     reasonRequired: '请填写理由：理由会记录在链上。', done: '已完成。',
   },
   errors: {
@@ -37,7 +37,7 @@ export const zh: Dictionary = {
     allowedOrgs: '允许的机构', allowedRoles: '允许的角色', allowedPurposes: '允许的用途', maxDuration: '最长授权期', maxDownloads: '每次授权下载次数',
     requestAccess: '申请访问', freeze: '冻结资产', unfreeze: '解冻资产', noLineage: '该资产尚无任何记录。', graphLabel: '数据血缘关系图：谁对该资产做了什么',
     notFound: '数据资产 {{id}} 不存在，或您无权查看。',
-    orgNotAllowed: '该资产的策略不允许 {{mspId}} 申请。', roleNotAllowed: '该资产的策略不允许您的角色申请。',
+    rules: '申请须满足的规则', orgNotAllowed: '该资产的策略不允许 {{mspId}} 申请。', roleNotAllowed: '该资产的策略不允许您的角色申请。',
   },
   lineageAction: {
     AssetRegistered: '登记', AssetMetadataUpdated: '元数据更新', AssetRetired: '下架', AssetKeyRotated: '密钥轮换', AccessRequested: '申请访问', RequestOwnerApproved: '所有者批准',
@@ -66,7 +66,7 @@ export const zh: Dictionary = {
     keyRelease: { none: '密钥未发放', requested: '已申请发放密钥', released: '密钥已发放', failed: '密钥发放失败' },
   },
   consumer: {
-    title: '我的申请与授权', balance: '余额', escrow: '托管中', requests: '我的申请', grants: '我的授权', noRequests: '您还没有申请任何数据，可在数据目录中查找。', noGrants: '暂无授权。',
+    title: '我的申请与授权', balance: '余额', escrow: '托管中', requests: '我的申请', grants: '我的授权', noRequests: '您没有待审批的申请。可在数据目录中查找数据。', noGrants: '暂无授权。',
     requestTitle: '申请访问：{{title}}', purpose: '用途', durationDays: '期限（天）', publicKey: '您的 X25519 公钥（可选，PEM 或 base64）', publicKeyHelp: '用 npm run gridledger -- keygen 生成；文件密钥将为它封装。',
     send: '提交申请', sent: '申请已提交，等待所有者审批。', downloadFile: '下载文件', downloading: '正在下载 {{done}} / {{total}}', keyEnvelope: '密钥信封', getEnvelope: '为我的公钥封装密钥', latestEnvelope: '下载最新信封',
     purposeRequired: '请说明数据用途。', durationInvalid: '期限为 1 至 {{max}} 天。',

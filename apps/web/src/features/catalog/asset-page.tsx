@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { ApiError } from '../../api/api-error.ts';
+import { ApiError, sentence } from '../../api/api-error.ts';
 import { api } from '../../api/http.ts';
 import type { Asset, FileRecord, LineageEntry } from '../../api/types.ts';
 import { AsyncView, Loading } from '../../components/async-view.tsx';
@@ -23,6 +23,8 @@ export function AssetPage() {
   const asset = useAsync((signal) => api<Asset>(`/api/ledger/assets/${assetId}`, { signal }), [assetId]);
   // the storage record knows the anchoring transaction's block; an asset stored elsewhere has none
   const file = useAsync((signal) => api<FileRecord>(`/api/storage/files/${assetId}`, { signal }).catch(() => null), [assetId]);
+  // the access-policy service spells the policy out as the rules a requester meets; optional
+  const rules = useAsync((signal) => api<{ rules: string[] }>(`/api/access/assets/${assetId}/policy`, { signal }).catch(() => null), [assetId]);
   const lineage = useAsync((signal) => api<{ entries: LineageEntry[] }>(`/api/ledger/assets/${assetId}/lineage`, { signal }), [assetId]);
 
   if (asset.status === 'error' && asset.error instanceof ApiError && asset.error.status === 404) {
@@ -106,6 +108,13 @@ export function AssetPage() {
                     <dt>{t('asset.maxDownloads')}</dt>
                     <dd>{a.policy.maxDownloads}</dd>
                   </dl>
+                  {rules.data && rules.data.rules.length > 0 && (
+                    <ul className="rules" aria-label={t('asset.rules')}>
+                      {rules.data.rules.map((rule) => (
+                        <li key={rule}>{sentence(rule)}</li>
+                      ))}
+                    </ul>
+                  )}
                   {isOwner && user.role === 'owner' && <PolicyEditor assetId={a.id} policy={a.policy} onSaved={asset.reload} />}
                   {isOwner && user.role === 'owner' && <KeyRotation assetId={a.id} onRotated={() => (asset.reload(), lineage.reload())} />}
                 </div>

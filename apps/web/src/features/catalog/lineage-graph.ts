@@ -18,7 +18,8 @@ export interface GraphEdge {
 }
 
 const COLUMNS: NodeKind[] = ['organisation', 'user', 'request', 'asset'];
-export const GRAPH_SPACING = { column: 190, row: 64, margin: 40 };
+// nodes are 120 wide, so the side margins keep the outer columns' boxes inside the drawing
+export const GRAPH_SPACING = { column: 190, row: 64, marginX: 75, marginY: 30 };
 
 /**
  * An asset's lineage as a graph: organisations → their users → the requests they acted on → the
@@ -54,14 +55,14 @@ export function lineageGraph(assetId: string, title: string, entries: readonly L
   COLUMNS.forEach((kind, column) => {
     const inColumn = [...nodes.values()].filter((n) => n.kind === kind);
     tallest = Math.max(tallest, inColumn.length);
-    inColumn.forEach((n, row) => placed.push({ ...n, x: GRAPH_SPACING.margin + column * GRAPH_SPACING.column, y: GRAPH_SPACING.margin + row * GRAPH_SPACING.row }));
+    inColumn.forEach((n, row) => placed.push({ ...n, x: GRAPH_SPACING.marginX + column * GRAPH_SPACING.column, y: GRAPH_SPACING.marginY + row * GRAPH_SPACING.row }));
   });
   // centre shorter columns against the tallest one
-  const height = GRAPH_SPACING.margin * 2 + (tallest - 1) * GRAPH_SPACING.row;
+  const height = GRAPH_SPACING.marginY * 2 + (tallest - 1) * GRAPH_SPACING.row;
   for (const kind of COLUMNS) {
     const inColumn = placed.filter((n) => n.kind === kind);
     const offset = ((tallest - inColumn.length) * GRAPH_SPACING.row) / 2;
     inColumn.forEach((n) => (n.y += offset));
   }
-  return { nodes: placed, edges: [...edges.values()], width: GRAPH_SPACING.margin * 2 + (COLUMNS.length - 1) * GRAPH_SPACING.column + 120, height };
+  return { nodes: placed, edges: [...edges.values()], width: GRAPH_SPACING.marginX * 2 + (COLUMNS.length - 1) * GRAPH_SPACING.column, height };
 }

@@ -38,7 +38,7 @@ export function LineageGraph({ assetId, title, entries }: { assetId: string; tit
   const at = new Map(graph.nodes.map((n) => [n.id, n]));
   return (
     <div className="graph-wrap">
-      <svg role="img" aria-label={t('asset.graphLabel')} viewBox={`0 0 ${graph.width} ${graph.height}`} width={graph.width} height={graph.height} className="lineage-graph">
+      <svg role="img" aria-label={t('asset.graphLabel')} viewBox={`0 0 ${graph.width} ${graph.height}`} width={graph.width} height={graph.height} className="lineage-graph" preserveAspectRatio="xMinYMin meet">
         {graph.edges.map((e) => {
           const from = at.get(e.from);
           const to = at.get(e.to);

@@ -110,7 +110,7 @@ function Chart({ title, points, lines }: { title: string; points: ChartPoint[]; 
           <Tooltip />
           <Legend />
           {lines.map((l) => (
-            <Line key={l.key} yAxisId={l.right ? 'right' : 'left'} type="monotone" dataKey={l.key} name={l.name} stroke={l.color} dot={false} isAnimationActive={false} connectNulls />
+            <Line key={l.key} yAxisId={l.right ? 'right' : 'left'} type="linear" dataKey={l.key} name={l.name} stroke={l.color} dot={false} isAnimationActive={false} connectNulls />
           ))}
         </LineChart>
       </ResponsiveContainer>
