@@ -42,7 +42,9 @@ export class RequestsService {
       });
       return await this.viewAfterCommit(committed.result, committed.txId);
     } catch (error) {
-      if (wish) await this.database.pool.query('delete from key_release_wishes where request_id = $1', [requestId]);
+      // refused by the chain: the request does not exist, nor does its wish; after a timeout it may
+      // still commit, and the wish must then be there for the grant
+      if (wish && error instanceof AccessError) await this.database.pool.query('delete from key_release_wishes where request_id = $1', [requestId]);
       throw error;
     }
   }
