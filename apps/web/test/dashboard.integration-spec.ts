@@ -216,6 +216,11 @@ describe('the dashboard, end to end in Chromium', () => {
       const [file] = await Promise.all([page.waitForEvent('download', { timeout: 90_000 }), download.first().click()]);
       expect(file.suggestedFilename()).toBe('feeder-12.csv');
       expect(readFileSync(await file.path()).equals(csv)).toBe(true);
+      // the asset's lineage now tells the whole story, as a timeline and as a graph
+      await page.goto(`${endpoints.webUrl}/catalog/${assetId}`);
+      await reloadUntilVisible(page, page.getByText('downloaded').first());
+      await page.getByRole('heading', { name: 'Lineage' }).scrollIntoViewIfNeeded();
+      await shot(page, '07b-asset-lineage');
     });
   });
 

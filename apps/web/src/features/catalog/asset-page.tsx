@@ -142,7 +142,7 @@ export function AssetPage() {
                 ) : (
                   <AsyncView state={lineage} empty={t('asset.noLineage')} isEmpty={(l) => l.entries.length === 0}>
                     {(l) => (
-                      <div className="grid-2">
+                      <div className="stack">
                         <div>
                           <h3>{t('asset.timeline')}</h3>
                           <LineageTimeline entries={l.entries} />
