@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadStackConfig, platformEndpoints, type PlatformEndpoints } from '@gridledger/stack';
+import { generateRecipientKeyPair, openKeyEnvelope, type KeyEnvelope } from '@gridledger/file-crypto';
 import { onboardUser, startPlatformServices, type PlatformUser } from '@gridledger/testing';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -224,6 +225,52 @@ describe('the dashboard, end to end in Chromium', () => {
     });
   });
 
+  it('the analyst has the file key sealed for their own X25519 key; the envelope opens with their private key', async () => {
+    const recipient = generateRecipientKeyPair();
+    await as(consumer, async (page) => {
+      await page.getByRole('link', { name: 'My requests & grants' }).click();
+      const row = page.locator('tr', { hasText: title });
+      await reloadUntilVisible(page, row.getByRole('button', { name: 'Key envelope' }));
+      await row.getByRole('button', { name: 'Key envelope' }).click();
+      await row.getByLabel('Your X25519 public key').fill(Buffer.from(recipient.publicKey).toString('base64'));
+      const [file] = await Promise.all([page.waitForEvent('download', { timeout: 90_000 }), row.getByRole('button', { name: 'Seal the key for my public key' }).click()]);
+      const released = JSON.parse(readFileSync(await file.path(), 'utf8')) as { envelope: KeyEnvelope };
+      expect(await openKeyEnvelope(recipient.privateKey, released.envelope)).toHaveLength(32);
+    });
+  });
+
+  it('the regulator freezes the asset and unfreezes it from its page, and exports the audit report', async () => {
+    await as(regulator, async (page) => {
+      await page.goto(`${endpoints.webUrl}/catalog/${assetId}`);
+      for (const [action, status] of [['Freeze asset', 'frozen'], ['Unfreeze asset', 'active']] as const) {
+        await page.getByRole('button', { name: action }).click();
+        await page.getByLabel('Reason').fill(action === 'Freeze asset' ? 'integrity check pending' : 'integrity check passed');
+        await page.getByLabel('Reason').press('Enter');
+        await page.getByLabel('Reason').waitFor({ state: 'detached', timeout: 90_000 });
+        await reloadUntilVisible(page, page.getByText(status, { exact: true }));
+      }
+      await page.getByRole('link', { name: 'Regulator console' }).click();
+      const audit = page.getByRole('form', { name: 'Audit log' });
+      await audit.getByLabel('Asset id').fill(assetId);
+      const [report] = await Promise.all([page.waitForEvent('download'), audit.getByRole('button', { name: 'Export report (CSV)' }).click()]);
+      expect(report.suggestedFilename()).toBe('gridledger-audit.csv');
+      expect(readFileSync(await report.path(), 'utf8')).toContain('chain.access-granted');
+    });
+  });
+
+  it('the steward revokes the grant', async () => {
+    await as(owner, async (page) => {
+      await page.getByRole('link', { name: 'My assets & requests' }).click();
+      const row = page.locator('tr', { hasText: title });
+      await reloadUntilVisible(page, row.getByRole('button', { name: 'Revoke grant' }));
+      await row.getByRole('button', { name: 'Revoke grant' }).click();
+      await page.getByLabel('Reason').fill('the study ended');
+      await page.getByLabel('Reason').press('Enter');
+      await page.getByLabel('Reason').waitFor({ state: 'detached', timeout: 90_000 });
+      await reloadUntilVisible(page, row.getByText('revoked', { exact: true }));
+    });
+  });
+
   it('an admin watches the ops dashboard update live', async () => {
     await as(admin('RegulatorMSP'), async (page) => {
       await page.getByRole('link', { name: 'Ops dashboard' }).click();
@@ -234,6 +281,19 @@ describe('the dashboard, end to end in Chromium', () => {
       // a few readings, so the charts have lines
       await page.waitForTimeout(7000);
       await shot(page, '11-ops');
+    });
+  });
+
+  it('the grid company admin suspends the steward and reactivates them', async () => {
+    await as(admin('GridMSP'), async (page) => {
+      await page.getByRole('link', { name: 'Users' }).click();
+      const row = page.locator(`tr[data-username="${owner.username}"]`);
+      await row.getByRole('button', { name: 'Suspend' }).click();
+      await page.getByLabel('Reason').fill('left the company');
+      await page.getByLabel('Reason').press('Enter');
+      await outcome(page, page.getByText(`${owner.username} was suspended.`));
+      await row.getByRole('button', { name: 'Reactivate' }).click();
+      await outcome(page, page.getByText(`${owner.username} was reactivated.`));
     });
   });
 
