@@ -239,6 +239,21 @@ describe('the dashboard, end to end in Chromium', () => {
     });
   });
 
+  it('the steward tightens the policy and rotates the key from the asset page', async () => {
+    await as(owner, async (page) => {
+      await page.goto(`${endpoints.webUrl}/catalog/${assetId}`);
+      await page.getByRole('button', { name: 'Edit policy' }).click();
+      await page.getByLabel('Downloads per grant').fill('3');
+      await page.getByRole('button', { name: 'Save' }).click();
+      await outcome(page, page.getByText('The policy was saved on chain.'));
+      await reloadUntilVisible(page, page.getByText('A grant allows 3 key releases and downloads in all.'));
+      await page.getByRole('button', { name: 'Rotate key' }).click();
+      await page.getByRole('button', { name: 'Rotate key' }).click();
+      await outcome(page, page.getByText(/^The key was rotated/), 120_000);
+      await reloadUntilVisible(page, page.getByText('key rotated'));
+    });
+  });
+
   it('the regulator freezes the asset and unfreezes it from its page, and exports the audit report', async () => {
     await as(regulator, async (page) => {
       await page.goto(`${endpoints.webUrl}/catalog/${assetId}`);

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { api, query } from '../../api/http.ts';
@@ -22,6 +22,10 @@ const SORTS: { value: CatalogSort; label: 'catalog.sortNewest' | 'catalog.sortTi
 export function CatalogPage() {
   const { t, i18n } = useTranslation();
   const [params, setParams] = useSearchParams();
+  const latest = useRef(params);
+  useEffect(() => {
+    latest.current = params;
+  }, [params]);
   // the ledger pages with opaque bookmarks: the stack of those seen so far is the way back
   const [bookmarks, setBookmarks] = useState<string[]>(['']);
   const server = { category: params.get('category') ?? '', sensitivity: params.get('sensitivity') ?? '', mspId: params.get('org') ?? '', status: params.get('status') ?? '' };
@@ -36,11 +40,12 @@ export function CatalogPage() {
   const rows = useMemo(() => (page.data ? refinePage(page.data.assets, { search, priceMin, priceMax, sort }) : []), [page.data, search, priceMin, priceMax, sort]);
 
   const set = (key: string, value: string, resetsPaging = false) => {
-    // from the address bar, not this render's params: the router applies a navigation as a
+    // from the latest change, not this render's params: the router applies a navigation as a
     // transition, so two quick changes would otherwise build on the same stale params
-    const next = new URLSearchParams(window.location.search);
+    const next = new URLSearchParams(latest.current);
     if (value) next.set(key, value);
     else next.delete(key);
+    latest.current = next;
     setParams(next, { replace: true });
     if (resetsPaging) setBookmarks(['']);
   };
@@ -87,14 +92,14 @@ export function CatalogPage() {
                 <caption className="visually-hidden">{t('catalog.results', { count: rows.length })}</caption>
                 <thead>
                   <tr>
-                    <th scope="col">{t('catalog.columns.title')}</th>
+                    <SortHeader label={t('catalog.columns.title')} sort={sort} by={['title']} onSort={(s) => set('sort', s)} />
                     <th scope="col">{t('catalog.columns.category')}</th>
                     <th scope="col">{t('catalog.columns.sensitivity')}</th>
                     <th scope="col">{t('catalog.columns.owner')}</th>
-                    <th scope="col" className="num">{t('catalog.columns.price')}</th>
-                    <th scope="col" className="num">{t('catalog.columns.size')}</th>
+                    <SortHeader label={t('catalog.columns.price')} sort={sort} by={['priceAsc', 'priceDesc']} onSort={(s) => set('sort', s)} numeric />
+                    <SortHeader label={t('catalog.columns.size')} sort={sort} by={['size']} onSort={(s) => set('sort', s)} numeric />
                     <th scope="col">{t('catalog.columns.status')}</th>
-                    <th scope="col">{t('catalog.columns.created')}</th>
+                    <SortHeader label={t('catalog.columns.created')} sort={sort} by={['newest']} onSort={(s) => set('sort', s)} />
                   </tr>
                 </thead>
                 <tbody>
@@ -168,5 +173,23 @@ function Select({ id, label, value, onChange, options }: { id: string; label: st
         ))}
       </select>
     </div>
+  );
+}
+
+/**
+ * A column header that sorts by its column: a button inside the header, so it is reached with
+ * Tab and announced with its order (aria-sort). A second press on price turns the order round.
+ */
+function SortHeader({ label, sort, by, onSort, numeric = false }: { label: string; sort: CatalogSort; by: [CatalogSort, ...CatalogSort[]]; onSort: (sort: CatalogSort) => void; numeric?: boolean }) {
+  const active = by.includes(sort);
+  const ascending = sort === 'title' || sort === 'priceAsc';
+  const next = active && by.length > 1 ? (by.find((s) => s !== sort) ?? by[0]) : by[0];
+  return (
+    <th scope="col" className={numeric ? 'num' : undefined} aria-sort={active ? (ascending ? 'ascending' : 'descending') : 'none'}>
+      <button type="button" className="sort-button" onClick={() => onSort(next)}>
+        {label}
+        <span aria-hidden="true">{active ? (ascending ? ' ▲' : ' ▼') : ' ↕'}</span>
+      </button>
+    </th>
   );
 }
