@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AccountsController } from './accounts/accounts.controller.ts';
+import { CatalogController } from './catalog/catalog.controller.ts';
 import { ServiceGuard } from './auth/service-guard.ts';
 import { UserGuard } from './auth/user-guard.ts';
 import { ACCESS_POLICY_CONFIG, type AccessPolicyConfig } from './config/access-policy-config.ts';
@@ -24,7 +25,7 @@ export class AccessPolicyModule {
   static forConfig(config: AccessPolicyConfig): DynamicModule {
     return {
       module: AccessPolicyModule,
-      controllers: [HealthController, RequestsController, InboxController, PoliciesController, SupervisionController, AccountsController, OperatorController, InternalController],
+      controllers: [HealthController, CatalogController, RequestsController, InboxController, PoliciesController, SupervisionController, AccountsController, OperatorController, InternalController],
       providers: [
         { provide: ACCESS_POLICY_CONFIG, useValue: config },
         AccessPolicyDatabase, UserGuard, ServiceGuard, LedgerGateway, LedgerAnswersConsumer, ReadModelConsumer, ReadModelRebuild,

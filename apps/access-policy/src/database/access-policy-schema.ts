@@ -19,6 +19,11 @@ create table if not exists assets (
   policy jsonb not null,
   key_version int not null,
   updated_at timestamptz not null);
+-- the catalog searches these too (added after the first version of the table)
+alter table assets add column if not exists description text not null default '';
+alter table assets add column if not exists size_bytes bigint not null default 0;
+alter table assets add column if not exists created_at timestamptz;
+create index if not exists assets_catalog on assets (created_at desc, asset_id);
 
 create table if not exists requests (
   request_id text primary key,
