@@ -57,6 +57,7 @@ const RULES: Record<string, { upstream: Upstream; rules: Rule[] }> = {
   access: {
     upstream: 'accessPolicy',
     rules: [
+      { methods: ['GET'], pattern: 'catalog' },
       { methods: ['GET', 'POST'], pattern: 'requests*' },
       { methods: ['GET'], pattern: 'inbox' },
       { methods: ['GET', 'PUT'], pattern: 'assets/:id/policy' },
@@ -67,7 +68,10 @@ const RULES: Record<string, { upstream: Upstream; rules: Rule[] }> = {
   },
   audit: {
     upstream: 'audit',
-    rules: [{ methods: ['GET'], pattern: 'audit*' }],
+    rules: [
+      { methods: ['GET'], pattern: 'audit*' },
+      { methods: ['POST'], pattern: 'audit/reconciliations' },
+    ],
   },
   ledger: {
     upstream: 'ledger',

@@ -62,6 +62,14 @@ export interface AssetPage {
   fetched?: number;
 }
 
+/** A page of the catalog search (access-policy service): the matching assets and how many match in all. */
+export interface CatalogPage {
+  assets: Asset[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
 export interface FileRecord {
   assetId: string;
   title: string;
@@ -147,4 +155,16 @@ export interface AuditEntry {
 export interface AuditPage {
   entries: AuditEntry[];
   next: string | null;
+}
+
+/** A reconciliation run of the audit service: the chain against storage records, IPFS and grants. */
+export interface ReconciliationReport {
+  runId: string;
+  trigger: 'scheduled' | 'on-demand';
+  scope: string[] | null;
+  startedAt: string;
+  finishedAt: string;
+  assetsChecked: number;
+  grantsChecked: number;
+  violations: { assetId: string; kind: string; where: string; expected: string | null; actual: string | null }[];
 }

@@ -26,7 +26,7 @@ export const en = {
     title: 'Catalog', search: 'Search title and description', category: 'Category', sensitivity: 'Sensitivity', organisation: 'Organisation', status: 'Status', any: 'any',
     priceMin: 'Price from', priceMax: 'Price to', sort: 'Sort by', sortNewest: 'newest', sortTitle: 'title', sortPriceAsc: 'price, low to high', sortPriceDesc: 'price, high to low', sortSize: 'size',
     columns: { title: 'Title', category: 'Category', sensitivity: 'Sensitivity', owner: 'Owner', price: 'Price', size: 'Size', status: 'Status', created: 'Registered' },
-    empty: 'No data asset matches these filters.', pageNote: 'Search and price narrow the page shown; the other filters ask the ledger.', results: '{{count}} assets on this page', pageSize: 'Per page',
+    empty: 'No data asset matches these filters.', pageOf: 'Page {{page}} of {{pages}}', results: '{{count}} matching assets', pageSize: 'Per page',
   },
   asset: {
     back: 'Back to the catalog', metadata: 'Metadata', onChain: 'On-chain record', policy: 'Policy', lineage: 'Lineage', timeline: 'Timeline', graph: 'Graph',
@@ -74,6 +74,11 @@ export const en = {
     freezeAsset: 'Freeze or unfreeze an asset', freezeUser: 'Freeze or unfreeze a user', assetId: 'Asset id', userId: 'User id', audit: 'Audit log', violations: 'Integrity violations', noViolations: 'No integrity violation has been recorded.',
     filters: { assetId: 'Asset id', userId: 'User id', org: 'Organisation', action: 'Action', from: 'From', to: 'To' }, search: 'Search', export: 'Export report (CSV)', noEvents: 'No audit event matches.', more: 'Load more',
     columns: { time: 'Time', action: 'Action', actor: 'Actor', org: 'Organisation', asset: 'Asset', tx: 'Transaction' }, frozen: 'Done: recorded on chain.',
+    reconcile: {
+      title: 'Reconciliation', explain: 'Compares every asset on chain with the storage records, the bytes pinned in IPFS and the grants; each disagreement is also reported as an integrity-violation event.',
+      run: 'Reconcile now', running: 'Reconciling…', summary: '{{assets}} assets and {{grants}} grants checked; disagreements with the chain: {{violations}}.',
+      kind: 'Finding', where: 'Where', expected: 'Chain says', actual: 'Found',
+    },
   },
   ops: {
     title: 'Ops dashboard', live: 'Live', connecting: 'Connecting…', disconnected: 'Disconnected, reconnecting…', services: 'Services', components: 'Stack components', up: 'up', down: 'down',

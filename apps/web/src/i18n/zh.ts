@@ -28,7 +28,7 @@ export const zh: Dictionary = {
     title: '数据目录', search: '搜索标题和描述', category: '类别', sensitivity: '敏感级别', organisation: '机构', status: '状态', any: '全部',
     priceMin: '最低价格', priceMax: '最高价格', sort: '排序', sortNewest: '最新', sortTitle: '标题', sortPriceAsc: '价格从低到高', sortPriceDesc: '价格从高到低', sortSize: '大小',
     columns: { title: '标题', category: '类别', sensitivity: '敏感级别', owner: '所有者', price: '价格', size: '大小', status: '状态', created: '登记时间' },
-    empty: '没有符合条件的数据资产。', pageNote: '搜索与价格筛选作用于当前页；其他筛选条件由账本查询。', results: '本页 {{count}} 项资产', pageSize: '每页',
+    empty: '没有符合条件的数据资产。', pageOf: '第 {{page}} 页，共 {{pages}} 页', results: '共 {{count}} 项符合条件的资产', pageSize: '每页',
   },
   asset: {
     back: '返回数据目录', metadata: '元数据', onChain: '链上记录', policy: '访问策略', lineage: '数据血缘', timeline: '时间线', graph: '关系图',
@@ -76,6 +76,11 @@ export const zh: Dictionary = {
     freezeAsset: '冻结或解冻资产', freezeUser: '冻结或解冻用户', assetId: '资产 ID', userId: '用户 ID', audit: '审计日志', violations: '完整性违规', noViolations: '尚无完整性违规记录。',
     filters: { assetId: '资产 ID', userId: '用户 ID', org: '机构', action: '操作', from: '起始', to: '截止' }, search: '搜索', export: '导出报告（CSV）', noEvents: '没有符合条件的审计事件。', more: '加载更多',
     columns: { time: '时间', action: '操作', actor: '操作者', org: '机构', asset: '资产', tx: '交易' }, frozen: '已完成：已记录在链上。',
+    reconcile: {
+      title: '对账', explain: '将链上每项资产与存储记录、IPFS 中固定的数据及授权逐一比对；每处不一致也会作为完整性违规事件上报。',
+      run: '立即对账', running: '对账中…', summary: '已检查 {{assets}} 项资产、{{grants}} 项授权；与链上不一致：{{violations}} 处。',
+      kind: '发现', where: '位置', expected: '链上记录', actual: '实际',
+    },
   },
   ops: {
     title: '运维仪表盘', live: '实时', connecting: '正在连接…', disconnected: '连接断开，正在重连…', services: '服务', components: '基础组件', up: '正常', down: '故障',

@@ -1,15 +1,15 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { api, query } from '../../api/http.ts';
-import { ASSET_STATUSES, CATEGORIES, SENSITIVITIES, type AssetPage, type Organization } from '../../api/types.ts';
+import { ASSET_STATUSES, CATEGORIES, SENSITIVITIES, type CatalogPage as CatalogResults, type Organization } from '../../api/types.ts';
 import { AsyncView } from '../../components/async-view.tsx';
 import { Badge, sensitivityTone, statusTone } from '../../components/badge.tsx';
 import { formatBytes, formatDate, shortId } from '../../components/format.ts';
 import { useAsync } from '../../components/use-async.ts';
-import { refinePage, type CatalogSort } from './refine-page.ts';
 
 const PAGE_SIZES = [20, 50, 100] as const;
+export type CatalogSort = 'newest' | 'title' | 'priceAsc' | 'priceDesc' | 'size';
 const SORTS: { value: CatalogSort; label: 'catalog.sortNewest' | 'catalog.sortTitle' | 'catalog.sortPriceAsc' | 'catalog.sortPriceDesc' | 'catalog.sortSize' }[] = [
   { value: 'newest', label: 'catalog.sortNewest' },
   { value: 'title', label: 'catalog.sortTitle' },
@@ -18,7 +18,7 @@ const SORTS: { value: CatalogSort; label: 'catalog.sortNewest' | 'catalog.sortTi
   { value: 'size', label: 'catalog.sortSize' },
 ];
 
-/** The asset catalog: metadata only, as the chaincode lets the signed-in user see it. Filters live in the URL, so a view can be shared. */
+/** The asset catalog: metadata only, searched, filtered, sorted and paged by the access-policy service. Filters live in the URL, so a view can be shared. */
 export function CatalogPage() {
   const { t, i18n } = useTranslation();
   const [params, setParams] = useSearchParams();
@@ -26,28 +26,36 @@ export function CatalogPage() {
   useEffect(() => {
     latest.current = params;
   }, [params]);
-  // the ledger pages with opaque bookmarks: the stack of those seen so far is the way back
-  const [bookmarks, setBookmarks] = useState<string[]>(['']);
-  const server = { category: params.get('category') ?? '', sensitivity: params.get('sensitivity') ?? '', mspId: params.get('org') ?? '', status: params.get('status') ?? '' };
-  const bookmark = bookmarks[bookmarks.length - 1] ?? '';
-  const pageSize = PAGE_SIZES.find((s) => String(s) === params.get('size')) ?? PAGE_SIZES[0];
-  const page = useAsync((signal) => api<AssetPage>(`/api/ledger/assets${query({ ...server, pageSize, bookmark })}`, { signal }), [server.category, server.sensitivity, server.mspId, server.status, pageSize, bookmark]);
-  const organizations = useAsync((signal) => api<Organization[]>('/api/identity/organizations', { signal }), []);
-  const search = params.get('q') ?? '';
+  const filters = {
+    q: params.get('q') ?? '',
+    category: params.get('category') ?? '',
+    sensitivity: params.get('sensitivity') ?? '',
+    mspId: params.get('org') ?? '',
+    status: params.get('status') ?? '',
+    minPrice: params.get('min') ?? '',
+    maxPrice: params.get('max') ?? '',
+  };
   const sort = (params.get('sort') as CatalogSort | null) ?? 'newest';
-  const priceMin = params.get('min') ? Number(params.get('min')) : null;
-  const priceMax = params.get('max') ? Number(params.get('max')) : null;
-  const rows = useMemo(() => (page.data ? refinePage(page.data.assets, { search, priceMin, priceMax, sort }) : []), [page.data, search, priceMin, priceMax, sort]);
+  const pageSize = PAGE_SIZES.find((s) => String(s) === params.get('size')) ?? PAGE_SIZES[0];
+  const pageNumber = Math.max(1, Number(params.get('page')) || 1);
+  const page = useAsync(
+    (signal) => api<CatalogResults>(`/api/access/catalog${query({ ...filters, sort, pageSize, page: pageNumber })}`, { signal }),
+    [filters.q, filters.category, filters.sensitivity, filters.mspId, filters.status, filters.minPrice, filters.maxPrice, sort, pageSize, pageNumber],
+  );
+  const organizations = useAsync((signal) => api<Organization[]>('/api/identity/organizations', { signal }), []);
+  const rows = page.data?.assets ?? [];
+  const pages = page.data ? Math.max(1, Math.ceil(page.data.total / pageSize)) : 1;
 
-  const set = (key: string, value: string, resetsPaging = false) => {
+  const set = (key: string, value: string) => {
     // from the latest change, not this render's params: the router applies a navigation as a
     // transition, so two quick changes would otherwise build on the same stale params
     const next = new URLSearchParams(latest.current);
     if (value) next.set(key, value);
     else next.delete(key);
+    // a new filter or order starts again at the first page
+    if (key !== 'page') next.delete('page');
     latest.current = next;
     setParams(next, { replace: true });
-    if (resetsPaging) setBookmarks(['']);
   };
 
   return (
@@ -56,12 +64,12 @@ export function CatalogPage() {
       <form className="filters" role="search" onSubmit={(e) => e.preventDefault()}>
         <div className="field grow">
           <label htmlFor="f-search">{t('catalog.search')}</label>
-          <input id="f-search" type="search" value={search} onChange={(e) => set('q', e.target.value)} />
+          <input id="f-search" type="search" value={filters.q} onChange={(e) => set('q', e.target.value)} />
         </div>
-        <Select id="f-category" label={t('catalog.category')} value={server.category} onChange={(v) => set('category', v, true)} options={CATEGORIES.map((c) => [c, t(`category.${c}`)])} />
-        <Select id="f-sensitivity" label={t('catalog.sensitivity')} value={server.sensitivity} onChange={(v) => set('sensitivity', v, true)} options={SENSITIVITIES.map((s) => [s, t(`sensitivity.${s}`)])} />
-        <Select id="f-org" label={t('catalog.organisation')} value={server.mspId} onChange={(v) => set('org', v, true)} options={(organizations.data ?? []).map((o) => [o.mspId, o.name])} />
-        <Select id="f-status" label={t('catalog.status')} value={server.status} onChange={(v) => set('status', v, true)} options={ASSET_STATUSES.map((s) => [s, t(`assetStatus.${s}`)])} />
+        <Select id="f-category" label={t('catalog.category')} value={filters.category} onChange={(v) => set('category', v)} options={CATEGORIES.map((c) => [c, t(`category.${c}`)])} />
+        <Select id="f-sensitivity" label={t('catalog.sensitivity')} value={filters.sensitivity} onChange={(v) => set('sensitivity', v)} options={SENSITIVITIES.map((s) => [s, t(`sensitivity.${s}`)])} />
+        <Select id="f-org" label={t('catalog.organisation')} value={filters.mspId} onChange={(v) => set('org', v)} options={(organizations.data ?? []).map((o) => [o.mspId, o.name])} />
+        <Select id="f-status" label={t('catalog.status')} value={filters.status} onChange={(v) => set('status', v)} options={ASSET_STATUSES.map((s) => [s, t(`assetStatus.${s}`)])} />
         <div className="field narrow">
           <label htmlFor="f-min">{t('catalog.priceMin')}</label>
           <input id="f-min" type="number" min={0} inputMode="numeric" value={params.get('min') ?? ''} onChange={(e) => set('min', e.target.value)} />
@@ -81,7 +89,6 @@ export function CatalogPage() {
           </select>
         </div>
       </form>
-      <p className="muted small">{t('catalog.pageNote')}</p>
       <AsyncView state={page}>
         {() =>
           rows.length === 0 ? (
@@ -89,7 +96,7 @@ export function CatalogPage() {
           ) : (
             <div className="table-wrap">
               <table aria-describedby="catalog-title">
-                <caption className="visually-hidden">{t('catalog.results', { count: rows.length })}</caption>
+                <caption className="visually-hidden">{t('catalog.results', { count: page.data?.total ?? 0 })}</caption>
                 <thead>
                   <tr>
                     <SortHeader label={t('catalog.columns.title')} sort={sort} by={['title']} onSort={(s) => set('sort', s)} />
@@ -130,28 +137,19 @@ export function CatalogPage() {
         }
       </AsyncView>
       <div className="pager">
-        <button type="button" className="button-secondary" disabled={bookmarks.length <= 1} onClick={() => setBookmarks((b) => b.slice(0, -1))}>
+        <button type="button" className="button-secondary" disabled={pageNumber <= 1} onClick={() => set('page', String(pageNumber - 1))}>
           {t('common.previous')}
         </button>
-        <span>{t('common.page', { page: bookmarks.length })}</span>
+        <span>{t('catalog.pageOf', { page: pageNumber, pages })}</span>
         <label className="row">
           {t('catalog.pageSize')}
-          <select value={pageSize} onChange={(e) => set('size', e.target.value, true)}>
+          <select value={pageSize} onChange={(e) => set('size', e.target.value)}>
             {PAGE_SIZES.map((s) => (
               <option key={s}>{s}</option>
             ))}
           </select>
         </label>
-        <button
-          type="button"
-          className="button-secondary"
-          // a short page is the last one; a full page may have a next
-          disabled={!page.data || page.data.assets.length < pageSize || !page.data.bookmark}
-          onClick={() => {
-            const next = page.data?.bookmark;
-            if (next) setBookmarks((b) => [...b, next]);
-          }}
-        >
+        <button type="button" className="button-secondary" disabled={!page.data || pageNumber >= pages} onClick={() => set('page', String(pageNumber + 1))}>
           {t('common.next')}
         </button>
       </div>

@@ -7,6 +7,7 @@ import { useAsync } from '../../components/use-async.ts';
 import { RequestTable } from '../owner/request-table.tsx';
 import { AuditSearch } from './audit-search.tsx';
 import { FreezePanel } from './freeze-panel.tsx';
+import { ReconciliationPanel } from './reconciliation-panel.tsx';
 
 /** Regulator: approve sensitive and critical shares, freeze what must stop, search and export the audit log, watch integrity. */
 export function RegulatorPage() {
@@ -38,6 +39,7 @@ export function RegulatorPage() {
       </div>
       <AuditSearch title={t('regulator.audit')} />
       <AuditSearch title={t('regulator.violations')} fixed={{ action: 'storage.integrity-violation' }} />
+      <ReconciliationPanel />
     </section>
   );
 }

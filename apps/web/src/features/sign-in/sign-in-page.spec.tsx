@@ -35,7 +35,7 @@ describe('sign in', () => {
       'POST /api/identity/auth/login': () => [200, { accessToken: 'a', refreshToken: 'r', expiresIn: 900 }],
       'GET /api/identity/users/me': consumer,
       'GET /api/identity/organizations': [],
-      'GET /api/ledger/assets': { assets: [], bookmark: '' },
+      'GET /api/access/catalog': { assets: [], total: 0, page: 1, pageSize: 20 },
       'POST /api/identity/auth/logout': () => [204, null],
     });
     renderAt(<SessionProvider><App /></SessionProvider>, '/');
