@@ -193,7 +193,7 @@ describe('the sharing story, end to end', () => {
     expect((await call(endpoints.auditUrl, 'POST', '/audit/reconciliations', token['owner'], { assetIds: [assetId] })).status).toBe(403);
     const report = await call(endpoints.auditUrl, 'POST', '/audit/reconciliations', token['regulator'], { assetIds: [assetId] });
     expect(report.status).toBe(200);
-    expect(report.body).toMatchObject({ trigger: 'on-demand', assetsChecked: 1, grantsChecked: 1, violations: [] });
+    expect(report.body).toMatchObject({ trigger: 'on-demand', assetsChecked: 1, grantsChecked: 1, violations: [], errors: [] });
   });
 
   it("then finds a record tampered with in the storage service's database, and reports it as an event", async () => {

@@ -205,8 +205,11 @@ describe('the dashboard, end to end in Chromium', () => {
         if (tries > 20) throw new Error('the audit log never showed the grant');
       }
       await shot(page, '09-regulator');
+      // reconciliation on demand: chain against storage, IPFS and grants (the whole platform: it may take a while)
+      await page.getByRole('button', { name: 'Reconcile now' }).click();
+      await page.getByText(/assets and \d+ grants checked; disagreements with the chain: \d+\./).waitFor({ timeout: 300_000 });
     });
-  });
+  }, 420_000);
 
   it('the analyst downloads the file through the platform with a progress bar: the same bytes', async () => {
     await as(consumer, async (page) => {

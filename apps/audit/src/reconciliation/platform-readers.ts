@@ -62,8 +62,8 @@ export class PlatformReaders {
     }
   }
 
-  pinCheck(assetId: string, cid: string): Promise<PinCheck> {
-    return this.internal(this.options.storageUrl, `/internal/files/${encodeURIComponent(assetId)}/pin?cid=${encodeURIComponent(cid)}`);
+  pinCheck(cid: string): Promise<PinCheck> {
+    return this.internal(this.options.storageUrl, `/internal/pins/${encodeURIComponent(cid)}`);
   }
 
   async grants(): Promise<ReadModelGrant[]> {
@@ -73,7 +73,7 @@ export class PlatformReaders {
   private async internal<T>(base: string, path: string): Promise<T> {
     const response = await fetch(new URL(path, base), { headers: { authorization: `Bearer ${this.options.serviceToken}` }, signal: AbortSignal.timeout(10 * 60_000) });
     const body = (await response.json().catch(() => ({}))) as T & { message?: string };
-    if (!response.ok) throw new Error(`${new URL(base).port === '' ? base : base} answered ${response.status} to ${path.split('?')[0]}: ${body.message ?? ''}`);
+    if (!response.ok) throw new Error(`${base} answered ${response.status} to ${path.split('?')[0]}: ${body.message ?? ''}`);
     return body;
   }
 }

@@ -20,6 +20,8 @@ export interface ReconciliationReport {
   assetsChecked: number;
   grantsChecked: number;
   violations: Finding[];
+  /** checks that could not be made (a collaborator refused or failed): not findings, but not silence either */
+  errors: { assetId: string; message: string }[];
 }
 
 /**
@@ -88,22 +90,31 @@ export class ReconciliationService implements OnApplicationBootstrap, OnModuleDe
     const files = (await this.readers.storedFiles()).filter((file) => !scope || scope.includes(file.assetId));
     const fileById = new Map(files.map((file) => [file.assetId, file]));
     const violations: Finding[] = [];
+    const errors: ReconciliationReport['errors'] = [];
+    // one asset that cannot be checked does not stop the others
+    const check = async (assetId: string, work: () => Promise<Finding[]>) => {
+      try {
+        violations.push(...(await work()));
+      } catch (error) {
+        errors.push({ assetId, message: (error as Error).message });
+      }
+    };
     for (const asset of chain) {
       violations.push(...compareRecord(asset, fileById.get(asset.id)));
-      violations.push(...comparePin(asset, await this.readers.pinCheck(asset.id, asset.cid)));
+      await check(asset.id, async () => comparePin(asset, await this.readers.pinCheck(asset.cid)));
     }
     if (!scope) violations.push(...filesNotOnChain(files, new Set(chain.map((asset) => asset.id))));
     const grants = (await this.readers.grants()).filter((grant) => !scope || scope.includes(grant.assetId));
-    for (const grant of grants) violations.push(...compareGrant(grant, await this.readers.chainRequest(grant.requestId, grant.consumerUid)));
+    for (const grant of grants) await check(grant.assetId, async () => compareGrant(grant, await this.readers.chainRequest(grant.requestId, grant.consumerUid)));
 
-    const report: ReconciliationReport = { runId, trigger, scope, startedAt, finishedAt: new Date().toISOString(), assetsChecked: chain.length, grantsChecked: grants.length, violations };
+    const report: ReconciliationReport = { runId, trigger, scope, startedAt, finishedAt: new Date().toISOString(), assetsChecked: chain.length, grantsChecked: grants.length, violations, errors };
     await this.database.transaction(async (tx) => {
       await tx.query('insert into reconciliation_runs (run_id, trigger, started_at, finished_at, violations, report) values ($1, $2, $3, $4, $5, $6)', [runId, trigger, startedAt, report.finishedAt, violations.length, JSON.stringify(report)]);
       for (const finding of violations) await writeOutboxEvent(tx, EVENT_SOURCE, AUDIT_TOPICS.integrityViolation, finding.assetId, { runId, ...finding });
       await writeOutboxEvent(tx, EVENT_SOURCE, AUDIT_TOPICS.reconciliationCompleted, runId, { runId, trigger, startedAt, finishedAt: report.finishedAt, assetsChecked: report.assetsChecked, grantsChecked: report.grantsChecked, violations: violations.length });
     });
-    const line = `reconciliation ${runId} (${trigger}): ${report.assetsChecked} assets, ${report.grantsChecked} grants, ${violations.length} violation(s)`;
-    if (violations.length) this.logger.warn(line);
+    const line = `reconciliation ${runId} (${trigger}): ${report.assetsChecked} assets, ${report.grantsChecked} grants, ${violations.length} violation(s), ${errors.length} check(s) not made`;
+    if (violations.length || errors.length) this.logger.warn(line);
     else this.logger.log(line);
     return report;
   }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Controller, Get, Param, ParseUUIDPipe, Query, UseGuards } from '@nestjs/common';
+import { Controller, Get, Param, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { StorageError } from '../common/storage-error.ts';
 import { StorageDatabase } from '../database/storage-database.ts';
@@ -16,14 +16,14 @@ const PAGE = 500;
 @ApiTags('internal')
 @ApiBearerAuth()
 @UseGuards(ServiceGuard)
-@Controller('internal/files')
+@Controller('internal')
 export class InternalController {
   constructor(
     private readonly database: StorageDatabase,
     private readonly kubo: KuboStore,
   ) {}
 
-  @Get()
+  @Get('files')
   @ApiOperation({ summary: 'Every file record (no keys), by asset id, a page at a time' })
   @ApiQuery({ name: 'after', required: false, description: 'the last asset id of the previous page' })
   async list(@Query('after') after?: string) {
@@ -36,14 +36,13 @@ export class InternalController {
     return { items: rows, next: rows.length === PAGE ? rows.at(-1)?.['assetId'] : null };
   }
 
-  @Get(':assetId/pin')
+  @Get('pins/:cid')
   @ApiOperation({ summary: 'Is this CID pinned, and what do its bytes hash to (SHA-256 of the whole ciphertext, read from IPFS)' })
-  @ApiQuery({ name: 'cid', required: true })
-  async pin(@Param('assetId', new ParseUUIDPipe()) assetId: string, @Query('cid') cid?: string) {
-    if (!cid || !/^(Qm[1-9A-HJ-NP-Za-km-z]{44}|b[a-z2-7]{20,})$/.test(cid)) throw new StorageError('INVALID_ARGUMENT', 'cid must be an IPFS CID (Qm… or b…)');
-    if (!(await this.kubo.isPinned(cid))) return { assetId, cid, pinned: false, ciphertextSha256: null };
+  async pin(@Param('cid') cid: string) {
+    if (!/^(Qm[1-9A-HJ-NP-Za-km-z]{44}|b[a-z2-7]{20,})$/.test(cid)) throw new StorageError('INVALID_ARGUMENT', 'cid must be an IPFS CID (Qm… or b…)');
+    if (!(await this.kubo.isPinned(cid))) return { cid, pinned: false, ciphertextSha256: null };
     const hash = createHash('sha256');
     for await (const chunk of this.kubo.cat(cid, AbortSignal.timeout(10 * 60_000))) hash.update(chunk);
-    return { assetId, cid, pinned: true, ciphertextSha256: hash.digest('hex') };
+    return { cid, pinned: true, ciphertextSha256: hash.digest('hex') };
   }
 }
