@@ -104,21 +104,7 @@ export class IdempotentConsumer<T = unknown> {
   async start(): Promise<void> {
     if (this.consumer) return;
     this.stopping = new AbortController();
-    const admin = this.kafka.admin();
-    await admin.connect();
-    try {
-      // created up front so the first poison message does not wait on topic auto-creation
-      await admin.createTopics({ topics: this.topics.map((topic) => ({ topic: deadLetterTopic(topic) })), waitForLeaders: true });
-      const partitions = this.createTopicsWithPartitions;
-      // on a fresh cluster nothing may have been published yet, and subscribing to a missing topic
-      // fails; a topic auto-created by its first producer would also get the broker's default
-      // partition count, which caps how many messages this consumer can work on at once
-      await admin.createTopics({ topics: this.topics.map((topic) => ({ topic, ...(partitions ? { numPartitions: partitions } : {}) })), waitForLeaders: true });
-      // when some of the topics existed already, kafkajs returns without waiting for the new ones' leaders
-      await waitForTopicMetadata(admin, [...this.topics]);
-    } finally {
-      await admin.disconnect();
-    }
+    await this.ensureTopics();
     const producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1, createPartitioner: Partitioners.DefaultPartitioner });
     await producer.connect();
     this.producer = producer;
@@ -127,6 +113,37 @@ export class IdempotentConsumer<T = unknown> {
     await consumer.subscribe({ topics: [...this.topics], fromBeginning: this.fromBeginning });
     this.consumer = consumer;
     await consumer.run({ autoCommit: true, partitionsConsumedConcurrently: this.concurrency, eachMessage: (payload) => this.onMessage(payload) });
+  }
+
+  /**
+   * Creates the topics and their dead-letter topics if missing, and waits for their leaders. A
+   * broker that has just (re)started answers some of these requests with UNKNOWN_TOPIC_OR_PARTITION
+   * for a while, so failures are retried for up to a minute before the start gives up.
+   */
+  private async ensureTopics(): Promise<void> {
+    const deadline = Date.now() + 60_000;
+    for (let attempt = 1; ; attempt += 1) {
+      const admin = this.kafka.admin();
+      try {
+        await admin.connect();
+        // created up front so the first poison message does not wait on topic auto-creation
+        await admin.createTopics({ topics: this.topics.map((topic) => ({ topic: deadLetterTopic(topic) })), waitForLeaders: true });
+        const partitions = this.createTopicsWithPartitions;
+        // on a fresh cluster nothing may have been published yet, and subscribing to a missing topic
+        // fails; a topic auto-created by its first producer would also get the broker's default
+        // partition count, which caps how many messages this consumer can work on at once
+        await admin.createTopics({ topics: this.topics.map((topic) => ({ topic, ...(partitions ? { numPartitions: partitions } : {}) })), waitForLeaders: true });
+        // when some of the topics existed already, kafkajs returns without waiting for the new ones' leaders
+        await waitForTopicMetadata(admin, [...this.topics]);
+        return;
+      } catch (error) {
+        if (Date.now() > deadline) throw error;
+        this.logger.warn(`consumer ${this.groupId}: topics not ready (${(error as Error).message}); trying again`);
+        await sleep(backoffDelay(attempt, { initialMs: 250, maxMs: 5_000, factor: 2 }));
+      } finally {
+        await admin.disconnect().catch(() => undefined);
+      }
+    }
   }
 
   /** Cuts a retry backoff short, lets the current message finish, commits its offset and disconnects. */
