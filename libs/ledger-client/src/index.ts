@@ -4,6 +4,7 @@ export {
   enqueueLedgerCommand,
   recordLedgerAnswer,
   LEDGER_ANSWER_TOPICS,
+  ledgerAnswerSchema,
   InvalidLedgerCommandError,
   LedgerAnswerTimeoutError,
   type LedgerAnswer,

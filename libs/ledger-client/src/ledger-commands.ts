@@ -9,6 +9,10 @@ type Command = TopicPayloads[typeof LEDGER_TOPICS.submitRequested];
 /** The ledger's answer topics: every command gets exactly one of them. */
 export const LEDGER_ANSWER_TOPICS = [LEDGER_TOPICS.txCommitted, LEDGER_TOPICS.txFailed] as const;
 
+/** The payload schema of an answer topic, for a consumer of those topics. */
+export const ledgerAnswerSchema = (topic: string) =>
+  (LEDGER_ANSWER_TOPICS as readonly string[]).includes(topic) ? TOPIC_SCHEMAS[topic as (typeof LEDGER_ANSWER_TOPICS)[number]] : undefined;
+
 export type LedgerAnswer =
   | { topic: typeof LEDGER_TOPICS.txCommitted; payload: TopicPayloads[typeof LEDGER_TOPICS.txCommitted] }
   | { topic: typeof LEDGER_TOPICS.txFailed; payload: TopicPayloads[typeof LEDGER_TOPICS.txFailed] };

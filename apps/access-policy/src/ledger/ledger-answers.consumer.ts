@@ -1,6 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { TOPIC_SCHEMAS } from '@gridledger/contracts';
-import { LEDGER_ANSWER_TOPICS, recordLedgerAnswer, type LedgerAnswer } from '@gridledger/ledger-client';
+import { LEDGER_ANSWER_TOPICS, ledgerAnswerSchema, recordLedgerAnswer, type LedgerAnswer } from '@gridledger/ledger-client';
 import { IdempotentConsumer } from '@gridledger/messaging';
 import { Kafka, logLevel } from 'kafkajs';
 import { ACCESS_POLICY_CONFIG, type AccessPolicyConfig } from '../config/access-policy-config.ts';
@@ -19,7 +18,7 @@ export class LedgerAnswersConsumer implements OnApplicationBootstrap, OnModuleDe
       pool: database.pool,
       groupId: 'gridledger-access-policy-ledger-answers',
       topics: LEDGER_ANSWER_TOPICS,
-      schemas: (topic) => ((LEDGER_ANSWER_TOPICS as readonly string[]).includes(topic) ? TOPIC_SCHEMAS[topic as (typeof LEDGER_ANSWER_TOPICS)[number]] : undefined),
+      schemas: ledgerAnswerSchema,
       // other services' answers pass through here too: only this service's commands match a row
       handler: async (tx, event, meta) => void (await recordLedgerAnswer(tx, { topic: meta.topic, payload: event.data } as LedgerAnswer)),
       concurrency: 4,

@@ -1,16 +1,15 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { LEDGER_TOPICS, STORAGE_TOPICS, TOPIC_SCHEMAS, type CloudEvent } from '@gridledger/contracts';
-import { LEDGER_ANSWER_TOPICS, recordLedgerAnswer } from '@gridledger/ledger-client';
+import { LEDGER_TOPICS, STORAGE_TOPICS, type CloudEvent } from '@gridledger/contracts';
+import { LEDGER_ANSWER_TOPICS, ledgerAnswerSchema, recordLedgerAnswer, type LedgerAnswer } from '@gridledger/ledger-client';
 import { IdempotentConsumer, writeOutboxEvent } from '@gridledger/messaging';
 import { Kafka, logLevel } from 'kafkajs';
 import type pg from 'pg';
 import { STORAGE_CONFIG, type StorageConfig } from '../config/storage-config.ts';
 import { StorageDatabase } from '../database/storage-database.ts';
 import { KuboStore } from '../ipfs/kubo-store.ts';
-import { EVENT_SOURCE, type LedgerAnswer } from '../ledger/ledger-commands.ts';
+import { EVENT_SOURCE } from '../ledger/ledger-commands.ts';
 
 type Answer = LedgerAnswer['payload'];
-const ANSWER_TOPICS = LEDGER_ANSWER_TOPICS;
 
 /**
  * The ledger's answers to this service's commands. Each answer is recorded with its command (so
@@ -31,8 +30,8 @@ export class LedgerAnswersService implements OnApplicationBootstrap, OnModuleDes
       kafka: new Kafka({ clientId: 'gridledger-storage-answers', brokers: config.STORAGE_KAFKA_BROKERS.split(','), logLevel: logLevel.ERROR }),
       pool: database.pool,
       groupId: 'gridledger-storage-ledger-answers',
-      topics: ANSWER_TOPICS,
-      schemas: (topic) => ((ANSWER_TOPICS as readonly string[]).includes(topic) ? TOPIC_SCHEMAS[topic as (typeof ANSWER_TOPICS)[number]] : undefined),
+      topics: LEDGER_ANSWER_TOPICS,
+      schemas: ledgerAnswerSchema,
       handler: (tx, event, meta) => this.apply(tx, event, meta.topic as LedgerAnswer['topic']),
       logger: this.logger,
     });

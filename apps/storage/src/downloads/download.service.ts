@@ -10,7 +10,8 @@ import { StorageError } from '../common/storage-error.ts';
 import { StorageDatabase } from '../database/storage-database.ts';
 import { KEY_ENCRYPTION_SERVICE } from '../files/key-encryption.provider.ts';
 import { KuboStore } from '../ipfs/kubo-store.ts';
-import { awaitLedgerAnswer, enqueueLedgerCommand, EVENT_SOURCE } from '../ledger/ledger-commands.ts';
+import { awaitLedgerAnswer } from '@gridledger/ledger-client';
+import { enqueueLedgerCommand, EVENT_SOURCE } from '../ledger/ledger-commands.ts';
 import { AccessCheck } from './access-check.ts';
 
 /**

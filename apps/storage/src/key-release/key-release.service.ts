@@ -8,7 +8,8 @@ import { StorageError } from '../common/storage-error.ts';
 import { StorageDatabase } from '../database/storage-database.ts';
 import { AccessCheck } from '../downloads/access-check.ts';
 import { KEY_ENCRYPTION_SERVICE } from '../files/key-encryption.provider.ts';
-import { awaitLedgerAnswer, enqueueLedgerCommand, EVENT_SOURCE } from '../ledger/ledger-commands.ts';
+import { awaitLedgerAnswer } from '@gridledger/ledger-client';
+import { enqueueLedgerCommand, EVENT_SOURCE } from '../ledger/ledger-commands.ts';
 
 export interface KeyRelease {
   envelope: KeyEnvelope;

@@ -12,7 +12,8 @@ import { KEY_ENCRYPTION_SERVICE } from '../files/key-encryption.provider.ts';
 import { addEncrypted, EncryptedAddError, type EncryptedFile } from '../ipfs/encrypted-add.ts';
 import { KuboStore } from '../ipfs/kubo-store.ts';
 import { LedgerClient } from '../ledger/ledger-client.ts';
-import { awaitLedgerAnswer, enqueueLedgerCommand, EVENT_SOURCE } from '../ledger/ledger-commands.ts';
+import { awaitLedgerAnswer } from '@gridledger/ledger-client';
+import { enqueueLedgerCommand, EVENT_SOURCE } from '../ledger/ledger-commands.ts';
 
 export interface KeyRotationReceipt {
   assetId: string;

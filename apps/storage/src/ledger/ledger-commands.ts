@@ -1,13 +1,9 @@
-import { awaitLedgerAnswer as awaitAnswer, enqueueLedgerCommand as enqueue, type LedgerAnswer, type LedgerCommandRequest } from '@gridledger/ledger-client';
+import { enqueueLedgerCommand as enqueue, type LedgerCommandRequest } from '@gridledger/ledger-client';
 import type pg from 'pg';
 
 export const EVENT_SOURCE = '/gridledger/storage';
-export type { LedgerAnswer };
 
 /** Asks the ledger for a transaction about an asset, through this service's outbox, in the caller's transaction. */
 export function enqueueLedgerCommand(db: pg.ClientBase, assetId: string, command: Pick<LedgerCommandRequest, 'userId' | 'contract' | 'transaction' | 'arguments'>): Promise<string> {
   return enqueue(db, { source: EVENT_SOURCE, subject: assetId, requestedBy: 'storage', ...command });
 }
-
-/** Waits for the ledger's answer; a timeout surfaces as 504 LEDGER_TIMEOUT through the exception filter. */
-export const awaitLedgerAnswer = (pool: pg.Pool, commandId: string): Promise<LedgerAnswer> => awaitAnswer(pool, commandId);
