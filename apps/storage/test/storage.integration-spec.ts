@@ -116,6 +116,8 @@ describe('storage service on real Kubo, the real chain and PostgreSQL', () => {
     expect(pinned.includes(Buffer.from('timestamp,feeder'))).toBe(false);
     expect(pinned.includes(Buffer.from('F12,4'))).toBe(false);
     expect(createHash('sha256').update(pinned).digest('hex')).toBe(stored.body['ciphertextSha256']);
+    // nothing of this upload left in flight: a later test counts what the service publishes
+    await anchored(stored.body['assetId'] as string);
   });
 
   it('neutralises path-traversal and CRLF file names', async () => {
