@@ -202,14 +202,25 @@ describe('hashing while streaming', () => {
   it('yields the SHA-256 of the plaintext and of the ciphertext in the same pass', async () => {
     const key = generateDataKey();
     const plaintext = randomBytes(3 * DEFAULT_CHUNK_SIZE + 999);
-    const plainHash = hashingPassThrough();
+    const encrypt = new EncryptStream(key);
+    expect(() => encrypt.ciphertextSha256).toThrow(/not available/);
     const cipherHash = hashingPassThrough();
-    const ciphertext = await runThrough(plaintext, [plainHash, new EncryptStream(key), cipherHash]);
-    expect(plainHash.sha256).toBe(createHash('sha256').update(plaintext).digest('hex'));
-    expect(cipherHash.sha256).toBe(createHash('sha256').update(ciphertext).digest('hex'));
-    expect(plainHash.bytes).toBe(plaintext.length);
-    expect(cipherHash.bytes).toBe(ciphertext.length);
+    const ciphertext = await runThrough(pieces(plaintext, 5000), [encrypt, cipherHash]);
+    expect(encrypt.plaintextSha256).toBe(createHash('sha256').update(plaintext).digest('hex'));
+    expect(encrypt.ciphertextSha256).toBe(createHash('sha256').update(ciphertext).digest('hex'));
+    expect(encrypt.ciphertextSha256).toBe(cipherHash.sha256);
+    expect(encrypt.plaintextBytes).toBe(plaintext.length);
+    expect(encrypt.ciphertextBytes).toBe(ciphertext.length);
     expect((await decryptBuffer(key, ciphertext)).equals(plaintext)).toBe(true);
+  });
+
+  it('hashes an empty input as the empty string and its one empty final chunk', async () => {
+    const key = generateDataKey();
+    const encrypt = new EncryptStream(key);
+    const ciphertext = await runThrough(Buffer.alloc(0), [encrypt]);
+    expect(encrypt.plaintextSha256).toBe(createHash('sha256').digest('hex'));
+    expect(encrypt.ciphertextSha256).toBe(createHash('sha256').update(ciphertext).digest('hex'));
+    expect(ciphertext.length).toBe(HEADER_LENGTH + TAG_LENGTH);
   });
 });
 

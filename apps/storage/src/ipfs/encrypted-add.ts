@@ -1,9 +1,8 @@
-import { PassThrough, type Readable, type Transform } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import { encryptStream, hashingPassThrough } from '@gridledger/file-crypto';
-import type { KuboStore } from './kubo-store.ts';
+import type { Readable, Transform } from 'node:stream';
+import { encryptStream } from '@gridledger/file-crypto';
+import { IpfsAddError, type KuboStore } from './kubo-store.ts';
 
-/** larger than the library's default: fewer GCM calls and pushes per GiB, the bulk of the CPU besides hashing */
+/** larger than the library's default: fewer GCM calls per GiB, the bulk of the CPU besides hashing */
 export const ENCRYPTION_CHUNK_BYTES = 1024 * 1024;
 
 export interface EncryptedFile {
@@ -25,24 +24,16 @@ export class EncryptedAddError extends Error {
 }
 
 /**
- * Plaintext from `source` (and any stages after it) → SHA-256 → chunked AES-256-GCM → SHA-256 →
- * Kubo add+pin, streamed: memory stays flat whatever the size. When both sides fail, the stream's
- * error wins: it says more (size limit, client gone, tampered ciphertext) than Kubo's view of it.
+ * Plaintext from `source` (and any stages after it) → chunked AES-256-GCM, hashing both sides →
+ * Kubo add+pin, streamed: memory stays flat whatever the size. The side that failed first is
+ * named: a size limit or a client gone says more than Kubo's view of the broken body.
  */
 export async function addEncrypted(kubo: KuboStore, source: Readable, stages: readonly Transform[], dataKey: Uint8Array): Promise<EncryptedFile> {
-  const plaintext = hashingPassThrough();
-  const ciphertext = hashingPassThrough();
-  const encrypted = new PassThrough();
-  let streamError: unknown;
-  pipeline([source, ...stages, plaintext, encryptStream(dataKey, { chunkSize: ENCRYPTION_CHUNK_BYTES }), ciphertext, encrypted]).catch((error: unknown) => {
-    streamError = error;
-    encrypted.destroy(error as Error);
-  });
-  let cid: string;
+  const encrypt = encryptStream(dataKey, { chunkSize: ENCRYPTION_CHUNK_BYTES });
   try {
-    ({ cid } = await kubo.add(encrypted));
+    const { cid } = await kubo.add(source, [...stages, encrypt]);
+    return { cid, plaintextBytes: encrypt.plaintextBytes, plaintextSha256: encrypt.plaintextSha256, ciphertextSha256: encrypt.ciphertextSha256 };
   } catch (error) {
-    throw streamError === undefined ? new EncryptedAddError('ipfs', error) : new EncryptedAddError('stream', streamError);
+    throw new EncryptedAddError(error instanceof IpfsAddError ? 'ipfs' : 'stream', error);
   }
-  return { cid, plaintextBytes: plaintext.bytes, plaintextSha256: plaintext.sha256, ciphertextSha256: ciphertext.sha256 };
 }

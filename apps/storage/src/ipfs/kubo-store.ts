@@ -1,11 +1,14 @@
-import { randomBytes } from 'node:crypto';
 import { request, type IncomingMessage } from 'node:http';
-import { Readable } from 'node:stream';
+import type { Duplex, Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Inject, Injectable } from '@nestjs/common';
 import { create, type KuboRPCClient } from 'kubo-rpc-client';
 import { STORAGE_CONFIG, type StorageConfig } from '../config/storage-config.ts';
 import { DependencyUnavailableError } from '../common/storage-error.ts';
+import { MultipartFileBody } from './multipart-file-body.ts';
+
+/** Kubo did not take a file: refused it, failed, or could not be reached. */
+export class IpfsAddError extends DependencyUnavailableError {}
 
 /**
  * IPFS through Kubo's RPC API: this service is the only component that talks to it. Files are
@@ -21,38 +24,51 @@ export class KuboStore {
   }
 
   /**
-   * Streams the content to Kubo's `add` as the request body with node:http, which honours
-   * backpressure on every write. Both kubo-rpc-client's add and fetch with a streamed body queue
-   * what the socket has not taken yet, which for a 1 GiB upload is most of the file in memory.
+   * Streams `source` through `stages` into Kubo's `add` as the request body, written with
+   * node:http, which honours backpressure on every write (kubo-rpc-client's add and fetch with a
+   * streamed body queue what the socket has not taken yet: most of a 1 GiB file in memory).
+   *
+   * When it fails, the first failure decides who is to blame: an error of the source or a stage
+   * (size limit, client gone, tampered input) is rethrown as it is; Kubo refusing, failing or
+   * going away is an `IpfsAddError`. Whichever fails first, everything else is torn down.
    */
-  async add(content: AsyncIterable<Uint8Array>): Promise<{ cid: string; size: number }> {
-    const boundary = `----gridledger-${randomBytes(12).toString('hex')}`;
-    async function* body(): AsyncIterable<Uint8Array> {
-      yield Buffer.from(`--${boundary}\r\ncontent-disposition: form-data; name="file"; filename="file"\r\ncontent-type: application/octet-stream\r\n\r\n`);
-      yield* content;
-      yield Buffer.from(`\r\n--${boundary}--\r\n`);
-    }
+  async add(source: Readable, stages: readonly Duplex[]): Promise<{ cid: string; size: number }> {
+    const body = new MultipartFileBody();
     const url = new URL('/api/v0/add', this.config.STORAGE_KUBO_API_URL);
     for (const [name, value] of Object.entries({ pin: 'true', 'cid-version': '1', 'raw-leaves': 'true', chunker: `size-${1024 * 1024}`, quieter: 'true', progress: 'false' })) url.searchParams.set(name, value);
-    const outgoing = request(url, { method: 'POST', headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } });
+    const outgoing = request(url, { method: 'POST', headers: { 'content-type': body.contentType } });
+    let first: { side: 'stream' | 'ipfs'; error: unknown } | undefined;
+    // listening before the pipeline does, so a stream's own error is seen before it is spread
+    for (const stream of [source, ...stages]) stream.once('error', (error) => (first ??= { side: 'stream', error }));
+    outgoing.once('error', (error) => (first ??= { side: 'ipfs', error }));
     const answered = new Promise<IncomingMessage>((resolve, reject) => {
       outgoing.once('response', resolve);
       outgoing.once('error', reject);
     });
-    // Kubo may answer (and refuse) before the body is sent: whichever comes first decides
-    // one chunk read ahead, not Readable.from's default of sixteen (16 MiB of 1 MiB chunks)
-    const sent = pipeline(Readable.from(body(), { highWaterMark: 1 }), outgoing);
-    const response = await Promise.race([answered, sent.then(() => answered)]);
-    let text = '';
-    for await (const chunk of response) text += String(chunk);
-    await sent.catch((error: unknown) => {
-      if (response.statusCode === 200) throw error;
-    });
-    if (response.statusCode !== 200) throw new DependencyUnavailableError(`IPFS refused the file (${response.statusCode}): ${text.slice(0, 200)}`);
-    // one JSON object per line; the last names the whole file
-    const last = JSON.parse(text.trim().split('\n').pop() ?? '{}') as { Hash?: string; Size?: string };
-    if (!last.Hash) throw new DependencyUnavailableError('IPFS answered the add without a CID');
-    return { cid: last.Hash, size: Number(last.Size ?? 0) };
+    const sent = pipeline([source, ...stages, body, outgoing]);
+    try {
+      // Kubo may answer (and refuse) before the whole body is sent: whichever comes first decides
+      const response = await Promise.race([answered, sent.then(() => answered)]);
+      let text = '';
+      for await (const chunk of response) text += String(chunk);
+      if (response.statusCode !== 200) {
+        first ??= { side: 'ipfs', error: new Error(`IPFS refused the file (${response.statusCode}): ${text.slice(0, 200)}`) };
+        throw first.error;
+      }
+      await sent;
+      // one JSON object per line; the last names the whole file
+      const last = JSON.parse(text.trim().split('\n').pop() ?? '{}') as { Hash?: string; Size?: string };
+      if (!last.Hash) throw new IpfsAddError('IPFS answered the add without a CID');
+      return { cid: last.Hash, size: Number(last.Size ?? 0) };
+    } catch (error) {
+      // Kubo may have answered before the body was done: nothing more is read from the source
+      sent.catch(() => undefined);
+      for (const stream of [source, ...stages]) stream.destroy();
+      outgoing.destroy();
+      const cause = first ?? { side: 'ipfs', error };
+      if (cause.side === 'stream') throw cause.error;
+      throw cause.error instanceof IpfsAddError ? cause.error : new IpfsAddError(cause.error instanceof Error ? cause.error.message : String(cause.error));
+    }
   }
 
   cat(cid: string, signal?: AbortSignal): AsyncIterable<Uint8Array> {
