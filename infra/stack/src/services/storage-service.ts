@@ -7,7 +7,7 @@ import { serviceDatabaseUrl } from '../components/postgres.ts';
 import { httpOk } from '../process/probes.ts';
 import { buildService } from './build-service.ts';
 import { platformServiceToken } from './identity-service.ts';
-import { serviceDaemon } from './service-daemon.ts';
+import { serviceDaemon, STREAMING_SERVICE_NODE_FLAGS } from './service-daemon.ts';
 
 const secretsFile = (config: StackConfig) => join(config.paths.data, 'services', 'storage', 'secrets.json');
 
@@ -39,7 +39,7 @@ export function storageServiceComponent(config: StackConfig): Component {
         STORAGE_LEDGER_URL: `http://127.0.0.1:${config.ports.ledger}`,
         STORAGE_SERVICE_TOKEN: platformServiceToken(config),
         STORAGE_MASTER_KEYS: masterKeys,
-      });
+      }, STREAMING_SERVICE_NODE_FLAGS);
     },
     healthy: () => httpOk(port, '/health'),
   };

@@ -5,7 +5,7 @@ import type { Component } from '../components/component.ts';
 import { httpOk } from '../process/probes.ts';
 import { buildService } from './build-service.ts';
 import { platformServiceToken } from './identity-service.ts';
-import { serviceDaemon } from './service-daemon.ts';
+import { serviceDaemon, STREAMING_SERVICE_NODE_FLAGS } from './service-daemon.ts';
 
 export const dashboardDir = (config: StackConfig): string => join(config.paths.repo, 'dist', 'apps', 'web');
 
@@ -40,7 +40,7 @@ export function webServiceComponent(config: StackConfig): Component {
           WEB_SERVICE_TOKEN: platformServiceToken(config),
           WEB_STATIC_DIR: dashboardDir(config),
           WEB_COMPONENTS: Object.entries(probed).map(([name, at]) => `${name}=127.0.0.1:${at}`).join(','),
-        }),
+        }, STREAMING_SERVICE_NODE_FLAGS),
         // the stack knows it as "web" (pid file, logs); its bundle is the web-entry app's
         name: 'web',
       };
