@@ -40,7 +40,10 @@ export class KuboStore {
     let first: { side: 'stream' | 'ipfs'; error: unknown } | undefined;
     // listening before the pipeline does, so a stream's own error is seen before it is spread
     for (const stream of [source, ...stages]) stream.once('error', (error) => (first ??= { side: 'stream', error }));
-    outgoing.once('error', (error) => (first ??= { side: 'ipfs', error }));
+    // `on`, not `once`: a torn-down request may report more than one error
+    outgoing.on('error', (error) => (first ??= { side: 'ipfs', error }));
+    // the headers go now, not with the first piece of body, so Kubo can refuse at once
+    outgoing.flushHeaders();
     const answered = new Promise<IncomingMessage>((resolve, reject) => {
       outgoing.once('response', resolve);
       outgoing.once('error', reject);
