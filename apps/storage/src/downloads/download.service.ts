@@ -5,12 +5,12 @@ import { LEDGER_TOPICS, STORAGE_TOPICS } from '@gridledger/contracts';
 import { decryptStream, hashingPassThrough, type KeyEncryptionService } from '@gridledger/file-crypto';
 import { writeOutboxEvent } from '@gridledger/messaging';
 import type { Response } from 'express';
+import { awaitLedgerAnswer } from '@gridledger/ledger-client';
 import type { PlatformUser } from '../auth/user-guard.ts';
 import { StorageError } from '../common/storage-error.ts';
 import { StorageDatabase } from '../database/storage-database.ts';
 import { KEY_ENCRYPTION_SERVICE } from '../files/key-encryption.provider.ts';
 import { KuboStore } from '../ipfs/kubo-store.ts';
-import { awaitLedgerAnswer } from '@gridledger/ledger-client';
 import { enqueueLedgerCommand, EVENT_SOURCE } from '../ledger/ledger-commands.ts';
 import { AccessCheck } from './access-check.ts';
 

@@ -55,7 +55,7 @@ export class KuboStore {
       let text = '';
       for await (const chunk of response) text += String(chunk);
       if (response.statusCode !== 200) {
-        first ??= { side: 'ipfs', error: new Error(`IPFS refused the file (${response.statusCode}): ${text.slice(0, 200)}`) };
+        first ??= { side: 'ipfs', error: new IpfsAddError(`IPFS refused the file (${response.statusCode}): ${text.slice(0, 200)}`) };
         throw first.error;
       }
       await sent;

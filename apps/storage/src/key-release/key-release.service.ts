@@ -3,12 +3,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import { LEDGER_TOPICS, STORAGE_TOPICS } from '@gridledger/contracts';
 import { sealKeyForRecipient, x25519PublicKeyBytes, type KeyEncryptionService, type KeyEnvelope } from '@gridledger/file-crypto';
 import { writeOutboxEvent } from '@gridledger/messaging';
+import { awaitLedgerAnswer } from '@gridledger/ledger-client';
 import type { PlatformUser } from '../auth/user-guard.ts';
 import { StorageError } from '../common/storage-error.ts';
 import { StorageDatabase } from '../database/storage-database.ts';
 import { AccessCheck } from '../downloads/access-check.ts';
 import { KEY_ENCRYPTION_SERVICE } from '../files/key-encryption.provider.ts';
-import { awaitLedgerAnswer } from '@gridledger/ledger-client';
 import { enqueueLedgerCommand, EVENT_SOURCE } from '../ledger/ledger-commands.ts';
 
 export interface KeyRelease {

@@ -3,6 +3,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { LEDGER_TOPICS, STORAGE_TOPICS } from '@gridledger/contracts';
 import { decryptStream, FILE_ENCRYPTION_SCHEME, generateDataKey, sealKeyForRecipient, type KeyEncryptionService } from '@gridledger/file-crypto';
 import { writeOutboxEvent } from '@gridledger/messaging';
+import { awaitLedgerAnswer } from '@gridledger/ledger-client';
 import type { PlatformUser } from '../auth/user-guard.ts';
 import { StorageError } from '../common/storage-error.ts';
 import { StorageDatabase } from '../database/storage-database.ts';
@@ -12,7 +13,6 @@ import { KEY_ENCRYPTION_SERVICE } from '../files/key-encryption.provider.ts';
 import { addEncrypted, EncryptedAddError, type EncryptedFile } from '../ipfs/encrypted-add.ts';
 import { KuboStore } from '../ipfs/kubo-store.ts';
 import { LedgerClient } from '../ledger/ledger-client.ts';
-import { awaitLedgerAnswer } from '@gridledger/ledger-client';
 import { enqueueLedgerCommand, EVENT_SOURCE } from '../ledger/ledger-commands.ts';
 
 export interface KeyRotationReceipt {
