@@ -23,7 +23,8 @@ const boundaries = {
     { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:contracts', 'type:util'] },
     { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:util'] },
     { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'] },
-    { sourceTag: 'type:tooling', onlyDependOnLibsWithTags: ['type:util'] },
+    // the stack provisions the broker from the event contracts (topics, who may write them)
+    { sourceTag: 'type:tooling', onlyDependOnLibsWithTags: ['type:util', 'type:contracts'] },
     { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:testing', 'type:tooling', 'type:data-access', 'type:contracts', 'type:util'] },
     { sourceTag: 'type:chaincode', onlyDependOnLibsWithTags: [] },
   ],

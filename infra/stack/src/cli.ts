@@ -1,6 +1,7 @@
 import { loadStackConfig } from './config/stack-config.ts';
 import { down, reset } from './commands/down.ts';
 import { env } from './commands/env.ts';
+import { kafkaUser } from './commands/kafka-user.ts';
 import { logs } from './commands/logs.ts';
 import { printStatus } from './commands/status.ts';
 import { start } from './commands/start.ts';
@@ -19,6 +20,8 @@ const USAGE = `Usage: npm run stack -- <command>
   env                shell exports with every address and credential (eval "$(npm run -s stack -- env)")
   reset              stop, then wipe all component data (built binaries are kept)
   start              up, then every service (what npm start runs)
+  kafka-user add <name> [--topics <pattern>] | list | remove <name>
+                     read-only Kafka principals for outside consumers (grid operators' systems)
 
 Settings: GRIDLEDGER_HOME (default ~/.cache/gridledger), GRIDLEDGER_PORT_<NAME> for each port.`;
 
@@ -52,6 +55,9 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     case 'env':
       env(config);
+      return 0;
+    case 'kafka-user':
+      await locked(() => kafkaUser(config, rest));
       return 0;
     case 'reset':
       await locked(() => reset(config));

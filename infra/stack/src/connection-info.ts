@@ -2,6 +2,14 @@ import type { StackConfig } from './config/stack-config.ts';
 import { caBootstrapAdmin, caTlsRootPath } from './components/fabric-ca.ts';
 import { readPostgresCredentials, type PostgresCredentials } from './components/postgres.ts';
 import { fabricLayout } from './fabric/fabric-layout.ts';
+import { KAFKA_ADMIN_PRINCIPAL, KAFKA_SERVICE_PRINCIPALS, type KafkaServicePrincipal } from './kafka/kafka-access.ts';
+import { kafkaBrokers, readKafkaCredentials } from './kafka/kafka-credentials.ts';
+import { stackCaFiles } from './tls/stack-ca.ts';
+
+export interface KafkaPrincipal {
+  username: string;
+  password: string;
+}
 
 export interface OrganizationConnection {
   mspId: string;
@@ -14,16 +22,30 @@ export interface OrganizationConnection {
 
 /** How clients reach each component of a running stack. Holds secrets: never print it whole. */
 export interface StackConnectionInfo {
-  kafka: { brokers: string[] };
+  kafka: {
+    brokers: string[];
+    /** PEM file of the stack's CA, which signed the broker's TLS certificate */
+    caFile: string;
+    /** the operator principal (a Kafka super user), for the stack's own tools and tests */
+    admin: KafkaPrincipal;
+    /** each service's own principal, with exactly the ACLs of SERVICE_KAFKA_ACCESS */
+    services: Record<KafkaServicePrincipal, KafkaPrincipal>;
+  };
   ipfs: { apiUrl: string; gatewayUrl: string };
   postgres: { host: string; port: number; credentials: PostgresCredentials };
   fabric: { channel: string; chaincode: string; organizations: OrganizationConnection[] };
 }
 
+function kafkaConnection(config: StackConfig): StackConnectionInfo['kafka'] {
+  const credentials = readKafkaCredentials(config);
+  const services = Object.fromEntries(KAFKA_SERVICE_PRINCIPALS.map((name) => [name, { username: name, password: credentials.services[name] }])) as Record<KafkaServicePrincipal, KafkaPrincipal>;
+  return { brokers: kafkaBrokers(config), caFile: stackCaFiles(config).caCert, admin: { username: KAFKA_ADMIN_PRINCIPAL, password: credentials.admin }, services };
+}
+
 export function connectionInfo(config: StackConfig): StackConnectionInfo {
   const layout = fabricLayout(config);
   return {
-    kafka: { brokers: [`127.0.0.1:${config.ports.kafka}`] },
+    kafka: kafkaConnection(config),
     ipfs: { apiUrl: `http://127.0.0.1:${config.ports.kuboApi}`, gatewayUrl: `http://127.0.0.1:${config.ports.kuboGateway}` },
     postgres: { host: '127.0.0.1', port: config.ports.postgres, credentials: readPostgresCredentials(config) },
     fabric: {

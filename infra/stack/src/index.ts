@@ -3,10 +3,14 @@
  * Starting and stopping stays with the CLI (`npm run stack -- up`).
  */
 export { loadStackConfig, type StackConfig } from './config/stack-config.ts';
-export { connectionInfo, type StackConnectionInfo, type OrganizationConnection } from './connection-info.ts';
+export { connectionInfo, type StackConnectionInfo, type OrganizationConnection, type KafkaPrincipal } from './connection-info.ts';
 export { statusRows, type StatusRow } from './commands/status.ts';
 export { buildService } from './services/build-service.ts';
 export { platformEndpoints, type PlatformEndpoints } from './services/platform-endpoints.ts';
+export { CREDENTIAL_HOLDERS, type CredentialHolder } from './services/service-credentials.ts';
+export { KAFKA_SERVICE_PRINCIPALS, PUBLIC_TOPICS, SERVICE_KAFKA_ACCESS, type KafkaServicePrincipal } from './kafka/kafka-access.ts';
 export { pidFilePath } from './process/daemon.ts';
 export { readPidFile } from './process/pid-file.ts';
 export { serviceDatabaseUrl } from './components/postgres.ts';
+/** `node` arguments that run the stack CLI (the workspace libraries resolve through the hook) */
+export const STACK_CLI = ['--import', './infra/stack/src/runtime/workspace-paths.ts', 'infra/stack/src/cli.ts'] as const;

@@ -1,4 +1,4 @@
-import { Kafka, logLevel } from 'kafkajs';
+import { createKafka, type KafkaConnection } from '@gridledger/kafka-client';
 import pg from 'pg';
 import type { MessagingLogger } from './logger.ts';
 import type { MessagingMetrics } from './metrics.ts';
@@ -6,7 +6,8 @@ import { OutboxRelay, type OutboxRelayOptions } from './outbox-relay.ts';
 
 export interface OutboxPublisherOptions extends Omit<OutboxRelayOptions, 'logger'> {
   databaseUrl: string;
-  brokers: string[];
+  /** the service's own Kafka principal */
+  kafka: KafkaConnection;
   clientId: string;
   logger: MessagingLogger;
 }
@@ -17,9 +18,9 @@ export class OutboxPublisher {
   private readonly relay: OutboxRelay;
 
   constructor(options: OutboxPublisherOptions) {
-    const { databaseUrl, brokers, clientId, logger, ...relayOptions } = options;
+    const { databaseUrl, kafka: connection, clientId, logger, ...relayOptions } = options;
     this.pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
-    const kafka = new Kafka({ clientId, brokers, logLevel: logLevel.ERROR });
+    const kafka = createKafka(clientId, connection);
     // a service's events are public: exactly once on the topic, so outside consumers need not deduplicate
     this.relay = new OutboxRelay(this.pool, kafka, { transactionalId: `${clientId}-outbox`, ...relayOptions, logger });
   }

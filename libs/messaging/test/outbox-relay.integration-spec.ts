@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { IdempotentConsumer, OutboxRelay } from '../src/index.ts';
-import { createTopic, header, stackConnections, messagingDatabase, readTopic, recordCount, testKafka, waitFor, writeOutbox, type MessagingDatabase, type TestPayload } from './support/messaging-fixture.ts';
+import { createTopic, header, messagingDatabase, relayKafkaEnv, readTopic, recordCount, testKafka, waitFor, writeOutbox, type MessagingDatabase, type TestPayload } from './support/messaging-fixture.ts';
 import { z } from 'zod';
 
 const kafka = testKafka();
@@ -71,7 +71,7 @@ describe('OutboxRelay', () => {
       topic,
       Array.from({ length: total }, (_, seq) => ({ key: `asset-${seq % 20}`, seq })),
     );
-    const env = { ...process.env, DATABASE_URL: db.database.url, KAFKA_BROKERS: stackConnections().kafka.brokers.join(','), BATCH_SIZE: String(batchSize) };
+    const env = { ...process.env, DATABASE_URL: db.database.url, ...relayKafkaEnv(), BATCH_SIZE: String(batchSize) };
 
     // first run: hangs after Kafka acknowledged batch 3 and before it is marked; then SIGKILL
     const first = startRelayProcess({ ...env, HANG_AFTER_BATCH: '3' });
@@ -125,7 +125,7 @@ describe('OutboxRelay', () => {
     const total = 1_000;
     const batchSize = 100;
     const ids = await writeOutbox(db.pool, topic, Array.from({ length: total }, (_, seq) => ({ key: `asset-${seq % 20}`, seq })));
-    const env = { ...process.env, DATABASE_URL: db.database.url, KAFKA_BROKERS: stackConnections().kafka.brokers.join(','), BATCH_SIZE: String(batchSize), TRANSACTIONAL_ID: `relay-${topic}` };
+    const env = { ...process.env, DATABASE_URL: db.database.url, ...relayKafkaEnv(), BATCH_SIZE: String(batchSize), TRANSACTIONAL_ID: `relay-${topic}` };
 
     // batch 3's Kafka transaction is committed, its rows are not yet marked: then the crash
     const first = startRelayProcess({ ...env, HANG_AFTER_BATCH: '3' });

@@ -1,14 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { Kafka, logLevel, Partitioners, type Message } from 'kafkajs';
-import { stackConnections } from './stack-connections.ts';
+import { Partitioners, type Message } from 'kafkajs';
+import { testKafka } from './kafka-clients.ts';
 
 export interface ReceivedMessage {
   key: string;
   value: unknown;
   headers: Record<string, string>;
 }
-
-const testKafka = (clientId: string) => new Kafka({ clientId, brokers: stackConnections().kafka.brokers, logLevel: logLevel.NOTHING });
 
 /**
  * Reads a topic from the beginning with a consumer group of its own (committed records only, as

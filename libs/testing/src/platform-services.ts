@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { loadStackConfig, pidFilePath, platformEndpoints, readPidFile, type PlatformEndpoints } from '@gridledger/stack';
+import { loadStackConfig, pidFilePath, platformEndpoints, readPidFile, STACK_CLI, type PlatformEndpoints } from '@gridledger/stack';
 
 export type PlatformServiceName = 'identity' | 'ledger' | 'storage' | 'access-policy' | 'audit';
 
@@ -12,7 +12,7 @@ export type PlatformServiceName = 'identity' | 'ledger' | 'storage' | 'access-po
 export function startPlatformServices(): PlatformEndpoints {
   const config = loadStackConfig();
   const node = join(config.paths.repo, 'node_modules', '.bin', 'node');
-  const result = spawnSync(node, ['infra/stack/src/cli.ts', 'start'], { cwd: config.paths.repo, stdio: ['ignore', 'ignore', 'inherit'] });
+  const result = spawnSync(node, [...STACK_CLI, 'start'], { cwd: config.paths.repo, stdio: ['ignore', 'ignore', 'inherit'] });
   if (result.status !== 0) throw new Error('npm run stack -- start failed (see the output above); these tests need the platform services.');
   return platformEndpoints(config);
 }
@@ -23,7 +23,7 @@ export function startPlatformServices(): PlatformEndpoints {
 export function stackUp(): void {
   const config = loadStackConfig();
   const node = join(config.paths.repo, 'node_modules', '.bin', 'node');
-  const result = spawnSync(node, ['infra/stack/src/cli.ts', 'up'], { cwd: config.paths.repo, stdio: ['ignore', 'ignore', 'inherit'] });
+  const result = spawnSync(node, [...STACK_CLI, 'up'], { cwd: config.paths.repo, stdio: ['ignore', 'ignore', 'inherit'] });
   if (result.status !== 0) throw new Error('npm run stack -- up failed (see the output above).');
 }
 

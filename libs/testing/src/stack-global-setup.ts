@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { loadStackConfig } from '@gridledger/stack';
+import { loadStackConfig, STACK_CLI } from '@gridledger/stack';
 
 /**
  * Brings the stack up through the same command a person runs, so tests see exactly what
@@ -10,6 +10,6 @@ export default function setup(): void {
   const { paths } = loadStackConfig();
   // the repository's Node 24 runs the stack command even when the test runner was started by another Node
   const node = join(paths.repo, 'node_modules', '.bin', 'node');
-  const result = spawnSync(node, ['infra/stack/src/cli.ts', 'up'], { cwd: paths.repo, stdio: 'inherit' });
+  const result = spawnSync(node, [...STACK_CLI, 'up'], { cwd: paths.repo, stdio: 'inherit' });
   if (result.status !== 0) throw new Error('The stack did not come up (see the output above); integration tests need it.');
 }

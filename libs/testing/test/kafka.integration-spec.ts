@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { Kafka, logLevel, Partitioners, type Consumer, type Producer } from 'kafkajs';
+import { Partitioners, type Consumer, type Producer } from 'kafkajs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { stackConnections } from '../src/index.ts';
+import { testKafka } from '../src/index.ts';
 
 describe('Kafka broker', () => {
-  const kafka = new Kafka({ clientId: 'stack-test', brokers: stackConnections().kafka.brokers, logLevel: logLevel.NOTHING });
+  const kafka = testKafka('stack-test');
   let producer: Producer | undefined;
   let consumer: Consumer | undefined;
 

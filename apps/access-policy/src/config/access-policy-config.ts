@@ -1,9 +1,9 @@
+import { kafkaConnectionFromEnv, type KafkaConnection } from '@gridledger/kafka-client';
 import { z } from 'zod';
 
 const schema = z.object({
   ACCESS_POLICY_PORT: z.coerce.number().int().min(0).max(65535).default(13004),
   ACCESS_POLICY_DATABASE_URL: z.string().startsWith('postgres'),
-  ACCESS_POLICY_KAFKA_BROKERS: z.string().regex(/^[\w.-]+:\d+(,[\w.-]+:\d+)*$/, 'ACCESS_POLICY_KAFKA_BROKERS must be host:port[,host:port…]').default('127.0.0.1:19092'),
   /** the identity service: its JWKS verifies users' access tokens */
   ACCESS_POLICY_IDENTITY_URL: z.url(),
   /** the ledger service's query API */
@@ -14,12 +14,15 @@ const schema = z.object({
   ACCESS_POLICY_EXPIRY_INTERVAL_MS: z.coerce.number().int().min(0).default(60_000),
 });
 
-export type AccessPolicyConfig = z.infer<typeof schema>;
+export type AccessPolicyConfig = z.infer<typeof schema> & {
+  /** its own Kafka principal (SASL/SCRAM over TLS), from ACCESS_POLICY_KAFKA_BROKERS, _USERNAME, _PASSWORD and _CA_FILE */
+  kafka: KafkaConnection;
+};
 export const ACCESS_POLICY_CONFIG = Symbol('ACCESS_POLICY_CONFIG');
 
 /** Validates the environment once at boot: a bad setting stops the service with a sentence that names it. */
 export function loadAccessPolicyConfig(env: NodeJS.ProcessEnv = process.env): AccessPolicyConfig {
   const parsed = schema.safeParse(env);
   if (!parsed.success) throw new Error(`access-policy service configuration is invalid:\n${z.prettifyError(parsed.error).replace(/ACCESS_POLICY_SERVICE_TOKEN.*$/m, 'ACCESS_POLICY_SERVICE_TOKEN is missing or too short')}`);
-  return parsed.data;
+  return { ...parsed.data, kafka: kafkaConnectionFromEnv('ACCESS_POLICY', env) };
 }

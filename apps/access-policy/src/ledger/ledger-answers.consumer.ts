@@ -1,7 +1,7 @@
+import { createKafka } from '@gridledger/kafka-client';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { LEDGER_ANSWER_TOPICS, ledgerAnswerSchema, recordLedgerAnswer, type LedgerAnswer } from '@gridledger/ledger-client';
 import { IdempotentConsumer } from '@gridledger/messaging';
-import { Kafka, logLevel } from 'kafkajs';
 import { ACCESS_POLICY_CONFIG, type AccessPolicyConfig } from '../config/access-policy-config.ts';
 import { AccessPolicyDatabase } from '../database/access-policy-database.ts';
 
@@ -14,7 +14,7 @@ export class LedgerAnswersConsumer implements OnApplicationBootstrap, OnModuleDe
 
   constructor(@Inject(ACCESS_POLICY_CONFIG) config: AccessPolicyConfig, database: AccessPolicyDatabase) {
     this.consumer = new IdempotentConsumer<Answer>({
-      kafka: new Kafka({ clientId: 'gridledger-access-policy-answers', brokers: config.ACCESS_POLICY_KAFKA_BROKERS.split(','), logLevel: logLevel.ERROR }),
+      kafka: createKafka('gridledger-access-policy-answers', config.kafka),
       pool: database.pool,
       groupId: 'gridledger-access-policy-ledger-answers',
       topics: LEDGER_ANSWER_TOPICS,

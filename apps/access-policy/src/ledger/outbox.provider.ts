@@ -9,7 +9,7 @@ export const outboxPublisherProvider: Provider = {
   useFactory: (config: AccessPolicyConfig) =>
     new OutboxPublisher({
       databaseUrl: config.ACCESS_POLICY_DATABASE_URL,
-      brokers: config.ACCESS_POLICY_KAFKA_BROKERS.split(','),
+      kafka: config.kafka,
       clientId: 'gridledger-access-policy',
       // ledger commands wait in here while an HTTP request waits for their answer
       pollIntervalMs: 50,

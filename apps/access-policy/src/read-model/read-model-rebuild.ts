@@ -1,9 +1,9 @@
+import { createKafka } from '@gridledger/kafka-client';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { chainEventSchema, type ChainEvent } from '@gridledger/contracts';
 import { IdempotentConsumer } from '@gridledger/messaging';
-import { Kafka, logLevel } from 'kafkajs';
 import { ACCESS_POLICY_CONFIG, type AccessPolicyConfig } from '../config/access-policy-config.ts';
 import { AccessError } from '../common/access-error.ts';
 import { AccessPolicyDatabase } from '../database/access-policy-database.ts';
@@ -75,7 +75,7 @@ export class ReadModelRebuild {
 
   private async applyReplay(topic: string, expected: number): Promise<void> {
     const consumer = new IdempotentConsumer<ChainEvent>({
-      kafka: new Kafka({ clientId: 'gridledger-access-policy-rebuild', brokers: this.config.ACCESS_POLICY_KAFKA_BROKERS.split(','), logLevel: logLevel.ERROR }),
+      kafka: createKafka('gridledger-access-policy-rebuild', this.config.kafka),
       pool: this.database.pool,
       groupId: READ_MODEL_GROUP,
       topics: [topic],

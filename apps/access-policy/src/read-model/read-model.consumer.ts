@@ -1,7 +1,7 @@
+import { createKafka } from '@gridledger/kafka-client';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { ACCESS_TOPICS, CHAIN_TOPICS, STORAGE_TOPICS, TOPIC_SCHEMAS, type ChainEvent, type CloudEvent, type Topic, type TopicPayloads } from '@gridledger/contracts';
 import { IdempotentConsumer, writeOutboxEvent } from '@gridledger/messaging';
-import { Kafka, logLevel } from 'kafkajs';
 import type pg from 'pg';
 import { ACCESS_POLICY_CONFIG, type AccessPolicyConfig } from '../config/access-policy-config.ts';
 import { AccessPolicyDatabase } from '../database/access-policy-database.ts';
@@ -29,7 +29,7 @@ export class ReadModelConsumer implements OnApplicationBootstrap, OnModuleDestro
 
   constructor(@Inject(ACCESS_POLICY_CONFIG) config: AccessPolicyConfig, database: AccessPolicyDatabase) {
     this.consumer = new IdempotentConsumer<Payload>({
-      kafka: new Kafka({ clientId: 'gridledger-access-policy-read-model', brokers: config.ACCESS_POLICY_KAFKA_BROKERS.split(','), logLevel: logLevel.ERROR }),
+      kafka: createKafka('gridledger-access-policy-read-model', config.kafka),
       pool: database.pool,
       groupId: READ_MODEL_GROUP,
       topics: READ_MODEL_TOPICS,

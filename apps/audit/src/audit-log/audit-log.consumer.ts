@@ -1,7 +1,7 @@
+import { createKafka } from '@gridledger/kafka-client';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { ALL_TOPICS, TOPIC_SCHEMAS, type Topic } from '@gridledger/contracts';
 import { IdempotentConsumer } from '@gridledger/messaging';
-import { Kafka, logLevel } from 'kafkajs';
 import type { z } from 'zod';
 import { AUDIT_CONFIG, type AuditConfig } from '../config/audit-config.ts';
 import { AuditDatabase } from '../database/audit-database.ts';
@@ -16,7 +16,7 @@ export class AuditLogConsumer implements OnApplicationBootstrap, OnModuleDestroy
 
   constructor(@Inject(AUDIT_CONFIG) config: AuditConfig, database: AuditDatabase, repository: AuditLogRepository) {
     this.consumer = new IdempotentConsumer<unknown>({
-      kafka: new Kafka({ clientId: 'gridledger-audit', brokers: config.AUDIT_KAFKA_BROKERS.split(','), logLevel: logLevel.ERROR }),
+      kafka: createKafka('gridledger-audit', config.kafka),
       pool: database.pool,
       groupId: 'gridledger-audit',
       topics: ALL_TOPICS,

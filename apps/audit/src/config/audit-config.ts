@@ -1,9 +1,9 @@
+import { kafkaConnectionFromEnv, type KafkaConnection } from '@gridledger/kafka-client';
 import { z } from 'zod';
 
 const schema = z.object({
   AUDIT_PORT: z.coerce.number().int().min(0).max(65535).default(13005),
   AUDIT_DATABASE_URL: z.string().startsWith('postgres'),
-  AUDIT_KAFKA_BROKERS: z.string().regex(/^[\w.-]+:\d+(,[\w.-]+:\d+)*$/, 'AUDIT_KAFKA_BROKERS must be host:port[,host:port…]').default('127.0.0.1:19092'),
   /** the identity service: its JWKS verifies callers' access tokens */
   AUDIT_IDENTITY_URL: z.url(),
   /** reconciliation reads the chain through the ledger service … */
@@ -17,12 +17,15 @@ const schema = z.object({
   AUDIT_RECONCILE_INTERVAL_MS: z.coerce.number().int().min(0).default(3_600_000),
 });
 
-export type AuditConfig = z.infer<typeof schema>;
+export type AuditConfig = z.infer<typeof schema> & {
+  /** its own Kafka principal (SASL/SCRAM over TLS), from AUDIT_KAFKA_BROKERS, _USERNAME, _PASSWORD and _CA_FILE */
+  kafka: KafkaConnection;
+};
 export const AUDIT_CONFIG = Symbol('AUDIT_CONFIG');
 
 /** Validates the environment once at boot: a bad setting stops the service with a sentence that names it. */
 export function loadAuditConfig(env: NodeJS.ProcessEnv = process.env): AuditConfig {
   const parsed = schema.safeParse(env);
   if (!parsed.success) throw new Error(`audit service configuration is invalid:\n${z.prettifyError(parsed.error).replace(/AUDIT_SERVICE_TOKEN.*$/m, 'AUDIT_SERVICE_TOKEN is missing or too short')}`);
-  return parsed.data;
+  return { ...parsed.data, kafka: kafkaConnectionFromEnv('AUDIT', env) };
 }

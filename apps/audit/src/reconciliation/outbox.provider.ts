@@ -9,7 +9,7 @@ export const outboxPublisherProvider: Provider = {
   useFactory: (config: AuditConfig) =>
     new OutboxPublisher({
       databaseUrl: config.AUDIT_DATABASE_URL,
-      brokers: config.AUDIT_KAFKA_BROKERS.split(','),
+      kafka: config.kafka,
       clientId: 'gridledger-audit',
       logger: new Logger('Outbox'),
     }),

@@ -1,7 +1,7 @@
+import { createKafka } from '@gridledger/kafka-client';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { cloudEvent, LEDGER_TOPICS, TOPIC_SCHEMAS, type CloudEvent } from '@gridledger/contracts';
 import { IdempotentConsumer, MessagingMetrics, type DeliveryMeta } from '@gridledger/messaging';
-import { Kafka, logLevel } from 'kafkajs';
 import type pg from 'pg';
 import { LEDGER_CONFIG, type LedgerConfig } from '../config/ledger-config.ts';
 import { LedgerDatabase } from '../database/ledger-database.ts';
@@ -45,7 +45,7 @@ export class LedgerCommandsService implements OnApplicationBootstrap, OnModuleDe
       sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     };
     this.consumer = new IdempotentConsumer<SubmitCommand>({
-      kafka: new Kafka({ clientId: 'gridledger-ledger-commands', brokers: config.LEDGER_KAFKA_BROKERS.split(','), logLevel: logLevel.ERROR }),
+      kafka: createKafka('gridledger-ledger-commands', config.kafka),
       pool: database.pool,
       groupId: COMMAND_CONSUMER_GROUP,
       topics: [LEDGER_TOPICS.submitRequested],

@@ -1,3 +1,4 @@
+import { kafkaConnectionFromEnv, type KafkaConnection } from '@gridledger/kafka-client';
 import { z } from 'zod';
 
 const schema = z.object({
@@ -12,17 +13,19 @@ const schema = z.object({
   LEDGER_IDENTITY_URL: z.url(),
   /** the credential for the identity service's internal signing API */
   LEDGER_IDENTITY_SERVICE_TOKEN: z.string().min(32, 'LEDGER_IDENTITY_SERVICE_TOKEN must be the identity service token (32 characters or more)'),
-  LEDGER_KAFKA_BROKERS: z.string().regex(/^[\w.-]+:\d+(,[\w.-]+:\d+)*$/, 'LEDGER_KAFKA_BROKERS must be host:port[,host:port…]').default('127.0.0.1:19092'),
   /** commands in flight at once: each waits about one block for its commit, so this bounds throughput */
   LEDGER_COMMAND_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(16),
 });
 
-export type LedgerConfig = z.infer<typeof schema>;
+export type LedgerConfig = z.infer<typeof schema> & {
+  /** its own Kafka principal (SASL/SCRAM over TLS), from LEDGER_KAFKA_BROKERS, _USERNAME, _PASSWORD and _CA_FILE */
+  kafka: KafkaConnection;
+};
 export const LEDGER_CONFIG = Symbol('LEDGER_CONFIG');
 
 /** Validates the environment once at boot: a bad setting stops the service with a sentence that names it. */
 export function loadLedgerConfig(env: NodeJS.ProcessEnv = process.env): LedgerConfig {
   const parsed = schema.safeParse(env);
   if (!parsed.success) throw new Error(`ledger service configuration is invalid:\n${z.prettifyError(parsed.error)}`);
-  return parsed.data;
+  return { ...parsed.data, kafka: kafkaConnectionFromEnv('LEDGER', env) };
 }

@@ -1,6 +1,7 @@
+import { createKafka } from '@gridledger/kafka-client';
 import { Body, Controller, HttpCode, Inject, Logger, Post, UseGuards, type OnModuleDestroy } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { Kafka, logLevel, Partitioners, type Producer } from 'kafkajs';
+import { Partitioners, type Kafka, type Producer } from 'kafkajs';
 import { ServiceGuard } from '../common/service-guard.ts';
 import { LEDGER_CONFIG, type LedgerConfig } from '../config/ledger-config.ts';
 import { LedgerFabric } from '../fabric/ledger-fabric.ts';
@@ -21,7 +22,7 @@ export class OperatorController implements OnModuleDestroy {
     @Inject(LEDGER_CONFIG) private readonly config: LedgerConfig,
     private readonly fabric: LedgerFabric,
   ) {
-    this.kafka = new Kafka({ clientId: 'gridledger-ledger-replay', brokers: config.LEDGER_KAFKA_BROKERS.split(','), logLevel: logLevel.ERROR });
+    this.kafka = createKafka('gridledger-ledger-replay', config.kafka);
   }
 
   @Post('replays')

@@ -7,8 +7,8 @@ export const replayRequestSchema = z.object({
   fromBlock: block,
   /** inclusive; default: the last block when the replay starts */
   toBlock: block.optional(),
-  /** the topic to publish into; the public topics are off limits, so a replay never doubles their events */
-  topic: z.string().regex(/^[A-Za-z0-9._-]{1,249}$/, 'topic may hold letters, digits, ".", "_" and "-" (at most 249)').refine((t) => !/^gridledger\.(chain|ledger|identity)\./.test(t), 'replay into a topic of your own, not a public gridledger topic'),
+  /** the topic to publish into: under `ops.`, the only prefix the ledger's Kafka principal may create and write besides its own topics */
+  topic: z.string().regex(/^[A-Za-z0-9._-]{1,249}$/, 'topic may hold letters, digits, ".", "_" and "-" (at most 249)').refine((t) => t.startsWith('ops.'), 'replay into a topic of your own under "ops." (e.g. ops.replay-1): the ledger may write no other topic, so a replay never doubles a public topic'),
 });
 
 export type ReplayInput = z.infer<typeof replayRequestSchema>;

@@ -9,7 +9,7 @@ export const outboxPublisherProvider: Provider = {
   useFactory: (config: LedgerConfig) =>
     new OutboxPublisher({
       databaseUrl: config.LEDGER_DATABASE_URL,
-      brokers: config.LEDGER_KAFKA_BROKERS.split(','),
+      kafka: config.kafka,
       clientId: 'gridledger-ledger',
       // the relay sits between a block's commit and the domain event on Kafka: poll often
       pollIntervalMs: 100,

@@ -1,8 +1,8 @@
+import { createKafka } from '@gridledger/kafka-client';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { LEDGER_TOPICS, STORAGE_TOPICS, type CloudEvent } from '@gridledger/contracts';
 import { LEDGER_ANSWER_TOPICS, ledgerAnswerSchema, recordLedgerAnswer, type LedgerAnswer } from '@gridledger/ledger-client';
 import { IdempotentConsumer, writeOutboxEvent } from '@gridledger/messaging';
-import { Kafka, logLevel } from 'kafkajs';
 import type pg from 'pg';
 import { STORAGE_CONFIG, type StorageConfig } from '../config/storage-config.ts';
 import { StorageDatabase } from '../database/storage-database.ts';
@@ -27,7 +27,7 @@ export class LedgerAnswersService implements OnApplicationBootstrap, OnModuleDes
     private readonly kubo: KuboStore,
   ) {
     this.consumer = new IdempotentConsumer<Answer>({
-      kafka: new Kafka({ clientId: 'gridledger-storage-answers', brokers: config.STORAGE_KAFKA_BROKERS.split(','), logLevel: logLevel.ERROR }),
+      kafka: createKafka('gridledger-storage-answers', config.kafka),
       pool: database.pool,
       groupId: 'gridledger-storage-ledger-answers',
       topics: LEDGER_ANSWER_TOPICS,

@@ -1,9 +1,9 @@
+import { kafkaConnectionFromEnv, type KafkaConnection } from '@gridledger/kafka-client';
 import { z } from 'zod';
 
 const schema = z.object({
   STORAGE_PORT: z.coerce.number().int().min(0).max(65535).default(13003),
   STORAGE_DATABASE_URL: z.string().startsWith('postgres'),
-  STORAGE_KAFKA_BROKERS: z.string().regex(/^[\w.-]+:\d+(,[\w.-]+:\d+)*$/, 'STORAGE_KAFKA_BROKERS must be host:port[,host:port…]').default('127.0.0.1:19092'),
   /** Kubo's RPC API, e.g. http://127.0.0.1:15001 (this service is the only one that talks to it) */
   STORAGE_KUBO_API_URL: z.url(),
   /** the identity service: its JWKS verifies users' access tokens */
@@ -18,12 +18,15 @@ const schema = z.object({
   STORAGE_MAX_UPLOAD_BYTES: z.coerce.number().int().min(1).default(4 * 1024 ** 3),
 });
 
-export type StorageConfig = z.infer<typeof schema>;
+export type StorageConfig = z.infer<typeof schema> & {
+  /** its own Kafka principal (SASL/SCRAM over TLS), from STORAGE_KAFKA_BROKERS, _USERNAME, _PASSWORD and _CA_FILE */
+  kafka: KafkaConnection;
+};
 export const STORAGE_CONFIG = Symbol('STORAGE_CONFIG');
 
 /** Validates the environment once at boot: a bad setting stops the service with a sentence that names it. */
 export function loadStorageConfig(env: NodeJS.ProcessEnv = process.env): StorageConfig {
   const parsed = schema.safeParse(env);
   if (!parsed.success) throw new Error(`storage service configuration is invalid:\n${z.prettifyError(parsed.error).replace(/STORAGE_MASTER_KEYS.*$/m, 'STORAGE_MASTER_KEYS is missing or invalid')}`);
-  return parsed.data;
+  return { ...parsed.data, kafka: kafkaConnectionFromEnv('STORAGE', env) };
 }

@@ -1,8 +1,8 @@
+import { createKafka } from '@gridledger/kafka-client';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { ACCESS_TOPICS, STORAGE_TOPICS, TOPIC_SCHEMAS, type CloudEvent, type TopicPayloads } from '@gridledger/contracts';
 import { LedgerRefusalError } from '@gridledger/ledger-client';
 import { IdempotentConsumer, writeOutboxEvent } from '@gridledger/messaging';
-import { Kafka, logLevel } from 'kafkajs';
 import type pg from 'pg';
 import { StorageError } from '../common/storage-error.ts';
 import { STORAGE_CONFIG, type StorageConfig } from '../config/storage-config.ts';
@@ -30,7 +30,7 @@ export class KeyReleaseRequestsConsumer implements OnApplicationBootstrap, OnMod
     private readonly releases: KeyReleaseService,
   ) {
     this.consumer = new IdempotentConsumer<Requested>({
-      kafka: new Kafka({ clientId: 'gridledger-storage-key-releases', brokers: config.STORAGE_KAFKA_BROKERS.split(','), logLevel: logLevel.ERROR }),
+      kafka: createKafka('gridledger-storage-key-releases', config.kafka),
       pool: database.pool,
       groupId: 'gridledger-storage-key-release-requests',
       topics: [TOPIC],

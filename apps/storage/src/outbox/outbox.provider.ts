@@ -9,7 +9,7 @@ export const outboxPublisherProvider: Provider = {
   useFactory: (config: StorageConfig) =>
     new OutboxPublisher({
       databaseUrl: config.STORAGE_DATABASE_URL,
-      brokers: config.STORAGE_KAFKA_BROKERS.split(','),
+      kafka: config.kafka,
       clientId: 'gridledger-storage',
       // ledger commands wait in here while a download or key release waits for their answer
       pollIntervalMs: 50,

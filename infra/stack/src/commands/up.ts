@@ -9,6 +9,7 @@ import { deployChaincode, type DeployResult } from '../fabric/chaincode-lifecycl
 import { ensureChannel } from '../fabric/channel.ts';
 import { waitForEndorsement } from '../fabric/endorsement-readiness.ts';
 import { ensureCryptoMaterial } from '../fabric/crypto-material.ts';
+import { ensureKafkaPrincipals } from '../kafka/kafka-principals.ts';
 import { provisionBinaries, type BinaryLayout } from '../provision/binaries.ts';
 import { formatDuration, step } from '../terminal/progress.ts';
 import { printStatus } from './status.ts';
@@ -37,6 +38,7 @@ export async function up(config: StackConfig, options: { quiet?: boolean } = {})
     const changed = outcomes.filter((o) => !o.endsWith(' running'));
     if (changed.length > 0) console.log(`  ${changed.join(', ')}`);
   });
+  console.log(`  ${await step('Kafka principals and ACLs', () => ensureKafkaPrincipals(config))}`);
   await ensureServiceDatabases(config);
   console.log(`  ${await step(`Channel ${config.channel}`, () => ensureChannel(config, binaries))}`);
   await deployAndServeChaincode(config, binaries);

@@ -3,7 +3,7 @@ import type { Component } from '../components/component.ts';
 import { serviceDatabaseUrl } from '../components/postgres.ts';
 import { httpOk } from '../process/probes.ts';
 import { buildService } from './build-service.ts';
-import { platformServiceToken } from './identity-service.ts';
+import { serviceKafkaEnv, serviceKeyEnv } from './service-credentials.ts';
 import { serviceDaemon } from './service-daemon.ts';
 
 /** The access-policy service: the sharing workflow, every step a chain transaction through the ledger service. */
@@ -22,10 +22,10 @@ export function accessPolicyServiceComponent(config: StackConfig): Component {
       return serviceDaemon(config, 'access-policy', {
         ACCESS_POLICY_PORT: String(port),
         ACCESS_POLICY_DATABASE_URL: serviceDatabaseUrl(config, 'access_policy'),
-        ACCESS_POLICY_KAFKA_BROKERS: `127.0.0.1:${config.ports.kafka}`,
+        ...serviceKafkaEnv(config, 'ACCESS_POLICY', 'access-policy'),
+        ...serviceKeyEnv(config, 'ACCESS_POLICY', 'access-policy'),
         ACCESS_POLICY_IDENTITY_URL: `http://127.0.0.1:${config.ports.identity}`,
         ACCESS_POLICY_LEDGER_URL: `http://127.0.0.1:${config.ports.ledger}`,
-        ACCESS_POLICY_SERVICE_TOKEN: platformServiceToken(config),
       });
     },
     healthy: () => httpOk(port, '/health'),

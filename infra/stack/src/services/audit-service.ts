@@ -3,7 +3,7 @@ import type { Component } from '../components/component.ts';
 import { serviceDatabaseUrl } from '../components/postgres.ts';
 import { httpOk } from '../process/probes.ts';
 import { buildService } from './build-service.ts';
-import { platformServiceToken } from './identity-service.ts';
+import { serviceKafkaEnv, serviceKeyEnv } from './service-credentials.ts';
 import { serviceDaemon } from './service-daemon.ts';
 
 /** The audit service: every topic into an append-only log, searched by regulators and admins; reconciliation. */
@@ -22,12 +22,12 @@ export function auditServiceComponent(config: StackConfig): Component {
       return serviceDaemon(config, 'audit', {
         AUDIT_PORT: String(port),
         AUDIT_DATABASE_URL: serviceDatabaseUrl(config, 'audit'),
-        AUDIT_KAFKA_BROKERS: `127.0.0.1:${config.ports.kafka}`,
+        ...serviceKafkaEnv(config, 'AUDIT', 'audit'),
+        ...serviceKeyEnv(config, 'AUDIT', 'audit'),
         AUDIT_IDENTITY_URL: `http://127.0.0.1:${config.ports.identity}`,
         AUDIT_LEDGER_URL: `http://127.0.0.1:${config.ports.ledger}`,
         AUDIT_STORAGE_URL: `http://127.0.0.1:${config.ports.storage}`,
         AUDIT_ACCESS_POLICY_URL: `http://127.0.0.1:${config.ports.accessPolicy}`,
-        AUDIT_SERVICE_TOKEN: platformServiceToken(config),
       });
     },
     healthy: () => httpOk(port, '/health'),

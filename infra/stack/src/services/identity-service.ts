@@ -7,11 +7,11 @@ import { serviceDatabaseUrl } from '../components/postgres.ts';
 import { connectionInfo } from '../connection-info.ts';
 import { httpOk } from '../process/probes.ts';
 import { buildService } from './build-service.ts';
+import { serviceKafkaEnv, serviceKeyEnv } from './service-credentials.ts';
 import { serviceDaemon } from './service-daemon.ts';
 
 interface IdentitySecrets {
   masterKeys: string;
-  serviceToken: string;
 }
 
 const ORG_NAMES: Record<string, string> = {
@@ -25,17 +25,12 @@ export const identityFiles = (config: StackConfig) => {
   return { dir, secrets: join(dir, 'secrets.json'), bootstrap: join(dir, 'bootstrap-admins.json'), fabricOrgs: join(dir, 'fabric-organizations.json') };
 };
 
-/** The platform's service credential: generated with the identity service's secrets, used by every service's internal API. */
-export function platformServiceToken(config: StackConfig): string {
-  return (JSON.parse(readFileSync(identityFiles(config).secrets, 'utf8')) as IdentitySecrets).serviceToken;
-}
-
 /** Secrets and first admins, generated once per data directory and readable only by the stack's user. */
 function ensureIdentityFiles(config: StackConfig): void {
   const files = identityFiles(config);
   mkdirSync(files.dir, { recursive: true });
   if (!existsSync(files.secrets)) {
-    const secrets: IdentitySecrets = { masterKeys: `mk-1:${randomBytes(32).toString('base64')}`, serviceToken: randomBytes(32).toString('base64url') };
+    const secrets: IdentitySecrets = { masterKeys: `mk-1:${randomBytes(32).toString('base64')}` };
     writeFileSync(files.secrets, JSON.stringify(secrets, null, 2), { mode: 0o600 });
   }
   if (!existsSync(files.bootstrap)) {
@@ -69,11 +64,11 @@ export function identityServiceComponent(config: StackConfig): Component {
       const files = identityFiles(config);
       const secrets = JSON.parse(readFileSync(files.secrets, 'utf8')) as IdentitySecrets;
       return serviceDaemon(config, 'identity', {
-        IDENTITY_KAFKA_BROKERS: `127.0.0.1:${config.ports.kafka}`,
+        ...serviceKafkaEnv(config, 'IDENTITY', 'identity'),
+        ...serviceKeyEnv(config, 'IDENTITY', 'identity'),
         IDENTITY_PORT: String(port),
         IDENTITY_DATABASE_URL: serviceDatabaseUrl(config, 'identity'),
         IDENTITY_MASTER_KEYS: secrets.masterKeys,
-        IDENTITY_SERVICE_TOKEN: secrets.serviceToken,
         IDENTITY_BOOTSTRAP_FILE: files.bootstrap,
         IDENTITY_FABRIC_ORGS_FILE: files.fabricOrgs,
       });

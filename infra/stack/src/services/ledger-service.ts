@@ -6,8 +6,8 @@ import { serviceDatabaseUrl } from '../components/postgres.ts';
 import { fabricLayout } from '../fabric/fabric-layout.ts';
 import { httpOk } from '../process/probes.ts';
 import { buildService } from './build-service.ts';
-import { platformServiceToken } from './identity-service.ts';
 import { ensureServiceIdentity } from './service-identities.ts';
+import { serviceKafkaEnv, serviceKeyEnv } from './service-credentials.ts';
 import { serviceDaemon } from './service-daemon.ts';
 
 const organizationsFile = (config: StackConfig) => join(config.paths.data, 'services', 'ledger', 'organizations.json');
@@ -46,7 +46,8 @@ export function ledgerServiceComponent(config: StackConfig): Component {
     },
     daemon() {
       return serviceDaemon(config, 'ledger', {
-        LEDGER_KAFKA_BROKERS: `127.0.0.1:${config.ports.kafka}`,
+        ...serviceKafkaEnv(config, 'LEDGER', 'ledger'),
+        ...serviceKeyEnv(config, 'LEDGER', 'ledger'),
         LEDGER_PORT: String(port),
         LEDGER_DATABASE_URL: serviceDatabaseUrl(config, 'ledger'),
         LEDGER_CHANNEL: config.channel,
@@ -54,7 +55,6 @@ export function ledgerServiceComponent(config: StackConfig): Component {
         LEDGER_ORGANIZATIONS_FILE: organizationsFile(config),
         LEDGER_LISTEN_MSP_ID: listenOrg.mspId,
         LEDGER_IDENTITY_URL: `http://127.0.0.1:${config.ports.identity}`,
-        LEDGER_IDENTITY_SERVICE_TOKEN: platformServiceToken(config),
       });
     },
     healthy: () => httpOk(port, '/health'),

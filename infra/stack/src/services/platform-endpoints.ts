@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { StackConfig } from '../config/stack-config.ts';
-import { identityFiles, platformServiceToken } from './identity-service.ts';
+import { identityFiles } from './identity-service.ts';
+import { serviceKeyFiles, type CredentialHolder } from './service-credentials.ts';
 
 export interface PlatformEndpoints {
   identityUrl: string;
@@ -11,8 +12,8 @@ export interface PlatformEndpoints {
   /** the public entry: the dashboard, and /api/... routed to the services */
   webUrl: string;
   ipfsGatewayUrl: string;
-  /** the credential of the services' internal APIs */
-  serviceToken: string;
+  /** internal-API credentials: each service's private key file and the registry of public keys */
+  serviceKeys: { registry: string; privateKey: (holder: CredentialHolder) => string };
   /** the first admin of each organisation, as `npm start` created them */
   admins: { mspId: string; username: string; password: string }[];
 }
@@ -29,7 +30,7 @@ export function platformEndpoints(config: StackConfig): PlatformEndpoints {
     auditUrl: `http://127.0.0.1:${config.ports.audit}`,
     webUrl: `http://127.0.0.1:${config.ports.web}`,
     ipfsGatewayUrl: `http://127.0.0.1:${config.ports.kuboGateway}`,
-    serviceToken: platformServiceToken(config),
+    serviceKeys: { registry: serviceKeyFiles(config).registry, privateKey: serviceKeyFiles(config).privateKey },
     admins,
   };
 }

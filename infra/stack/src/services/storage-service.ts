@@ -6,7 +6,7 @@ import type { Component } from '../components/component.ts';
 import { serviceDatabaseUrl } from '../components/postgres.ts';
 import { httpOk } from '../process/probes.ts';
 import { buildService } from './build-service.ts';
-import { platformServiceToken } from './identity-service.ts';
+import { serviceKafkaEnv, serviceKeyEnv } from './service-credentials.ts';
 import { serviceDaemon, STREAMING_SERVICE_NODE_FLAGS } from './service-daemon.ts';
 
 const secretsFile = (config: StackConfig) => join(config.paths.data, 'services', 'storage', 'secrets.json');
@@ -33,11 +33,11 @@ export function storageServiceComponent(config: StackConfig): Component {
       return serviceDaemon(config, 'storage', {
         STORAGE_PORT: String(port),
         STORAGE_DATABASE_URL: serviceDatabaseUrl(config, 'storage'),
-        STORAGE_KAFKA_BROKERS: `127.0.0.1:${config.ports.kafka}`,
+        ...serviceKafkaEnv(config, 'STORAGE', 'storage'),
+        ...serviceKeyEnv(config, 'STORAGE', 'storage'),
         STORAGE_KUBO_API_URL: `http://127.0.0.1:${config.ports.kuboApi}`,
         STORAGE_IDENTITY_URL: `http://127.0.0.1:${config.ports.identity}`,
         STORAGE_LEDGER_URL: `http://127.0.0.1:${config.ports.ledger}`,
-        STORAGE_SERVICE_TOKEN: platformServiceToken(config),
         STORAGE_MASTER_KEYS: masterKeys,
       }, STREAMING_SERVICE_NODE_FLAGS);
     },

@@ -4,7 +4,6 @@ import type { StackConfig } from '../config/stack-config.ts';
 import type { Component } from '../components/component.ts';
 import { httpOk } from '../process/probes.ts';
 import { buildService } from './build-service.ts';
-import { platformServiceToken } from './identity-service.ts';
 import { serviceDaemon, STREAMING_SERVICE_NODE_FLAGS } from './service-daemon.ts';
 
 export const dashboardDir = (config: StackConfig): string => join(config.paths.repo, 'dist', 'apps', 'web');
@@ -37,7 +36,6 @@ export function webServiceComponent(config: StackConfig): Component {
           WEB_STORAGE_URL: `http://127.0.0.1:${p.storage}`,
           WEB_ACCESS_POLICY_URL: `http://127.0.0.1:${p.accessPolicy}`,
           WEB_AUDIT_URL: `http://127.0.0.1:${p.audit}`,
-          WEB_SERVICE_TOKEN: platformServiceToken(config),
           WEB_STATIC_DIR: dashboardDir(config),
           WEB_COMPONENTS: Object.entries(probed).map(([name, at]) => `${name}=127.0.0.1:${at}`).join(','),
         }, STREAMING_SERVICE_NODE_FLAGS),

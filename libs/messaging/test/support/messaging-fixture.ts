@@ -1,14 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { cloudEvent, type CloudEvent } from '@gridledger/contracts';
-import { createTestDatabase, stackConnections, type TestDatabase } from '@gridledger/testing';
-import { Kafka, logLevel, Partitioners, type KafkaMessage, type Message } from 'kafkajs';
+import { createTestDatabase, stackConnections, testKafka as stackTestKafka, type TestDatabase } from '@gridledger/testing';
+import { Partitioners, type Kafka, type KafkaMessage, type Message } from 'kafkajs';
 import pg from 'pg';
 import { MESSAGING_SCHEMA_SQL } from '../../src/index.ts';
 
 export { stackConnections };
 
+/** What the relay process needs to reach the SASL_SSL broker, as the operator principal. */
+export function relayKafkaEnv(): Record<string, string> {
+  const { brokers, caFile, admin } = stackConnections().kafka;
+  return { KAFKA_BROKERS: brokers.join(','), KAFKA_USERNAME: admin.username, KAFKA_PASSWORD: admin.password, KAFKA_CA_FILE: caFile };
+}
+
 export function testKafka(): Kafka {
-  return new Kafka({ clientId: `messaging-test-${process.pid}`, brokers: stackConnections().kafka.brokers, logLevel: logLevel.NOTHING });
+  return stackTestKafka(`messaging-test-${process.pid}`);
 }
 
 export interface MessagingDatabase {

@@ -2,11 +2,13 @@
  * The outbox relay as its own process, so a test can SIGKILL it for real. Run with the repository's
  * Node 24 (type stripping: erasable TypeScript and `.ts` imports only, no path aliases).
  *
- * Environment: DATABASE_URL, KAFKA_BROKERS (comma-separated), BATCH_SIZE, TRANSACTIONAL_ID (for the
+ * Environment: DATABASE_URL, KAFKA_BROKERS (comma-separated), KAFKA_USERNAME, KAFKA_PASSWORD,
+ * KAFKA_CA_FILE (the broker is SASL_SSL), BATCH_SIZE, TRANSACTIONAL_ID (for the
  * exactly-once mode), and optionally
  * HANG_AFTER_BATCH=n: after Kafka acknowledged batch n, say `hung` and wait before marking the rows,
  * so the test kills the process exactly in the window where a crash causes a re-send.
  */
+import { readFileSync } from 'node:fs';
 import { Kafka, logLevel } from 'kafkajs';
 import pg from 'pg';
 // the relay's own module: the library's index also carries code that needs the workspace's path aliases
@@ -18,7 +20,8 @@ if (!databaseUrl || !brokers) throw new Error('DATABASE_URL and KAFKA_BROKERS ar
 const hangAfterBatch = Number(process.env['HANG_AFTER_BATCH'] ?? 0);
 
 const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
-const kafka = new Kafka({ clientId: 'relay-process', brokers, logLevel: logLevel.NOTHING });
+const sasl = { mechanism: 'scram-sha-512' as const, username: process.env['KAFKA_USERNAME'] ?? '', password: process.env['KAFKA_PASSWORD'] ?? '' };
+const kafka = new Kafka({ clientId: 'relay-process', brokers, ssl: { ca: [readFileSync(process.env['KAFKA_CA_FILE'] ?? '', 'utf8')] }, sasl, logLevel: logLevel.NOTHING });
 let batches = 0;
 const transactionalId = process.env['TRANSACTIONAL_ID'];
 const relay = new OutboxRelay(pool, kafka, {

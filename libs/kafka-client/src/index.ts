@@ -1,0 +1,1 @@
+export { createKafka, kafkaConnectionFromEnv, kafkaEnvNames, type KafkaConnection, type KafkaLogLevel } from './kafka-connection.ts';

@@ -1,0 +1,39 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { kafkaConnectionFromEnv } from './kafka-connection.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'kafka-client-'));
+const caFile = join(dir, 'ca.pem');
+writeFileSync(caFile, '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n');
+const env = { STORAGE_KAFKA_BROKERS: '127.0.0.1:19092,127.0.0.1:19094', STORAGE_KAFKA_USERNAME: 'storage', STORAGE_KAFKA_PASSWORD: 'pw-secret', STORAGE_KAFKA_CA_FILE: caFile };
+
+describe('kafkaConnectionFromEnv', () => {
+  it('reads brokers, principal, password and the CA', () => {
+    expect(kafkaConnectionFromEnv('STORAGE', env)).toMatchObject({ brokers: ['127.0.0.1:19092', '127.0.0.1:19094'], username: 'storage', password: 'pw-secret' });
+  });
+
+  it.each([
+    ['STORAGE_KAFKA_USERNAME', /STORAGE_KAFKA_USERNAME is missing/],
+    ['STORAGE_KAFKA_PASSWORD', /STORAGE_KAFKA_PASSWORD is missing/],
+    ['STORAGE_KAFKA_CA_FILE', /STORAGE_KAFKA_CA_FILE is missing/],
+    ['STORAGE_KAFKA_BROKERS', /STORAGE_KAFKA_BROKERS must be host:port/],
+  ])('stops with one sentence naming %s when it is missing', (name, message) => {
+    const without = { ...env, [name]: undefined };
+    expect(() => kafkaConnectionFromEnv('STORAGE', without)).toThrow(message);
+  });
+
+  it('names an unreadable CA file without echoing any secret', () => {
+    const error = (() => {
+      try {
+        kafkaConnectionFromEnv('STORAGE', { ...env, STORAGE_KAFKA_CA_FILE: join(dir, 'nope.pem') });
+      } catch (e) {
+        return e as Error;
+      }
+      return undefined;
+    })();
+    expect(error?.message).toMatch(/STORAGE_KAFKA_CA_FILE .*nope\.pem.* cannot be read: ENOENT/);
+    expect(error?.message).not.toContain('pw-secret');
+  });
+});
