@@ -1,0 +1,23 @@
+/** What a Fabric proposal or transaction asks for, read from its own bytes. */
+export interface DecodedCall {
+  channel: string;
+  txId: string;
+  /** the identity the bytes are signed in the name of */
+  creatorMspId: string;
+  creatorCertificatePem: string;
+  chaincode: string;
+  contract: string;
+  transaction: string;
+  arguments: string[];
+}
+
+/** The SHA-256 the signer signs, computed from the very bytes that were decoded. */
+export type DecodedSignable = DecodedCall & { digest: Uint8Array };
+
+/** The bytes are not a chaincode invocation this platform would ask to have signed. */
+export class UndecodableError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UndecodableError';
+  }
+}
