@@ -16,6 +16,17 @@ describe('contracts', () => {
     expect(() => parsePayload(IDENTITY_TOPICS.userSuspended, { ...ok, userId: 'not-a-uuid' })).toThrow();
   });
 
+  it('validates a signature log entry, signed or refused', () => {
+    const signed = {
+      outcome: 'signed', code: null, service: 'ledger', userId: '7b0c8f36-3a6f-4a53-9d6e-0f2f1f0a9a11', kind: 'proposal',
+      function: 'access:ApproveRequest', txId: 'ab12', commandId: '0d1c2b3a-4f5e-4a6b-8c7d-9e0f1a2b3c4d', attestedBy: 'access-policy', at: '2026-11-24T08:00:00.000Z',
+    };
+    expect(parsePayload(IDENTITY_TOPICS.signatureLogged, signed)).toEqual(signed);
+    const refused = { ...signed, outcome: 'refused', code: 'UNDECODABLE', function: null, txId: null, commandId: null, attestedBy: null };
+    expect(parsePayload(IDENTITY_TOPICS.signatureLogged, refused)).toEqual(refused);
+    expect(() => parsePayload(IDENTITY_TOPICS.signatureLogged, { ...signed, outcome: 'maybe' })).toThrow();
+  });
+
   it('wraps data in a CloudEvents 1.0 envelope', () => {
     const event = cloudEvent({ id: 'e1', source: '/identity', type: IDENTITY_TOPICS.orgCreated, subject: 'GridMSP', time: new Date(0), data: { mspId: 'GridMSP', name: 'Grid' } });
     expect(event).toMatchObject({ specversion: '1.0', datacontenttype: 'application/json', time: '1970-01-01T00:00:00.000Z' });

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { TOPIC_SCHEMAS, type Topic } from '../topics.ts';
 
 const TITLES: Record<string, string> = {
-  identity: 'Identity: organisations and users',
+  identity: 'Identity: organisations, users, and every signature made or refused with their keys',
   ledger: 'Ledger: chaincode transactions requested and their outcome',
   storage: 'Storage: encrypted files pinned to IPFS, anchored on chain, keys released and downloads',
   chain: 'Chain: chaincode events relayed from the Fabric channel, one topic per event',
