@@ -2,16 +2,19 @@ import { Module, type DynamicModule, type OnApplicationBootstrap } from '@nestjs
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthController } from './auth/auth.controller.ts';
 import { AuthService } from './auth/auth.service.ts';
-import { ServiceGuard, UserGuard } from './auth/guards.ts';
+import { UserGuard } from './auth/guards.ts';
+import { ServiceGuard } from './auth/service-guard.ts';
 import { IDENTITY_CONFIG, type IdentityConfig } from './config/identity-config.ts';
 import { MasterKeyWrapper } from './custody/master-key-wrapper.ts';
 import { IDENTITY_ENTITIES } from './database/entities.ts';
 import { InitialSchema1764000000000 } from './database/migrations/0001-initial-schema.ts';
 import { OutboxWriteOrder1764100000000 } from './database/migrations/0002-outbox-write-order.ts';
+import { SignatureLogOutcomes1764200000000 } from './database/migrations/0003-signature-log-outcomes.ts';
 import { FabricCaGateway } from './fabric/fabric-ca.gateway.ts';
 import { HealthController } from './health/health.controller.ts';
 import { outboxPublisherProvider } from './outbox/outbox.provider.ts';
 import { InternalController } from './signing/internal.controller.ts';
+import { SignatureLog } from './signing/signature-log.ts';
 import { SigningService } from './signing/signing.service.ts';
 import { AccessTokenService } from './tokens/access-token.service.ts';
 import { RefreshTokenService } from './tokens/refresh-token.service.ts';
@@ -36,7 +39,7 @@ export class IdentityModule implements OnApplicationBootstrap {
           type: 'postgres',
           url: config.databaseUrl,
           entities: IDENTITY_ENTITIES,
-          migrations: [InitialSchema1764000000000, OutboxWriteOrder1764100000000],
+          migrations: [InitialSchema1764000000000, OutboxWriteOrder1764100000000, SignatureLogOutcomes1764200000000],
           migrationsRun: true,
           synchronize: false,
           logging: ['error'],
@@ -54,6 +57,7 @@ export class IdentityModule implements OnApplicationBootstrap {
         UsersService,
         AuthService,
         SigningService,
+        SignatureLog,
         UserGuard,
         ServiceGuard,
         outboxPublisherProvider,

@@ -1,5 +1,6 @@
 import { NestFactory } from '@nestjs/core';
 import type { INestApplication } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { IdentityModule } from './app.module.ts';
 import { IdentityExceptionFilter } from './common/identity-exception.filter.ts';
@@ -7,11 +8,13 @@ import type { IdentityConfig } from './config/identity-config.ts';
 
 /** The configured application, shared by main.ts and the integration tests. */
 export async function createIdentityApp(config: IdentityConfig, options: { logger?: false } = {}): Promise<INestApplication> {
-  const app = await NestFactory.create(IdentityModule.forConfig(config), { ...options, bodyParser: true, abortOnError: false });
+  const app = await NestFactory.create<NestExpressApplication>(IdentityModule.forConfig(config), { ...options, bodyParser: true, abortOnError: false });
+  // a proposal or transaction to sign may be up to 1 MiB, which is about 1.4 MB as base64 in JSON
+  app.useBodyParser('json', { limit: '2mb' });
   app.useGlobalFilters(new IdentityExceptionFilter());
   const openApi = new DocumentBuilder()
     .setTitle('GridLedger identity service')
-    .setDescription('Organisations, users, sign-in (ES256 JWTs with a JWKS), per-user Fabric identities and the internal signing API.')
+    .setDescription('Organisations, users, sign-in (ES256 JWTs with a JWKS), per-user Fabric identities and the internal signing API (per-service ES256 tokens; signs only attested calls).')
     .setVersion('1')
     .addBearerAuth()
     .build();

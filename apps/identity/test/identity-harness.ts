@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
+import { generateServiceKeyPair, PRINCIPAL_NAMES, ServiceCredential, type PrincipalName } from '@gridledger/service-auth';
 import { createTestDatabase, stackConnections, type TestDatabase } from '@gridledger/testing';
 import { loadIdentityConfig, type IdentityConfig } from '../src/config/identity-config.ts';
 import { createIdentityApp } from '../src/identity-app.ts';
@@ -13,6 +14,10 @@ export interface Harness {
   config: IdentityConfig;
   database: TestDatabase;
   admins: { grid: { username: string; password: string }; regulator: { username: string; password: string } };
+  /** every service's and the operator's credential, whose public keys this instance's registry holds */
+  credentials: Record<PrincipalName, ServiceCredential>;
+  /** a service token for calling this identity service as `caller` */
+  tokenAs(caller: PrincipalName): Promise<string>;
   call(method: string, path: string, options?: { token?: string; body?: unknown }): Promise<{ status: number; body: Record<string, unknown> }>;
   /** restarts the service on the same database with some settings changed */
   restart(env: Record<string, string>): Promise<void>;
@@ -40,11 +45,17 @@ export async function startIdentity(): Promise<Harness> {
     ],
   }));
   writeFileSync(join(dir, 'fabric-orgs.json'), JSON.stringify(stackConnections().fabric.organizations.map(({ mspId, ca }) => ({ mspId, ca }))));
+  // a key pair for every service and the operator, as the stack makes them: the registry of public keys, and identity's own key
+  const pairs = PRINCIPAL_NAMES.map((name) => ({ name, ...generateServiceKeyPair() }));
+  writeFileSync(join(dir, 'service-keys.json'), JSON.stringify(Object.fromEntries(pairs.map((pair) => [pair.name, pair.publicJwk]))), { mode: 0o600 });
+  writeFileSync(join(dir, 'identity.pem'), pairs.find((pair) => pair.name === 'identity')?.privateKeyPem ?? '', { mode: 0o600 });
+  const credentials = Object.fromEntries(pairs.map((pair) => [pair.name, ServiceCredential.fromPem(pair.name, pair.privateKeyPem)])) as Record<PrincipalName, ServiceCredential>;
   const env: Record<string, string> = {
     IDENTITY_PORT: '0',
     IDENTITY_DATABASE_URL: database.url,
     IDENTITY_MASTER_KEYS: `test-1:${randomBytes(32).toString('base64')}`,
-    IDENTITY_SERVICE_TOKEN: randomBytes(32).toString('hex'),
+    IDENTITY_SERVICE_KEYS_FILE: join(dir, 'service-keys.json'),
+    IDENTITY_SERVICE_KEY_FILE: join(dir, 'identity.pem'),
     IDENTITY_LOGIN_MAX_FAILURES: '3',
     IDENTITY_BOOTSTRAP_FILE: join(dir, 'bootstrap.json'),
     IDENTITY_FABRIC_ORGS_FILE: join(dir, 'fabric-orgs.json'),
@@ -61,6 +72,8 @@ export async function startIdentity(): Promise<Harness> {
     ...running,
     database,
     admins,
+    credentials,
+    tokenAs: (caller) => credentials[caller].token('identity'),
     async call(method, path, options = {}) {
       const response = await fetch(`${harness.url}${path}`, {
         method,

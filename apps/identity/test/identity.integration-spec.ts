@@ -1,11 +1,14 @@
 import 'reflect-metadata';
-import { randomBytes } from 'node:crypto';
+import { createPublicKey, randomBytes, randomUUID, verify } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
 import * as grpc from '@grpc/grpc-js';
 import { readCertificateAttributes } from '@gridledger/fabric-ca-client';
 import { IDENTITY_TOPICS, parsePayload } from '@gridledger/contracts';
+import type { ServiceName } from '@gridledger/service-auth';
 import { organization, stackConnections, waitForMessages } from '@gridledger/testing';
-import { connect } from '@hyperledger/fabric-gateway';
+import { connect, type Proposal } from '@hyperledger/fabric-gateway';
+import { gateway as gatewayProtos } from '@hyperledger/fabric-protos';
 import { createLocalJWKSet, decodeProtectedHeader, jwtVerify, SignJWT, type JWK } from 'jose';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,10 +17,39 @@ import { startIdentity, type Harness } from './identity-harness.ts';
 
 const strongPassword = () => `Str0ng-${randomBytes(6).toString('hex')}`;
 
+interface FabricIdentity {
+  userId: string;
+  mspId: string;
+  certificatePem: string;
+}
+
+/** A proposal fabric-gateway builds for `identity`, offline: building contacts no peer. */
+function offlineProposal(identity: FabricIdentity, contract: string, transaction: string, args: string[] = []): Proposal {
+  const client = new grpc.Client('127.0.0.1:1', grpc.credentials.createInsecure());
+  const gateway = connect({ client, identity: { mspId: identity.mspId, credentials: Buffer.from(identity.certificatePem) } });
+  try {
+    return gateway.getNetwork(stackConnections().fabric.channel).getContract(stackConnections().fabric.chaincode, contract).newProposal(transaction, { arguments: args });
+  } finally {
+    gateway.close();
+    client.close();
+  }
+}
+
+/** The bytes a proposal's signature covers: the Proposal inside fabric-gateway's ProposedTransaction. */
+const proposalBytesOf = (proposal: Proposal) => gatewayProtos.ProposedTransaction.deserializeBinary(proposal.getBytes()).getProposal()?.getProposalBytes_asU8() ?? new Uint8Array();
+
 describe('identity service on the real PostgreSQL, Fabric CAs and network', () => {
   let h: Harness;
   let gridAdminToken: string;
   let owner: { id: string; username: string; password: string; certificatePem: string };
+
+  /** The ledger's request for a signature, with the ledger's service token unless another is given (null: none). */
+  const requestSignature = async (body: Record<string, unknown>, token?: string | null) =>
+    h.call('POST', '/internal/signatures', token === null ? { body } : { token: token ?? (await h.tokenAs('ledger')), body });
+  const fabricIdentity = async (userId: string) => (await h.call('GET', `/internal/users/${userId}/fabric-identity`, { token: await h.tokenAs('ledger') })).body as unknown as FabricIdentity;
+  /** `service`'s attestation of a call for `userId`, as it would send it with its ledger command. */
+  const attest = (service: ServiceName, userId: string, call: { contract: string; transaction: string; arguments: string[] }, options: { commandId?: string; validitySeconds?: number } = {}) =>
+    h.credentials[service].attest({ commandId: options.commandId ?? randomUUID(), userId, mspId: null, channel: stackConnections().fabric.channel, chaincode: stackConnections().fabric.chaincode, ...call }, options.validitySeconds);
 
   const login = (username: string, password: string) => h.call('POST', '/auth/login', { body: { username, password } });
   const userCount = async () => Number(((await h.app.get(DataSource).query('select count(*) from users')) as { count: string }[])[0]?.count);
@@ -103,49 +135,159 @@ describe('identity service on the real PostgreSQL, Fabric CAs and network', () =
     const oldKey = h.config.masterKeys.map((k) => `${k.kid}:${k.key.toString('base64')}`).join(',');
     const newKey = `test-2:${randomBytes(32).toString('base64')}`;
     await h.restart({ IDENTITY_MASTER_KEYS: `${newKey},${oldKey}` });
-    const resealed = await h.call('POST', '/internal/master-key/rewrap', { token: h.config.serviceToken });
+    const resealed = await h.call('POST', '/internal/master-key/rewrap', { token: await h.tokenAs('operator') });
     // 2 bootstrap admins and the owner: a Fabric key and an encryption key each, plus the JWT keys
     expect(resealed.body['resealed']).toBeGreaterThanOrEqual(7);
-    expect((await h.call('POST', '/internal/master-key/rewrap', { token: h.config.serviceToken })).body).toMatchObject({ resealed: 0 });
+    expect((await h.call('POST', '/internal/master-key/rewrap', { token: await h.tokenAs('operator') })).body).toMatchObject({ resealed: 0 });
+    // an operator action: no service may call it
+    expect((await h.call('POST', '/internal/master-key/rewrap', { token: await h.tokenAs('ledger') })).body).toMatchObject({ statusCode: 403, code: 'SERVICE_NOT_PERMITTED' });
 
     await h.restart({ IDENTITY_MASTER_KEYS: newKey });
-    expect((await login(owner.username, owner.password)).status).toBe(200);
-    const signature = await h.call('POST', '/internal/signatures', { token: h.config.serviceToken, body: { userId: owner.id, digest: Buffer.alloc(32, 7).toString('base64'), purpose: 'after master key rotation' } });
+    const session = await login(owner.username, owner.password);
+    expect(session.status).toBe(200);
+    // the resealed Fabric key still signs: a query of the owner's, on the owner's own access token
+    const query = offlineProposal({ userId: owner.id, mspId: 'GridMSP', certificatePem: owner.certificatePem }, 'system', 'WhoAmI');
+    const signature = await requestSignature({ userId: owner.id, kind: 'proposal', bytes: Buffer.from(query.getBytes()).toString('base64'), userAccessToken: session.body['accessToken'] });
     expect(signature.status).toBe(200);
   });
 
   it('signs for a user through the internal API; the peers accept it and the chaincode sees the uid and role', async () => {
-    const serviceToken = h.config.serviceToken;
-    const sign = async (digest: Uint8Array, purpose: string) => {
-      const { status, body } = await h.call('POST', '/internal/signatures', { token: serviceToken, body: { userId: owner.id, digest: Buffer.from(digest).toString('base64'), purpose } });
+    const ownerSession = (await login(owner.username, owner.password)).body['accessToken'] as string;
+    const identity = await fabricIdentity(owner.id);
+    const admin = await fabricIdentity(((await h.call('GET', '/users/me', { token: gridAdminToken })).body['id'] as string));
+    const sign = async (kind: 'proposal' | 'transaction', userId: string, bytes: Uint8Array, proof: Record<string, unknown>) => {
+      const { status, body } = await requestSignature({ userId, kind, bytes: Buffer.from(bytes).toString('base64'), ...proof });
+      expect(body).toMatchObject({ signature: expect.any(String), txId: expect.any(String) });
       expect(status).toBe(200);
       return Buffer.from(body['signature'] as string, 'base64');
     };
-    const identity = (await h.call('GET', `/internal/users/${owner.id}/fabric-identity`, { token: serviceToken })).body;
     const org = organization('GridMSP');
     const client = new grpc.Client(org.peerEndpoint, grpc.credentials.createSsl(readFileSync(org.peerTlsRootCertPath)), { 'grpc.ssl_target_name_override': org.peerHostAlias });
     // no signer: every signature comes from the identity service (offline signing)
-    const gateway = connect({ client, identity: { mspId: identity['mspId'] as string, credentials: Buffer.from(identity['certificatePem'] as string) } });
+    const asOwner = connect({ client, identity: { mspId: identity.mspId, credentials: Buffer.from(identity.certificatePem) } });
+    const asAdmin = connect({ client, identity: { mspId: admin.mspId, credentials: Buffer.from(admin.certificatePem) } });
+    const { channel, chaincode } = stackConnections().fabric;
+    const balance = async () => {
+      const query = asOwner.getNetwork(channel).getContract(chaincode, 'settlement').newProposal('GetAccount', { arguments: [owner.id] });
+      const result = await asOwner.newSignedProposal(query.getBytes(), await sign('proposal', owner.id, query.getBytes(), { userAccessToken: ownerSession })).evaluate();
+      return (JSON.parse(Buffer.from(result).toString()) as { balance: number }).balance;
+    };
     try {
-      const contract = gateway.getNetwork(stackConnections().fabric.channel).getContract(stackConnections().fabric.chaincode, 'system');
-
-      const query = contract.newProposal('WhoAmI');
-      const whoami = JSON.parse(Buffer.from(await gateway.newSignedProposal(query.getBytes(), await sign(query.getDigest(), 'system:WhoAmI')).evaluate()).toString());
+      // a query on the user's own access token
+      const query = asOwner.getNetwork(channel).getContract(chaincode, 'system').newProposal('WhoAmI');
+      const whoami = JSON.parse(Buffer.from(await asOwner.newSignedProposal(query.getBytes(), await sign('proposal', owner.id, query.getBytes(), { userAccessToken: ownerSession })).evaluate()).toString());
       expect(whoami).toMatchObject({ mspId: 'GridMSP', uid: owner.id, role: 'owner' });
 
-      const proposal = contract.newProposal('Ping', { arguments: ['signed by the identity service'] });
-      const transaction = await gateway.newSignedProposal(proposal.getBytes(), await sign(proposal.getDigest(), 'system:Ping proposal')).endorse();
-      const commit = await gateway.newSignedTransaction(transaction.getBytes(), await sign(transaction.getDigest(), 'system:Ping transaction')).submit();
-      const status = await gateway.newSignedCommit(commit.getBytes(), await sign(commit.getDigest(), 'system:Ping commit status')).getStatus();
-      expect(status.successful).toBe(true);
-      expect(JSON.parse(Buffer.from(transaction.getResult()).toString())).toMatchObject({ signer: { uid: owner.id, role: 'owner', mspId: 'GridMSP' } });
+      // a transaction on access-policy's attestation: the grid admin credits the owner, proposal and transaction signed here
+      const before = await balance();
+      const mint = { contract: 'settlement', transaction: 'Mint', arguments: [owner.id, '1', 'identity integration test'] };
+      const commandId = randomUUID();
+      const attestation = await attest('access-policy', admin.userId, mint, { commandId });
+      const proposal = asAdmin.getNetwork(channel).getContract(chaincode, mint.contract).newProposal(mint.transaction, { arguments: mint.arguments });
+      const transaction = await asAdmin.newSignedProposal(proposal.getBytes(), await sign('proposal', admin.userId, proposal.getBytes(), { commandId, attestation })).endorse();
+      await asAdmin.newSignedTransaction(transaction.getBytes(), await sign('transaction', admin.userId, transaction.getBytes(), { commandId, attestation })).submit();
+      expect(JSON.parse(Buffer.from(transaction.getResult()).toString())).toMatchObject({ uid: owner.id });
+      // committed: the owner reads the credit back (the ledger, not this test, follows commit status)
+      let after = before;
+      for (let attempt = 0; attempt < 60 && after === before; attempt++) {
+        await sleep(500);
+        after = await balance();
+      }
+      expect(after).toBe(before + 1);
     } finally {
-      gateway.close();
+      asOwner.close();
+      asAdmin.close();
       client.close();
     }
+    const rows = (await h.app.get(DataSource).query(`select outcome, kind, function, attested_by, requested_by from signature_log where user_id = $1 and function = 'settlement:Mint'`, [admin.userId])) as Record<string, string>[];
+    expect(rows).toEqual(expect.arrayContaining([
+      { outcome: 'signed', kind: 'proposal', function: 'settlement:Mint', attested_by: 'access-policy', requested_by: 'ledger' },
+      { outcome: 'signed', kind: 'transaction', function: 'settlement:Mint', attested_by: 'access-policy', requested_by: 'ledger' },
+    ]));
+  });
 
-    const wrongCredential = await h.call('POST', '/internal/signatures', { token: 'x'.repeat(64), body: { userId: owner.id, digest: Buffer.alloc(32).toString('base64'), purpose: 'probe' } });
-    expect(wrongCredential.body).toMatchObject({ statusCode: 401, code: 'UNAUTHENTICATED' });
+  describe('who may make a user\'s key sign', () => {
+    const approve = { contract: 'access', transaction: 'ApproveRequest', arguments: ['7f1c2b3a-4f5e-4a6b-8c7d-9e0f1a2b3c4d', 'approved in the identity integration test'] };
+    let identity: FabricIdentity;
+    let proposal: Proposal;
+    let bytes: string;
+
+    beforeAll(async () => {
+      identity = await fabricIdentity(owner.id);
+      proposal = offlineProposal(identity, approve.contract, approve.transaction, approve.arguments);
+      bytes = Buffer.from(proposal.getBytes()).toString('base64');
+    });
+
+    it('answers only the ledger: 401 without a service token, 403 to another service or the operator', async () => {
+      const body = { userId: owner.id, kind: 'proposal', bytes, attestation: await attest('access-policy', owner.id, approve) };
+      expect((await requestSignature(body, null)).body).toMatchObject({ statusCode: 401, code: 'SERVICE_UNAUTHENTICATED' });
+      expect((await requestSignature(body, 'x'.repeat(64))).body).toMatchObject({ statusCode: 401, code: 'SERVICE_UNAUTHENTICATED' });
+      expect((await requestSignature(body, await h.credentials.ledger.token('storage'))).body).toMatchObject({ statusCode: 401, code: 'SERVICE_UNAUTHENTICATED' });
+      for (const caller of ['storage', 'access-policy', 'audit', 'web-entry', 'operator'] as const) {
+        expect((await requestSignature(body, await h.tokenAs(caller))).body).toMatchObject({ statusCode: 403, code: 'SERVICE_NOT_PERMITTED' });
+      }
+      expect((await h.call('GET', `/internal/users/${owner.id}/fabric-identity`, { token: await h.tokenAs('storage') })).body).toMatchObject({ statusCode: 403, code: 'SERVICE_NOT_PERMITTED' });
+    });
+
+    it('refuses a proposal nobody attested, and an attestation from a service that may not attest it', async () => {
+      expect((await requestSignature({ userId: owner.id, kind: 'proposal', bytes })).body).toMatchObject({ statusCode: 403, code: 'NOT_ATTESTED' });
+      const fromStorage = await attest('storage', owner.id, approve);
+      expect((await requestSignature({ userId: owner.id, kind: 'proposal', bytes, attestation: fromStorage })).body).toMatchObject({ statusCode: 403, code: 'NOT_PERMITTED' });
+    });
+
+    it("signs on access-policy's attestation: the signature verifies against the user's certificate over SHA-256 of the proposal bytes", async () => {
+      const commandId = randomUUID();
+      const answer = await requestSignature({ userId: owner.id, kind: 'proposal', bytes, commandId, attestation: await attest('access-policy', owner.id, approve, { commandId }) });
+      expect(answer.status).toBe(200);
+      expect(answer.body['txId']).toBe(proposal.getTransactionId());
+      const signature = Buffer.from(answer.body['signature'] as string, 'base64');
+      expect(verify('sha256', proposalBytesOf(proposal), createPublicKey(identity.certificatePem), signature)).toBe(true);
+    });
+
+    it('refuses an attestation reused for other arguments, for another user, for another command or after it expired', async () => {
+      const attestation = await attest('access-policy', owner.id, approve);
+      const other = offlineProposal(identity, approve.contract, approve.transaction, [approve.arguments[0] ?? '', 'something else']);
+      expect((await requestSignature({ userId: owner.id, kind: 'proposal', bytes: Buffer.from(other.getBytes()).toString('base64'), attestation })).body).toMatchObject({ statusCode: 403, code: 'NOT_ATTESTED' });
+
+      const admin = await fabricIdentity(((await h.call('GET', '/users/me', { token: gridAdminToken })).body['id'] as string));
+      const forAdmin = offlineProposal(admin, approve.contract, approve.transaction, approve.arguments);
+      expect((await requestSignature({ userId: admin.userId, kind: 'proposal', bytes: Buffer.from(forAdmin.getBytes()).toString('base64'), attestation })).body).toMatchObject({ statusCode: 403, code: 'NOT_ATTESTED' });
+      // the owner's proposal presented as someone else's: the bytes are made out for the owner
+      expect((await requestSignature({ userId: admin.userId, kind: 'proposal', bytes, attestation: await attest('access-policy', admin.userId, approve) })).body).toMatchObject({ statusCode: 403, code: 'NOT_ATTESTED' });
+
+      expect((await requestSignature({ userId: owner.id, kind: 'proposal', bytes, attestation, commandId: randomUUID() })).body).toMatchObject({ statusCode: 403, code: 'NOT_ATTESTED' });
+
+      const brief = await attest('access-policy', owner.id, approve, { validitySeconds: 1 });
+      await sleep(2_500);
+      expect((await requestSignature({ userId: owner.id, kind: 'proposal', bytes, attestation: brief })).body).toMatchObject({ statusCode: 403, code: 'NOT_ATTESTED', message: 'the attestation has expired' });
+    });
+
+    it("signs a query proposal on the user's own access token, not on another user's", async () => {
+      const query = offlineProposal(identity, 'settlement', 'GetAccount', [owner.id]);
+      const queryBytes = Buffer.from(query.getBytes()).toString('base64');
+      const ownToken = (await login(owner.username, owner.password)).body['accessToken'] as string;
+      const answer = await requestSignature({ userId: owner.id, kind: 'proposal', bytes: queryBytes, userAccessToken: ownToken });
+      expect(answer.status).toBe(200);
+      expect(verify('sha256', proposalBytesOf(query), createPublicKey(identity.certificatePem), Buffer.from(answer.body['signature'] as string, 'base64'))).toBe(true);
+      expect((await requestSignature({ userId: owner.id, kind: 'proposal', bytes: queryBytes, userAccessToken: gridAdminToken })).body).toMatchObject({ statusCode: 403, code: 'NOT_ATTESTED' });
+      // a proposal offered as a transaction is not read as one (a query's transaction is refused anyway: see the signing policy's unit tests)
+      expect((await requestSignature({ userId: owner.id, kind: 'transaction', bytes: queryBytes, userAccessToken: ownToken })).body).toMatchObject({ statusCode: 400, code: 'UNDECODABLE' });
+    });
+
+    it('refuses bytes it cannot read, and logs and publishes every signature and refusal', async () => {
+      expect((await requestSignature({ userId: owner.id, kind: 'proposal', bytes: Buffer.from('not a proposal').toString('base64') })).body).toMatchObject({ statusCode: 400, code: 'UNDECODABLE' });
+      expect((await requestSignature({ userId: owner.id, kind: 'proposal', digest: Buffer.alloc(32).toString('base64'), purpose: 'the old API' })).body).toMatchObject({ statusCode: 400, code: 'INVALID_INPUT' });
+      const rows = (await h.app.get(DataSource).query('select outcome, code from signature_log where user_id = $1', [owner.id])) as { outcome: string; code: string | null }[];
+      expect(rows).toEqual(expect.arrayContaining([
+        { outcome: 'signed', code: null },
+        { outcome: 'refused', code: 'NOT_ATTESTED' },
+        { outcome: 'refused', code: 'NOT_PERMITTED' },
+        { outcome: 'refused', code: 'UNDECODABLE' },
+      ]));
+      const messages = await waitForMessages(IDENTITY_TOPICS.signatureLogged, (received) => received.some((m) => m.key === owner.id && (m.value as { data: { code: string | null } }).data.code === 'UNDECODABLE'));
+      const refusal = messages.find((m) => m.key === owner.id && (m.value as { data: { code: string | null } }).data.code === 'UNDECODABLE');
+      expect(parsePayload(IDENTITY_TOPICS.signatureLogged, (refusal?.value as { data: unknown }).data)).toMatchObject({ outcome: 'refused', service: 'ledger', userId: owner.id, function: null });
+    });
   });
 
   it('rotates refresh tokens and closes every session when a spent one is replayed', async () => {
@@ -160,7 +302,9 @@ describe('identity service on the real PostgreSQL, Fabric CAs and network', () =
 
   it('rotates the JWT signing key without logging anyone out', async () => {
     const before = (await login(owner.username, owner.password)).body['accessToken'] as string;
-    const rotated = await h.call('POST', '/internal/signing-keys/rotate', { token: h.config.serviceToken });
+    expect((await h.call('POST', '/internal/signing-keys/rotate', { token: await h.tokenAs('ledger') })).body).toMatchObject({ statusCode: 403, code: 'SERVICE_NOT_PERMITTED' });
+    expect((await h.call('POST', '/internal/signing-keys/rotate')).body).toMatchObject({ statusCode: 401, code: 'SERVICE_UNAUTHENTICATED' });
+    const rotated = await h.call('POST', '/internal/signing-keys/rotate', { token: await h.tokenAs('operator') });
     expect(rotated.status).toBe(200);
     const after = (await login(owner.username, owner.password)).body['accessToken'] as string;
     expect(decodeProtectedHeader(after).kid).toBe(rotated.body['kid']);
@@ -176,7 +320,9 @@ describe('identity service on the real PostgreSQL, Fabric CAs and network', () =
     expect((await login(owner.username, owner.password)).body).toMatchObject({ statusCode: 403, code: 'USER_SUSPENDED' });
     expect((await h.call('GET', '/users/me', { token: session['accessToken'] as string })).body).toMatchObject({ code: 'USER_SUSPENDED' });
     expect((await h.call('POST', '/auth/refresh', { body: { refreshToken: session['refreshToken'] } })).body).toMatchObject({ statusCode: 401 });
-    const signature = await h.call('POST', '/internal/signatures', { token: h.config.serviceToken, body: { userId: owner.id, digest: Buffer.alloc(32, 1).toString('base64'), purpose: 'after suspension' } });
+    const register = { contract: 'asset', transaction: 'RegisterAsset', arguments: ['{}'] };
+    const proposal = offlineProposal({ userId: owner.id, mspId: 'GridMSP', certificatePem: owner.certificatePem }, register.contract, register.transaction, register.arguments);
+    const signature = await requestSignature({ userId: owner.id, kind: 'proposal', bytes: Buffer.from(proposal.getBytes()).toString('base64'), attestation: await attest('storage', owner.id, register) });
     expect(signature.body).toMatchObject({ statusCode: 403, code: 'USER_SUSPENDED' });
 
     const reactivated = await h.call('POST', `/users/${owner.id}/reactivate`, { token: gridAdminToken });
@@ -206,6 +352,6 @@ describe('identity service on the real PostgreSQL, Fabric CAs and network', () =
     const topics = rows.map((r) => r.topic);
     expect(topics.filter((t) => t === 'gridledger.identity.org-created.v1')).toHaveLength(3);
     expect(rows.filter((r) => r.topic === 'gridledger.identity.user-registered.v1').map((r) => r.message_key)).toContain(owner.id);
-    expect(topics).toEqual(expect.arrayContaining(['gridledger.identity.user-suspended.v1', 'gridledger.identity.user-reactivated.v1']));
+    expect(topics).toEqual(expect.arrayContaining(['gridledger.identity.user-suspended.v1', 'gridledger.identity.user-reactivated.v1', 'gridledger.identity.signature-logged.v1']));
   });
 });

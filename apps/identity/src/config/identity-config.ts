@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { loadServiceCredential, loadServiceKeyRegistry, type ServiceCredential, type ServiceKeyRegistry } from '@gridledger/service-auth';
 import { z } from 'zod';
 
 const masterKeys = z
@@ -36,7 +37,8 @@ const schema = z.object({
   IDENTITY_PORT: z.coerce.number().int().min(0).max(65535).default(13001),
   IDENTITY_DATABASE_URL: z.string().startsWith('postgres'),
   IDENTITY_MASTER_KEYS: masterKeys,
-  IDENTITY_SERVICE_TOKEN: z.string().min(32, 'IDENTITY_SERVICE_TOKEN must be at least 32 characters'),
+  IDENTITY_SERVICE_KEYS_FILE: z.string({ error: 'IDENTITY_SERVICE_KEYS_FILE must name the registry of the services\' public keys (JSON)' }).min(1, 'IDENTITY_SERVICE_KEYS_FILE must name the registry of the services\' public keys (JSON)'),
+  IDENTITY_SERVICE_KEY_FILE: z.string({ error: 'IDENTITY_SERVICE_KEY_FILE must name this service\'s own private key file (PKCS#8 PEM)' }).min(1, 'IDENTITY_SERVICE_KEY_FILE must name this service\'s own private key file (PKCS#8 PEM)'),
   IDENTITY_JWT_ISSUER: z.string().default('gridledger-identity'),
   IDENTITY_JWT_AUDIENCE: z.string().default('gridledger'),
   IDENTITY_ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(3600).default(900),
@@ -53,7 +55,10 @@ export interface IdentityConfig {
   databaseUrl: string;
   kafkaBrokers: string[];
   masterKeys: { kid: string; key: Buffer }[];
-  serviceToken: string;
+  /** everyone's public keys: who calls the internal API, and who attested a command */
+  serviceKeys: ServiceKeyRegistry;
+  /** this service's own key, for calls it makes to other services */
+  serviceCredential: ServiceCredential;
   jwt: { issuer: string; audience: string; accessTtlSeconds: number; refreshTtlSeconds: number };
   login: { maxFailures: number; lockoutSeconds: number };
   bootstrap: { organizations: z.infer<typeof organization>[]; admins: z.infer<typeof bootstrapAdmin>[] };
@@ -79,6 +84,27 @@ function readJsonFile<T>(read: ReadTextFile, path: string, what: string, parse: 
   }
 }
 
+/**
+ * The registry and this service's own key, both read at boot so a missing or wrong file stops the
+ * boot with the sentence that names it; the key must be the one the registry holds for identity.
+ */
+function loadServiceKeys(registryFile: string, keyFile: string, read: ReadTextFile): Pick<IdentityConfig, 'serviceKeys' | 'serviceCredential'> {
+  const named = <T>(variable: string, load: () => T): T => {
+    try {
+      return load();
+    } catch (error) {
+      throw new Error(`${variable}: ${(error as Error).message}`);
+    }
+  };
+  const serviceKeys = named('IDENTITY_SERVICE_KEYS_FILE', () => loadServiceKeyRegistry(registryFile, read));
+  const serviceCredential = named('IDENTITY_SERVICE_KEY_FILE', () => loadServiceCredential('identity', keyFile, read));
+  const registered = serviceKeys.publicKey('identity');
+  if (registered && !registered.equals(serviceCredential.publicKey())) {
+    throw new Error(`IDENTITY_SERVICE_KEY_FILE: the key in ${keyFile} is not the one ${registryFile} holds for identity.`);
+  }
+  return { serviceKeys, serviceCredential };
+}
+
 /** Validates the environment once at boot: a bad setting stops the service with a sentence that names it. */
 export function loadIdentityConfig(env: NodeJS.ProcessEnv = process.env, read: ReadTextFile = readText): IdentityConfig {
   const parsed = schema.safeParse(env);
@@ -89,7 +115,7 @@ export function loadIdentityConfig(env: NodeJS.ProcessEnv = process.env, read: R
     databaseUrl: e.IDENTITY_DATABASE_URL,
     kafkaBrokers: e.IDENTITY_KAFKA_BROKERS.split(','),
     masterKeys: e.IDENTITY_MASTER_KEYS,
-    serviceToken: e.IDENTITY_SERVICE_TOKEN,
+    ...loadServiceKeys(e.IDENTITY_SERVICE_KEYS_FILE, e.IDENTITY_SERVICE_KEY_FILE, read),
     jwt: { issuer: e.IDENTITY_JWT_ISSUER, audience: e.IDENTITY_JWT_AUDIENCE, accessTtlSeconds: e.IDENTITY_ACCESS_TOKEN_TTL_SECONDS, refreshTtlSeconds: e.IDENTITY_REFRESH_TOKEN_TTL_SECONDS },
     login: { maxFailures: e.IDENTITY_LOGIN_MAX_FAILURES, lockoutSeconds: e.IDENTITY_LOCKOUT_SECONDS },
     bootstrap: readJsonFile(read, e.IDENTITY_BOOTSTRAP_FILE, 'bootstrap', (v) => z.object({ organizations: z.array(organization).min(1), admins: z.array(bootstrapAdmin) }).parse(v)),

@@ -117,21 +117,51 @@ export class RefreshTokenEntity {
   createdAt: Date;
 }
 
+/** One row for every signature made with a user's key, and for every one refused. */
 @Entity({ name: 'signature_log' })
 export class SignatureLogEntity {
   @PrimaryColumn({ type: 'uuid' })
   id: string;
 
+  /** not a foreign key: a refusal for a user who does not exist is logged too */
   @Index()
   @Column({ type: 'uuid', name: 'user_id' })
   userId: string;
 
-  @Column({ type: 'text', name: 'digest_hex' })
-  digestHex: string;
-
   @Column({ type: 'text' })
-  purpose: string;
+  outcome: 'signed' | 'refused';
 
+  /** why it was refused (NOT_ATTESTED, NOT_PERMITTED, USER_SUSPENDED, UNDECODABLE, NOT_FOUND); null when signed */
+  @Column({ type: 'text', nullable: true })
+  code: string | null;
+
+  /** null only in rows from before the bytes were decoded (digest-only signing) */
+  @Column({ type: 'text', nullable: true })
+  kind: 'proposal' | 'transaction' | null;
+
+  /** `contract:Transaction` as read from the bytes; null when they could not be read */
+  @Column({ type: 'text', nullable: true })
+  function: string | null;
+
+  @Column({ type: 'text', name: 'tx_id', nullable: true })
+  txId: string | null;
+
+  @Column({ type: 'text', name: 'command_id', nullable: true })
+  commandId: string | null;
+
+  /** the attesting service, or user-access-token; null when refused */
+  @Column({ type: 'text', name: 'attested_by', nullable: true })
+  attestedBy: string | null;
+
+  /** SHA-256 of what was (or would have been) signed; null when the bytes could not be read */
+  @Column({ type: 'text', name: 'digest_hex', nullable: true })
+  digestHex: string | null;
+
+  /** free text the ledger sent when it asked for bare digests; null since requests are decoded */
+  @Column({ type: 'text', nullable: true })
+  purpose: string | null;
+
+  /** the service that asked, as its service token proved */
   @Column({ type: 'text', name: 'requested_by' })
   requestedBy: string;
 

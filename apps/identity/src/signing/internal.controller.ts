@@ -1,13 +1,18 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Req, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { OPERATOR } from '@gridledger/service-auth';
 import { openApiBody } from '../common/openapi-body.ts';
-import { ServiceGuard } from '../auth/guards.ts';
+import { AcceptCallers, ServiceGuard, type ServiceRequest } from '../auth/service-guard.ts';
 import { SigningKeysService } from '../tokens/signing-keys.service.ts';
-import { parseBody, signatureRequestSchema } from '../users/user-input.ts';
+import { parseBody } from '../users/user-input.ts';
 import { UsersService } from '../users/users.service.ts';
+import { signatureRequestSchema } from './signature-request.ts';
 import { SigningService } from './signing.service.ts';
 
-/** Service-to-service endpoints, behind the service credential; never exposed through the public entry. */
+/**
+ * Service-to-service endpoints, each accepting only the callers it names, proved by their own
+ * service tokens; never exposed through the public entry.
+ */
 @ApiTags('internal')
 @ApiBearerAuth()
 @UseGuards(ServiceGuard)
@@ -20,30 +25,39 @@ export class InternalController {
   ) {}
 
   @Get('users/:id/fabric-identity')
-  @ApiOperation({ summary: "A user's MSP id and certificate, to build a proposal in their name" })
+  @AcceptCallers('ledger')
+  @ApiOperation({ summary: "A user's MSP id and certificate, to build a proposal in their name (the ledger service only)" })
   identity(@Param('id', new ParseUUIDPipe()) id: string) {
     return this.signing.identity(id);
   }
 
   @Post('signatures')
   @HttpCode(200)
-  @ApiOperation({ summary: "Sign a SHA-256 digest with a user's Fabric key (offline signing for the ledger service)" })
+  @AcceptCallers('ledger')
+  @ApiOperation({
+    summary: "Sign a Fabric proposal or transaction with a user's key (the ledger service only)",
+    description:
+      'The bytes are decoded here and signed only when they are made out for this user and carry out a call the user asked for: ' +
+      'an attestation the attestation table allows, or for a query proposal a reader service\'s attestation or the user\'s own access token. ' +
+      'Refusals: 400 UNDECODABLE, 404 NOT_FOUND, 403 NOT_ATTESTED, NOT_PERMITTED or USER_SUSPENDED. Every signature and refusal is logged.',
+  })
   @ApiBody(openApiBody(signatureRequestSchema))
-  sign(@Body() body: unknown) {
-    const { userId, digest, purpose } = parseBody(signatureRequestSchema, body);
-    return this.signing.sign(userId, Buffer.from(digest, 'base64'), purpose, 'ledger-service');
+  sign(@Body() body: unknown, @Req() request: ServiceRequest) {
+    return this.signing.sign(parseBody(signatureRequestSchema, body), request.caller);
   }
 
   @Post('signing-keys/rotate')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Start signing access tokens with a new key; the old one stays in the JWKS until its tokens expire' })
+  @AcceptCallers(OPERATOR)
+  @ApiOperation({ summary: 'Start signing access tokens with a new key; the old one stays in the JWKS until its tokens expire (the operator only)' })
   async rotateSigningKey() {
     return { kid: await this.signingKeys.rotate() };
   }
 
   @Post('master-key/rewrap')
   @HttpCode(200)
-  @ApiOperation({ summary: "Reseal every stored private key (users' keys and JWT signing keys) under the current master key" })
+  @AcceptCallers(OPERATOR)
+  @ApiOperation({ summary: "Reseal every stored private key (users' keys and JWT signing keys) under the current master key (the operator only)" })
   async rewrap() {
     return { resealed: (await this.users.rewrapSecrets()) + (await this.signingKeys.rewrap()) };
   }

@@ -13,12 +13,6 @@ export const suspendSchema = z.strictObject({ reason: z.string().min(1).max(500)
 export const encryptionKeySchema = z.strictObject({ publicKey: z.string().min(1).max(100) });
 export const loginSchema = z.strictObject({ username: z.string().min(1).max(64), password: z.string().min(1).max(256) });
 export const refreshSchema = z.strictObject({ refreshToken: z.string().min(1).max(200) });
-export const signatureRequestSchema = z.strictObject({
-  userId: z.uuid(),
-  /** the SHA-256 digest to sign, base64 */
-  digest: z.base64().refine((d) => Buffer.from(d, 'base64').length === 32, 'digest must be 32 bytes (a SHA-256 digest)'),
-  purpose: z.string().min(1).max(200),
-});
 
 /** Parses a request body, turning the first problem into a 400 with a sentence that names the field. */
 export function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
