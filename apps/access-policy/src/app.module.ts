@@ -1,7 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AccountsController } from './accounts/accounts.controller.ts';
 import { CatalogController } from './catalog/catalog.controller.ts';
-import { ServiceGuard } from './auth/service-guard.ts';
+import { AuditServiceGuard, OperatorGuard } from './auth/service-guard.ts';
 import { UserGuard } from './auth/user-guard.ts';
 import { ACCESS_POLICY_CONFIG, type AccessPolicyConfig } from './config/access-policy-config.ts';
 import { AccessPolicyDatabase } from './database/access-policy-database.ts';
@@ -28,7 +28,7 @@ export class AccessPolicyModule {
       controllers: [HealthController, CatalogController, RequestsController, InboxController, PoliciesController, SupervisionController, AccountsController, OperatorController, InternalController],
       providers: [
         { provide: ACCESS_POLICY_CONFIG, useValue: config },
-        AccessPolicyDatabase, UserGuard, ServiceGuard, LedgerGateway, LedgerAnswersConsumer, ReadModelConsumer, ReadModelRebuild,
+        AccessPolicyDatabase, UserGuard, AuditServiceGuard, OperatorGuard, LedgerGateway, LedgerAnswersConsumer, ReadModelConsumer, ReadModelRebuild,
         RequestsService, ExpiryJob, outboxPublisherProvider,
       ],
     };

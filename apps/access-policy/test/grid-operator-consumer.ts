@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { stackConnections } from '@gridledger/testing';
-import { Kafka, logLevel, type Consumer } from 'kafkajs';
+import { outsideReader, removeOutsideReader, testKafka } from '@gridledger/testing';
+import type { Consumer } from 'kafkajs';
 
 export interface SeenEvent {
   topic: string;
@@ -13,22 +13,27 @@ export interface SeenEvent {
 
 /**
  * A grid operator's own system: a plain Kafka consumer outside the platform, reading the public
- * topics (committed records only) with a group of its own, and keeping everything it sees.
+ * topics (committed records only) as a read-only principal made with `kafka-user add`, with a
+ * group under that principal's prefix, and keeping everything it sees.
  */
 export class GridOperatorConsumer {
   readonly seen: SeenEvent[] = [];
   private consumer: Consumer | undefined;
 
+  readonly principal = `grid-operator-${randomUUID().slice(0, 8)}`;
+
   async start(topics: string[]): Promise<void> {
-    const kafka = new Kafka({ clientId: 'grid-operator', brokers: stackConnections().kafka.brokers, logLevel: logLevel.NOTHING });
-    const admin = kafka.admin();
+    // the operator creates the topics a fresh stack does not have yet; a reader can create nothing
+    const admin = testKafka('grid-operator-setup').admin();
     await admin.connect();
     try {
       await admin.createTopics({ topics: topics.map((topic) => ({ topic })), waitForLeaders: true });
     } finally {
       await admin.disconnect();
     }
-    const consumer = kafka.consumer({ groupId: `grid-operator-${randomUUID()}`, readUncommitted: false });
+    const reader = outsideReader(this.principal);
+    this.credentials = reader;
+    const consumer = testKafka('grid-operator', reader).consumer({ groupId: `${this.principal}.story-${randomUUID()}`, readUncommitted: false });
     await consumer.connect();
     await consumer.subscribe({ topics, fromBeginning: true });
     await consumer.run({
@@ -40,8 +45,12 @@ export class GridOperatorConsumer {
     this.consumer = consumer;
   }
 
+  /** the read-only principal's name and password, for a second client of the same operator */
+  credentials: { username: string; password: string } | undefined;
+
   async stop(): Promise<void> {
     await this.consumer?.disconnect();
+    removeOutsideReader(this.principal);
   }
 
   /** Everything seen whose Kafka key is `key` (an asset's events and its requests' share the asset id). */

@@ -1,9 +1,10 @@
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { ACCESS_TOPICS, ALL_TOPICS, AUDIT_TOPICS, CHAIN_TOPICS } from '@gridledger/contracts';
+import { ACCESS_TOPICS, AUDIT_TOPICS, CHAIN_TOPICS } from '@gridledger/contracts';
 import { decryptStream, generateRecipientKeyPair, openKeyEnvelope, type KeyEnvelope } from '@gridledger/file-crypto';
-import { loadStackConfig, serviceDatabaseUrl, type PlatformEndpoints } from '@gridledger/stack';
-import { onboardUser, signIn, startPlatformServices, type PlatformUser } from '@gridledger/testing';
+import { loadStackConfig, PUBLIC_TOPICS, serviceDatabaseUrl, type PlatformEndpoints } from '@gridledger/stack';
+import { onboardUser, operatorToken, signIn, stackConnections, startPlatformServices, type PlatformUser } from '@gridledger/testing';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GridOperatorConsumer } from './grid-operator-consumer.ts';
@@ -34,7 +35,8 @@ describe('the sharing story, end to end', () => {
 
   beforeAll(async () => {
     endpoints = startPlatformServices();
-    await operator.start(ALL_TOPICS.filter((topic) => !topic.startsWith('gridledger.ledger.')));
+    // everything an outside reader may read: every public topic
+    await operator.start([...PUBLIC_TOPICS]);
     [owner, consumer, stranger, regulator] = await Promise.all([
       onboardUser(endpoints, 'GridMSP', 'owner'),
       onboardUser(endpoints, 'ConsumerMSP', 'consumer'),
@@ -69,7 +71,8 @@ describe('the sharing story, end to end', () => {
   });
 
   it('the consumer finds it in the catalog and reads its policy', async () => {
-    const catalog = await call(endpoints.ledgerUrl, 'GET', '/assets?sensitivity=sensitive&pageSize=100', endpoints.serviceToken, undefined, { 'x-gridledger-user': consumer.id });
+    // as the dashboard reads the ledger: with the consumer's own access token
+    const catalog = await call(endpoints.ledgerUrl, 'GET', '/assets?sensitivity=sensitive&pageSize=100', token['consumer']);
     expect(JSON.stringify(catalog.body)).toContain(assetId);
     const policy = await access('GET', `/assets/${assetId}/policy`, 'consumer');
     expect(policy.body).toMatchObject({ assetId, priceCredits: price, sensitivity: 'sensitive', policy: { allowedPurposes: ['load-forecasting'] } });
@@ -164,6 +167,26 @@ describe('the sharing story, end to end', () => {
     expect(steps.map(signerOf)).toEqual([owner.id, consumer.id, owner.id, regulator.id, consumer.id, consumer.id, regulator.id]);
   });
 
+  it('the outside-consumer example prints the story\'s chain events with the operator\'s read-only principal', async () => {
+    const { brokers, caFile } = stackConnections().kafka;
+    const reader = operator.credentials;
+    if (!reader) throw new Error('the grid operator has no principal');
+    const child = spawn(process.execPath, ['libs/contracts/examples/print-events.ts', CHAIN_TOPICS.AssetRegistered, CHAIN_TOPICS.AccessGranted], {
+      cwd: loadStackConfig().paths.repo,
+      env: { ...process.env, KAFKA_BROKERS: brokers.join(','), KAFKA_USERNAME: reader.username, KAFKA_PASSWORD: reader.password, KAFKA_CA_FILE: caFile },
+    });
+    let printed = '';
+    child.stdout.on('data', (chunk: Buffer) => (printed += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (printed += chunk.toString()));
+    try {
+      const lines = () => printed.split('\n').filter((line) => line.includes(assetId));
+      await eventually(async () => ({ status: 200, body: {} }), () => lines().length >= 2, 'the example printing the asset\'s events');
+      expect(lines().map((line) => line.split(/\s+/)[1])).toEqual(expect.arrayContaining([CHAIN_TOPICS.AssetRegistered, CHAIN_TOPICS.AccessGranted]));
+    } finally {
+      child.kill('SIGTERM');
+    }
+  });
+
   it("a grid operator's own Kafka consumer saw every event of the story exactly once", async () => {
     const expected = ['AssetRegistered', 'AccessRequested', 'RequestOwnerApproved', 'AccessGranted', 'KeyReleased', 'DownloadRecorded', 'AssetFrozen'];
     await eventually(async () => ({ status: 200, body: {} }), () => operator.about(assetId).filter((e) => e.topic.startsWith('gridledger.chain.')).length >= expected.length, 'the chain events at the operator');
@@ -181,7 +204,7 @@ describe('the sharing story, end to end', () => {
 
   it('the read model, lost, is rebuilt from the chain to the same state', async () => {
     const before = await access('GET', `/requests/${requestId}`, 'consumer');
-    const rebuilt = await call(endpoints.accessPolicyUrl, 'POST', '/operator/read-model/rebuild', endpoints.serviceToken);
+    const rebuilt = await call(endpoints.accessPolicyUrl, 'POST', '/operator/read-model/rebuild', await operatorToken('access-policy'));
     expect(rebuilt.status).toBe(200);
     expect(rebuilt.body['requests']).toBeGreaterThanOrEqual(1);
     const after = await access('GET', `/requests/${requestId}`, 'consumer');

@@ -1,5 +1,5 @@
 import type { PlatformEndpoints } from '@gridledger/stack';
-import { onboardUser, signIn, startPlatformServices, type PlatformUser } from '@gridledger/testing';
+import { onboardUser, operatorToken, signIn, startPlatformServices, type PlatformUser } from '@gridledger/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { call, eventually, uploadAndAnchor, type Answer } from './story-client.ts';
 
@@ -56,10 +56,10 @@ describe('policies, revocation and expiry', () => {
     const granted = await access('POST', `/requests/${requestId}/approve`, 'owner', { reason: 'one minute' });
     const expiresAt = Date.parse(String((granted.body['grant'] as { expiresAt: string }).expiresAt));
     await eventually(() => access('GET', `/requests/${requestId}`, 'consumer'), (a) => a.body['status'] === 'granted' && a.body['lastTxId'] !== '', 'the grant in the read model');
-    expect((await call(endpoints.accessPolicyUrl, 'POST', '/operator/expiry/run', endpoints.serviceToken)).status).toBe(200);
+    expect((await call(endpoints.accessPolicyUrl, 'POST', '/operator/expiry/run', await operatorToken('access-policy'))).status).toBe(200);
     expect((await access('GET', `/requests/${requestId}`, 'consumer')).body['status']).toBe('granted');
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, expiresAt - Date.now()) + 1_000));
-    const round = await call(endpoints.accessPolicyUrl, 'POST', '/operator/expiry/run', endpoints.serviceToken);
+    const round = await call(endpoints.accessPolicyUrl, 'POST', '/operator/expiry/run', await operatorToken('access-policy'));
     expect(round.body['expired']).toBeGreaterThanOrEqual(1);
     await eventually(() => access('GET', `/requests/${requestId}`, 'consumer'), (a) => a.body['status'] === 'expired', 'the expiry in the read model');
     expect((await call(endpoints.storageUrl, 'GET', `/files/${assetId}/content`, token['consumer'])).status).toBe(403);

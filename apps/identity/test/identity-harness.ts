@@ -59,7 +59,11 @@ export async function startIdentity(): Promise<Harness> {
     IDENTITY_LOGIN_MAX_FAILURES: '3',
     IDENTITY_BOOTSTRAP_FILE: join(dir, 'bootstrap.json'),
     IDENTITY_FABRIC_ORGS_FILE: join(dir, 'fabric-orgs.json'),
+    // the identity service's own Kafka principal, as the stack gives it
     IDENTITY_KAFKA_BROKERS: stackConnections().kafka.brokers.join(','),
+    IDENTITY_KAFKA_USERNAME: stackConnections().kafka.services.identity.username,
+    IDENTITY_KAFKA_PASSWORD: stackConnections().kafka.services.identity.password,
+    IDENTITY_KAFKA_CA_FILE: stackConnections().kafka.caFile,
   };
   const launch = async (settings: Record<string, string>) => {
     const config = loadIdentityConfig(settings);

@@ -1,7 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ChainEventsService } from './chain-events/chain-events.service.ts';
 import { LedgerCommandsService } from './commands/ledger-commands.service.ts';
-import { ServiceGuard } from './common/service-guard.ts';
+import { OperatorGuard, QueryCallerGuard } from './common/caller-guards.ts';
 import { LEDGER_CONFIG, type LedgerConfig } from './config/ledger-config.ts';
 import { LedgerDatabase } from './database/ledger-database.ts';
 import { LedgerFabric } from './fabric/ledger-fabric.ts';
@@ -19,7 +19,7 @@ export class LedgerModule {
     return {
       module: LedgerModule,
       controllers: [HealthController, MetricsController, LedgerQueriesController, OperatorController],
-      providers: [{ provide: LEDGER_CONFIG, useValue: config }, LedgerDatabase, LedgerFabric, ChainEventsService, LedgerCommandsService, outboxPublisherProvider, LedgerSigners, LedgerQueryService, ServiceGuard],
+      providers: [{ provide: LEDGER_CONFIG, useValue: config }, LedgerDatabase, LedgerFabric, ChainEventsService, LedgerCommandsService, outboxPublisherProvider, LedgerSigners, LedgerQueryService, QueryCallerGuard, OperatorGuard],
     };
   }
 }

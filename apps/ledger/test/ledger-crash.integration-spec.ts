@@ -14,7 +14,7 @@ describe('ledger service killed with SIGKILL in the middle of a stream of transa
     const endpoints = startPlatformServices();
     const owner = await onboardUser(endpoints, 'GridMSP', 'owner');
     const run = randomUUID();
-    const messages = Array.from({ length: N }, (_, i) => commandMessage({ userId: owner.id, contract: 'system', transaction: 'Ping', arguments: [`crash run ${run} #${i}`] }));
+    const messages = await Promise.all(Array.from({ length: N }, (_, i) => commandMessage({ userId: owner.id, contract: 'system', transaction: 'Ping', arguments: [`crash run ${run} #${i}`] })));
     const commandIds = new Set(messages.map(commandIdOf));
     const ours = (received: ReceivedMessage[]) => received.map(envelopeOf).filter((e) => commandIds.has(e.data['commandId'] as string));
 

@@ -14,6 +14,7 @@ import { UploadService } from './files/upload.service.ts';
 import { HealthController } from './health/health.controller.ts';
 import { InternalController } from './internal/internal.controller.ts';
 import { ServiceGuard } from './internal/service-guard.ts';
+import { LedgerCommands } from './ledger/ledger-commands.ts';
 import { KuboStore } from './ipfs/kubo-store.ts';
 import { KeyReleaseRequestsConsumer } from './key-release/key-release-requests.consumer.ts';
 import { KeyReleaseService } from './key-release/key-release.service.ts';
@@ -30,7 +31,7 @@ export class StorageModule {
       providers: [
         { provide: STORAGE_CONFIG, useValue: config },
         keyEncryptionProvider,
-        StorageDatabase, KuboStore, LedgerClient, UserGuard, ServiceGuard, FileRecords, UploadProgressRegistry, UploadService,
+        StorageDatabase, KuboStore, LedgerClient, LedgerCommands, UserGuard, ServiceGuard, FileRecords, UploadProgressRegistry, UploadService,
         AccessCheck, DownloadService, KeyReleaseService, KeyReleaseRequestsConsumer, KeyRotationService, LedgerAnswersService, outboxPublisherProvider,
       ],
     };

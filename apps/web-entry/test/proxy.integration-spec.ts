@@ -49,7 +49,7 @@ describe('the public entry forwards', () => {
     });
     await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve));
     const at = `http://127.0.0.1:${(upstream.address() as AddressInfo).port}`;
-    const config = loadEntryConfig({ WEB_IDENTITY_URL: at, WEB_LEDGER_URL: at, WEB_STORAGE_URL: at, WEB_ACCESS_POLICY_URL: at, WEB_AUDIT_URL: at, WEB_SERVICE_TOKEN: 'service-token-for-the-test', WEB_STATIC_DIR: '/nonexistent' });
+    const config = loadEntryConfig({ WEB_IDENTITY_URL: at, WEB_LEDGER_URL: at, WEB_STORAGE_URL: at, WEB_ACCESS_POLICY_URL: at, WEB_AUDIT_URL: at, WEB_STATIC_DIR: '/nonexistent' });
     const proxy = new ApiProxy(config, new UserVerifier(config), meter, new RecentErrors());
     entry = createServer((req, res) => {
       req.url = (req.url ?? '/').replace(/^\/api/, '');
@@ -64,10 +64,12 @@ describe('the public entry forwards', () => {
     upstream?.close();
   });
 
-  it('ledger reads with the service credential, as the user the token names, whatever user header the browser sent', async () => {
-    const response = await fetch(`${entryUrl}/api/ledger/assets?pageSize=5`, { headers: { authorization: `Bearer ${token}`, 'x-gridledger-user': 'someone-else' } });
+  it("ledger reads carry the user's own token and nothing that could name another user", async () => {
+    const response = await fetch(`${entryUrl}/api/ledger/assets?pageSize=5`, { headers: { authorization: `Bearer ${token}`, 'x-gridledger-user': 'someone-else', 'x-gridledger-attestation': 'forged' } });
     expect(await response.json()).toEqual({ path: '/assets?pageSize=5', bytes: 0 });
-    expect(seen.at(-1)?.headers).toMatchObject({ authorization: 'Bearer service-token-for-the-test', 'x-gridledger-user': '7a1f0c52-9a43-4a55-8f0f-3e1c0a9b2d11' });
+    expect(seen.at(-1)?.headers).toMatchObject({ authorization: `Bearer ${token}` });
+    expect(seen.at(-1)?.headers).not.toHaveProperty('x-gridledger-user');
+    expect(seen.at(-1)?.headers).not.toHaveProperty('x-gridledger-attestation');
   });
 
   it('refuses a call without a valid token before the service hears of it', async () => {

@@ -14,7 +14,8 @@ let failed = false;
 for (const app of apps) {
   for (const file of readdirSync(join(repo, 'apps', app, 'bench')).filter((f) => f.endsWith('.bench.ts'))) {
     console.log(`\n== ${app}/${file}`);
-    const result = spawnSync(process.execPath, [join('apps', app, 'bench', file)], { cwd: repo, stdio: 'inherit' });
+    // benchmarks may import workspace libraries, through the same resolve hook as the stack CLI
+    const result = spawnSync(process.execPath, ['--import', './infra/stack/src/runtime/workspace-paths.ts', join('apps', app, 'bench', file)], { cwd: repo, stdio: 'inherit' });
     failed ||= result.status !== 0;
   }
 }

@@ -5,8 +5,16 @@
  *
  *   node libs/contracts/examples/print-events.ts gridledger.identity.user-registered.v1
  *
- * KAFKA_BROKERS (default 127.0.0.1:19092) and GROUP_ID (default a fresh one) can be set.
+ * The broker takes SASL/SCRAM-SHA-512 over TLS only, so it needs a principal of its own: an
+ * operator makes a read-only one with `npm run stack -- kafka-user add <name>`, which prints these:
+ *
+ *   KAFKA_BROKERS     bootstrap servers (default 127.0.0.1:19092)
+ *   KAFKA_USERNAME    the principal
+ *   KAFKA_PASSWORD    its password
+ *   KAFKA_CA_FILE     the PEM of the CA that signed the brokers' certificates
+ *   GROUP_ID          a consumer group under the principal's own prefix (default <username>.print-events-<random>)
  */
+import { readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
 
@@ -30,12 +38,32 @@ if (topics.length === 0) {
   process.exit(2);
 }
 
-const kafka = new Kafka({ clientId: 'print-events', brokers: (process.env['KAFKA_BROKERS'] ?? '127.0.0.1:19092').split(','), logLevel: logLevel.ERROR });
-const consumer = kafka.consumer({ groupId: process.env['GROUP_ID'] ?? `print-events-${randomUUID()}` });
+const setting = (name: string): string => {
+  const value = process.env[name];
+  if (value) return value;
+  console.error(`${name} is not set: the broker needs a principal (npm run stack -- kafka-user add <name> prints what to set).`);
+  process.exit(2);
+};
+const username = setting('KAFKA_USERNAME');
+const kafka = new Kafka({
+  clientId: 'print-events',
+  brokers: (process.env['KAFKA_BROKERS'] ?? '127.0.0.1:19092').split(','),
+  ssl: { ca: [readFileSync(setting('KAFKA_CA_FILE'), 'utf8')] },
+  sasl: { mechanism: 'scram-sha-512', username, password: setting('KAFKA_PASSWORD') },
+  logLevel: logLevel.ERROR,
+});
+// the group must start with the principal's own prefix: no one else's offsets can be touched
+const consumer = kafka.consumer({ groupId: process.env['GROUP_ID'] ?? `${username}.print-events-${randomUUID()}` });
 // delivery is at least once: a real consumer keeps these ids in its own database, with its effect
 const seen = new Set<string>();
 
-await consumer.connect();
+try {
+  await consumer.connect();
+} catch (error) {
+  // a wrong password is refused at once, and kafkajs says so: pass that sentence on
+  console.error(`Cannot connect as ${username}: ${(error as Error).message}`);
+  process.exit(1);
+}
 try {
   await consumer.subscribe({ topics, fromBeginning: true });
 } catch (error) {

@@ -27,7 +27,7 @@ const BROKER_LIST = /^[\w.-]+:\d+(,[\w.-]+:\d+)*$/;
  * Reads a service's Kafka connection from its environment. A missing or malformed setting stops
  * the boot with one sentence that names it (never its value).
  */
-export function kafkaConnectionFromEnv(prefix: string, env: NodeJS.ProcessEnv = process.env): KafkaConnection {
+export function kafkaConnectionFromEnv(prefix: string, env: NodeJS.ProcessEnv = process.env, read: (path: string) => string = (path) => readFileSync(path, 'utf8')): KafkaConnection {
   const names = kafkaEnvNames(prefix);
   const brokers = env[names.brokers] ?? '';
   if (!BROKER_LIST.test(brokers)) throw new Error(`${names.brokers} must be host:port[,host:port…] (the Kafka brokers; \`npm run stack -- env\` prints them).`);
@@ -39,7 +39,7 @@ export function kafkaConnectionFromEnv(prefix: string, env: NodeJS.ProcessEnv = 
   if (!caFile) throw new Error(`${names.caFile} is missing: the PEM file of the CA that signed the brokers' TLS certificates.`);
   let ca: string;
   try {
-    ca = readFileSync(caFile, 'utf8');
+    ca = read(caFile);
   } catch (error) {
     throw new Error(`${names.caFile} (${caFile}) cannot be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`);
   }

@@ -9,5 +9,7 @@ export {
   LedgerAnswerTimeoutError,
   type LedgerAnswer,
   type LedgerCommandRequest,
+  type CommandSigning,
 } from './ledger-commands.ts';
 export { LedgerQueryClient, LedgerRefusalError, LedgerUnavailableError, type LedgerQueryClientOptions } from './ledger-query-client.ts';
+export { DEFAULT_LEDGER_TARGET, type LedgerTarget } from './ledger-target.ts';

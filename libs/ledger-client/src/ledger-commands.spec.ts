@@ -1,6 +1,11 @@
 import type pg from 'pg';
 import { describe, expect, it } from 'vitest';
+import { generateServiceKeyPair, ServiceCredential, ServiceKeyRegistry, verifyAttestation } from '@gridledger/service-auth';
 import { enqueueLedgerCommand, InvalidLedgerCommandError } from './ledger-commands.ts';
+
+const keys = generateServiceKeyPair();
+const signing = { credential: ServiceCredential.fromPem('access-policy', keys.privateKeyPem) };
+const registry = ServiceKeyRegistry.fromJwks({ 'access-policy': keys.publicJwk });
 
 /** Records the statements instead of running them: what matters here is what is written, and what is not. */
 const recordingDb = () => {
@@ -12,18 +17,24 @@ const recordingDb = () => {
 const request = { source: '/gridledger/test', subject: 'asset-1', requestedBy: 'test', contract: 'access' as const, transaction: 'RequestAccess', arguments: ['{}'] };
 
 describe('enqueueLedgerCommand', () => {
-  it('writes the command record and its outbox event, keyed by the subject', async () => {
+  it('writes the command record and its outbox event, keyed by the subject, with its attestation', async () => {
     const { db, statements } = recordingDb();
-    const commandId = await enqueueLedgerCommand(db, { ...request, userId: '7b0c8f36-3a6f-4a53-9d6e-0f2f1f0a9a11' });
+    const userId = '7b0c8f36-3a6f-4a53-9d6e-0f2f1f0a9a11';
+    const commandId = await enqueueLedgerCommand(db, { ...request, userId }, signing);
     expect(statements).toHaveLength(2);
     expect(statements[0]?.values).toEqual([commandId, 'asset-1', 'RequestAccess']);
     expect(statements[1]?.sql).toMatch(/insert into outbox/);
     expect(statements[1]?.values).toContain('asset-1');
+    // the attestation in the event covers exactly this command for this user
+    const envelope = JSON.parse(String(statements[1]?.values.find((v) => typeof v === 'string' && v.includes('attestation')))) as { data: { attestation: string } };
+    const call = { commandId, userId, mspId: null, channel: 'gridledger', chaincode: 'gridledger', contract: 'access', transaction: 'RequestAccess', arguments: ['{}'] };
+    await expect(verifyAttestation(envelope.data.attestation, call, { registry })).resolves.toEqual({ service: 'access-policy', commandId });
+    await expect(verifyAttestation(envelope.data.attestation, { ...call, arguments: ['{"other":1}'] }, { registry })).rejects.toMatchObject({ code: 'NOT_ATTESTED' });
   });
 
   it('refuses a command the ledger could not read, and writes nothing', async () => {
     const { db, statements } = recordingDb();
-    await expect(enqueueLedgerCommand(db, { ...request, userId: 'cons-analyst-042' })).rejects.toBeInstanceOf(InvalidLedgerCommandError);
+    await expect(enqueueLedgerCommand(db, { ...request, userId: 'cons-analyst-042' }, signing)).rejects.toBeInstanceOf(InvalidLedgerCommandError);
     expect(statements).toEqual([]);
   });
 });

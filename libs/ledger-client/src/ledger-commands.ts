@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { LEDGER_TOPICS, TOPIC_SCHEMAS, type TopicPayloads } from '@gridledger/contracts';
 import { writeOutboxEvent } from '@gridledger/messaging';
+import type { ServiceCredential } from '@gridledger/service-auth';
 import type pg from 'pg';
+import { DEFAULT_LEDGER_TARGET, type LedgerTarget } from './ledger-target.ts';
 
 type Command = TopicPayloads[typeof LEDGER_TOPICS.submitRequested];
 
@@ -32,16 +34,25 @@ export interface LedgerCommandRequest {
   requestedBy: string;
 }
 
+/** How a service attests its commands: its own credential, and the channel and chaincode they go to. */
+export interface CommandSigning {
+  credential: ServiceCredential;
+  target?: LedgerTarget;
+}
+
 /**
  * Asks the ledger for a transaction: the command goes through the service's outbox, in the
- * caller's database transaction, and is remembered so that its answer can be found.
+ * caller's database transaction, and is remembered so that its answer can be found. The service
+ * attests exactly this command for its signer: without that, nothing is signed.
  */
-export async function enqueueLedgerCommand(db: pg.ClientBase, request: LedgerCommandRequest): Promise<string> {
+export async function enqueueLedgerCommand(db: pg.ClientBase, request: LedgerCommandRequest, signing: CommandSigning): Promise<string> {
   const commandId = randomUUID();
+  const { target = DEFAULT_LEDGER_TARGET } = signing;
+  const mspId = request.mspId ?? null;
   const command: Command = {
     commandId,
     userId: request.userId,
-    mspId: request.mspId ?? null,
+    mspId,
     contract: request.contract,
     transaction: request.transaction,
     arguments: request.arguments,
@@ -51,6 +62,7 @@ export async function enqueueLedgerCommand(db: pg.ClientBase, request: LedgerCom
   // would wait for nothing: such a command never leaves the service
   const checked = TOPIC_SCHEMAS[LEDGER_TOPICS.submitRequested].safeParse(command);
   if (!checked.success) throw new InvalidLedgerCommandError(checked.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '));
+  command.attestation = await signing.credential.attest({ commandId, userId: request.userId, mspId, ...target, contract: request.contract, transaction: request.transaction, arguments: request.arguments });
   await db.query('insert into ledger_commands (command_id, subject, transaction) values ($1, $2, $3)', [commandId, request.subject, request.transaction]);
   await writeOutboxEvent(db, request.source, LEDGER_TOPICS.submitRequested, request.subject, command);
   return commandId;

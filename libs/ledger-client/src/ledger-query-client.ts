@@ -1,3 +1,7 @@
+import { randomUUID } from 'node:crypto';
+import { READ_ON_BEHALF, type ServiceCredential } from '@gridledger/service-auth';
+import { DEFAULT_LEDGER_TARGET, type LedgerTarget } from './ledger-target.ts';
+
 /** The ledger service cannot be reached, or failed: the caller may try again. */
 export class LedgerUnavailableError extends Error {
   constructor(message: string) {
@@ -22,14 +26,20 @@ export class LedgerRefusalError extends Error {
 export interface LedgerQueryClientOptions {
   /** the ledger service, e.g. http://127.0.0.1:13002 */
   ledgerUrl: string;
-  /** the platform's service credential */
-  serviceToken: string;
+  /** this service's own credential: its service token, and its attestation of a read for a user */
+  credential: ServiceCredential;
+  /** the channel and chaincode the ledger serves, which an attestation binds */
+  target?: LedgerTarget;
   timeoutMs?: number;
 }
 
+/** A read attestation lives this long: it is made for one request, sent at once. */
+const READ_ATTESTATION_SECONDS = 60;
+
 /**
  * The ledger service's query API. `asUser` evaluates the query as that platform user, so the
- * chaincode applies the user's own visibility rules rather than the service's.
+ * chaincode applies the user's own visibility rules rather than the service's; the service
+ * attests that read, and without that the identity service signs nothing for the user.
  */
 export class LedgerQueryClient {
   private readonly options: LedgerQueryClientOptions;
@@ -39,10 +49,16 @@ export class LedgerQueryClient {
   }
 
   async get<T>(path: string, asUser?: string): Promise<T> {
+    const { credential, target = DEFAULT_LEDGER_TARGET } = this.options;
+    const headers: Record<string, string> = { authorization: `Bearer ${await credential.token('ledger')}` };
+    if (asUser) {
+      headers['x-gridledger-user'] = asUser;
+      headers['x-gridledger-attestation'] = await credential.attest({ commandId: randomUUID(), userId: asUser, mspId: null, ...target, ...READ_ON_BEHALF, arguments: [] }, READ_ATTESTATION_SECONDS);
+    }
     let response: Response;
     try {
       response = await fetch(new URL(path, this.options.ledgerUrl), {
-        headers: { authorization: `Bearer ${this.options.serviceToken}`, ...(asUser ? { 'x-gridledger-user': asUser } : {}) },
+        headers,
         signal: AbortSignal.timeout(this.options.timeoutMs ?? 15_000),
       });
     } catch (error) {

@@ -223,7 +223,7 @@ export class IdempotentConsumer<T = unknown> {
     if (!this.producer) throw new Error('the consumer is not started');
     // if this send fails the error propagates, the offset is not committed and kafkajs redelivers:
     // a poison message is never skipped without landing on the dead-letter topic
-    await this.producer.send({ topic: deadLetterTopic(source.topic), acks: -1, messages: [deadLetterMessage(source, reason)] });
+    await this.producer.send({ topic: deadLetterTopic(source.topic), acks: -1, messages: [deadLetterMessage(source, reason, this.groupId)] });
     this.metrics.deadLettered += 1;
   }
 }

@@ -62,6 +62,13 @@ export const QUERY_TRANSACTIONS = [
  */
 export const QUERY_READERS = ['storage', 'access-policy', 'audit'] as const satisfies readonly ServiceName[];
 
+/**
+ * What the operator (the stack's tools, benchmarks, tests) may attest, for a user or an
+ * organisation: `system:Ping` writes a ping record and nothing else, so a benchmark can drive the
+ * authenticated path end to end without holding a service's key.
+ */
+export const OPERATOR_TRANSACTIONS = ['system:Ping'] as const;
+
 export const isQuery = (fn: string): boolean => (QUERY_TRANSACTIONS as readonly string[]).includes(fn);
 
 /**
@@ -74,7 +81,8 @@ const READ_ON_BEHALF_FN = `${READ_ON_BEHALF.contract}:${READ_ON_BEHALF.transacti
 
 /** Whether `service`'s attestation may make `fn` (`contract:Transaction`) be signed for that kind of signer. */
 export function mayAttest(service: PrincipalName, fn: string, signerKind: SignerKind): boolean {
-  if (service === 'operator') return false;
+  // the operator's one transaction: the chaincode's liveness ping, for benchmarks and smoke tests
+  if (service === 'operator') return (OPERATOR_TRANSACTIONS as readonly string[]).includes(fn);
   if (fn === READ_ON_BEHALF_FN) return signerKind === 'user' && (QUERY_READERS as readonly string[]).includes(service);
   // queries are signed for users only; an organisation identity's reads are the ledger's own business
   if (isQuery(fn)) return signerKind === 'user' && (QUERY_READERS as readonly string[]).includes(service);

@@ -94,11 +94,13 @@ describe('verifyAttestation', () => {
     expect(await refusal(verify(await as('storage').attest(register), register))).toMatchObject({ code: 'NOT_PERMITTED', message: "the storage service may not attest asset:RegisterAsset for an organisation's identity" });
   });
 
-  it('refuses an attestation the operator signed: the operator is no service', async () => {
+  it('lets the operator attest the liveness ping and nothing else', async () => {
     const now = Math.floor(Date.now() / 1000);
     const claims = { iss: 'operator', sub: user, cmd: call.commandId, ch: 'gridledger', cc: 'gridledger', fn: 'access:ApproveRequest', args: argumentsDigest(call.arguments), iat: now, exp: now + 60 };
     const jws = await new SignJWT(claims).setProtectedHeader({ alg: 'ES256', typ: 'gridledger-attestation+jwt' }).sign(createPrivateKey(pairs.operator.privateKeyPem));
-    expect(await refusal(verify(jws))).toMatchObject({ code: 'NOT_ATTESTED', message: 'the attestation is not from a known service' });
+    expect(await refusal(verify(jws))).toMatchObject({ code: 'NOT_PERMITTED', message: 'the operator may not attest access:ApproveRequest for a user' });
+    const ping = { ...call, contract: 'system', transaction: 'Ping', arguments: ['hello'] };
+    await expect(verify(await as('operator').attest(ping), ping)).resolves.toMatchObject({ service: 'operator' });
   });
 
   it('lets a reader service attest a query for a user', async () => {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { decodeJwt, errors, jwtVerify, type JWTPayload } from 'jose';
 import { mayAttest, type SignerKind } from './attestation-table.ts';
 import type { ServiceKeyRegistry } from './service-key-registry.ts';
-import { isServiceName, type ServiceName } from './service-names.ts';
+import { isPrincipalName, type PrincipalName } from './service-names.ts';
 
 /** The `typ` header of an attestation, so a service token (or any other JWT) is never taken for one. */
 export const ATTESTATION_TYPE = 'gridledger-attestation+jwt';
@@ -54,7 +54,7 @@ function subjectOf(call: Pick<AttestedCall, 'userId' | 'mspId'>): { subject: str
 const functionOf = (call: Pick<AttestedCall, 'contract' | 'transaction'>) => `${call.contract}:${call.transaction}`;
 
 /** The claims of an attestation of `call` by `service`, issued at `issuedAt` (seconds). */
-export function attestationClaims(service: ServiceName, call: AttestedCall, issuedAt: number, validitySeconds: number): JWTPayload {
+export function attestationClaims(service: PrincipalName, call: AttestedCall, issuedAt: number, validitySeconds: number): JWTPayload {
   if (!Number.isInteger(validitySeconds) || validitySeconds < 1 || validitySeconds > MAX_ATTESTATION_SECONDS) {
     throw new RangeError(`an attestation is valid for 1 to ${MAX_ATTESTATION_SECONDS} seconds, not ${validitySeconds}`);
   }
@@ -83,7 +83,7 @@ const notAttested = (message: string) => new AttestationError('NOT_ATTESTED', me
  * function, arguments and (when given) command. Throws AttestationError with a sentence that
  * names what did not match.
  */
-export async function verifyAttestation(jws: string | undefined, call: ExpectedCall, options: { registry: ServiceKeyRegistry; now?: Date }): Promise<{ service: ServiceName; commandId: string }> {
+export async function verifyAttestation(jws: string | undefined, call: ExpectedCall, options: { registry: ServiceKeyRegistry; now?: Date }): Promise<{ service: PrincipalName; commandId: string }> {
   const fn = functionOf(call);
   if (!jws) throw notAttested(`no attestation was given for ${fn}`);
   let issuer: unknown;
@@ -93,8 +93,8 @@ export async function verifyAttestation(jws: string | undefined, call: ExpectedC
     throw notAttested('the attestation is not a JWS');
   }
   // the issuer picks the key from our own registry; the signature is checked right after
-  const key = isServiceName(issuer) ? options.registry.publicKey(issuer) : undefined;
-  if (!isServiceName(issuer) || !key) throw notAttested('the attestation is not from a known service');
+  const key = isPrincipalName(issuer) ? options.registry.publicKey(issuer) : undefined;
+  if (!isPrincipalName(issuer) || !key) throw notAttested('the attestation is not from a known service');
   let claims: JWTPayload;
   try {
     ({ payload: claims } = await jwtVerify(jws, key, {
@@ -123,7 +123,7 @@ export async function verifyAttestation(jws: string | undefined, call: ExpectedC
   if (typeof commandId !== 'string') throw notAttested('the attestation names no command');
   if (call.commandId !== undefined && commandId !== call.commandId) throw notAttested(`the attestation is for another command than ${call.commandId}`);
   if (!mayAttest(issuer, fn, signer.kind)) {
-    throw new AttestationError('NOT_PERMITTED', `the ${issuer} service may not attest ${fn} for ${signer.kind === 'user' ? 'a user' : "an organisation's identity"}`);
+    throw new AttestationError('NOT_PERMITTED', `the ${issuer}${issuer === 'operator' ? '' : ' service'} may not attest ${fn} for ${signer.kind === 'user' ? 'a user' : "an organisation's identity"}`);
   }
   return { service: issuer, commandId };
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { LEDGER_TOPICS } from '@gridledger/contracts';
-import { awaitLedgerAnswer, enqueueLedgerCommand, LedgerQueryClient, type LedgerCommandRequest } from '@gridledger/ledger-client';
+import { awaitLedgerAnswer, enqueueLedgerCommand, LedgerQueryClient, type CommandSigning, type LedgerCommandRequest } from '@gridledger/ledger-client';
 import type pg from 'pg';
 import { ACCESS_POLICY_CONFIG, type AccessPolicyConfig } from '../config/access-policy-config.ts';
 import { AccessError, CHAINCODE_STATUS } from '../common/access-error.ts';
@@ -36,11 +36,15 @@ export interface Submission {
 export class LedgerGateway {
   readonly query: LedgerQueryClient;
 
+  private readonly signing: CommandSigning;
+
   constructor(
     @Inject(ACCESS_POLICY_CONFIG) config: AccessPolicyConfig,
     private readonly database: AccessPolicyDatabase,
   ) {
-    this.query = new LedgerQueryClient({ ledgerUrl: config.ACCESS_POLICY_LEDGER_URL, serviceToken: config.ACCESS_POLICY_SERVICE_TOKEN });
+    const target = { channel: config.ACCESS_POLICY_LEDGER_CHANNEL, chaincode: config.ACCESS_POLICY_LEDGER_CHAINCODE };
+    this.signing = { credential: config.auth.credential, target };
+    this.query = new LedgerQueryClient({ ledgerUrl: config.ACCESS_POLICY_LEDGER_URL, credential: config.auth.credential, target });
   }
 
   /** Submits and waits for the commit; the chaincode's refusal becomes an AccessError with its code. */
@@ -55,7 +59,7 @@ export class LedgerGateway {
         contract: submission.contract,
         transaction: submission.transaction,
         arguments: submission.arguments,
-      });
+      }, this.signing);
       await submission.alongside?.(tx);
       return id;
     });

@@ -1,12 +1,12 @@
 import { Controller, Get, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ServiceGuard } from '../auth/service-guard.ts';
+import { AuditServiceGuard } from '../auth/service-guard.ts';
 import { AccessPolicyDatabase } from '../database/access-policy-database.ts';
 
 /** What reconciliation (the audit service) compares with the chain. Service credential only; never routed by the public entry. */
 @ApiTags('internal')
 @ApiBearerAuth()
-@UseGuards(ServiceGuard)
+@UseGuards(AuditServiceGuard)
 @Controller('internal')
 export class InternalController {
   constructor(private readonly database: AccessPolicyDatabase) {}

@@ -1,12 +1,12 @@
 import { Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ServiceGuard } from '../auth/service-guard.ts';
+import { OperatorGuard } from '../auth/service-guard.ts';
 import { ExpiryJob } from '../expiry/expiry.job.ts';
 import { ReadModelRebuild } from './read-model-rebuild.ts';
 
 @ApiTags('operator')
 @ApiBearerAuth()
-@UseGuards(ServiceGuard)
+@UseGuards(OperatorGuard)
 @Controller('operator')
 export class OperatorController {
   constructor(

@@ -64,7 +64,7 @@ export class ReadModelRebuild {
   private async replayChain(topic: string): Promise<{ blocks: number; published: number }> {
     const response = await fetch(new URL('/operator/replays', this.config.ACCESS_POLICY_LEDGER_URL), {
       method: 'POST',
-      headers: { authorization: `Bearer ${this.config.ACCESS_POLICY_SERVICE_TOKEN}`, 'content-type': 'application/json' },
+      headers: { authorization: `Bearer ${await this.config.auth.credential.token('ledger')}`, 'content-type': 'application/json' },
       body: JSON.stringify({ fromBlock: '0', topic }),
       signal: AbortSignal.timeout(10 * 60_000),
     });

@@ -1,4 +1,5 @@
 import { kafkaConnectionFromEnv, type KafkaConnection } from '@gridledger/kafka-client';
+import { serviceAuthFromEnv, type ServiceAuth } from '@gridledger/service-auth';
 import { z } from 'zod';
 
 const schema = z.object({
@@ -11,8 +12,6 @@ const schema = z.object({
   /** … files and IPFS through the storage service, and grants from the access-policy service */
   AUDIT_STORAGE_URL: z.url(),
   AUDIT_ACCESS_POLICY_URL: z.url(),
-  /** the platform's service credential, for those services' internal APIs */
-  AUDIT_SERVICE_TOKEN: z.string().min(32, 'AUDIT_SERVICE_TOKEN must be the platform service token (32 characters or more)'),
   /** how often the whole platform is reconciled; 0 turns the schedule off (on demand still works) */
   AUDIT_RECONCILE_INTERVAL_MS: z.coerce.number().int().min(0).default(3_600_000),
 });
@@ -20,12 +19,14 @@ const schema = z.object({
 export type AuditConfig = z.infer<typeof schema> & {
   /** its own Kafka principal (SASL/SCRAM over TLS), from AUDIT_KAFKA_BROKERS, _USERNAME, _PASSWORD and _CA_FILE */
   kafka: KafkaConnection;
+  /** its own key (service tokens, attestations) and everyone's public keys, from AUDIT_SERVICE_KEY_FILE and _SERVICE_KEYS_FILE */
+  auth: ServiceAuth;
 };
 export const AUDIT_CONFIG = Symbol('AUDIT_CONFIG');
 
 /** Validates the environment once at boot: a bad setting stops the service with a sentence that names it. */
 export function loadAuditConfig(env: NodeJS.ProcessEnv = process.env): AuditConfig {
   const parsed = schema.safeParse(env);
-  if (!parsed.success) throw new Error(`audit service configuration is invalid:\n${z.prettifyError(parsed.error).replace(/AUDIT_SERVICE_TOKEN.*$/m, 'AUDIT_SERVICE_TOKEN is missing or too short')}`);
-  return { ...parsed.data, kafka: kafkaConnectionFromEnv('AUDIT', env) };
+  if (!parsed.success) throw new Error(`audit service configuration is invalid:\n${z.prettifyError(parsed.error)}`);
+  return { ...parsed.data, kafka: kafkaConnectionFromEnv('AUDIT', env), auth: serviceAuthFromEnv('AUDIT', 'audit', env) };
 }

@@ -1,11 +1,13 @@
 import { LedgerQueryClient, LedgerRefusalError } from '@gridledger/ledger-client';
+import type { ServiceCredential, ServiceName } from '@gridledger/service-auth';
 import type { ChainAsset, ChainRequest, PinCheck, ReadModelGrant, StoredFile } from './reconciliation-sources.ts';
 
 export interface PlatformReadersOptions {
   ledgerUrl: string;
   storageUrl: string;
   accessPolicyUrl: string;
-  serviceToken: string;
+  /** this service's own credential: a service token per callee */
+  credential: ServiceCredential;
 }
 
 const LEDGER_PAGE = 100;
@@ -21,7 +23,7 @@ export class PlatformReaders {
 
   constructor(options: PlatformReadersOptions) {
     this.options = options;
-    this.ledger = new LedgerQueryClient({ ledgerUrl: options.ledgerUrl, serviceToken: options.serviceToken, timeoutMs: 60_000 });
+    this.ledger = new LedgerQueryClient({ ledgerUrl: options.ledgerUrl, credential: options.credential, timeoutMs: 60_000 });
   }
 
   async *chainAssets(): AsyncIterable<ChainAsset> {
@@ -55,7 +57,7 @@ export class PlatformReaders {
   async storedFiles(): Promise<StoredFile[]> {
     const files: StoredFile[] = [];
     for (let after: string | null = null; ; ) {
-      const page: { items: StoredFile[]; next: string | null } = await this.internal(this.options.storageUrl, `/internal/files${after ? `?after=${after}` : ''}`);
+      const page: { items: StoredFile[]; next: string | null } = await this.internal('storage', this.options.storageUrl, `/internal/files${after ? `?after=${after}` : ''}`);
       files.push(...page.items);
       if (!page.next) return files;
       after = page.next;
@@ -63,15 +65,15 @@ export class PlatformReaders {
   }
 
   pinCheck(cid: string): Promise<PinCheck> {
-    return this.internal(this.options.storageUrl, `/internal/pins/${encodeURIComponent(cid)}`);
+    return this.internal('storage', this.options.storageUrl, `/internal/pins/${encodeURIComponent(cid)}`);
   }
 
   async grants(): Promise<ReadModelGrant[]> {
-    return (await this.internal<{ items: ReadModelGrant[] }>(this.options.accessPolicyUrl, '/internal/grants')).items;
+    return (await this.internal<{ items: ReadModelGrant[] }>('access-policy', this.options.accessPolicyUrl, '/internal/grants')).items;
   }
 
-  private async internal<T>(base: string, path: string): Promise<T> {
-    const response = await fetch(new URL(path, base), { headers: { authorization: `Bearer ${this.options.serviceToken}` }, signal: AbortSignal.timeout(10 * 60_000) });
+  private async internal<T>(service: ServiceName, base: string, path: string): Promise<T> {
+    const response = await fetch(new URL(path, base), { headers: { authorization: `Bearer ${await this.options.credential.token(service)}` }, signal: AbortSignal.timeout(10 * 60_000) });
     const body = (await response.json().catch(() => ({}))) as T & { message?: string };
     if (!response.ok) throw new Error(`${base} answered ${response.status} to ${path.split('?')[0]}: ${body.message ?? ''}`);
     return body;

@@ -40,7 +40,7 @@ export class ReconciliationService implements OnApplicationBootstrap, OnModuleDe
     @Inject(AUDIT_CONFIG) private readonly config: AuditConfig,
     private readonly database: AuditDatabase,
   ) {
-    this.readers = new PlatformReaders({ ledgerUrl: config.AUDIT_LEDGER_URL, storageUrl: config.AUDIT_STORAGE_URL, accessPolicyUrl: config.AUDIT_ACCESS_POLICY_URL, serviceToken: config.AUDIT_SERVICE_TOKEN });
+    this.readers = new PlatformReaders({ ledgerUrl: config.AUDIT_LEDGER_URL, storageUrl: config.AUDIT_STORAGE_URL, accessPolicyUrl: config.AUDIT_ACCESS_POLICY_URL, credential: config.auth.credential });
   }
 
   onApplicationBootstrap(): void {

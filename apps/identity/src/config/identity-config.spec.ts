@@ -16,6 +16,7 @@ const files: Record<string, string> = {
   [registry]: JSON.stringify({ identity: identity.publicJwk, ledger: ledger.publicJwk }),
   [identityKey]: identity.privateKeyPem,
   '/keys/ledger.pem': ledger.privateKeyPem,
+  '/tls/ca.pem': '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n',
 };
 const read = (path: string): string => {
   const text = files[path];
@@ -31,6 +32,10 @@ const env = {
   IDENTITY_SERVICE_KEY_FILE: identityKey,
   IDENTITY_BOOTSTRAP_FILE: bootstrap,
   IDENTITY_FABRIC_ORGS_FILE: orgs,
+  IDENTITY_KAFKA_BROKERS: '127.0.0.1:19092',
+  IDENTITY_KAFKA_USERNAME: 'identity',
+  IDENTITY_KAFKA_PASSWORD: 'kafka-secret',
+  IDENTITY_KAFKA_CA_FILE: '/tls/ca.pem',
 };
 
 describe('identity configuration', () => {
@@ -38,6 +43,7 @@ describe('identity configuration', () => {
     const config = load(env);
     expect(config.port).toBe(13001);
     expect(config.masterKeys.map((k) => k.kid)).toEqual(['k2', 'k1']);
+    expect(config.kafka).toMatchObject({ brokers: ['127.0.0.1:19092'], username: 'identity' });
     expect(config.jwt).toMatchObject({ issuer: 'gridledger-identity', audience: 'gridledger', accessTtlSeconds: 900 });
     expect(config.bootstrap.admins[0]?.username).toBe('admin');
     expect(config.serviceKeys.names()).toEqual(['identity', 'ledger']);
@@ -57,5 +63,19 @@ describe('identity configuration', () => {
     expect(() => load({ ...env, IDENTITY_SERVICE_KEY_FILE: '/keys/none.pem' })).toThrow('IDENTITY_SERVICE_KEY_FILE: The private key file /keys/none.pem of identity cannot be read (ENOENT).');
     expect(() => load({ ...env, IDENTITY_SERVICE_KEY_FILE: registry })).toThrow('IDENTITY_SERVICE_KEY_FILE: The private key file /keys/registry.json of identity does not hold an EC P-256 private key in PEM.');
     expect(() => load({ ...env, IDENTITY_SERVICE_KEY_FILE: '/keys/ledger.pem' })).toThrow('IDENTITY_SERVICE_KEY_FILE: the key in /keys/ledger.pem is not the one /keys/registry.json holds for identity.');
+  });
+
+  it('stops with one sentence when its Kafka principal is missing, never echoing a password', () => {
+    expect(() => load({ ...env, IDENTITY_KAFKA_PASSWORD: undefined })).toThrow('IDENTITY_KAFKA_PASSWORD is missing');
+    const error = (() => {
+      try {
+        load({ ...env, IDENTITY_KAFKA_CA_FILE: '/tls/none.pem' });
+      } catch (e) {
+        return e as Error;
+      }
+      return undefined;
+    })();
+    expect(error?.message).toMatch(/IDENTITY_KAFKA_CA_FILE/);
+    expect(error?.message).not.toContain('kafka-secret');
   });
 });

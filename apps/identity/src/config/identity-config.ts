@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { loadServiceCredential, loadServiceKeyRegistry, type ServiceCredential, type ServiceKeyRegistry } from '@gridledger/service-auth';
+import { kafkaConnectionFromEnv, type KafkaConnection } from '@gridledger/kafka-client';
 import { z } from 'zod';
 
 const masterKeys = z
@@ -47,13 +48,13 @@ const schema = z.object({
   IDENTITY_LOCKOUT_SECONDS: z.coerce.number().int().min(1).max(86400).default(900),
   IDENTITY_BOOTSTRAP_FILE: z.string().min(1),
   IDENTITY_FABRIC_ORGS_FILE: z.string().min(1),
-  IDENTITY_KAFKA_BROKERS: z.string().regex(/^[\w.-]+:\d+(,[\w.-]+:\d+)*$/, 'IDENTITY_KAFKA_BROKERS must be host:port[,host:port…]').default('127.0.0.1:19092'),
 });
 
 export interface IdentityConfig {
   port: number;
   databaseUrl: string;
-  kafkaBrokers: string[];
+  /** its own Kafka principal (SASL/SCRAM over TLS), from IDENTITY_KAFKA_BROKERS, _USERNAME, _PASSWORD and _CA_FILE */
+  kafka: KafkaConnection;
   masterKeys: { kid: string; key: Buffer }[];
   /** everyone's public keys: who calls the internal API, and who attested a command */
   serviceKeys: ServiceKeyRegistry;
@@ -113,7 +114,7 @@ export function loadIdentityConfig(env: NodeJS.ProcessEnv = process.env, read: R
   return {
     port: e.IDENTITY_PORT,
     databaseUrl: e.IDENTITY_DATABASE_URL,
-    kafkaBrokers: e.IDENTITY_KAFKA_BROKERS.split(','),
+    kafka: kafkaConnectionFromEnv('IDENTITY', env, read),
     masterKeys: e.IDENTITY_MASTER_KEYS,
     ...loadServiceKeys(e.IDENTITY_SERVICE_KEYS_FILE, e.IDENTITY_SERVICE_KEY_FILE, read),
     jwt: { issuer: e.IDENTITY_JWT_ISSUER, audience: e.IDENTITY_JWT_AUDIENCE, accessTtlSeconds: e.IDENTITY_ACCESS_TOKEN_TTL_SECONDS, refreshTtlSeconds: e.IDENTITY_REFRESH_TOKEN_TTL_SECONDS },

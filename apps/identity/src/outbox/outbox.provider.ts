@@ -1,5 +1,4 @@
 import { Logger, type Provider } from '@nestjs/common';
-import { kafkaConnectionFromEnv } from '@gridledger/kafka-client';
 import { OutboxPublisher } from '@gridledger/messaging';
 import { IDENTITY_CONFIG, type IdentityConfig } from '../config/identity-config.ts';
 
@@ -7,5 +6,5 @@ import { IDENTITY_CONFIG, type IdentityConfig } from '../config/identity-config.
 export const outboxPublisherProvider: Provider = {
   provide: OutboxPublisher,
   inject: [IDENTITY_CONFIG],
-  useFactory: (config: IdentityConfig) => new OutboxPublisher({ databaseUrl: config.databaseUrl, kafka: kafkaConnectionFromEnv('IDENTITY'), clientId: 'gridledger-identity', logger: new Logger('Outbox') }),
+  useFactory: (config: IdentityConfig) => new OutboxPublisher({ databaseUrl: config.databaseUrl, kafka: config.kafka, clientId: 'gridledger-identity', logger: new Logger('Outbox') }),
 };

@@ -21,7 +21,7 @@ function ports(script: { commits?: number[]; endorse?: () => Promise<PreparedTra
   const calls = { endorsed: 0, submitted: [] as string[], saved: [] as string[], looked: [] as string[] };
   const commits = [...(script.commits ?? [StatusCode.VALID])];
   const p: CommandPorts = {
-    signerFor: async () => (script.signer ? script.signer() : { mspId: 'GridMSP', certificate: Buffer.from('cert'), sign: async () => Buffer.from('sig') }),
+    signerFor: async () => (script.signer ? script.signer() : { mspId: 'GridMSP', certificate: Buffer.from('cert'), signProposal: async () => Buffer.from('sig'), signTransaction: async () => Buffer.from('sig') }),
     endorse: async () => {
       calls.endorsed += 1;
       return script.endorse ? script.endorse() : prepared(`tx-${calls.endorsed}`);

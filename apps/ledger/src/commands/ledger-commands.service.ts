@@ -1,6 +1,7 @@
 import { createKafka } from '@gridledger/kafka-client';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { cloudEvent, LEDGER_TOPICS, TOPIC_SCHEMAS, type CloudEvent } from '@gridledger/contracts';
+import { AttestationError, verifyAttestation } from '@gridledger/service-auth';
 import { IdempotentConsumer, MessagingMetrics, type DeliveryMeta } from '@gridledger/messaging';
 import type pg from 'pg';
 import { LEDGER_CONFIG, type LedgerConfig } from '../config/ledger-config.ts';
@@ -8,6 +9,8 @@ import { LedgerDatabase } from '../database/ledger-database.ts';
 import { LedgerFabric } from '../fabric/ledger-fabric.ts';
 import { EVENT_SOURCE } from '../chain-events/chain-event-message.ts';
 import { LedgerSigners } from '../signing/signing.providers.ts';
+import { LedgerError } from '../common/ledger-error.ts';
+import type { TransactionSigner } from '../signing/transaction-signer.ts';
 import { CommandMetrics } from './command-metrics.ts';
 import { processCommand, type Answer, type CommandPorts, type SubmitCommand } from './command-processor.ts';
 import { CommandStore } from './command-store.ts';
@@ -30,14 +33,14 @@ export class LedgerCommandsService implements OnApplicationBootstrap, OnModuleDe
   private readonly ports: CommandPorts;
 
   constructor(
-    @Inject(LEDGER_CONFIG) config: LedgerConfig,
+    @Inject(LEDGER_CONFIG) private readonly config: LedgerConfig,
     database: LedgerDatabase,
     fabric: LedgerFabric,
-    signers: LedgerSigners,
+    private readonly signers: LedgerSigners,
   ) {
     this.store = new CommandStore(database.pool);
     this.ports = {
-      signerFor: async (command) => (command.userId ? signers.forUser(command.userId) : signers.forService(command.mspId ?? '')),
+      signerFor: (command) => this.signerFor(command),
       endorse: (signer, call) => fabric.submitter.endorse(signer, call),
       submit: (signer, prepared) => fabric.submitter.submit(signer, prepared),
       find: (txId) => fabric.lookup.find(txId),
@@ -58,6 +61,25 @@ export class LedgerCommandsService implements OnApplicationBootstrap, OnModuleDe
       metrics: this.messaging,
       logger: this.logger,
     });
+  }
+
+  /**
+   * A user's command is signed through the identity service, which checks its attestation itself.
+   * An organisation's service identity signs here, so here is where its attestation is checked
+   * against the table: the ledger signs nothing for a command no permitted service attested.
+   */
+  private async signerFor(command: SubmitCommand): Promise<TransactionSigner> {
+    if (command.userId) return this.signers.forUser(command.userId, { commandId: command.commandId, ...(command.attestation ? { attestation: command.attestation } : {}) });
+    const mspId = command.mspId ?? '';
+    try {
+      const { service } = await verifyAttestation(command.attestation, { commandId: command.commandId, userId: null, mspId, channel: this.config.LEDGER_CHANNEL, chaincode: this.config.LEDGER_CHAINCODE, contract: command.contract, transaction: command.transaction, arguments: command.arguments }, { registry: this.config.auth.registry });
+      this.logger.log(`signing ${command.contract}:${command.transaction} as ${mspId}'s service identity for ${service}, command ${command.commandId}`);
+    } catch (error) {
+      if (!(error instanceof AttestationError)) throw error;
+      this.logger.warn(`refused to sign ${command.contract}:${command.transaction} as ${mspId}'s service identity (${error.code}), command ${command.commandId}: ${error.message}`);
+      throw new LedgerError(error.code, error.message, 403);
+    }
+    return this.signers.forService(mspId);
   }
 
   async onApplicationBootstrap(): Promise<void> {

@@ -1,4 +1,5 @@
 import { kafkaConnectionFromEnv, type KafkaConnection } from '@gridledger/kafka-client';
+import { serviceAuthFromEnv, type ServiceAuth } from '@gridledger/service-auth';
 import { z } from 'zod';
 
 const schema = z.object({
@@ -11,8 +12,6 @@ const schema = z.object({
   /** the organisation whose peer the chain-event relay listens to */
   LEDGER_LISTEN_MSP_ID: z.string().min(1),
   LEDGER_IDENTITY_URL: z.url(),
-  /** the credential for the identity service's internal signing API */
-  LEDGER_IDENTITY_SERVICE_TOKEN: z.string().min(32, 'LEDGER_IDENTITY_SERVICE_TOKEN must be the identity service token (32 characters or more)'),
   /** commands in flight at once: each waits about one block for its commit, so this bounds throughput */
   LEDGER_COMMAND_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(16),
 });
@@ -20,6 +19,8 @@ const schema = z.object({
 export type LedgerConfig = z.infer<typeof schema> & {
   /** its own Kafka principal (SASL/SCRAM over TLS), from LEDGER_KAFKA_BROKERS, _USERNAME, _PASSWORD and _CA_FILE */
   kafka: KafkaConnection;
+  /** its own key (service tokens, attestations) and everyone's public keys, from LEDGER_SERVICE_KEY_FILE and _SERVICE_KEYS_FILE */
+  auth: ServiceAuth;
 };
 export const LEDGER_CONFIG = Symbol('LEDGER_CONFIG');
 
@@ -27,5 +28,5 @@ export const LEDGER_CONFIG = Symbol('LEDGER_CONFIG');
 export function loadLedgerConfig(env: NodeJS.ProcessEnv = process.env): LedgerConfig {
   const parsed = schema.safeParse(env);
   if (!parsed.success) throw new Error(`ledger service configuration is invalid:\n${z.prettifyError(parsed.error)}`);
-  return { ...parsed.data, kafka: kafkaConnectionFromEnv('LEDGER', env) };
+  return { ...parsed.data, kafka: kafkaConnectionFromEnv('LEDGER', env), auth: serviceAuthFromEnv('LEDGER', 'ledger', env) };
 }

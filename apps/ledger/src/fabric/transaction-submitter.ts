@@ -26,9 +26,9 @@ export interface TransactionCall {
 }
 
 /**
- * Endorses, submits and awaits transactions, and evaluates queries, with offline signing: every
- * signature (proposal, transaction, commit-status request) is asked of the signer, so a user's
- * key stays with the identity service. Endorsing and submitting are separate steps so that the caller can persist
+ * Endorses, submits and awaits transactions, and evaluates queries, with offline signing: the
+ * proposal and the transaction are signed by the signer, from their bytes, so a user's key stays
+ * with the identity service, which reads what it signs. Endorsing and submitting are separate steps so that the caller can persist
  * the signed transaction in between and, after a crash, submit that very transaction again.
  */
 export class TransactionSubmitter {
@@ -40,11 +40,10 @@ export class TransactionSubmitter {
 
   async endorse(signer: TransactionSigner, call: TransactionCall): Promise<PreparedTransaction> {
     return this.withGateway(signer, async (gateway) => {
-      const what = `${call.contract}:${call.transaction}`;
       const unsigned = gateway.getNetwork(this.channel).getContract(this.chaincode, call.contract).newProposal(call.transaction, { arguments: [...call.arguments] });
-      const proposal = gateway.newSignedProposal(unsigned.getBytes(), await signer.sign(unsigned.getDigest(), `${what} proposal`));
+      const proposal = gateway.newSignedProposal(unsigned.getBytes(), await signer.signProposal(unsigned.getBytes(), unsigned.getDigest()));
       const endorsed = await proposal.endorse();
-      const signature = await signer.sign(endorsed.getDigest(), `${what} transaction ${endorsed.getTransactionId()}`);
+      const signature = await signer.signTransaction(endorsed.getBytes(), endorsed.getDigest());
       const result = endorsed.getResult();
       return { txId: endorsed.getTransactionId(), bytes: endorsed.getBytes(), signature, result: result.length > 0 ? Buffer.from(result).toString('utf8') : null };
     });
@@ -57,19 +56,20 @@ export class TransactionSubmitter {
   async evaluate(signer: TransactionSigner, call: TransactionCall): Promise<string> {
     return this.withGateway(signer, async (gateway) => {
       const unsigned = gateway.getNetwork(this.channel).getContract(this.chaincode, call.contract).newProposal(call.transaction, { arguments: [...call.arguments] });
-      const proposal = gateway.newSignedProposal(unsigned.getBytes(), await signer.sign(unsigned.getDigest(), `${call.contract}:${call.transaction} query`));
+      const proposal = gateway.newSignedProposal(unsigned.getBytes(), await signer.signProposal(unsigned.getBytes(), unsigned.getDigest()));
       return Buffer.from(await proposal.evaluate()).toString('utf8');
     });
   }
 
-  /** Sends the signed transaction to the orderer and waits for its commit status. */
+  /**
+   * Sends the signed transaction to the orderer and waits for its commit status. The status is
+   * asked as the ledger's own identity in the signer's organisation: any member of the channel may
+   * ask, so a user's key signs only the proposal and the transaction.
+   */
   async submit(signer: TransactionSigner, prepared: PreparedTransaction): Promise<CommitOutcome> {
-    return this.withGateway(signer, async (gateway) => {
-      const submitted = await gateway.newSignedTransaction(prepared.bytes, prepared.signature).submit();
-      const commit = gateway.newSignedCommit(submitted.getBytes(), await signer.sign(submitted.getDigest(), `commit status of ${prepared.txId}`));
-      const status = await commit.getStatus();
-      return { txId: status.transactionId, blockNumber: status.blockNumber, code: status.code, successful: status.successful };
-    });
+    const submitted = await this.peers.serviceGateway(signer.mspId).newSignedTransaction(prepared.bytes, prepared.signature).submit();
+    const status = await submitted.getStatus();
+    return { txId: status.transactionId, blockNumber: status.blockNumber, code: status.code, successful: status.successful };
   }
 
   private async withGateway<T>(signer: TransactionSigner, use: (gateway: Gateway) => Promise<T>): Promise<T> {

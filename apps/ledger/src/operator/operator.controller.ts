@@ -2,16 +2,16 @@ import { createKafka } from '@gridledger/kafka-client';
 import { Body, Controller, HttpCode, Inject, Logger, Post, UseGuards, type OnModuleDestroy } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Partitioners, type Kafka, type Producer } from 'kafkajs';
-import { ServiceGuard } from '../common/service-guard.ts';
+import { OperatorGuard } from '../common/caller-guards.ts';
 import { LEDGER_CONFIG, type LedgerConfig } from '../config/ledger-config.ts';
 import { LedgerFabric } from '../fabric/ledger-fabric.ts';
 import { replayBlocks, type ReplayReport } from './chain-replay.ts';
 import { parseReplayRequest } from './replay-input.ts';
 
-/** Operator actions, behind the service credential. */
+/** Operator actions: the operator's credential, or the access-policy service's (its read-model rebuild). */
 @ApiTags('operator')
 @ApiBearerAuth()
-@UseGuards(ServiceGuard)
+@UseGuards(OperatorGuard)
 @Controller('operator')
 export class OperatorController implements OnModuleDestroy {
   private readonly logger = new Logger('Replay');

@@ -6,16 +6,19 @@ import type { TransactionSigner } from '../signing/transaction-signer.ts';
 import { LedgerQueries, type QueryPorts } from './ledger-query.service.ts';
 import { parseAssetQuery } from './query-input.ts';
 
-const USER = '0b6e3a52-8d3f-4c8e-9a55-3f0e6c1d2b7a';
-const signerOf = (mspId: string): TransactionSigner => ({ mspId, certificate: Buffer.from(`cert of ${mspId}`), sign: async () => Buffer.from('sig') });
+const USER_ID = '0b6e3a52-8d3f-4c8e-9a55-3f0e6c1d2b7a';
+const USER = { userId: USER_ID, proof: { attestation: 'a.b.c' } };
+const signerOf = (mspId: string): TransactionSigner => ({ mspId, certificate: Buffer.from(`cert of ${mspId}`), signProposal: async () => Buffer.from('sig'), signTransaction: async () => Buffer.from('sig') });
 
 /** Fake ports that record who signed which call, and answer with the chaincode's canonical JSON. */
 function fakes(script: { onChain?: CommitOutcome; command?: { commandId: string; answer: unknown }; answer?: string } = {}) {
   const evaluated: { signer: string; call: TransactionCall }[] = [];
   const asked: string[] = [];
+  const proofs: unknown[] = [];
   const ports: QueryPorts = {
-    userSigner: async (userId) => {
+    userSigner: async (userId, proof) => {
       asked.push(userId);
+      proofs.push(proof);
       return signerOf('ConsumerMSP');
     },
     serviceSigner: () => signerOf('GridMSP'),
@@ -27,14 +30,16 @@ function fakes(script: { onChain?: CommitOutcome; command?: { commandId: string;
     onChain: async () => script.onChain,
     command: async () => script.command,
   };
-  return { queries: new LedgerQueries(ports), evaluated, asked };
+  return { queries: new LedgerQueries(ports), evaluated, asked, proofs };
 }
 
 describe('LedgerQueries', () => {
   it("evaluates as the user named in the header, so the chaincode applies that user's visibility", async () => {
-    const { queries, evaluated, asked } = fakes();
+    const { queries, evaluated, asked, proofs } = fakes();
     expect(await queries.asset(USER, 'a-1')).toEqual({ id: 'a-1' });
-    expect(asked).toEqual([USER]);
+    expect(asked).toEqual([USER_ID]);
+    // the proof the caller brought goes to the identity service as it came
+    expect(proofs).toEqual([{ attestation: 'a.b.c' }]);
     expect(evaluated).toEqual([{ signer: 'ConsumerMSP', call: { contract: 'asset', transaction: 'GetAsset', arguments: ['a-1'] } }]);
   });
 

@@ -8,11 +8,12 @@ import { LedgerFabric } from '../fabric/ledger-fabric.ts';
 import type { CommitOutcome, TransactionCall } from '../fabric/transaction-submitter.ts';
 import { LedgerSigners } from '../signing/signing.providers.ts';
 import type { TransactionSigner } from '../signing/transaction-signer.ts';
-import { assetFilterJson, type AssetQuery } from './query-input.ts';
+import type { SigningProof } from '../signing/identity-client.ts';
+import { assetFilterJson, type AssetQuery, type QueryCaller } from './query-input.ts';
 
 /** What the queries need from the outside world; the service wires the real ones, unit tests fakes. */
 export interface QueryPorts {
-  userSigner(userId: string): Promise<TransactionSigner>;
+  userSigner(userId: string, proof: SigningProof): Promise<TransactionSigner>;
   /** the ledger's own identity in the organisation whose peer it reads from */
   serviceSigner(): TransactionSigner;
   evaluate(signer: TransactionSigner, call: TransactionCall): Promise<string>;
@@ -39,31 +40,31 @@ export interface TransactionStatus {
 export class LedgerQueries {
   constructor(private readonly ports: QueryPorts) {}
 
-  asset(caller: string | undefined, assetId: string): Promise<unknown> {
+  asset(caller: QueryCaller | undefined, assetId: string): Promise<unknown> {
     return this.read(caller, 'asset', 'GetAsset', assetId);
   }
 
-  assets(caller: string | undefined, query: AssetQuery): Promise<unknown> {
+  assets(caller: QueryCaller | undefined, query: AssetQuery): Promise<unknown> {
     return this.read(caller, 'asset', 'QueryAssets', assetFilterJson(query), String(query.pageSize), query.bookmark);
   }
 
-  lineage(caller: string | undefined, assetId: string): Promise<unknown> {
+  lineage(caller: QueryCaller | undefined, assetId: string): Promise<unknown> {
     return this.read(caller, 'lineage', 'GetAssetLineage', assetId);
   }
 
-  history(caller: string | undefined, assetId: string): Promise<unknown> {
+  history(caller: QueryCaller | undefined, assetId: string): Promise<unknown> {
     return this.read(caller, 'asset', 'GetAssetHistory', assetId);
   }
 
-  access(caller: string | undefined, assetId: string, uid: string): Promise<unknown> {
+  access(caller: QueryCaller | undefined, assetId: string, uid: string): Promise<unknown> {
     return this.read(caller, 'access', 'CheckAccess', assetId, uid);
   }
 
-  request(caller: string | undefined, requestId: string): Promise<unknown> {
+  request(caller: QueryCaller | undefined, requestId: string): Promise<unknown> {
     return this.read(caller, 'access', 'GetRequest', requestId);
   }
 
-  account(caller: string | undefined, uid: string): Promise<unknown> {
+  account(caller: QueryCaller | undefined, uid: string): Promise<unknown> {
     return this.read(caller, 'settlement', 'GetAccount', uid);
   }
 
@@ -83,8 +84,8 @@ export class LedgerQueries {
     };
   }
 
-  private async read(caller: string | undefined, contract: string, transaction: string, ...args: string[]): Promise<unknown> {
-    const signer = caller ? await this.ports.userSigner(caller) : this.ports.serviceSigner();
+  private async read(caller: QueryCaller | undefined, contract: string, transaction: string, ...args: string[]): Promise<unknown> {
+    const signer = caller ? await this.ports.userSigner(caller.userId, caller.proof) : this.ports.serviceSigner();
     const text = await this.ports.evaluate(signer, { contract, transaction, arguments: args });
     try {
       return JSON.parse(text);
@@ -100,7 +101,7 @@ export class LedgerQueryService extends LedgerQueries {
   constructor(@Inject(LEDGER_CONFIG) config: LedgerConfig, signers: LedgerSigners, fabric: LedgerFabric, database: LedgerDatabase) {
     const commands = new CommandStore(database.pool);
     super({
-      userSigner: (userId) => signers.forUser(userId),
+      userSigner: (userId, proof) => signers.forUser(userId, proof),
       serviceSigner: () => signers.forService(config.LEDGER_LISTEN_MSP_ID),
       evaluate: (signer, call) => fabric.submitter.evaluate(signer, call),
       height: () => fabric.lookup.height(),

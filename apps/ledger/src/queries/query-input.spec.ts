@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LedgerError } from '../common/ledger-error.ts';
-import { assetFilterJson, parseAssetQuery, parseCaller, parseId } from './query-input.ts';
+import type { LedgerRequest } from '../common/caller-guards.ts';
+import { assetFilterJson, parseAssetQuery, parseId, queryCaller } from './query-input.ts';
 
 /** The LedgerError a parse throws, so a test can check its code, status and sentence at once. */
 function refusal(parse: () => unknown): LedgerError {
@@ -25,11 +26,19 @@ describe('query input', () => {
   });
 
   it('takes an absent user header as the service identity and requires a UUID otherwise', () => {
-    expect(parseCaller(undefined)).toBeUndefined();
-    expect(parseCaller('0b6e3a52-8d3f-4c8e-9a55-3f0e6c1d2b7a')).toBe('0b6e3a52-8d3f-4c8e-9a55-3f0e6c1d2b7a');
+    const fromService = (headers: Record<string, string | string[]>) => queryCaller({ headers, caller: { kind: 'service', service: 'storage' } } as unknown as LedgerRequest);
+    expect(fromService({})).toBeUndefined();
+    expect(fromService({ 'x-gridledger-user': '0b6e3a52-8d3f-4c8e-9a55-3f0e6c1d2b7a', 'x-gridledger-attestation': 'a.b.c' })).toEqual({ userId: '0b6e3a52-8d3f-4c8e-9a55-3f0e6c1d2b7a', proof: { attestation: 'a.b.c' } });
     for (const bad of ['', 'alice', ['0b6e3a52-8d3f-4c8e-9a55-3f0e6c1d2b7a']]) {
-      expect(refusal(() => parseCaller(bad))).toMatchObject({ code: 'INVALID_ARGUMENT', message: 'x-gridledger-user must be a user id (a UUID)' });
+      expect(refusal(() => fromService({ 'x-gridledger-user': bad }))).toMatchObject({ code: 'INVALID_ARGUMENT', message: 'x-gridledger-user must be a user id (a UUID)' });
     }
+  });
+
+  it('reads as the user who brings their own token, and never as another', () => {
+    const user = { id: '0b6e3a52-8d3f-4c8e-9a55-3f0e6c1d2b7a', mspId: 'GridMSP', role: 'owner' as const };
+    const asUser = (headers: Record<string, string>) => queryCaller({ headers, caller: { kind: 'user', user, accessToken: 'user-jwt' } } as unknown as LedgerRequest);
+    expect(asUser({})).toEqual({ userId: user.id, proof: { userAccessToken: 'user-jwt' } });
+    expect(refusal(() => asUser({ 'x-gridledger-user': '1c6e3a52-8d3f-4c8e-9a55-3f0e6c1d2b7a' }))).toMatchObject({ code: 'FORBIDDEN', status: 403 });
   });
 
   it('defaults the page to 20 assets from the start, with an empty filter', () => {

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import type { LedgerRequest } from '../common/caller-guards.ts';
 import { LedgerError } from '../common/ledger-error.ts';
+import type { SigningProof } from '../signing/identity-client.ts';
 
 // the chaincode's own id and MSP rules: a value it would refuse is refused here, without a round trip
 const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
@@ -49,8 +51,28 @@ export const parseId = (field: string, value: unknown): string => parse(id, valu
 
 const userHeader = z.uuid('must be a user id (a UUID)').optional();
 
-/** The user a query is evaluated as; undefined means the ledger's own service identity. */
-export const parseCaller = (header: unknown): string | undefined => parse(userHeader, header, 'x-gridledger-user');
+/** A query's reader: the user it is evaluated as, and the proof the identity service signs on. */
+export interface QueryCaller {
+  userId: string;
+  proof: SigningProof;
+}
+
+/**
+ * Who a query is evaluated as. A user calling with their own token reads as themselves (naming
+ * another user is refused); a service names the user in `x-gridledger-user` and attests the read
+ * in `x-gridledger-attestation`, or names no one and reads as the ledger's own identity.
+ */
+export function queryCaller(request: LedgerRequest): QueryCaller | undefined {
+  const named = parse(userHeader, request.headers['x-gridledger-user'], 'x-gridledger-user');
+  const caller = request.caller;
+  if (caller?.kind === 'user') {
+    if (named && named !== caller.user.id) throw new LedgerError('FORBIDDEN', 'a user reads the ledger as themselves only', 403);
+    return { userId: caller.user.id, proof: { userAccessToken: caller.accessToken } };
+  }
+  if (!named) return undefined;
+  const attestation = request.headers['x-gridledger-attestation'];
+  return { userId: named, proof: typeof attestation === 'string' ? { attestation } : {} };
+}
 
 export const parseAssetQuery = (query: unknown): AssetQuery => parse(assetQuerySchema, query ?? {});
 

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { LEDGER_CONFIG, type LedgerConfig } from '../config/ledger-config.ts';
 import { LedgerFabric } from '../fabric/ledger-fabric.ts';
-import { IdentityClient } from './identity-client.ts';
+import { IdentityClient, type SigningProof } from './identity-client.ts';
 import { serviceSigner, UserSigners, type TransactionSigner } from './transaction-signer.ts';
 
 /**
@@ -17,12 +17,12 @@ export class LedgerSigners {
     @Inject(LEDGER_CONFIG) config: LedgerConfig,
     private readonly fabric: LedgerFabric,
   ) {
-    this.users = new UserSigners(new IdentityClient(config.LEDGER_IDENTITY_URL, config.LEDGER_IDENTITY_SERVICE_TOKEN));
+    this.users = new UserSigners(new IdentityClient(config.LEDGER_IDENTITY_URL, config.auth.credential));
   }
 
-  /** A platform user: signatures through the identity service, which holds their key. */
-  forUser(userId: string): Promise<TransactionSigner> {
-    return this.users.forUser(userId);
+  /** A platform user: signatures through the identity service, which holds their key and checks the proof. */
+  forUser(userId: string, proof: SigningProof): Promise<TransactionSigner> {
+    return this.users.forUser(userId, proof);
   }
 
   /** The ledger's own identity (role admin) in an organisation; throws for an unconfigured one. */

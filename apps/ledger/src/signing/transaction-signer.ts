@@ -2,41 +2,55 @@ import { createPrivateKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { signers } from '@hyperledger/fabric-gateway';
 import type { Organization } from '../fabric/organizations.ts';
-import type { IdentityClient } from './identity-client.ts';
+import type { IdentityClient, SigningProof } from './identity-client.ts';
 
-/** Who signs a transaction: their certificate, and a way to sign a digest in their name. */
+/**
+ * Who signs a transaction: their certificate, and a way to sign what Fabric asks them to. The
+ * signer gets the bytes, not a bare digest, so a signer elsewhere (the identity service) can read
+ * what it signs; `digest` is fabric-gateway's SHA-256 of them, for a signer that holds the key here.
+ */
 export interface TransactionSigner {
   mspId: string;
   certificate: Uint8Array;
-  /** `purpose` is written to the identity service's signature log */
-  sign(digest: Uint8Array, purpose: string): Promise<Uint8Array>;
+  /** a proposal: fabric-gateway's serialized ProposedTransaction */
+  signProposal(proposal: Uint8Array, digest: Uint8Array): Promise<Uint8Array>;
+  /** an endorsed transaction: fabric-gateway's serialized PreparedTransaction */
+  signTransaction(transaction: Uint8Array, digest: Uint8Array): Promise<Uint8Array>;
 }
 
-/** The ledger service's own identity in an organisation: signs locally. */
+/**
+ * The ledger service's own identity in an organisation: signs locally. Whether a command may be
+ * signed with it is decided before (the attestation table), not here.
+ */
 export function serviceSigner(org: Organization): TransactionSigner {
   const sign = signers.newPrivateKeySigner(createPrivateKey(readFileSync(org.serviceKey)));
-  return { mspId: org.mspId, certificate: readFileSync(org.serviceCert), sign: (digest) => sign(digest) };
+  return { mspId: org.mspId, certificate: readFileSync(org.serviceCert), signProposal: (_bytes, digest) => sign(digest), signTransaction: (_bytes, digest) => sign(digest) };
 }
 
 const CERTIFICATE_TTL_MS = 60_000;
 
 /**
- * Signers for platform users, through the identity service. Certificates are cached briefly;
- * the identity service checks the user's status on every signature, so a suspension takes
- * effect at once even while a certificate is cached.
+ * Signers for platform users, through the identity service, each for one command or read and its
+ * proof (an attestation, or the user's own access token). Certificates are cached briefly; the
+ * identity service checks the user's status and the proof on every signature.
  */
 export class UserSigners {
   private readonly certificates = new Map<string, { mspId: string; certificate: Uint8Array; until: number }>();
 
   constructor(private readonly identity: IdentityClient) {}
 
-  async forUser(userId: string): Promise<TransactionSigner> {
+  async forUser(userId: string, proof: SigningProof): Promise<TransactionSigner> {
     let cached = this.certificates.get(userId);
     if (!cached || cached.until < Date.now()) {
       const found = await this.identity.fabricIdentity(userId);
       cached = { mspId: found.mspId, certificate: Buffer.from(found.certificatePem), until: Date.now() + CERTIFICATE_TTL_MS };
       this.certificates.set(userId, cached);
     }
-    return { mspId: cached.mspId, certificate: cached.certificate, sign: (digest, purpose) => this.identity.sign(userId, digest, purpose) };
+    return {
+      mspId: cached.mspId,
+      certificate: cached.certificate,
+      signProposal: (bytes) => this.identity.sign({ userId, kind: 'proposal', bytes, ...proof }),
+      signTransaction: (bytes) => this.identity.sign({ userId, kind: 'transaction', bytes, ...proof }),
+    };
   }
 }

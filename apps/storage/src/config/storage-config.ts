@@ -1,4 +1,5 @@
 import { kafkaConnectionFromEnv, type KafkaConnection } from '@gridledger/kafka-client';
+import { serviceAuthFromEnv, type ServiceAuth } from '@gridledger/service-auth';
 import { z } from 'zod';
 
 const schema = z.object({
@@ -10,8 +11,9 @@ const schema = z.object({
   STORAGE_IDENTITY_URL: z.url(),
   /** the ledger service's query API (CheckAccess, GetAsset) */
   STORAGE_LEDGER_URL: z.url(),
-  /** the platform's service credential, for the ledger's query API */
-  STORAGE_SERVICE_TOKEN: z.string().min(32, 'STORAGE_SERVICE_TOKEN must be the platform service token (32 characters or more)'),
+  /** the channel and chaincode the ledger serves: this service's attestations bind them */
+  STORAGE_LEDGER_CHANNEL: z.string().min(1).default('gridledger'),
+  STORAGE_LEDGER_CHAINCODE: z.string().min(1).default('gridledger'),
   /** key-encryption master keys, "kid:base64(32 bytes)[,kid:base64…]": the first wraps, all unwrap */
   STORAGE_MASTER_KEYS: z.string().min(1),
   /** uploads above this many bytes are refused with 413 while they stream */
@@ -21,6 +23,8 @@ const schema = z.object({
 export type StorageConfig = z.infer<typeof schema> & {
   /** its own Kafka principal (SASL/SCRAM over TLS), from STORAGE_KAFKA_BROKERS, _USERNAME, _PASSWORD and _CA_FILE */
   kafka: KafkaConnection;
+  /** its own key (service tokens, attestations) and everyone's public keys, from STORAGE_SERVICE_KEY_FILE and _SERVICE_KEYS_FILE */
+  auth: ServiceAuth;
 };
 export const STORAGE_CONFIG = Symbol('STORAGE_CONFIG');
 
@@ -28,5 +32,5 @@ export const STORAGE_CONFIG = Symbol('STORAGE_CONFIG');
 export function loadStorageConfig(env: NodeJS.ProcessEnv = process.env): StorageConfig {
   const parsed = schema.safeParse(env);
   if (!parsed.success) throw new Error(`storage service configuration is invalid:\n${z.prettifyError(parsed.error).replace(/STORAGE_MASTER_KEYS.*$/m, 'STORAGE_MASTER_KEYS is missing or invalid')}`);
-  return { ...parsed.data, kafka: kafkaConnectionFromEnv('STORAGE', env) };
+  return { ...parsed.data, kafka: kafkaConnectionFromEnv('STORAGE', env), auth: serviceAuthFromEnv('STORAGE', 'storage', env) };
 }

@@ -11,7 +11,7 @@ import { StorageError } from '../common/storage-error.ts';
 import { StorageDatabase } from '../database/storage-database.ts';
 import { KEY_ENCRYPTION_SERVICE } from '../files/key-encryption.provider.ts';
 import { KuboStore } from '../ipfs/kubo-store.ts';
-import { enqueueLedgerCommand, EVENT_SOURCE } from '../ledger/ledger-commands.ts';
+import { EVENT_SOURCE, LedgerCommands } from '../ledger/ledger-commands.ts';
 import { AccessCheck } from './access-check.ts';
 
 /**
@@ -23,6 +23,7 @@ import { AccessCheck } from './access-check.ts';
 @Injectable()
 export class DownloadService {
   constructor(
+    private readonly commands: LedgerCommands,
     private readonly access: AccessCheck,
     private readonly kubo: KuboStore,
     private readonly database: StorageDatabase,
@@ -36,7 +37,7 @@ export class DownloadService {
     if (decision) {
       const requestId = decision.requestId ?? '';
       const download = { ciphertextSha256: chain.ciphertextSha256, keyVersion: chain.keyVersion };
-      const commandId = await this.database.transaction((tx) => enqueueLedgerCommand(tx, assetId, { userId: user.id, contract: 'access', transaction: 'RecordDownload', arguments: [requestId, JSON.stringify(download)] }));
+      const commandId = await this.database.transaction((tx) => this.commands.enqueue(tx, assetId, { userId: user.id, contract: 'access', transaction: 'RecordDownload', arguments: [requestId, JSON.stringify(download)] }));
       const answer = await awaitLedgerAnswer(this.database.pool, commandId);
       if (answer.topic === LEDGER_TOPICS.txFailed) throw new StorageError(answer.payload.code, `the chain did not record the download: ${answer.payload.message}`, 403);
       await this.database.transaction((tx) => writeOutboxEvent(tx, EVENT_SOURCE, STORAGE_TOPICS.fileDownloaded, assetId, { assetId, requestId, consumerId: user.id, keyVersion: chain.keyVersion, ciphertextSha256: chain.ciphertextSha256, commandId }));

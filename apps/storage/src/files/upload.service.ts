@@ -12,7 +12,7 @@ import { STORAGE_CONFIG, type StorageConfig } from '../config/storage-config.ts'
 import { StorageDatabase } from '../database/storage-database.ts';
 import { addEncrypted, EncryptedAddError, type EncryptedFile } from '../ipfs/encrypted-add.ts';
 import { KuboStore } from '../ipfs/kubo-store.ts';
-import { enqueueLedgerCommand, EVENT_SOURCE } from '../ledger/ledger-commands.ts';
+import { EVENT_SOURCE, LedgerCommands } from '../ledger/ledger-commands.ts';
 import { ByteLimit } from './byte-limit.ts';
 import { sanitizeFileName } from './file-name.ts';
 import { KEY_ENCRYPTION_SERVICE } from './key-encryption.provider.ts';
@@ -47,6 +47,7 @@ export class UploadService {
   private readonly logger = new Logger('Upload');
 
   constructor(
+    private readonly commands: LedgerCommands,
     @Inject(STORAGE_CONFIG) private readonly config: StorageConfig,
     private readonly database: StorageDatabase,
     private readonly kubo: KuboStore,
@@ -131,7 +132,7 @@ export class UploadService {
         encryptionScheme: FILE_ENCRYPTION_SCHEME, priceCredits: metadata.priceCredits, policy: metadata.policy,
       };
       await this.database.transaction(async (tx) => {
-        stored.registerCommandId = await enqueueLedgerCommand(tx, assetId, { userId: user.id, contract: 'asset', transaction: 'RegisterAsset', arguments: [JSON.stringify(registration)] });
+        stored.registerCommandId = await this.commands.enqueue(tx, assetId, { userId: user.id, contract: 'asset', transaction: 'RegisterAsset', arguments: [JSON.stringify(registration)] });
         await tx.query(
           `insert into files (asset_id, owner_id, owner_msp, title, category, sensitivity, file_name, content_type, size_bytes, plaintext_sha256,
              ciphertext_sha256, cid, encryption_scheme, key_version, wrapped_key, status, register_command_id)

@@ -1,16 +1,24 @@
+import { ServiceAuthError, verifyServiceToken } from '@gridledger/service-auth';
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
-import { isServiceCredential } from '@gridledger/access-token';
 import type { Request } from 'express';
 import { StorageError } from '../common/storage-error.ts';
 import { STORAGE_CONFIG, type StorageConfig } from '../config/storage-config.ts';
 
-/** The internal endpoints take the platform's service credential, never a user's token. */
+/**
+ * The internal endpoints (file records, pin checks) answer the audit service's reconciliation
+ * alone: its own short-lived service token, never a user's token or another service's.
+ */
 @Injectable()
 export class ServiceGuard implements CanActivate {
   constructor(@Inject(STORAGE_CONFIG) private readonly config: StorageConfig) {}
 
-  canActivate(context: ExecutionContext): boolean {
-    if (isServiceCredential(context.switchToHttp().getRequest<Request>().headers.authorization, this.config.STORAGE_SERVICE_TOKEN)) return true;
-    throw new StorageError('UNAUTHENTICATED', 'this endpoint takes the platform service credential', 401);
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    try {
+      await verifyServiceToken(context.switchToHttp().getRequest<Request>().headers.authorization, { registry: this.config.auth.registry, audience: 'storage', accept: ['audit'] });
+      return true;
+    } catch (error) {
+      if (error instanceof ServiceAuthError) throw new StorageError(error.code, error.message, error.status);
+      throw error;
+    }
   }
 }

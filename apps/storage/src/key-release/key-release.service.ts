@@ -9,7 +9,7 @@ import { StorageError } from '../common/storage-error.ts';
 import { StorageDatabase } from '../database/storage-database.ts';
 import { AccessCheck } from '../downloads/access-check.ts';
 import { KEY_ENCRYPTION_SERVICE } from '../files/key-encryption.provider.ts';
-import { enqueueLedgerCommand, EVENT_SOURCE } from '../ledger/ledger-commands.ts';
+import { EVENT_SOURCE, LedgerCommands } from '../ledger/ledger-commands.ts';
 
 export interface KeyRelease {
   envelope: KeyEnvelope;
@@ -28,6 +28,7 @@ export interface KeyRelease {
 @Injectable()
 export class KeyReleaseService {
   constructor(
+    private readonly commands: LedgerCommands,
     private readonly access: AccessCheck,
     private readonly database: StorageDatabase,
     @Inject(KEY_ENCRYPTION_SERVICE) private readonly kms: KeyEncryptionService,
@@ -57,7 +58,7 @@ export class KeyReleaseService {
 
     const recipientKeySha256 = createHash('sha256').update(recipient).digest('hex');
     const release = { recipientKeySha256, keyVersion: chain.keyVersion };
-    const commandId = await this.database.transaction((tx) => enqueueLedgerCommand(tx, assetId, { userId: user.id, contract: 'access', transaction: 'RecordKeyRelease', arguments: [decision.requestId ?? '', JSON.stringify(release)] }));
+    const commandId = await this.database.transaction((tx) => this.commands.enqueue(tx, assetId, { userId: user.id, contract: 'access', transaction: 'RecordKeyRelease', arguments: [decision.requestId ?? '', JSON.stringify(release)] }));
     const answer = await awaitLedgerAnswer(this.database.pool, commandId);
     if (answer.topic === LEDGER_TOPICS.txFailed) throw new StorageError(answer.payload.code, `the chain did not record the key release: ${answer.payload.message}`, 403);
 

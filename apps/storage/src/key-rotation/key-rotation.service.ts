@@ -13,7 +13,7 @@ import { KEY_ENCRYPTION_SERVICE } from '../files/key-encryption.provider.ts';
 import { addEncrypted, EncryptedAddError, type EncryptedFile } from '../ipfs/encrypted-add.ts';
 import { KuboStore } from '../ipfs/kubo-store.ts';
 import { LedgerClient } from '../ledger/ledger-client.ts';
-import { enqueueLedgerCommand, EVENT_SOURCE } from '../ledger/ledger-commands.ts';
+import { EVENT_SOURCE, LedgerCommands } from '../ledger/ledger-commands.ts';
 
 export interface KeyRotationReceipt {
   assetId: string;
@@ -36,6 +36,7 @@ export class KeyRotationService {
   private readonly logger = new Logger('KeyRotation');
 
   constructor(
+    private readonly commands: LedgerCommands,
     private readonly records: FileRecords,
     private readonly access: AccessCheck,
     private readonly ledger: LedgerClient,
@@ -68,7 +69,7 @@ export class KeyRotationService {
       }
       const keyVersion = chain.keyVersion + 1;
       const rotation = { cid, ciphertextSha256: added.ciphertextSha256, plaintextSha256: chain.plaintextSha256, sizeBytes: added.plaintextBytes, encryptionScheme: FILE_ENCRYPTION_SCHEME, keyVersion };
-      const commandId = await this.database.transaction((tx) => enqueueLedgerCommand(tx, assetId, { userId: user.id, contract: 'asset', transaction: 'RotateAssetKey', arguments: [assetId, JSON.stringify(rotation)] }));
+      const commandId = await this.database.transaction((tx) => this.commands.enqueue(tx, assetId, { userId: user.id, contract: 'asset', transaction: 'RotateAssetKey', arguments: [assetId, JSON.stringify(rotation)] }));
       const answer = await awaitLedgerAnswer(this.database.pool, commandId);
       if (answer.topic === LEDGER_TOPICS.txFailed) throw new StorageError(answer.payload.code, `the chain did not record the rotation: ${answer.payload.message}`, 409);
 

@@ -30,7 +30,7 @@ export class LedgerClient {
   private readonly client: LedgerQueryClient;
 
   constructor(@Inject(STORAGE_CONFIG) config: StorageConfig) {
-    this.client = new LedgerQueryClient({ ledgerUrl: config.STORAGE_LEDGER_URL, serviceToken: config.STORAGE_SERVICE_TOKEN });
+    this.client = new LedgerQueryClient({ ledgerUrl: config.STORAGE_LEDGER_URL, credential: config.auth.credential, target: { channel: config.STORAGE_LEDGER_CHANNEL, chaincode: config.STORAGE_LEDGER_CHAINCODE } });
   }
 
   /** CheckAccess as the user themself, so the chaincode applies their own visibility rules. */

@@ -1,9 +1,17 @@
-import { enqueueLedgerCommand as enqueue, type LedgerCommandRequest } from '@gridledger/ledger-client';
+import { Inject, Injectable } from '@nestjs/common';
+import { enqueueLedgerCommand, type LedgerCommandRequest } from '@gridledger/ledger-client';
 import type pg from 'pg';
+import { STORAGE_CONFIG, type StorageConfig } from '../config/storage-config.ts';
 
 export const EVENT_SOURCE = '/gridledger/storage';
 
-/** Asks the ledger for a transaction about an asset, through this service's outbox, in the caller's transaction. */
-export function enqueueLedgerCommand(db: pg.ClientBase, assetId: string, command: Pick<LedgerCommandRequest, 'userId' | 'contract' | 'transaction' | 'arguments'>): Promise<string> {
-  return enqueue(db, { source: EVENT_SOURCE, subject: assetId, requestedBy: 'storage', ...command });
+/** Asks the ledger for transactions about assets, attested by this service, through its outbox. */
+@Injectable()
+export class LedgerCommands {
+  constructor(@Inject(STORAGE_CONFIG) private readonly config: StorageConfig) {}
+
+  /** In the caller's database transaction: the command leaves with the rest of its writes, or not at all. */
+  enqueue(db: pg.ClientBase, assetId: string, command: Pick<LedgerCommandRequest, 'userId' | 'contract' | 'transaction' | 'arguments'>): Promise<string> {
+    return enqueueLedgerCommand(db, { source: EVENT_SOURCE, subject: assetId, requestedBy: 'storage', ...command }, { credential: this.config.auth.credential, target: { channel: this.config.STORAGE_LEDGER_CHANNEL, chaincode: this.config.STORAGE_LEDGER_CHAINCODE } });
+  }
 }

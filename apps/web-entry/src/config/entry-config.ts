@@ -23,8 +23,6 @@ const schema = z.object({
   WEB_STORAGE_URL: z.url(),
   WEB_ACCESS_POLICY_URL: z.url(),
   WEB_AUDIT_URL: z.url(),
-  /** the internal credential of the ledger's query API; it never leaves this process */
-  WEB_SERVICE_TOKEN: z.string().min(16, 'WEB_SERVICE_TOKEN must be the platform service token'),
   /** the built dashboard (index.html and assets) */
   WEB_STATIC_DIR: z.string().min(1),
   WEB_COMPONENTS: componentList,

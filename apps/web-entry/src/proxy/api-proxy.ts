@@ -40,13 +40,11 @@ export class ApiProxy {
     if (below.startsWith('ops/') || below === 'ops') return next();
     const route = resolveRoute(req.method ?? 'GET', below);
     if (!route) return refuse(res, 404, 'NOT_FOUND', `there is no ${req.method} /api/${below.split('?')[0]} here`);
-    let ledgerUser: { serviceToken: string; userId: string } | null = null;
     if (route.auth === 'user') {
       const verified = await this.verifier.verify(req.headers.authorization);
       if ('problem' in verified) return refuse(res, 401, 'UNAUTHENTICATED', verified.problem);
-      if (route.asLedgerUser) ledgerUser = { serviceToken: this.config.WEB_SERVICE_TOKEN, userId: verified.user.id };
     }
-    this.forward(req, res, route.upstream, route.path, upstreamRequestHeaders(req.headers, req.socket.remoteAddress, ledgerUser), route.meter);
+    this.forward(req, res, route.upstream, route.path, upstreamRequestHeaders(req.headers, req.socket.remoteAddress), route.meter);
   }
 
   private forward(req: IncomingMessage, res: ServerResponse, upstream: Upstream, path: string, headers: ReturnType<typeof upstreamRequestHeaders>, meter: 'upload' | 'download' | null): void {

@@ -3,13 +3,13 @@ import { browserResponseHeaders, upstreamRequestHeaders } from './forwarded-head
 
 describe('upstreamRequestHeaders', () => {
   it('drops hop-by-hop headers and any user header the browser sent', () => {
-    const headers = upstreamRequestHeaders({ host: 'x', connection: 'keep-alive', 'x-gridledger-user': 'someone-else', authorization: 'Bearer user-jwt', 'content-length': '12' }, '127.0.0.1', null);
+    const headers = upstreamRequestHeaders({ host: 'x', connection: 'keep-alive', 'x-gridledger-user': 'someone-else', authorization: 'Bearer user-jwt', 'content-length': '12' }, '127.0.0.1');
     expect(headers).toEqual({ authorization: 'Bearer user-jwt', 'content-length': '12', 'x-forwarded-for': '127.0.0.1' });
   });
 
-  it('puts the service credential and the verified user on ledger reads', () => {
-    const headers = upstreamRequestHeaders({ authorization: 'Bearer user-jwt', 'x-gridledger-user': 'forged' }, undefined, { serviceToken: 'svc', userId: 'u-1' });
-    expect(headers).toEqual({ authorization: 'Bearer svc', 'x-gridledger-user': 'u-1' });
+  it("passes the user's own token on and drops what only a service may send", () => {
+    const headers = upstreamRequestHeaders({ authorization: 'Bearer user-jwt', 'x-gridledger-user': 'forged', 'x-gridledger-attestation': 'forged.jws.x' }, undefined);
+    expect(headers).toEqual({ authorization: 'Bearer user-jwt' });
   });
 });
 

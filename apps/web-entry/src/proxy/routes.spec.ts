@@ -18,7 +18,7 @@ describe('resolveRoute', () => {
   });
 
   it('lets the ledger be read only, as the verified user, with the query kept', () => {
-    expect(resolveRoute('GET', 'ledger/assets?sensitivity=public&pageSize=20')).toEqual({ upstream: 'ledger', path: '/assets?sensitivity=public&pageSize=20', auth: 'user', asLedgerUser: true, meter: null });
+    expect(resolveRoute('GET', 'ledger/assets?sensitivity=public&pageSize=20')).toEqual({ upstream: 'ledger', path: '/assets?sensitivity=public&pageSize=20', auth: 'user', meter: null });
     expect(resolveRoute('POST', 'ledger/assets')).toBeNull();
     expect(resolveRoute('GET', 'ledger/assets/a1/access/u1')).toMatchObject({ path: '/assets/a1/access/u1' });
   });

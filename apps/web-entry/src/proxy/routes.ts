@@ -11,8 +11,6 @@ export interface Route {
   path: string;
   /** `public`: sign-in and friends; `user`: the entry verifies the access token before forwarding */
   auth: 'public' | 'user';
-  /** the ledger's query API: called with the service credential, as the verified user */
-  asLedgerUser: boolean;
   /** counted by the ops dashboard's throughput figures */
   meter: 'upload' | 'download' | null;
 }
@@ -118,7 +116,6 @@ export function resolveRoute(method: string, url: string): Route | null {
     upstream: table.upstream,
     path: `/${segments.join('/')}${query === undefined ? '' : `?${query}`}`,
     auth: rule.auth ?? 'user',
-    asLedgerUser: table.upstream === 'ledger',
     meter: rule.meter ?? null,
   };
 }

@@ -1,4 +1,4 @@
-import { ALL_TOPICS, LEDGER_TOPICS, STORAGE_TOPICS } from '@gridledger/contracts';
+import { ALL_TOPICS, IDENTITY_TOPICS, LEDGER_TOPICS, STORAGE_TOPICS } from '@gridledger/contracts';
 import { describe, expect, it } from 'vitest';
 import { outsideReaderAcls, PUBLIC_TOPICS, serviceAcls, type AclGrant } from './kafka-access.ts';
 
@@ -25,10 +25,11 @@ describe('the Kafka access table', () => {
     for (const topic of ALL_TOPICS) expect(may(serviceAcls('audit'), 'READ', topic), topic).toBe(true);
   });
 
-  it('shows outside readers every public topic but the command, answer and dead-letter topics', () => {
+  it('shows outside readers every public topic but the command, answer, signature-log and dead-letter topics', () => {
     expect(PUBLIC_TOPICS).not.toContain(LEDGER_TOPICS.submitRequested);
     expect(PUBLIC_TOPICS).not.toContain(LEDGER_TOPICS.txCommitted);
-    expect(PUBLIC_TOPICS.length).toBe(ALL_TOPICS.length - Object.keys(LEDGER_TOPICS).length);
+    expect(PUBLIC_TOPICS).not.toContain(IDENTITY_TOPICS.signatureLogged);
+    expect(PUBLIC_TOPICS.length).toBe(ALL_TOPICS.length - Object.keys(LEDGER_TOPICS).length - 1);
     const { topics, acls } = outsideReaderAcls('acme', 'gridledger.storage.*');
     expect(topics).toEqual(Object.values(STORAGE_TOPICS).sort());
     expect(acls.flatMap((a) => a.operations)).not.toContain('WRITE');

@@ -82,10 +82,11 @@ export function serviceAcls(service: KafkaServicePrincipal): AclGrant[] {
 
 /**
  * What outside consumers (grid operators' systems) may read: every documented event topic, but not
- * the ledger's command and answer topics, which carry other services' requests.
+ * the ledger's command and answer topics, which carry other services' requests, nor the identity
+ * service's signature log, which says who signed what and is the supervisors' (through the audit log).
  */
 export const PUBLIC_TOPICS: readonly string[] = [
-  ...values(IDENTITY_TOPICS),
+  ...values(IDENTITY_TOPICS).filter((topic) => topic !== IDENTITY_TOPICS.signatureLogged),
   ...values(STORAGE_TOPICS),
   ...values(ACCESS_TOPICS),
   ...values(AUDIT_TOPICS),

@@ -25,6 +25,8 @@ export function accessPolicyServiceComponent(config: StackConfig): Component {
         ...serviceKafkaEnv(config, 'ACCESS_POLICY', 'access-policy'),
         ...serviceKeyEnv(config, 'ACCESS_POLICY', 'access-policy'),
         ACCESS_POLICY_IDENTITY_URL: `http://127.0.0.1:${config.ports.identity}`,
+        ACCESS_POLICY_LEDGER_CHANNEL: config.channel,
+        ACCESS_POLICY_LEDGER_CHAINCODE: config.chaincode,
         ACCESS_POLICY_LEDGER_URL: `http://127.0.0.1:${config.ports.ledger}`,
       });
     },

@@ -37,6 +37,8 @@ export function storageServiceComponent(config: StackConfig): Component {
         ...serviceKeyEnv(config, 'STORAGE', 'storage'),
         STORAGE_KUBO_API_URL: `http://127.0.0.1:${config.ports.kuboApi}`,
         STORAGE_IDENTITY_URL: `http://127.0.0.1:${config.ports.identity}`,
+        STORAGE_LEDGER_CHANNEL: config.channel,
+        STORAGE_LEDGER_CHAINCODE: config.chaincode,
         STORAGE_LEDGER_URL: `http://127.0.0.1:${config.ports.ledger}`,
         STORAGE_MASTER_KEYS: masterKeys,
       }, STREAMING_SERVICE_NODE_FLAGS);

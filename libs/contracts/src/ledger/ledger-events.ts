@@ -21,6 +21,13 @@ export const submitRequestedSchema = z.object({
   transaction: z.string().regex(/^[A-Z][A-Za-z]+$/),
   arguments: z.array(z.string().max(64 * 1024)).max(16),
   requestedBy: z.string().min(1),
+  /**
+   * The requesting service's attestation of exactly this command (ES256 JWS: signer, channel,
+   * chaincode, function, arguments, command id, a short validity). Without a valid one the ledger
+   * answers tx-failed NOT_ATTESTED and nothing is signed. Optional in the schema only so that a
+   * command without it is answered, not dead-lettered.
+   */
+  attestation: z.string().max(4096).optional(),
 });
 
 export const txCommittedSchema = z.object({
