@@ -167,6 +167,20 @@ describe('the sharing story, end to end', () => {
     expect(steps.map(signerOf)).toEqual([owner.id, consumer.id, owner.id, regulator.id, consumer.id, consumer.id, regulator.id]);
   });
 
+  it("the audit log shows every signature the identity service made with the consumer's key, and for whom it was asked", async () => {
+    const signed = await eventually(
+      () => call(endpoints.auditUrl, 'GET', `/audit/events?action=identity.signature-logged&userId=${consumer.id}&limit=500`, token['regulator']),
+      (a) => JSON.stringify(a.body).includes('access:RecordDownload'),
+      'the signature log in the audit log',
+    );
+    const logged = (signed.body['entries'] as { data: { outcome: string; service: string; function: string | null; attestedBy: string | null } }[]).map((e) => e.data);
+    // the ledger asked each time; the consumer's request was vouched for by access-policy, the download by storage
+    expect(logged).toEqual(expect.arrayContaining([
+      expect.objectContaining({ outcome: 'signed', service: 'ledger', function: 'access:RequestAccess', attestedBy: 'access-policy' }),
+      expect.objectContaining({ outcome: 'signed', service: 'ledger', function: 'access:RecordDownload', attestedBy: 'storage' }),
+    ]));
+  });
+
   it('the outside-consumer example prints the story\'s chain events with the operator\'s read-only principal', async () => {
     const { brokers, caFile } = stackConnections().kafka;
     const reader = operator.credentials;

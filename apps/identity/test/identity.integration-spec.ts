@@ -223,6 +223,9 @@ describe('identity service on the real PostgreSQL, Fabric CAs and network', () =
       expect((await requestSignature(body, null)).body).toMatchObject({ statusCode: 401, code: 'SERVICE_UNAUTHENTICATED' });
       expect((await requestSignature(body, 'x'.repeat(64))).body).toMatchObject({ statusCode: 401, code: 'SERVICE_UNAUTHENTICATED' });
       expect((await requestSignature(body, await h.credentials.ledger.token('storage'))).body).toMatchObject({ statusCode: 401, code: 'SERVICE_UNAUTHENTICATED' });
+      // the public entry holds no credential but the users' own tokens, and a user's token opens nothing here
+      const userToken = (await login(owner.username, owner.password)).body['accessToken'] as string;
+      expect((await requestSignature(body, userToken)).body).toMatchObject({ statusCode: 401, code: 'SERVICE_UNAUTHENTICATED' });
       for (const caller of ['storage', 'access-policy', 'audit', 'web-entry', 'operator'] as const) {
         expect((await requestSignature(body, await h.tokenAs(caller))).body).toMatchObject({ statusCode: 403, code: 'SERVICE_NOT_PERMITTED' });
       }

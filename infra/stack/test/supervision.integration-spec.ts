@@ -1,13 +1,13 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadStackConfig, statusRows } from '../src/index.ts';
+import { loadStackConfig, STACK_CLI, statusRows } from '../src/index.ts';
 import { pidFilePath } from '../src/process/daemon.ts';
 import { readPidFile, processStartTime } from '../src/process/pid-file.ts';
 
 const config = loadStackConfig();
 const stack = (command: string) =>
-  spawnSync(join(config.paths.repo, 'node_modules', '.bin', 'node'), ['infra/stack/src/cli.ts', command], { cwd: config.paths.repo, encoding: 'utf8' });
+  spawnSync(join(config.paths.repo, 'node_modules', '.bin', 'node'), [...STACK_CLI, command], { cwd: config.paths.repo, encoding: 'utf8' });
 
 describe('stack supervision', () => {
   it('restores a component killed with SIGKILL when up runs again', async () => {

@@ -40,7 +40,8 @@ async function tryProduce(kafka: Kafka, topic: string): Promise<string> {
 
 /** Joins a group on `topic` as `kafka`; resolves to the broker's error type, or 'ok' once the group is joined. */
 async function tryConsume(kafka: Kafka, topic: string, groupId: string): Promise<string> {
-  const consumer = kafka.consumer({ groupId, retry: { retries: 0 } });
+  // a few retries ride out a fresh cluster's group coordinator coming up; refusals are final anyway
+  const consumer = kafka.consumer({ groupId, retry: { retries: 3 } });
   try {
     await consumer.connect();
     await consumer.subscribe({ topic, fromBeginning: true });
@@ -67,6 +68,8 @@ describe('Kafka: authentication and ACLs', () => {
     await admin.connect();
     await admin.createTopics({ topics: [LEDGER_TOPICS.submitRequested, LEDGER_TOPICS.txCommitted, CHAIN_TOPICS.AssetRegistered, ACCESS_TOPICS.requestUpdated].map((topic) => ({ topic })), waitForLeaders: true });
     await admin.disconnect();
+    // and the group coordinator serves: on a fresh cluster the first group creates its offsets topic
+    expect(await tryConsume(testKafka('security-test'), CHAIN_TOPICS.AssetRegistered, `security-test-${randomUUID()}`)).toBe('ok');
     reader = outsideReader(readerName);
   });
 

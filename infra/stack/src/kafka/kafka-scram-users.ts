@@ -1,7 +1,9 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createKafka } from '@gridledger/kafka-client';
 import { join } from 'node:path';
 import type { StackConfig } from '../config/stack-config.ts';
 import { runCommand } from '../process/run-command.ts';
+import { StackError } from '../terminal/stack-error.ts';
 import { binaryLayout } from '../provision/binaries.ts';
 import { stackCaFiles } from '../tls/stack-ca.ts';
 import { KAFKA_ADMIN_PRINCIPAL } from './kafka-access.ts';
@@ -49,6 +51,27 @@ async function configCommand(config: StackConfig, args: string[]): Promise<void>
 export async function upsertScramUser(config: StackConfig, name: string, password: string): Promise<void> {
   await configCommand(config, ['--alter', '--entity-type', 'users', '--entity-name', name, '--add-config', `SCRAM-SHA-512=[iterations=8192,password=${password}]`]);
   recordScramUsers(config, [...provisionedScramUsers(config), name]);
+  await untilAuthenticates(config, name, password);
+}
+
+/**
+ * The broker applies a new credential from its metadata log a moment after the command returns:
+ * wait until it authenticates, so "added" means usable.
+ */
+async function untilAuthenticates(config: StackConfig, username: string, password: string): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const admin = createKafka('gridledger-stack-check', { brokers: kafkaBrokers(config), username, password, ca: readFileSync(stackCaFiles(config).caCert, 'utf8') }, { logLevel: 'nothing', retry: { retries: 0 }, connectionTimeout: 3_000 }).admin();
+    try {
+      await admin.connect();
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) throw new StackError(`Kafka does not accept the new credential of ${username} after 30 s: ${(error as Error).message}`);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    } finally {
+      await admin.disconnect().catch(() => undefined);
+    }
+  }
 }
 
 export async function deleteScramUser(config: StackConfig, name: string): Promise<void> {
