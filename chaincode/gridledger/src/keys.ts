@@ -18,6 +18,8 @@ export const KEY = {
   userFreeze: 'user-freeze',
   note: 'regulator-note',
   keyRelease: 'key-release',
+  /** one per request, key version and recipient key: a repeated release records nothing new */
+  keyReleaseOnce: 'key-release-once',
   download: 'download',
   lineage: 'lineage',
   ping: 'ping',

@@ -15,5 +15,5 @@ export {
 export type { EncryptionContext, KeyEncryptionService } from './key-encryption-service.ts';
 export { parseMasterKeys, type MasterKey } from './master-keys.ts';
 export { LocalKeyEncryptionService } from './local-key-encryption-service.ts';
-export { generateRecipientKeyPair, x25519PrivateKeyBytes, x25519PublicKeyBytes, type RecipientKeyPair, type X25519KeyInput } from './x25519-keys.ts';
+export { generateRecipientKeyPair, isLowOrderX25519, x25519PrivateKeyBytes, x25519PublicKeyBytes, type RecipientKeyPair, type X25519KeyInput } from './x25519-keys.ts';
 export { KEY_ENVELOPE_SCHEME, keyReleaseInfoBytes, openKeyEnvelope, sealKeyForRecipient, type KeyEnvelope, type KeyReleaseInfo } from './key-envelope.ts';

@@ -32,10 +32,37 @@ export function generateRecipientKeyPair(): RecipientKeyPair {
   };
 }
 
-/** Normalises a public key to its raw 32 bytes. A private key given here yields its public key. */
+/**
+ * The encodings of the points of small order on Curve25519 (and of 0, 1, p-1, p, p+1), with the
+ * unused top bit cleared as RFC 7748 §5 has every implementation do. A shared secret with such a
+ * point is the same whatever the other side's key, so a key sealed to it is sealed to everyone:
+ * refused wherever a recipient key comes in.
+ */
+const LOW_ORDER_POINTS = [
+  '0000000000000000000000000000000000000000000000000000000000000000',
+  '0100000000000000000000000000000000000000000000000000000000000000',
+  'e0eb7a7c3b41b8ae1656e3faf19fc46ada098deb9c32b1fd866205165f49b800',
+  '5f9c95bca3508c24b1d0b1559c83ef5b04445cc4581c8e86d8224eddd09f1157',
+  'ecffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f',
+  'edffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f',
+  'eeffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f',
+];
+
+/** Whether raw X25519 public key bytes are a point of small order (or otherwise contribute nothing to a shared secret). */
+export function isLowOrderX25519(raw: Uint8Array): boolean {
+  const masked = Buffer.from(raw);
+  masked[31] = (masked[31] ?? 0) & 0x7f;
+  return LOW_ORDER_POINTS.includes(masked.toString('hex'));
+}
+
+/**
+ * Normalises a public key to its raw 32 bytes. A private key given here yields its public key.
+ * A point of small order is refused: nothing sealed to it would be secret.
+ */
 export function x25519PublicKeyBytes(input: X25519KeyInput): Uint8Array {
-  if (input instanceof Uint8Array) return rawKey(input, 'public');
-  return jwkBytes(toKeyObject(() => createPublicKey(keySource(input)), 'public'), 'x');
+  const raw = input instanceof Uint8Array ? rawKey(input, 'public') : jwkBytes(toKeyObject(() => createPublicKey(keySource(input)), 'public'), 'x');
+  if (isLowOrderX25519(raw)) throw new FileCryptoError('INVALID_KEY', 'the X25519 public key is a point of small order: anything sealed to it could be opened by anyone');
+  return raw;
 }
 
 /** Normalises a private key to its raw 32 bytes. */

@@ -7,8 +7,15 @@ const id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/, 'must be an i
 const x25519 = z.string().max(1000).transform((value, ctx) => {
   try {
     return Buffer.from(x25519PublicKeyBytes(/BEGIN/.test(value) ? value : Buffer.from(value, 'base64'))).toString('base64');
-  } catch {
-    ctx.addIssue({ code: 'custom', message: 'must be an X25519 public key: a PEM (SPKI) block, or 32 bytes in base64 (`npm run gridledger -- keygen` makes one)' });
+  } catch (error) {
+    const smallOrder = error instanceof Error && /small order/.test(error.message);
+    ctx.addIssue({
+      code: 'custom',
+      params: { code: 'INVALID_PUBLIC_KEY' },
+      message: smallOrder
+        ? 'is a point of small order: a key sealed to it could be opened by anyone; use a key from `npm run gridledger -- keygen`'
+        : 'must be an X25519 public key: a PEM (SPKI) block, or 32 bytes in base64 (`npm run gridledger -- keygen` makes one)',
+    });
     return z.NEVER;
   }
 });
@@ -44,7 +51,9 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.in
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
   const field = issue?.path.join('.') || 'body';
-  throw new AccessError('INVALID_ARGUMENT', `${field}: ${issue?.message ?? 'invalid'}`, 400);
+  // a field may name a more precise code than INVALID_ARGUMENT (a recipient key: INVALID_PUBLIC_KEY)
+  const code = issue?.code === 'custom' && typeof issue.params?.['code'] === 'string' ? issue.params['code'] : 'INVALID_ARGUMENT';
+  throw new AccessError(code, `${field}: ${issue?.message ?? 'invalid'}`, 400);
 }
 
 export const parseId = (name: string, value: string): string => parseInput(z.object({ [name]: id }), { [name]: value })[name] as string;

@@ -2,6 +2,8 @@
 export const IDENTITY_ERRORS = {
   INVALID_INPUT: 400,
   WEAK_PASSWORD: 400,
+  /** not an X25519 public key, or a point of small order */
+  INVALID_PUBLIC_KEY: 400,
   /** the bytes to sign are not a chaincode proposal or transaction the service can read */
   UNDECODABLE: 400,
   UNAUTHENTICATED: 401,

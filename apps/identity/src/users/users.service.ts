@@ -158,7 +158,7 @@ export class UsersService {
   /** A user who decrypts on their own side registers their X25519 public key; the custodial one is destroyed. */
   async useOwnEncryptionKey(user: UserEntity, publicKey: string): Promise<UserEntity> {
     const key = parseX25519PublicKey(publicKey);
-    if (!key) throw new IdentityError('INVALID_INPUT', 'publicKey must be a raw X25519 public key: 32 bytes, base64');
+    if (!key) throw new IdentityError('INVALID_PUBLIC_KEY', 'publicKey must be a raw X25519 public key (32 bytes, base64) and not a point of small order');
     await this.users.update({ id: user.id }, { encryptionPublicKey: key, encryptionKeyWrapped: null });
     return this.byId(user.id);
   }

@@ -21,9 +21,9 @@ export interface KeyRelease {
 }
 
 /**
- * Key release: what is shared is the way to obtain the file. After CheckAccess passes and the
- * release is recorded on chain, the data key is unwrapped and sealed for the consumer's X25519
- * key (HPKE); with the envelope the consumer fetches the ciphertext from any IPFS gateway.
+ * Key release: what is shared is the way to obtain the file. After CheckAccess passes, the data
+ * key is unwrapped and sealed for the consumer's X25519 key (HPKE), the release is recorded on
+ * chain, and the envelope is kept; with it the consumer fetches the ciphertext from any IPFS gateway.
  */
 @Injectable()
 export class KeyReleaseService {
@@ -57,34 +57,41 @@ export class KeyReleaseService {
     if (!decision?.requestId) throw new StorageError('NO_GRANT', 'key release is for consumers holding a grant; an owner downloads their file directly', 409);
 
     const recipientKeySha256 = createHash('sha256').update(recipient).digest('hex');
+    // sealed first: a release that cannot be delivered is never recorded, so it costs the grant
+    // nothing; the chain records the same key version for the same recipient key once, so a retry
+    // after a crash between the record and the store spends nothing either
+    const dataKey = await this.kms.unwrapDataKey(record.ownerId, record.wrappedKey, { assetId });
+    let envelope: KeyEnvelope;
+    try {
+      envelope = await sealKeyForRecipient(recipient, dataKey, { assetId, cid: chain.cid, keyVersion: chain.keyVersion });
+    } finally {
+      dataKey.fill(0);
+    }
     const release = { recipientKeySha256, keyVersion: chain.keyVersion };
     const commandId = await this.database.transaction((tx) => this.commands.enqueue(tx, assetId, { userId: user.id, contract: 'access', transaction: 'RecordKeyRelease', arguments: [decision.requestId ?? '', JSON.stringify(release)] }));
     const answer = await awaitLedgerAnswer(this.database.pool, commandId);
     if (answer.topic === LEDGER_TOPICS.txFailed) throw new StorageError(answer.payload.code, `the chain did not record the key release: ${answer.payload.message}`, 403);
-
-    const dataKey = await this.kms.unwrapDataKey(record.ownerId, record.wrappedKey, { assetId });
-    try {
-      const envelope = await sealKeyForRecipient(recipient, dataKey, { assetId, cid: chain.cid, keyVersion: chain.keyVersion });
-      await this.database.transaction(async (tx) => {
-        await tx.query(
-          `insert into key_releases (asset_id, consumer_id, request_id, recipient_public_key, key_version, envelope) values ($1, $2, $3, $4, $5, $6)
-           on conflict (asset_id, consumer_id, key_version) do update set request_id = excluded.request_id, recipient_public_key = excluded.recipient_public_key, envelope = excluded.envelope, released_at = now()`,
-          [assetId, user.id, decision.requestId, Buffer.from(recipient), chain.keyVersion, JSON.stringify(envelope)],
-        );
-        await writeOutboxEvent(tx, EVENT_SOURCE, STORAGE_TOPICS.keyReleased, assetId, { assetId, requestId: decision.requestId ?? '', consumerId: user.id, keyVersion: chain.keyVersion, recipientKeySha256, commandId });
-      });
-      return { envelope, requestId: decision.requestId, txId: answer.payload.txId, plaintextSha256: chain.plaintextSha256, ciphertextSha256: chain.ciphertextSha256 };
-    } finally {
-      dataKey.fill(0);
-    }
+    await this.database.transaction(async (tx) => {
+      await tx.query(
+        `insert into key_releases (asset_id, consumer_id, request_id, recipient_public_key, key_version, envelope) values ($1, $2, $3, $4, $5, $6)
+         on conflict (asset_id, consumer_id, key_version) do update set request_id = excluded.request_id, recipient_public_key = excluded.recipient_public_key, envelope = excluded.envelope, released_at = now()`,
+        [assetId, user.id, decision.requestId, Buffer.from(recipient), chain.keyVersion, JSON.stringify(envelope)],
+      );
+      await writeOutboxEvent(tx, EVENT_SOURCE, STORAGE_TOPICS.keyReleased, assetId, { assetId, requestId: decision.requestId ?? '', consumerId: user.id, keyVersion: chain.keyVersion, recipientKeySha256, commandId });
+    });
+    return { envelope, requestId: decision.requestId, txId: answer.payload.txId, plaintextSha256: chain.plaintextSha256, ciphertextSha256: chain.ciphertextSha256 };
   }
 }
 
+/** The consumer's key, checked before anything is sealed or recorded: a bad one costs the grant nothing. */
 function recipientKey(publicKey: unknown): Uint8Array {
+  let raw: Uint8Array;
   try {
     if (typeof publicKey !== 'string' || publicKey.length === 0) throw new Error('missing');
-    return x25519PublicKeyBytes(/BEGIN/.test(publicKey) ? publicKey : Buffer.from(publicKey, 'base64'));
-  } catch {
-    throw new StorageError('INVALID_ARGUMENT', 'publicKey must be an X25519 public key: 32 bytes in base64, or a PEM (SPKI) block');
+    raw = x25519PublicKeyBytes(/BEGIN/.test(publicKey) ? publicKey : Buffer.from(publicKey, 'base64'));
+  } catch (error) {
+    if (error instanceof Error && /small order/.test(error.message)) throw new StorageError('INVALID_PUBLIC_KEY', 'publicKey is a point of small order: a key sealed to it could be opened by anyone', 400);
+    throw new StorageError('INVALID_PUBLIC_KEY', 'publicKey must be an X25519 public key: 32 bytes in base64, or a PEM (SPKI) block', 400);
   }
+  return raw;
 }

@@ -554,10 +554,11 @@ describe('AccessContract', () => {
       await invoke.release();
       expect((await check())['remainingDownloads']).toBe(2);
       await invoke.download();
-      await invoke.release();
+      // a release to another key is another release (the same one again would be the one already paid for)
+      await invoke.release('r1', { recipientKeySha256: sha('bob-second-key'), keyVersion: 1 });
       expect(await check()).toMatchObject({ allowed: false, code: 'BUDGET_EXHAUSTED', remainingDownloads: 0 });
       expect(stored().grant).toMatchObject({ used: 3, keyReleases: 2, downloads: 1 });
-      await expectRefusal(t.world, () => invoke.release(), 'FORBIDDEN', /BUDGET_EXHAUSTED/);
+      await expectRefusal(t.world, () => invoke.release('r1', { recipientKeySha256: sha('bob-third-key'), keyVersion: 1 }), 'FORBIDDEN', /BUDGET_EXHAUSTED/);
     });
 
     it('fails while the asset is frozen and passes again once it is unfrozen', async () => {
@@ -625,6 +626,29 @@ describe('AccessContract', () => {
       });
       const data = expectEvent(outcome, 'KeyReleased', { assetId: 'pub', requestId: 'r1', uid: 'bob' }, bob);
       expect(data).toEqual({ consumer: { mspId: 'ConsumerMSP', uid: 'bob' }, ...body, remainingDownloads: 2 });
+    });
+
+    it('records a repeated release of the same key version to the same key once: no budget spent, no event', async () => {
+      const body = { recipientKeySha256: sha('bob-key'), keyVersion: 1 };
+      const first = await invoke.release('r1', body);
+      const again = await invoke.release('r1', body);
+      expect(again.result).toEqual({ requestId: 'r1', assetId: 'pub', kind: 'key-release', remainingDownloads: 2, txId: first.txId, repeated: true });
+      expect(again.events).toEqual([]);
+      expect(stored().grant).toMatchObject({ used: 1, keyReleases: 1 });
+      // another recipient key is another release
+      expect((await invoke.release('r1', { ...body, recipientKeySha256: sha('bob-other-key') })).result['remainingDownloads']).toBe(1);
+    });
+
+    it('lets a release that used the last unit be repeated, but not once the grant is revoked', async () => {
+      const body = { recipientKeySha256: sha('bob-key'), keyVersion: 1 };
+      await invoke.download();
+      await invoke.download();
+      await invoke.release('r1', body);
+      expect(stored().grant?.used).toBe(3);
+      expect((await invoke.release('r1', body)).result).toMatchObject({ repeated: true, remainingDownloads: 0 });
+      await expectRefusal(t.world, () => invoke.release('r1', { ...body, recipientKeySha256: sha('new-key') }), 'FORBIDDEN', /BUDGET_EXHAUSTED/);
+      await t.world.invoke(t.access, 'RevokeGrant', alice, 'r1', 'misuse');
+      await expectRefusal(t.world, () => invoke.release('r1', body), 'FORBIDDEN', /REVOKED/);
     });
 
     it('records a download of the anchored file, spends one unit and says what remains', async () => {

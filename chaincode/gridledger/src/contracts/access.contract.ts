@@ -12,7 +12,7 @@ import { PENDING_REQUEST_TTL_SECONDS, type AccessRequest, type Decision } from '
 import { ChaincodeError, forbidden, invalid, precondition } from '../errors.ts';
 import { emit } from '../events.ts';
 import { KEY, key } from '../keys.ts';
-import { exists, writeJson } from '../state.ts';
+import { exists, readJson, writeJson } from '../state.ts';
 import { holdEscrow, releaseEscrow, transfer } from '../settlement/accounts.ts';
 import { requireNotFrozen, userFreeze } from '../supervision/user-freeze.ts';
 import { parseObject, rejectUnknownFields, requireId, requireInteger, requireSha256 } from '../validation.ts';
@@ -92,6 +92,14 @@ async function consumeGrant(ctx: Context, requestId: string, kind: 'key-release'
   if (!sameUser(user, request.consumer)) throw forbidden(`only the consumer of request ${request.id} may use its grant`);
   const asset = await loadAsset(ctx, request.assetId);
   const verdict = await decisionFor(ctx, asset, request);
+  // the same key version sealed again for the same recipient key is the release already paid for:
+  // a retry (the consumer's, or a service's after a crash) records nothing and uses no budget, even
+  // when that release used the last of it; a revoked, expired or frozen grant still says no
+  const onceKey = kind === 'key-release' ? key(ctx, KEY.keyReleaseOnce, request.id, String(details.keyVersion), details.recipientKeySha256 ?? '') : undefined;
+  const earlier = onceKey ? await readJson<{ txId: string }>(ctx, onceKey) : undefined;
+  if (earlier && request.grant && (verdict.allowed || verdict.code === 'BUDGET_EXHAUSTED') && details.keyVersion === asset.keyVersion) {
+    return canonicalJson({ requestId: request.id, assetId: asset.id, kind, remainingDownloads: request.grant.maxDownloads - request.grant.used, txId: earlier.txId, repeated: true });
+  }
   if (!verdict.allowed || !request.grant) throw new ChaincodeError(verdict.code?.endsWith('FROZEN') ? 'FROZEN' : 'FORBIDDEN', `access denied (${verdict.code}): ${verdict.reason}`);
   if (details.keyVersion !== asset.keyVersion) throw invalid(`keyVersion ${details.keyVersion} is not the asset's current key version ${asset.keyVersion}`);
   if (details.ciphertextSha256 !== undefined && details.ciphertextSha256 !== asset.ciphertextSha256) {
@@ -109,6 +117,7 @@ async function consumeGrant(ctx: Context, requestId: string, kind: 'key-release'
   await writeJson(ctx, key(ctx, kind === 'key-release' ? KEY.keyRelease : KEY.download, request.id, txId), {
     docType: kind, requestId: request.id, assetId: asset.id, consumer: request.consumer, at, txId, ...details,
   });
+  if (onceKey) await writeJson(ctx, onceKey, { txId });
   const remaining = grantState.maxDownloads - grantState.used;
   await emit(ctx, kind === 'key-release' ? 'KeyReleased' : 'DownloadRecorded', { assetId: asset.id, requestId: request.id, uid: request.consumer.uid }, {
     consumer: request.consumer,
