@@ -7,7 +7,7 @@ import { LEDGER_TOPICS, STORAGE_TOPICS, type CloudEvent } from '@gridledger/cont
 import { toKafkaMessage } from '@gridledger/messaging';
 import { decryptStream, generateRecipientKeyPair, hashingPassThrough, openKeyEnvelope, type KeyEnvelope } from '@gridledger/file-crypto';
 import { loadStackConfig, serviceDatabaseUrl, type PlatformEndpoints } from '@gridledger/stack';
-import { onboardUser, publishMessages, signIn, startPlatformServices, waitForMessages, type PlatformUser } from '@gridledger/testing';
+import { credentialOf, onboardUser, publishMessages, signIn, stackConnections, startPlatformServices, waitForMessages, type PlatformUser } from '@gridledger/testing';
 import { create } from 'kubo-rpc-client';
 import pg from 'pg';
 import { Readable } from 'node:stream';
@@ -70,9 +70,12 @@ describe('storage service on real Kubo, the real chain and PostgreSQL', () => {
     return { status: 200, sha256: hash.digest('hex'), size, disposition: response.headers.get('content-disposition') };
   };
 
-  const ledgerCommand = async (data: Record<string, unknown>) => {
+  /** A ledger command as the access-policy service sends one: attested with its key, for the transactions the table gives it. */
+  const ledgerCommand = async (data: { userId: string; contract: string; transaction: string; arguments: string[] }) => {
     const commandId = randomUUID();
-    const envelope = { specversion: '1.0', id: randomUUID(), source: '/gridledger/tests', type: LEDGER_TOPICS.submitRequested, subject: commandId, time: new Date().toISOString(), datacontenttype: 'application/json', data: { commandId, userId: null, mspId: null, requestedBy: 'storage-test', ...data } };
+    const { channel, chaincode } = stackConnections().fabric;
+    const attestation = await credentialOf('access-policy').attest({ commandId, mspId: null, channel, chaincode, ...data });
+    const envelope = { specversion: '1.0', id: randomUUID(), source: '/gridledger/tests', type: LEDGER_TOPICS.submitRequested, subject: commandId, time: new Date().toISOString(), datacontenttype: 'application/json', data: { commandId, mspId: null, requestedBy: 'storage-test', attestation, ...data } };
     await publishMessages(LEDGER_TOPICS.submitRequested, [toKafkaMessage({ id: envelope.id, topic: LEDGER_TOPICS.submitRequested, message_key: commandId, envelope })]);
     const answers = await waitForMessages(LEDGER_TOPICS.txCommitted, (received) => received.some((m) => (m.value as Envelope).data['commandId'] === commandId), 60_000);
     return answers.map((m) => m.value as Envelope).find((e) => e.data['commandId'] === commandId);
@@ -183,8 +186,9 @@ describe('storage service on real Kubo, the real chain and PostgreSQL', () => {
     const keyRefused = await call('POST', `/files/${assetId}/key-release`, consumerToken, { publicKey: Buffer.from(generateRecipientKeyPair().publicKey).toString('base64') });
     expect(keyRefused.body).toMatchObject({ statusCode: 403, code: 'ACCESS_DENIED' });
 
-    // credits from the consumer organisation's service identity, a request, the owner's approval
-    await ledgerCommand({ mspId: 'ConsumerMSP', contract: 'settlement', transaction: 'Mint', arguments: [consumer.id, '100', 'test credits'] });
+    // credits from the consumer organisation's admin, a request, the owner's approval
+    const consumerAdmin = await onboardUser(endpoints, 'ConsumerMSP', 'admin');
+    await ledgerCommand({ userId: consumerAdmin.id, contract: 'settlement', transaction: 'Mint', arguments: [consumer.id, '100', 'test credits'] });
     const requestId = `req-${randomUUID()}`;
     await ledgerCommand({ userId: consumer.id, contract: 'access', transaction: 'RequestAccess', arguments: [JSON.stringify({ requestId, assetId, purpose: 'research', durationSeconds: 3600 })] });
     await ledgerCommand({ userId: owner.id, contract: 'access', transaction: 'ApproveRequest', arguments: [requestId, 'for the study'] });
