@@ -1,7 +1,9 @@
+import { suspensionFeedProvider } from './auth/suspension-feed.provider.ts';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AccountsController } from './accounts/accounts.controller.ts';
 import { CatalogController } from './catalog/catalog.controller.ts';
 import { AuditServiceGuard, OperatorGuard } from './auth/service-guard.ts';
+import { UserStandingClient } from './identity/user-standing.ts';
 import { UserGuard } from './auth/user-guard.ts';
 import { ACCESS_POLICY_CONFIG, type AccessPolicyConfig } from './config/access-policy-config.ts';
 import { AccessPolicyDatabase } from './database/access-policy-database.ts';
@@ -28,8 +30,8 @@ export class AccessPolicyModule {
       controllers: [HealthController, CatalogController, RequestsController, InboxController, PoliciesController, SupervisionController, AccountsController, OperatorController, InternalController],
       providers: [
         { provide: ACCESS_POLICY_CONFIG, useValue: config },
-        AccessPolicyDatabase, UserGuard, AuditServiceGuard, OperatorGuard, LedgerGateway, LedgerAnswersConsumer, ReadModelConsumer, ReadModelRebuild,
-        RequestsService, ExpiryJob, outboxPublisherProvider,
+        AccessPolicyDatabase, UserGuard, AuditServiceGuard, OperatorGuard, LedgerGateway, UserStandingClient, LedgerAnswersConsumer, ReadModelConsumer, ReadModelRebuild,
+        RequestsService, ExpiryJob, outboxPublisherProvider, suspensionFeedProvider,
       ],
     };
   }

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { generateRecipientKeyPair } from '@gridledger/file-crypto';
 import type { PlatformEndpoints } from '@gridledger/stack';
 import { onboardUser, operatorToken, signIn, startPlatformServices, type PlatformUser } from '@gridledger/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -39,6 +41,65 @@ describe('policies, revocation and expiry', () => {
     expect(edited.body).toMatchObject({ policy: { allowedPurposes: ['grid-planning'] }, rules: expect.arrayContaining(['the purpose must be one of: grid-planning']) });
     const refused = await access('POST', '/requests', 'consumer', { assetId, purpose: 'research', durationSeconds: 3600 });
     expect(refused.body).toMatchObject({ code: 'POLICY_DENIED' });
+  });
+
+  it('a recipient key of small order is refused at every entry and costs the grant nothing; a good key is released once, however often asked', async () => {
+    const requestId = await grantFor('grid-planning');
+    const zero = Buffer.alloc(32).toString('base64');
+    const order8 = Buffer.from('e0eb7a7c3b41b8ae1656e3faf19fc46ada098deb9c32b1fd866205165f49b800', 'hex').toString('base64');
+    for (const bad of [zero, order8]) {
+      expect((await access('POST', '/requests', 'consumer', { assetId, purpose: 'grid-planning', durationSeconds: 3600, recipientPublicKey: bad })).body).toMatchObject({ statusCode: 400, code: 'INVALID_PUBLIC_KEY' });
+      expect((await access('POST', `/requests/${requestId}/key-release`, 'consumer', { publicKey: bad })).body).toMatchObject({ statusCode: 400, code: 'INVALID_PUBLIC_KEY' });
+      expect((await call(endpoints.storageUrl, 'POST', `/files/${assetId}/key-release`, token['consumer'], { publicKey: bad })).body).toMatchObject({ statusCode: 400, code: 'INVALID_PUBLIC_KEY' });
+      expect((await call(endpoints.identityUrl, 'PUT', '/users/me/encryption-key', token['consumer'], { publicKey: bad })).body).toMatchObject({ statusCode: 400, code: 'INVALID_PUBLIC_KEY' });
+    }
+    const onChain = async () => (await call(endpoints.ledgerUrl, 'GET', `/requests/${requestId}`, token['consumer'])).body['grant'] as { used: number; keyReleases: number };
+    expect(await onChain()).toMatchObject({ used: 0, keyReleases: 0 });
+
+    // the policy allows one use: a release asked twice for the same key is that one use
+    const good = generateRecipientKeyPair();
+    for (let i = 0; i < 2; i += 1) {
+      const released = await call(endpoints.storageUrl, 'POST', `/files/${assetId}/key-release`, token['consumer'], { publicKey: good.publicKeyPem });
+      expect(released.status).toBe(200);
+      expect(released.body['requestId']).toBe(requestId);
+    }
+    expect(await onChain()).toMatchObject({ used: 1, keyReleases: 1 });
+  });
+
+  it('credits go only to real, active users of the admin\'s own organisation; nothing else reaches the chain', async () => {
+    const consumerAdmin = endpoints.admins.find((a) => a.mspId === 'ConsumerMSP');
+    if (!consumerAdmin) throw new Error('no ConsumerMSP admin');
+    const adminToken = await signIn(endpoints, consumerAdmin);
+    const credit = (uid: string) => call(endpoints.accessPolicyUrl, 'POST', `/accounts/${uid}/credits`, adminToken, { amount: 5 });
+    const ghost = randomUUID();
+    expect((await credit(ghost)).body).toMatchObject({ statusCode: 404, code: 'NOT_FOUND' });
+    expect((await credit('ghost-x')).body).toMatchObject({ statusCode: 404, code: 'NOT_FOUND' });
+    expect((await credit(owner.id)).body).toMatchObject({ statusCode: 403, code: 'FORBIDDEN' });
+    // the chain holds no account for the ghost
+    expect((await call(endpoints.ledgerUrl, 'GET', `/accounts/${ghost}`, adminToken)).status).toBe(404);
+  });
+
+  it("a suspended user's still valid token is refused by every service within 5 s, with USER_SUSPENDED", async () => {
+    const member = await onboardUser(endpoints, 'ConsumerMSP', 'consumer');
+    const memberToken = await signIn(endpoints, member);
+    expect((await call(endpoints.accessPolicyUrl, 'GET', '/inbox', memberToken)).status).toBe(200);
+    const consumerAdmin = endpoints.admins.find((a) => a.mspId === 'ConsumerMSP');
+    if (!consumerAdmin) throw new Error('no ConsumerMSP admin');
+    const suspended = await call(endpoints.identityUrl, 'POST', `/users/${member.id}/suspend`, await signIn(endpoints, consumerAdmin), { reason: 'left the company' });
+    expect(suspended.status).toBeLessThan(300);
+    const started = Date.now();
+    const everywhere = async () => {
+      const answers = await Promise.all([
+        call(endpoints.accessPolicyUrl, 'GET', '/inbox', memberToken),
+        call(endpoints.storageUrl, 'GET', `/files/${assetId}`, memberToken),
+        call(endpoints.ledgerUrl, 'GET', `/accounts/${member.id}`, memberToken),
+        call(endpoints.accessPolicyUrl, 'POST', '/requests', memberToken, { assetId, purpose: 'grid-planning', durationSeconds: 3600 }),
+      ]);
+      return { status: 200, body: { codes: answers.map((a) => `${a.status} ${String(a.body['code'])}`) } };
+    };
+    const refused = await eventually(everywhere, (a) => (a.body['codes'] as string[]).every((c) => c === '403 USER_SUSPENDED'), 'USER_SUSPENDED from every service', 10_000);
+    expect(refused.body['codes']).toEqual(Array(4).fill('403 USER_SUSPENDED'));
+    expect(Date.now() - started).toBeLessThan(5_000);
   });
 
   it('the owner revokes a grant: the consumer can no longer download', async () => {

@@ -1,3 +1,4 @@
+import { suspensionFeedProvider } from './common/suspension-feed.provider.ts';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ChainEventsService } from './chain-events/chain-events.service.ts';
 import { LedgerCommandsService } from './commands/ledger-commands.service.ts';
@@ -19,7 +20,7 @@ export class LedgerModule {
     return {
       module: LedgerModule,
       controllers: [HealthController, MetricsController, LedgerQueriesController, OperatorController],
-      providers: [{ provide: LEDGER_CONFIG, useValue: config }, LedgerDatabase, LedgerFabric, ChainEventsService, LedgerCommandsService, outboxPublisherProvider, LedgerSigners, LedgerQueryService, QueryCallerGuard, OperatorGuard],
+      providers: [{ provide: LEDGER_CONFIG, useValue: config }, LedgerDatabase, LedgerFabric, ChainEventsService, LedgerCommandsService, outboxPublisherProvider, suspensionFeedProvider, LedgerSigners, LedgerQueryService, QueryCallerGuard, OperatorGuard],
     };
   }
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { CHAIN_TOPICS, LEDGER_TOPICS, parsePayload, type CloudEvent } from '@gridledger/contracts';
 import { deadLetterTopic } from '@gridledger/messaging';
-import { onboardUser, publishMessages, startPlatformServices, waitForMessages, type PlatformUser, type ReceivedMessage } from '@gridledger/testing';
+import { onboardUser, publishMessages, signIn, startPlatformServices, waitForMessages, type PlatformUser, type ReceivedMessage } from '@gridledger/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { commandIdOf, commandMessage, sendCommands } from './support/ledger-commands.ts';
 
@@ -144,6 +144,23 @@ describe('ledger service: commands become transactions signed for their user, an
       expect((await refusedQuickly(forOwner)).code).toBe('NOT_ATTESTED');
       const otherArguments = await commandMessage({ commandId: String(genuine.data['commandId']), userId: stranger.id, contract: 'system', transaction: 'Ping', arguments: ['something else'], attestation }, { attestor: null });
       expect((await refusedQuickly(otherArguments)).code).toBe('NOT_ATTESTED');
+    });
+
+    it("answers a suspended user's attested command with a final tx-failed USER_SUSPENDED within 2 s", async () => {
+      const endpoints = startPlatformServices();
+      const member = await onboardUser(endpoints, 'GridMSP', 'owner');
+      const admin = endpoints.admins.find((a) => a.mspId === 'GridMSP');
+      if (!admin) throw new Error('no GridMSP admin');
+      const adminToken = await signIn(endpoints, admin);
+      const suspended = await fetch(`${endpoints.identityUrl}/users/${member.id}/suspend`, { method: 'POST', headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' }, body: JSON.stringify({ reason: 'left' }) });
+      expect(suspended.status).toBeLessThan(300);
+      const command = await commandMessage({ userId: member.id, contract: 'system', transaction: 'Ping', arguments: ['while suspended'] });
+      const started = Date.now();
+      await sendCommands([command]);
+      const answer = await answerTo(commandIdOf(command), LEDGER_TOPICS.txFailed);
+      // when the ledger answered, not when this test's reader got round to it
+      expect(Date.parse(answer.time) - started).toBeLessThan(2_000);
+      expect(parsePayload(LEDGER_TOPICS.txFailed, answer.data)).toMatchObject({ stage: 'signing', code: 'USER_SUSPENDED', txId: null });
     });
 
     it("refuses an organisation's service identity without an attestation the table allows", async () => {

@@ -1,3 +1,4 @@
+import { suspensionFeedProvider } from './auth/suspension-feed.provider.ts';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { LedgerAnswersService } from './anchoring/ledger-answers.service.ts';
 import { UserGuard } from './auth/user-guard.ts';
@@ -32,7 +33,7 @@ export class StorageModule {
         { provide: STORAGE_CONFIG, useValue: config },
         keyEncryptionProvider,
         StorageDatabase, KuboStore, LedgerClient, LedgerCommands, UserGuard, ServiceGuard, FileRecords, UploadProgressRegistry, UploadService,
-        AccessCheck, DownloadService, KeyReleaseService, KeyReleaseRequestsConsumer, KeyRotationService, LedgerAnswersService, outboxPublisherProvider,
+        AccessCheck, DownloadService, KeyReleaseService, KeyReleaseRequestsConsumer, KeyRotationService, LedgerAnswersService, outboxPublisherProvider, suspensionFeedProvider,
       ],
     };
   }

@@ -20,6 +20,15 @@ describe('AccessTokenVerifier', () => {
     await expect(verifier.verifyHeader(`Bearer ${await token({ org: 'GridMSP', role: 'owner' })}`)).resolves.toEqual({ id: '0b8f3c1e-5a8e-4c43-9d0a-7f2f7d1f0a11', mspId: 'GridMSP', role: 'owner' });
   });
 
+  it("refuses a suspended user's still valid token, and takes it again once they are reactivated", async () => {
+    const suspended = new Set(['0b8f3c1e-5a8e-4c43-9d0a-7f2f7d1f0a11']);
+    const strict = new AccessTokenVerifier({ keys: [jwk] }, { isSuspended: (id) => suspended.has(id) });
+    const valid = `Bearer ${await token({ org: 'GridMSP', role: 'owner' })}`;
+    await expect(strict.verifyHeader(valid)).rejects.toMatchObject({ problem: 'suspended', message: expect.stringMatching(/suspended/) });
+    suspended.clear();
+    await expect(strict.verifyHeader(valid)).resolves.toMatchObject({ role: 'owner' });
+  });
+
   it('refuses a missing header, another issuer or audience, an expired token and an unknown role', async () => {
     await expect(verifier.verifyHeader(undefined)).rejects.toMatchObject({ problem: 'missing' });
     for (const bad of [

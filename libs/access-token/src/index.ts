@@ -1,1 +1,2 @@
-export { AccessTokenError, AccessTokenVerifier, PLATFORM_ROLES, type PlatformUser, type TokenProblem } from './access-token-verifier.ts';
+export { AccessTokenError, AccessTokenVerifier, tokenRefusal, PLATFORM_ROLES, type PlatformUser, type TokenProblem } from './access-token-verifier.ts';
+export { StaticSuspensions, SuspensionFeed, type SuspensionList } from './suspension-feed.ts';

@@ -1,5 +1,5 @@
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
-import { AccessTokenError, AccessTokenVerifier, type PlatformUser } from '@gridledger/access-token';
+import { AccessTokenError, AccessTokenVerifier, SuspensionFeed, tokenRefusal, type PlatformUser } from '@gridledger/access-token';
 import type { Request } from 'express';
 import { ACCESS_POLICY_CONFIG, type AccessPolicyConfig } from '../config/access-policy-config.ts';
 import { AccessError } from '../common/access-error.ts';
@@ -12,8 +12,8 @@ export type AuthenticatedRequest = Request & { user: PlatformUser };
 export class UserGuard implements CanActivate {
   private readonly verifier: AccessTokenVerifier;
 
-  constructor(@Inject(ACCESS_POLICY_CONFIG) config: AccessPolicyConfig) {
-    this.verifier = AccessTokenVerifier.forIdentityService(config.ACCESS_POLICY_IDENTITY_URL);
+  constructor(@Inject(ACCESS_POLICY_CONFIG) config: AccessPolicyConfig, suspensions: SuspensionFeed) {
+    this.verifier = AccessTokenVerifier.forIdentityService(config.ACCESS_POLICY_IDENTITY_URL, suspensions);
   }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -22,7 +22,10 @@ export class UserGuard implements CanActivate {
       request.user = await this.verifier.verifyHeader(request.headers.authorization);
       return true;
     } catch (error) {
-      if (error instanceof AccessTokenError) throw new AccessError(error.problem === 'missing' ? 'UNAUTHENTICATED' : 'INVALID_TOKEN', error.message, 401);
+      if (error instanceof AccessTokenError) {
+        const { code, status } = tokenRefusal(error);
+        throw new AccessError(code, error.message, status);
+      }
       throw error;
     }
   }

@@ -23,4 +23,8 @@ export const CHAINCODE_STATUS: Record<string, number> = {
   FAILED_PRECONDITION: 409,
   INSUFFICIENT_FUNDS: 402,
   UNAVAILABLE: 503,
+  // the identity service's refusals to sign, passed on by the ledger as final answers
+  USER_SUSPENDED: 403,
+  NOT_ATTESTED: 403,
+  NOT_PERMITTED: 403,
 };

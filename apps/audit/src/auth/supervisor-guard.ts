@@ -1,5 +1,5 @@
 import { HttpException, Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
-import { AccessTokenError, AccessTokenVerifier, type PlatformUser } from '@gridledger/access-token';
+import { AccessTokenError, AccessTokenVerifier, SuspensionFeed, tokenRefusal, type PlatformUser } from '@gridledger/access-token';
 import type { Request } from 'express';
 import { AUDIT_CONFIG, type AuditConfig } from '../config/audit-config.ts';
 
@@ -13,8 +13,8 @@ export type SupervisorRequest = Request & { user: PlatformUser };
 export class SupervisorGuard implements CanActivate {
   private readonly verifier: AccessTokenVerifier;
 
-  constructor(@Inject(AUDIT_CONFIG) config: AuditConfig) {
-    this.verifier = AccessTokenVerifier.forIdentityService(config.AUDIT_IDENTITY_URL);
+  constructor(@Inject(AUDIT_CONFIG) config: AuditConfig, suspensions: SuspensionFeed) {
+    this.verifier = AccessTokenVerifier.forIdentityService(config.AUDIT_IDENTITY_URL, suspensions);
   }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -22,7 +22,10 @@ export class SupervisorGuard implements CanActivate {
     try {
       request.user = await this.verifier.verifyHeader(request.headers.authorization);
     } catch (error) {
-      if (error instanceof AccessTokenError) throw new HttpException({ statusCode: 401, code: error.problem === 'missing' ? 'UNAUTHENTICATED' : 'INVALID_TOKEN', message: error.message }, 401);
+      if (error instanceof AccessTokenError) {
+        const { code, status } = tokenRefusal(error);
+        throw new HttpException({ statusCode: status, code, message: error.message }, status);
+      }
       throw error;
     }
     if (request.user.role !== 'regulator' && request.user.role !== 'admin') {

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Req, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { OPERATOR } from '@gridledger/service-auth';
+import { IdentityError } from '../common/identity-error.ts';
 import { openApiBody } from '../common/openapi-body.ts';
 import { AcceptCallers, ServiceGuard, type ServiceRequest } from '../auth/service-guard.ts';
 import { SigningKeysService } from '../tokens/signing-keys.service.ts';
@@ -29,6 +30,14 @@ export class InternalController {
   @ApiOperation({ summary: "A user's MSP id and certificate, to build a proposal in their name (the ledger service only)" })
   identity(@Param('id', new ParseUUIDPipe()) id: string) {
     return this.signing.identity(id);
+  }
+
+  @Get('users/:id/standing')
+  @AcceptCallers('access-policy')
+  @ApiOperation({ summary: "Whether a user exists, in which organisation, with which role, and whether active: what an allocation of credits checks first (the access-policy service only)" })
+  async standing(@Param('id', new ParseUUIDPipe({ exceptionFactory: () => new IdentityError('NOT_FOUND', 'no such user: a user id is a UUID') })) id: string) {
+    const user = await this.users.byId(id);
+    return { id: user.id, mspId: user.mspId, role: user.role, status: user.status };
   }
 
   @Post('signatures')

@@ -1,4 +1,4 @@
-import { AccessTokenError, AccessTokenVerifier, type PlatformUser } from '@gridledger/access-token';
+import { AccessTokenError, AccessTokenVerifier, SuspensionFeed, tokenRefusal, type PlatformUser } from '@gridledger/access-token';
 import { QUERY_READERS, ServiceAuthError, SERVICE_TOKEN_TYPE, verifyServiceToken, type PrincipalName } from '@gridledger/service-auth';
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
@@ -37,8 +37,8 @@ async function serviceCaller(request: Request, config: LedgerConfig, accept: rea
 export class QueryCallerGuard implements CanActivate {
   private readonly users: AccessTokenVerifier;
 
-  constructor(@Inject(LEDGER_CONFIG) private readonly config: LedgerConfig) {
-    this.users = AccessTokenVerifier.forIdentityService(config.LEDGER_IDENTITY_URL);
+  constructor(@Inject(LEDGER_CONFIG) private readonly config: LedgerConfig, suspensions: SuspensionFeed) {
+    this.users = AccessTokenVerifier.forIdentityService(config.LEDGER_IDENTITY_URL, suspensions);
   }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -52,7 +52,10 @@ export class QueryCallerGuard implements CanActivate {
     try {
       request.caller = { kind: 'user', user: await this.users.verify(token), accessToken: token };
     } catch (error) {
-      if (error instanceof AccessTokenError) throw new LedgerError('UNAUTHENTICATED', error.message, 401);
+      if (error instanceof AccessTokenError) {
+        const { code, status } = tokenRefusal(error);
+        throw new LedgerError(code, error.message, status);
+      }
       throw error;
     }
     return true;

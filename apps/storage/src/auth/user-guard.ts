@@ -1,5 +1,5 @@
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
-import { AccessTokenError, AccessTokenVerifier, type PlatformUser } from '@gridledger/access-token';
+import { AccessTokenError, AccessTokenVerifier, SuspensionFeed, tokenRefusal, type PlatformUser } from '@gridledger/access-token';
 import type { Request } from 'express';
 import { STORAGE_CONFIG, type StorageConfig } from '../config/storage-config.ts';
 import { StorageError } from '../common/storage-error.ts';
@@ -12,8 +12,8 @@ export type AuthenticatedRequest = Request & { user: PlatformUser };
 export class UserGuard implements CanActivate {
   private readonly verifier: AccessTokenVerifier;
 
-  constructor(@Inject(STORAGE_CONFIG) config: StorageConfig) {
-    this.verifier = AccessTokenVerifier.forIdentityService(config.STORAGE_IDENTITY_URL);
+  constructor(@Inject(STORAGE_CONFIG) config: StorageConfig, suspensions: SuspensionFeed) {
+    this.verifier = AccessTokenVerifier.forIdentityService(config.STORAGE_IDENTITY_URL, suspensions);
   }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -22,7 +22,10 @@ export class UserGuard implements CanActivate {
       request.user = await this.verifier.verifyHeader(request.headers.authorization);
       return true;
     } catch (error) {
-      if (error instanceof AccessTokenError) throw new StorageError(error.problem === 'missing' ? 'UNAUTHENTICATED' : 'INVALID_TOKEN', error.message, 401);
+      if (error instanceof AccessTokenError) {
+        const { code, status } = tokenRefusal(error);
+        throw new StorageError(code, error.message, status);
+      }
       throw error;
     }
   }

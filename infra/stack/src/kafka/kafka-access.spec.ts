@@ -36,6 +36,13 @@ describe('the Kafka access table', () => {
     expect(acls.find((a) => a.resource === 'group')).toMatchObject({ pattern: 'prefixed', name: 'acme.' });
   });
 
+  it("lets every service follow the identity service's suspensions", () => {
+    for (const service of ['identity', 'ledger', 'storage', 'access-policy', 'audit'] as const) {
+      expect(may(serviceAcls(service), 'READ', IDENTITY_TOPICS.userSuspended), service).toBe(true);
+      expect(may(serviceAcls(service), 'READ', IDENTITY_TOPICS.userReactivated), service).toBe(true);
+    }
+  });
+
   it('never widens a pattern past the public topics', () => {
     expect(outsideReaderAcls('acme', 'gridledger.ledger.*').topics).toEqual([]);
     expect(outsideReaderAcls('acme', '*').topics).toEqual(PUBLIC_TOPICS);

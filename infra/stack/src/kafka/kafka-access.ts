@@ -36,6 +36,12 @@ interface ServiceAccess {
 }
 
 /**
+ * Every service follows the identity service's suspensions, to refuse a suspended user's tokens
+ * at once; it reads them with a group of its own that commits nothing, so no dead letters either.
+ */
+const SUSPENSION_TOPICS = [IDENTITY_TOPICS.userSuspended, IDENTITY_TOPICS.userReactivated];
+
+/**
  * Who may do what on the broker: exactly the topics each service publishes and consumes. Only
  * storage and access-policy may write the command topic; only the ledger writes answers and
  * chain events. Consumer groups and transactional ids are `gridledger-<service>…` by convention.
@@ -73,6 +79,7 @@ export function serviceAcls(service: KafkaServicePrincipal): AclGrant[] {
     ...access.consumes.map((name): AclGrant => ({ resource: 'topic', pattern: 'literal', name, operations: ['READ', 'DESCRIBE', 'CREATE'] })),
     ...access.consumes.map((name): AclGrant => ({ resource: 'topic', pattern: 'literal', name: dlq(name), operations: ['WRITE', 'DESCRIBE', 'CREATE'] })),
     ...(access.consumesPrefixes ?? []).map((name): AclGrant => ({ resource: 'topic', pattern: 'prefixed', name, operations: ['READ', 'WRITE', 'DESCRIBE', 'CREATE'] })),
+    ...SUSPENSION_TOPICS.map((name): AclGrant => ({ resource: 'topic', pattern: 'literal', name, operations: ['READ', 'DESCRIBE', 'CREATE'] })),
     { resource: 'topic', pattern: 'literal', name: OUTBOX_PROGRESS_TOPIC, operations: ['READ', 'DESCRIBE', 'CREATE'] },
     { resource: 'group', pattern: 'prefixed', name: own, operations: ['READ', 'DESCRIBE'] },
     { resource: 'transactional-id', pattern: 'prefixed', name: own, operations: ['WRITE', 'DESCRIBE'] },
