@@ -68,6 +68,17 @@ logger.apache.name = org.apache.kafka
 logger.apache.level = WARN
 `;
 
+/**
+ * A KRaft cluster id: 16 random bytes, base64url, as Kafka makes them. Like Kafka's own, never
+ * starting with '-', which the storage tool would read as an option (1 id in 64 did).
+ */
+export function newClusterId(random: () => Buffer = () => randomBytes(16)): string {
+  for (;;) {
+    const id = random().toString('base64url');
+    if (!id.startsWith('-')) return id;
+  }
+}
+
 export function kafkaComponent(config: StackConfig): Component {
   const dir = join(config.paths.data, 'kafka');
   const logDir = join(dir, 'log');
@@ -97,7 +108,7 @@ export function kafkaComponent(config: StackConfig): Component {
       // a log dir from before authentication has no SCRAM users and cannot gain the broker's own:
       // its events are development data, so it is formatted anew
       rmSync(logDir, { recursive: true, force: true });
-      const clusterId = randomBytes(16).toString('base64url');
+      const clusterId = newClusterId();
       const users = scramUsers(credentials).flatMap(([name, password]) => ['--add-scram', `SCRAM-SHA-512=[name=${name},password=${password}]`]);
       const format = java('kafka.tools.StorageTool', ['format', '-t', clusterId, '-c', properties, ...users], ['-Xmx256m']);
       await runCommand(format.command, format.args, { timeoutMs: 120_000 });
