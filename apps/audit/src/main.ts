@@ -3,6 +3,7 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AuditModule } from './app.module.ts';
+import { AuditExceptionFilter } from './common/audit-exception.filter.ts';
 import { loadAuditConfig, type AuditConfig } from './config/audit-config.ts';
 
 async function main(): Promise<void> {
@@ -22,6 +23,7 @@ async function main(): Promise<void> {
     .addBearerAuth()
     .build();
   SwaggerModule.setup('docs', app, SwaggerModule.createDocument(app, openApi), { jsonDocumentUrl: 'openapi.json' });
+  app.useGlobalFilters(new AuditExceptionFilter());
   app.enableShutdownHooks();
   await app.listen(config.AUDIT_PORT, '127.0.0.1');
   new Logger('Audit').log(`listening on http://127.0.0.1:${config.AUDIT_PORT}`);

@@ -4,6 +4,7 @@ import { AuthController } from './auth/auth.controller.ts';
 import { AuthService } from './auth/auth.service.ts';
 import { UserGuard } from './auth/guards.ts';
 import { ServiceGuard } from './auth/service-guard.ts';
+import { SignInThrottle, signInThrottlerModule } from './auth/sign-in-throttle.ts';
 import { IDENTITY_CONFIG, type IdentityConfig } from './config/identity-config.ts';
 import { MasterKeyWrapper } from './custody/master-key-wrapper.ts';
 import { IDENTITY_ENTITIES } from './database/entities.ts';
@@ -45,6 +46,7 @@ export class IdentityModule implements OnApplicationBootstrap {
           logging: ['error'],
         }),
         TypeOrmModule.forFeature(IDENTITY_ENTITIES),
+        signInThrottlerModule(config),
       ],
       controllers: [AuthController, UsersController, InternalController, HealthController],
       providers: [
@@ -60,6 +62,7 @@ export class IdentityModule implements OnApplicationBootstrap {
         SignatureLog,
         UserGuard,
         ServiceGuard,
+        SignInThrottle,
         outboxPublisherProvider,
       ],
     };

@@ -92,8 +92,8 @@ describe('identity service on the real PostgreSQL, Fabric CAs and network', () =
     const valid = { username: `new-${randomBytes(3).toString('hex')}`, email: 'a@grid.example', password: strongPassword(), role: 'consumer' };
     expect((await onboard({ ...valid, username: owner.username })).body).toMatchObject({ statusCode: 409, code: 'USERNAME_TAKEN' });
     expect((await onboard({ ...valid, password: 'password' })).body).toMatchObject({ statusCode: 400, code: 'WEAK_PASSWORD' });
-    expect((await onboard({ ...valid, email: 'not-an-email' })).body).toMatchObject({ statusCode: 400, code: 'INVALID_INPUT' });
-    expect((await onboard({ ...valid, role: 'superuser' })).body).toMatchObject({ statusCode: 400, code: 'INVALID_INPUT' });
+    expect((await onboard({ ...valid, email: 'not-an-email' })).body).toMatchObject({ statusCode: 400, code: 'INVALID_ARGUMENT' });
+    expect((await onboard({ ...valid, role: 'superuser' })).body).toMatchObject({ statusCode: 400, code: 'INVALID_ARGUMENT' });
     expect((await onboard({ ...valid, role: 'regulator' })).body).toMatchObject({ statusCode: 403, code: 'FORBIDDEN' });
     expect((await onboard(valid, gridAdminToken, 'ConsumerMSP')).body).toMatchObject({ statusCode: 403, code: 'FORBIDDEN' });
     const ownerToken = (await login(owner.username, owner.password)).body['accessToken'] as string;
@@ -279,7 +279,7 @@ describe('identity service on the real PostgreSQL, Fabric CAs and network', () =
 
     it('refuses bytes it cannot read, and logs and publishes every signature and refusal', async () => {
       expect((await requestSignature({ userId: owner.id, kind: 'proposal', bytes: Buffer.from('not a proposal').toString('base64') })).body).toMatchObject({ statusCode: 400, code: 'UNDECODABLE' });
-      expect((await requestSignature({ userId: owner.id, kind: 'proposal', digest: Buffer.alloc(32).toString('base64'), purpose: 'the old API' })).body).toMatchObject({ statusCode: 400, code: 'INVALID_INPUT' });
+      expect((await requestSignature({ userId: owner.id, kind: 'proposal', digest: Buffer.alloc(32).toString('base64'), purpose: 'the old API' })).body).toMatchObject({ statusCode: 400, code: 'INVALID_ARGUMENT' });
       const rows = (await h.app.get(DataSource).query('select outcome, code from signature_log where user_id = $1', [owner.id])) as { outcome: string; code: string | null }[];
       expect(rows).toEqual(expect.arrayContaining([
         { outcome: 'signed', code: null },
@@ -339,6 +339,27 @@ describe('identity service on the real PostgreSQL, Fabric CAs and network', () =
     for (let i = 0; i < 3; i++) expect((await login(owner.username, 'wrong-password-123')).body).toMatchObject({ code: 'INVALID_CREDENTIALS' });
     expect((await login(owner.username, owner.password)).body).toMatchObject({ statusCode: 423, code: 'ACCOUNT_LOCKED' });
     expect((await login('nobody-by-this-name', 'whatever-123')).body).toMatchObject({ statusCode: 401, code: 'INVALID_CREDENTIALS' });
+  });
+
+  it('limits sign-in per account and per client address with 429 and Retry-After', async () => {
+    await h.restart({ IDENTITY_SIGNIN_PER_ACCOUNT_PER_MINUTE: '3', IDENTITY_SIGNIN_PER_ADDRESS_PER_MINUTE: '6' });
+    try {
+      const attempt = (username: string, address: string) =>
+        fetch(`${h.url}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': address }, body: JSON.stringify({ username, password: 'not-the-password-1' }) });
+      // one account from three addresses: the account's budget
+      for (const address of ['198.51.100.1', '198.51.100.2', '198.51.100.3']) expect((await attempt('someone-guessed', address)).status).toBe(401);
+      const overAccount = await attempt('someone-guessed', '198.51.100.4');
+      expect(overAccount.status).toBe(429);
+      expect(Number(overAccount.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(await overAccount.json()).toMatchObject({ statusCode: 429, code: 'TOO_MANY_REQUESTS' });
+      // many accounts from one address: the address's budget
+      for (let i = 0; i < 6; i += 1) expect((await attempt(`sprayed-${i}`, '203.0.113.9')).status).toBe(401);
+      const overAddress = await attempt('sprayed-7', '203.0.113.9');
+      expect(overAddress.status).toBe(429);
+      expect(overAddress.headers.get('retry-after')).toMatch(/^\d+$/);
+    } finally {
+      await h.restart({ IDENTITY_SIGNIN_PER_ACCOUNT_PER_MINUTE: '30', IDENTITY_SIGNIN_PER_ADDRESS_PER_MINUTE: '300' });
+    }
   });
 
   it('publishes its events to Kafka as CloudEvents, keyed by the user, valid by the contract', async () => {

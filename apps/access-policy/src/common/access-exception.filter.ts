@@ -1,9 +1,8 @@
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import { LedgerAnswerTimeoutError, LedgerRefusalError, LedgerUnavailableError } from '@gridledger/ledger-client';
+import { frameworkErrorBody } from '@gridledger/api-errors';
 import type { Response } from 'express';
 import { AccessError } from './access-error.ts';
-
-const CODE_BY_STATUS: Record<number, string> = { 400: 'INVALID_ARGUMENT', 401: 'UNAUTHENTICATED', 403: 'FORBIDDEN', 404: 'NOT_FOUND', 503: 'UNAVAILABLE' };
 
 export interface HttpError {
   status: number;
@@ -24,8 +23,8 @@ export function toHttpError(error: unknown): HttpError {
     const status = error.getStatus();
     const body = error.getResponse();
     if (typeof body === 'object' && body !== null && !('message' in body)) return { status, body: body as Record<string, unknown> };
-    const message = typeof body === 'object' && body !== null ? String((body as { message: unknown }).message) : String(body);
-    return refusal(status, CODE_BY_STATUS[status] ?? 'HTTP_ERROR', message);
+    const { code, message } = frameworkErrorBody(status, body);
+    return refusal(status, code, message);
   }
   return { ...refusal(500, 'INTERNAL', 'the access-policy service failed; the error is logged'), log: 'error' };
 }

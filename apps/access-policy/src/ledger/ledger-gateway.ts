@@ -1,9 +1,10 @@
+import { statusOf } from '@gridledger/api-errors';
 import { Inject, Injectable } from '@nestjs/common';
 import { LEDGER_TOPICS } from '@gridledger/contracts';
 import { awaitLedgerAnswer, enqueueLedgerCommand, LedgerQueryClient, type CommandSigning, type LedgerCommandRequest } from '@gridledger/ledger-client';
 import type pg from 'pg';
 import { ACCESS_POLICY_CONFIG, type AccessPolicyConfig } from '../config/access-policy-config.ts';
-import { AccessError, CHAINCODE_STATUS } from '../common/access-error.ts';
+import { AccessError } from '../common/access-error.ts';
 import { AccessPolicyDatabase } from '../database/access-policy-database.ts';
 
 export const EVENT_SOURCE = '/gridledger/access-policy';
@@ -66,7 +67,7 @@ export class LedgerGateway {
     const answer = await awaitLedgerAnswer(this.database.pool, commandId);
     if (answer.topic === LEDGER_TOPICS.txFailed) {
       const { code, message } = answer.payload;
-      throw new AccessError(code, message, CHAINCODE_STATUS[code] ?? 422);
+      throw new AccessError(code, message, statusOf(code));
     }
     const { txId, blockNumber, result } = answer.payload;
     return { txId, blockNumber, result: (result ? JSON.parse(result) : null) as T };

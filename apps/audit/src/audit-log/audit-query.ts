@@ -12,8 +12,15 @@ export const searchSchema = z.object({
   from: instant.optional(),
   to: instant.optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
-  /** the `next` of the previous page */
-  after: z.string().regex(/^[^|]+\|[^|]+$/).optional(),
+  /** the `next` of the previous page: `<occurredAt>|<eventId>`, as this API wrote it */
+  after: z
+    .string()
+    .max(300)
+    .refine((cursor) => {
+      const [at, eventId, ...rest] = cursor.split('|');
+      return rest.length === 0 && z.iso.datetime({ offset: true }).safeParse(at).success && /^[\w.:-]{1,200}$/.test(eventId ?? '');
+    }, 'must be the `next` cursor of a previous page (<time>|<event id>)')
+    .optional(),
   format: z.enum(['json', 'csv']).default('json'),
 }).strict();
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { HttpException, Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { AUDIT_TOPICS } from '@gridledger/contracts';
 import { writeOutboxEvent } from '@gridledger/messaging';
 import { AUDIT_CONFIG, type AuditConfig } from '../config/audit-config.ts';
@@ -89,6 +89,9 @@ export class ReconciliationService implements OnApplicationBootstrap, OnModuleDe
     }
     const files = (await this.readers.storedFiles()).filter((file) => !scope || scope.includes(file.assetId));
     const fileById = new Map(files.map((file) => [file.assetId, file]));
+    // an asset neither the chain nor storage knows is a wrong id, not a clean bill: nothing is run or kept
+    const unknown = (scope ?? []).filter((id) => !fileById.has(id) && !chain.some((asset) => asset.id === id));
+    if (unknown.length > 0) throw new HttpException({ statusCode: 404, code: 'NOT_FOUND', message: `neither the chain nor storage knows asset ${unknown.join(', ')}` }, 404);
     const violations: Finding[] = [];
     const errors: ReconciliationReport['errors'] = [];
     // one asset that cannot be checked does not stop the others

@@ -1,9 +1,10 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { openApiBody } from '../common/openapi-body.ts';
 import { SigningKeysService } from '../tokens/signing-keys.service.ts';
 import { loginSchema, parseBody, refreshSchema } from '../users/user-input.ts';
 import { AuthService } from './auth.service.ts';
+import { SignInThrottle } from './sign-in-throttle.ts';
 
 @ApiTags('sign-in')
 @Controller()
@@ -15,6 +16,7 @@ export class AuthController {
 
   @Post('auth/login')
   @HttpCode(200)
+  @UseGuards(SignInThrottle)
   @ApiOperation({ summary: 'Sign in with username and password; returns an access token (ES256 JWT) and a refresh token' })
   @ApiBody(openApiBody(loginSchema))
   login(@Body() body: unknown) {

@@ -1,32 +1,35 @@
-/** Every refusal the identity service gives: a machine-readable code and a sentence. */
-export const IDENTITY_ERRORS = {
-  INVALID_INPUT: 400,
-  WEAK_PASSWORD: 400,
-  /** not an X25519 public key, or a point of small order */
-  INVALID_PUBLIC_KEY: 400,
-  /** the bytes to sign are not a chaincode proposal or transaction the service can read */
-  UNDECODABLE: 400,
-  UNAUTHENTICATED: 401,
-  INVALID_CREDENTIALS: 401,
-  INVALID_TOKEN: 401,
-  /** an internal endpoint without a valid service token */
-  SERVICE_UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  USER_SUSPENDED: 403,
-  /** a valid service token of a caller this endpoint does not accept */
-  SERVICE_NOT_PERMITTED: 403,
-  /** nothing proves the user asked for what is to be signed */
-  NOT_ATTESTED: 403,
-  /** the proof is from someone who may not vouch for this call (or a query would be committed) */
-  NOT_PERMITTED: 403,
-  NOT_FOUND: 404,
-  USERNAME_TAKEN: 409,
-  ALREADY_IN_STATE: 409,
-  ACCOUNT_LOCKED: 423,
-  CA_UNAVAILABLE: 502,
-} as const;
+import { ERROR_STATUS, type ErrorCode } from '@gridledger/api-errors';
 
-export type IdentityErrorCode = keyof typeof IDENTITY_ERRORS;
+/** Every refusal the identity service gives; each code's HTTP status is the platform's (libs/api-errors). */
+export const IDENTITY_ERROR_CODES = [
+  'INVALID_ARGUMENT',
+  'WEAK_PASSWORD',
+  /** not an X25519 public key, or a point of small order */
+  'INVALID_PUBLIC_KEY',
+  /** the bytes to sign are not a chaincode proposal or transaction the service can read */
+  'UNDECODABLE',
+  'UNAUTHENTICATED',
+  'INVALID_CREDENTIALS',
+  'INVALID_TOKEN',
+  /** an internal endpoint without a valid service token */
+  'SERVICE_UNAUTHENTICATED',
+  'FORBIDDEN',
+  'USER_SUSPENDED',
+  /** a valid service token of a caller this endpoint does not accept */
+  'SERVICE_NOT_PERMITTED',
+  /** nothing proves the user asked for what is to be signed */
+  'NOT_ATTESTED',
+  /** the proof is from someone who may not vouch for this call (or a query would be committed) */
+  'NOT_PERMITTED',
+  'NOT_FOUND',
+  'USERNAME_TAKEN',
+  'ALREADY_IN_STATE',
+  'ACCOUNT_LOCKED',
+  'TOO_MANY_REQUESTS',
+  'CA_UNAVAILABLE',
+] as const satisfies readonly ErrorCode[];
+
+export type IdentityErrorCode = (typeof IDENTITY_ERROR_CODES)[number];
 
 export class IdentityError extends Error {
   readonly code: IdentityErrorCode;
@@ -37,6 +40,6 @@ export class IdentityError extends Error {
   }
 
   get status(): number {
-    return IDENTITY_ERRORS[this.code];
+    return ERROR_STATUS[this.code];
   }
 }

@@ -1,8 +1,7 @@
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import { frameworkErrorBody } from '@gridledger/api-errors';
 import type { Response } from 'express';
 import { IdentityError } from './identity-error.ts';
-
-const CODE_BY_STATUS: Record<number, string> = { 400: 'INVALID_INPUT', 401: 'UNAUTHENTICATED', 403: 'FORBIDDEN', 404: 'NOT_FOUND', 413: 'PAYLOAD_TOO_LARGE', 503: 'UNAVAILABLE' };
 
 /**
  * The one place errors become HTTP: `{ statusCode, code, message }`. Domain errors keep their
@@ -21,8 +20,7 @@ export class IdentityExceptionFilter implements ExceptionFilter {
     if (error instanceof HttpException) {
       const status = error.getStatus();
       const body = error.getResponse();
-      const message = typeof body === 'object' && body !== null && 'message' in body ? String((body as { message: unknown }).message) : error.message;
-      response.status(status).json({ statusCode: status, code: CODE_BY_STATUS[status] ?? 'HTTP_ERROR', message });
+      response.status(status).json(frameworkErrorBody(status, body));
       return;
     }
     this.logger.error(error instanceof Error ? `${error.name}: ${error.message}` : 'non-error thrown');

@@ -45,6 +45,9 @@ const schema = z.object({
   IDENTITY_ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(3600).default(900),
   IDENTITY_REFRESH_TOKEN_TTL_SECONDS: z.coerce.number().int().min(300).max(30 * 86400).default(7 * 86400),
   IDENTITY_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  /** sign-in attempts a minute for one account, and from one client address (the entry passes the browser's on) */
+  IDENTITY_SIGNIN_PER_ACCOUNT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
+  IDENTITY_SIGNIN_PER_ADDRESS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(300),
   IDENTITY_LOCKOUT_SECONDS: z.coerce.number().int().min(1).max(86400).default(900),
   IDENTITY_BOOTSTRAP_FILE: z.string().min(1),
   IDENTITY_FABRIC_ORGS_FILE: z.string().min(1),
@@ -61,7 +64,7 @@ export interface IdentityConfig {
   /** this service's own key, for calls it makes to other services */
   serviceCredential: ServiceCredential;
   jwt: { issuer: string; audience: string; accessTtlSeconds: number; refreshTtlSeconds: number };
-  login: { maxFailures: number; lockoutSeconds: number };
+  login: { maxFailures: number; lockoutSeconds: number; perAccountPerMinute: number; perAddressPerMinute: number };
   bootstrap: { organizations: z.infer<typeof organization>[]; admins: z.infer<typeof bootstrapAdmin>[] };
   fabricOrganizations: z.infer<typeof fabricOrg>[];
 }
@@ -118,7 +121,7 @@ export function loadIdentityConfig(env: NodeJS.ProcessEnv = process.env, read: R
     masterKeys: e.IDENTITY_MASTER_KEYS,
     ...loadServiceKeys(e.IDENTITY_SERVICE_KEYS_FILE, e.IDENTITY_SERVICE_KEY_FILE, read),
     jwt: { issuer: e.IDENTITY_JWT_ISSUER, audience: e.IDENTITY_JWT_AUDIENCE, accessTtlSeconds: e.IDENTITY_ACCESS_TOKEN_TTL_SECONDS, refreshTtlSeconds: e.IDENTITY_REFRESH_TOKEN_TTL_SECONDS },
-    login: { maxFailures: e.IDENTITY_LOGIN_MAX_FAILURES, lockoutSeconds: e.IDENTITY_LOCKOUT_SECONDS },
+    login: { maxFailures: e.IDENTITY_LOGIN_MAX_FAILURES, lockoutSeconds: e.IDENTITY_LOCKOUT_SECONDS, perAccountPerMinute: e.IDENTITY_SIGNIN_PER_ACCOUNT_PER_MINUTE, perAddressPerMinute: e.IDENTITY_SIGNIN_PER_ADDRESS_PER_MINUTE },
     bootstrap: readJsonFile(read, e.IDENTITY_BOOTSTRAP_FILE, 'bootstrap', (v) => z.object({ organizations: z.array(organization).min(1), admins: z.array(bootstrapAdmin) }).parse(v)),
     fabricOrganizations: readJsonFile(read, e.IDENTITY_FABRIC_ORGS_FILE, 'Fabric organisations', (v) => z.array(fabricOrg).min(1).parse(v)),
   };

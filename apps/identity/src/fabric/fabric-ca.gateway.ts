@@ -13,7 +13,7 @@ export class FabricCaGateway {
 
   private org(mspId: string) {
     const org = this.config.fabricOrganizations.find((o) => o.mspId === mspId);
-    if (!org) throw new IdentityError('INVALID_INPUT', `organisation ${mspId} has no Fabric CA configured`);
+    if (!org) throw new IdentityError('INVALID_ARGUMENT', `organisation ${mspId} has no Fabric CA configured`);
     const client = new FabricCaClient({ url: org.ca.url, caName: org.ca.caName, tls: { trustedRootsPem: readFileSync(org.ca.tlsRootCertPath, 'utf8') } });
     return { org, client };
   }

@@ -20,5 +20,5 @@ export function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
   if (result.success) return result.data;
   const issue = result.error.issues[0];
   const field = issue?.path.length ? `${issue.path.join('.')}: ` : '';
-  throw new IdentityError('INVALID_INPUT', `${field}${issue?.message ?? 'invalid request body'}`);
+  throw new IdentityError('INVALID_ARGUMENT', `${field}${issue?.message ?? 'invalid request body'}`);
 }

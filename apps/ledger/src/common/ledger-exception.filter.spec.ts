@@ -24,13 +24,15 @@ describe('toHttpError', () => {
   it.each([
     ['NOT_FOUND', 404],
     ['FORBIDDEN', 403],
-    ['UNAUTHENTICATED', 403],
+    // one status per code across the platform (libs/api-errors)
+    ['UNAUTHENTICATED', 401],
     ['POLICY_DENIED', 403],
     ['FROZEN', 403],
     ['INVALID_ARGUMENT', 400],
     ['FAILED_PRECONDITION', 409],
     ['ALREADY_EXISTS', 409],
-    ['INSUFFICIENT_FUNDS', 422],
+    ['INSUFFICIENT_FUNDS', 402],
+    ['A_CODE_THE_TABLE_DOES_NOT_KNOW', 422],
   ])("answers the chaincode's %s with %i and the chaincode's sentence", (code, status) => {
     const error = gatewayError(grpcStatus.ABORTED, `chaincode response 500, ${code}: asset a-1 says no`);
     expect(toHttpError(error)).toEqual({ status, body: { statusCode: status, code, message: 'asset a-1 says no' } });

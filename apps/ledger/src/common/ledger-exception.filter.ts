@@ -1,22 +1,9 @@
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import { frameworkErrorBody, statusOf } from '@gridledger/api-errors';
 import type { Response } from 'express';
 import { chaincodeRefusal, isTransient } from '../fabric/fabric-errors.ts';
 import { IdentityUnavailableError } from '../signing/identity-client.ts';
 import { LedgerError } from './ledger-error.ts';
-
-/** The chaincode's refusal codes as HTTP; a code not listed (INSUFFICIENT_FUNDS …) is a 422. */
-const REFUSAL_STATUS: Record<string, number> = {
-  INVALID_ARGUMENT: 400,
-  UNAUTHENTICATED: 403,
-  FORBIDDEN: 403,
-  POLICY_DENIED: 403,
-  FROZEN: 403,
-  NOT_FOUND: 404,
-  ALREADY_EXISTS: 409,
-  FAILED_PRECONDITION: 409,
-};
-
-const CODE_BY_STATUS: Record<number, string> = { 400: 'INVALID_ARGUMENT', 401: 'UNAUTHENTICATED', 403: 'FORBIDDEN', 404: 'NOT_FOUND', 413: 'PAYLOAD_TOO_LARGE', 503: 'UNAVAILABLE' };
 
 export interface HttpError {
   status: number;
@@ -39,11 +26,11 @@ export function toHttpError(error: unknown): HttpError {
     const body = error.getResponse();
     // a body a controller chose on purpose (health's { status: 'down' … }) goes out as it is
     if (typeof body === 'object' && body !== null && !('message' in body)) return { status, body: body as Record<string, unknown> };
-    const message = typeof body === 'object' && body !== null ? String((body as { message: unknown }).message) : String(body);
-    return refusal(status, CODE_BY_STATUS[status] ?? 'HTTP_ERROR', message);
+    const { code, message } = frameworkErrorBody(status, body);
+    return refusal(status, code, message);
   }
   const said = chaincodeRefusal(error);
-  if (said) return refusal(REFUSAL_STATUS[said.code] ?? 422, said.code, said.message);
+  if (said) return refusal(statusOf(said.code), said.code, said.message);
   if (error instanceof IdentityUnavailableError || isTransient(error)) {
     return { ...refusal(503, 'UNAVAILABLE', 'the ledger network or the identity service cannot be reached at the moment; try again shortly'), log: 'warn' };
   }

@@ -1,9 +1,8 @@
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import { LedgerAnswerTimeoutError, LedgerRefusalError, LedgerUnavailableError } from '@gridledger/ledger-client';
+import { frameworkErrorBody } from '@gridledger/api-errors';
 import type { Response } from 'express';
 import { DependencyUnavailableError, StorageError } from './storage-error.ts';
-
-const CODE_BY_STATUS: Record<number, string> = { 400: 'INVALID_ARGUMENT', 401: 'UNAUTHENTICATED', 403: 'FORBIDDEN', 404: 'NOT_FOUND', 413: 'PAYLOAD_TOO_LARGE', 503: 'UNAVAILABLE' };
 
 export interface HttpError {
   status: number;
@@ -19,8 +18,8 @@ export function toHttpError(error: unknown): HttpError {
     const status = error.getStatus();
     const body = error.getResponse();
     if (typeof body === 'object' && body !== null && !('message' in body)) return { status, body: body as Record<string, unknown> };
-    const message = typeof body === 'object' && body !== null ? String((body as { message: unknown }).message) : String(body);
-    return refusal(status, CODE_BY_STATUS[status] ?? 'HTTP_ERROR', message);
+    const { code, message } = frameworkErrorBody(status, body);
+    return refusal(status, code, message);
   }
   // the chain's refusal passes on with its code; a 401 there is this service's credential, so a bad gateway
   if (error instanceof LedgerRefusalError) return refusal(error.status === 401 ? 502 : error.status, error.code, error.message);

@@ -1,5 +1,6 @@
 import { Readable, Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { statusOf } from '@gridledger/api-errors';
 import { Inject, Injectable } from '@nestjs/common';
 import { LEDGER_TOPICS, STORAGE_TOPICS } from '@gridledger/contracts';
 import { decryptStream, hashingPassThrough, type KeyEncryptionService } from '@gridledger/file-crypto';
@@ -39,7 +40,7 @@ export class DownloadService {
       const download = { ciphertextSha256: chain.ciphertextSha256, keyVersion: chain.keyVersion };
       const commandId = await this.database.transaction((tx) => this.commands.enqueue(tx, assetId, { userId: user.id, contract: 'access', transaction: 'RecordDownload', arguments: [requestId, JSON.stringify(download)] }));
       const answer = await awaitLedgerAnswer(this.database.pool, commandId);
-      if (answer.topic === LEDGER_TOPICS.txFailed) throw new StorageError(answer.payload.code, `the chain did not record the download: ${answer.payload.message}`, 403);
+      if (answer.topic === LEDGER_TOPICS.txFailed) throw new StorageError(answer.payload.code, `the chain did not record the download: ${answer.payload.message}`, statusOf(answer.payload.code));
       await this.database.transaction((tx) => writeOutboxEvent(tx, EVENT_SOURCE, STORAGE_TOPICS.fileDownloaded, assetId, { assetId, requestId, consumerId: user.id, keyVersion: chain.keyVersion, ciphertextSha256: chain.ciphertextSha256, commandId }));
     }
 

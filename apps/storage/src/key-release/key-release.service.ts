@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { statusOf } from '@gridledger/api-errors';
 import { Inject, Injectable } from '@nestjs/common';
 import { LEDGER_TOPICS, STORAGE_TOPICS } from '@gridledger/contracts';
 import { sealKeyForRecipient, x25519PublicKeyBytes, type KeyEncryptionService, type KeyEnvelope } from '@gridledger/file-crypto';
@@ -70,7 +71,7 @@ export class KeyReleaseService {
     const release = { recipientKeySha256, keyVersion: chain.keyVersion };
     const commandId = await this.database.transaction((tx) => this.commands.enqueue(tx, assetId, { userId: user.id, contract: 'access', transaction: 'RecordKeyRelease', arguments: [decision.requestId ?? '', JSON.stringify(release)] }));
     const answer = await awaitLedgerAnswer(this.database.pool, commandId);
-    if (answer.topic === LEDGER_TOPICS.txFailed) throw new StorageError(answer.payload.code, `the chain did not record the key release: ${answer.payload.message}`, 403);
+    if (answer.topic === LEDGER_TOPICS.txFailed) throw new StorageError(answer.payload.code, `the chain did not record the key release: ${answer.payload.message}`, statusOf(answer.payload.code));
     await this.database.transaction(async (tx) => {
       await tx.query(
         `insert into key_releases (asset_id, consumer_id, request_id, recipient_public_key, key_version, envelope) values ($1, $2, $3, $4, $5, $6)

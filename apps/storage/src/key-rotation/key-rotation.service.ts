@@ -1,3 +1,4 @@
+import { statusOf } from '@gridledger/api-errors';
 import { Readable } from 'node:stream';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { LEDGER_TOPICS, STORAGE_TOPICS } from '@gridledger/contracts';
@@ -71,7 +72,7 @@ export class KeyRotationService {
       const rotation = { cid, ciphertextSha256: added.ciphertextSha256, plaintextSha256: chain.plaintextSha256, sizeBytes: added.plaintextBytes, encryptionScheme: FILE_ENCRYPTION_SCHEME, keyVersion };
       const commandId = await this.database.transaction((tx) => this.commands.enqueue(tx, assetId, { userId: user.id, contract: 'asset', transaction: 'RotateAssetKey', arguments: [assetId, JSON.stringify(rotation)] }));
       const answer = await awaitLedgerAnswer(this.database.pool, commandId);
-      if (answer.topic === LEDGER_TOPICS.txFailed) throw new StorageError(answer.payload.code, `the chain did not record the rotation: ${answer.payload.message}`, 409);
+      if (answer.topic === LEDGER_TOPICS.txFailed) throw new StorageError(answer.payload.code, `the chain did not record the rotation: ${answer.payload.message}`, statusOf(answer.payload.code));
 
       const wrappedKey = await this.kms.wrapDataKey(record.ownerId, newKey, { assetId });
       const rewrappedFor = await this.resealForGrantees(assetId, chain.keyVersion, keyVersion, cid, newKey);

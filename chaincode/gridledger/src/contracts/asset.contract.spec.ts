@@ -299,6 +299,13 @@ describe('DataAssetContract', () => {
       expect(seen).toEqual(['a1', 'a2', 'a3', 'a4', 'a5']);
     });
 
+    it('refuses a bookmark no page of this query returned, naming it, instead of failing the query', async () => {
+      await expectRefusal(t.world, () => query({}, '2', 'abc'), 'INVALID_ARGUMENT', /bookmark is not one this query returned/);
+      const first = await query({}, '1');
+      // a bookmark of the whole catalogue is no bookmark of one category's index
+      await expectRefusal(t.world, () => query({ category: 'load-curve' }, '1', String(first['bookmark'])), 'INVALID_ARGUMENT', /bookmark/);
+    });
+
     it('follows changes of indexed attributes', async () => {
       await t.world.invoke(t.assets, 'UpdateAssetMetadata', alice, 'a1', json({ category: 'generation' }));
       expect(ids(await query({ category: 'load-curve' }))).toEqual(['a3']);

@@ -145,6 +145,11 @@ export class DataAssetContract extends Contract {
             : wanted.status
               ? [KEY.assetByStatus, [wanted.status]]
               : [KEY.asset, []];
+    // a bookmark is a key of this very index that an earlier page returned; anything else is refused
+    // here, where the peer would otherwise fail the whole query with an error that says nothing
+    if (bookmark && !bookmark.startsWith(ctx.stub.createCompositeKey(index, attributes))) {
+      throw invalid('bookmark is not one this query returned: pass back the bookmark of the previous page, or none for the first');
+    }
     const { iterator, metadata } = await ctx.stub.getStateByPartialCompositeKeyWithPagination(index, attributes, size, bookmark ?? '');
     const ids: string[] = [];
     try {

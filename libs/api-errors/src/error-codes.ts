@@ -1,0 +1,84 @@
+/**
+ * Every refusal code of the platform and its one HTTP status: the services, the ledger's answers
+ * and the chaincode's refusals all say the same thing the same way. A service may say more (its
+ * sentence), never another status for the same code.
+ */
+export const ERROR_STATUS = {
+  // the request itself is wrong: nothing was changed
+  INVALID_ARGUMENT: 400,
+  INVALID_JSON: 400,
+  INVALID_PUBLIC_KEY: 400,
+  WEAK_PASSWORD: 400,
+  UNDECODABLE: 400,
+  // who is calling is not proven
+  UNAUTHENTICATED: 401,
+  INVALID_TOKEN: 401,
+  INVALID_CREDENTIALS: 401,
+  SERVICE_UNAUTHENTICATED: 401,
+  // paying is what is missing
+  INSUFFICIENT_FUNDS: 402,
+  // proven, and refused
+  FORBIDDEN: 403,
+  POLICY_DENIED: 403,
+  ACCESS_DENIED: 403,
+  FROZEN: 403,
+  USER_SUSPENDED: 403,
+  SERVICE_NOT_PERMITTED: 403,
+  NOT_ATTESTED: 403,
+  NOT_PERMITTED: 403,
+  NOT_FOUND: 404,
+  // the state of things does not allow it now
+  ALREADY_EXISTS: 409,
+  ALREADY_IN_STATE: 409,
+  FAILED_PRECONDITION: 409,
+  USERNAME_TAKEN: 409,
+  NO_GRANT: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  ACCOUNT_LOCKED: 423,
+  TOO_MANY_REQUESTS: 429,
+  INTERNAL: 500,
+  BAD_GATEWAY: 502,
+  CA_UNAVAILABLE: 502,
+  UNAVAILABLE: 503,
+  LEDGER_TIMEOUT: 504,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export const isErrorCode = (code: string): code is ErrorCode => Object.hasOwn(ERROR_STATUS, code);
+
+/** The status of a code; a code from elsewhere (a chaincode's newer one) that the table does not know is a 422. */
+export const statusOf = (code: string): number => (isErrorCode(code) ? ERROR_STATUS[code] : 422);
+
+/** The code for a bare HTTP status (Nest's own exceptions, a body parser's), so every answer carries one. */
+export function codeOfStatus(status: number): ErrorCode {
+  switch (status) {
+    case 400:
+      return 'INVALID_ARGUMENT';
+    case 401:
+      return 'UNAUTHENTICATED';
+    case 402:
+      return 'INSUFFICIENT_FUNDS';
+    case 403:
+      return 'FORBIDDEN';
+    case 404:
+      return 'NOT_FOUND';
+    case 409:
+      return 'FAILED_PRECONDITION';
+    case 413:
+      return 'PAYLOAD_TOO_LARGE';
+    case 415:
+      return 'UNSUPPORTED_MEDIA_TYPE';
+    case 429:
+      return 'TOO_MANY_REQUESTS';
+    case 502:
+      return 'BAD_GATEWAY';
+    case 503:
+      return 'UNAVAILABLE';
+    case 504:
+      return 'LEDGER_TIMEOUT';
+    default:
+      return status >= 500 ? 'INTERNAL' : 'INVALID_ARGUMENT';
+  }
+}

@@ -1,0 +1,2 @@
+export { codeOfStatus, ERROR_STATUS, isErrorCode, statusOf, type ErrorCode } from './error-codes.ts';
+export { frameworkErrorBody, type ErrorBody } from './http-error-body.ts';
