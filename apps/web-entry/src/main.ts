@@ -6,6 +6,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { WebEntryModule } from './app.module.ts';
 import { loadEntryConfig, type EntryConfig } from './config/entry-config.ts';
 import { ApiProxy } from './proxy/api-proxy.ts';
+import { browserProtection } from './security/browser-protection.ts';
 import { dashboardFiles } from './static/dashboard-files.ts';
 
 async function main(): Promise<void> {
@@ -19,6 +20,8 @@ async function main(): Promise<void> {
   }
   // no body parser: proxied bodies (uploads up to 1 GiB) stream through untouched
   const app = await NestFactory.create<NestExpressApplication>(WebEntryModule.forConfig(config), { abortOnError: false, bodyParser: false });
+  // first, so every answer (the dashboard, the API, errors) carries the browser protections
+  app.use(browserProtection());
   const proxy = app.get(ApiProxy);
   // mounted before Nest's router: /api/<service>/… is forwarded, /api/ops falls through to the controller
   app.use('/api', (req: Parameters<ApiProxy['handle']>[0], res: Parameters<ApiProxy['handle']>[1], next: () => void) => void proxy.handle(req, res, next));

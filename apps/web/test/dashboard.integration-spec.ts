@@ -91,7 +91,13 @@ describe('the dashboard, end to end in Chromium', () => {
     const snapshot = (await at('/api/ops/snapshot', { headers: asRegulator }).then((r) => r.json())) as { services: { name: string; status: string }[] };
     expect(snapshot.services.map((s) => s.name)).toEqual(['identity', 'ledger', 'storage', 'access-policy', 'audit']);
     // any page path is the dashboard, so a shared link works
-    expect(await at('/catalog/some-asset').then((r) => r.headers.get('content-type'))).toContain('text/html');
+    const page = await at('/catalog/some-asset');
+    expect(page.headers.get('content-type')).toContain('text/html');
+    // and it protects the browser: own scripts only, no framing, no sniffing, no referrer
+    expect(page.headers.get('content-security-policy')).toMatch(/default-src 'self'.*script-src 'self';.*frame-ancestors 'none'/);
+    expect(page.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(page.headers.get('referrer-policy')).toBe('no-referrer');
+    expect((await at('/api/ledger/assets')).headers.get('x-content-type-options')).toBe('nosniff');
   });
 
   it('the grid company admin onboards a data steward', async () => {
