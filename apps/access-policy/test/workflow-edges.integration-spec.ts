@@ -60,10 +60,24 @@ describe('policies, revocation and expiry', () => {
     const good = generateRecipientKeyPair();
     for (let i = 0; i < 2; i += 1) {
       const released = await call(endpoints.storageUrl, 'POST', `/files/${assetId}/key-release`, token['consumer'], { publicKey: good.publicKeyPem });
-      expect(released.status).toBe(200);
-      expect(released.body['requestId']).toBe(requestId);
+      expect(released).toMatchObject({ status: 200, body: { requestId } });
     }
     expect(await onChain()).toMatchObject({ used: 1, keyReleases: 1 });
+
+    // and no more than 10 release attempts of one grant a minute: 4 were made above, so the 7th here is refused
+    const attempt = () => fetch(`${endpoints.storageUrl}/files/${assetId}/key-release`, { method: 'POST', headers: { authorization: `Bearer ${token['consumer']}`, 'content-type': 'application/json' }, body: JSON.stringify({ publicKey: zero }) });
+    const answers: Response[] = [];
+    for (let i = 0; i < 7; i += 1) answers.push(await attempt());
+    expect(answers.map((a) => a.status)).toEqual([400, 400, 400, 400, 400, 400, 429]);
+    expect(Number(answers[6]?.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(await answers[6]?.json()).toMatchObject({ statusCode: 429, code: 'TOO_MANY_REQUESTS' });
+  });
+
+  it("answers a body that is not JSON, or is too large, in the platform's one shape", async () => {
+    const post = (body: string) =>
+      fetch(`${endpoints.accessPolicyUrl}/requests`, { method: 'POST', headers: { authorization: `Bearer ${token['consumer']}`, 'content-type': 'application/json' }, body }).then(async (r) => ({ status: r.status, body: (await r.json()) as Record<string, unknown> }));
+    expect(await post('{"assetId":')).toMatchObject({ status: 400, body: { statusCode: 400, code: 'INVALID_JSON' } });
+    expect(await post(JSON.stringify({ assetId, purpose: 'x'.repeat(2 * 1024 * 1024), durationSeconds: 3600 }))).toMatchObject({ status: 413, body: { statusCode: 413, code: 'PAYLOAD_TOO_LARGE' } });
   });
 
   it('credits go only to real, active users of the admin\'s own organisation; nothing else reaches the chain', async () => {
@@ -75,8 +89,9 @@ describe('policies, revocation and expiry', () => {
     expect((await credit(ghost)).body).toMatchObject({ statusCode: 404, code: 'NOT_FOUND' });
     expect((await credit('ghost-x')).body).toMatchObject({ statusCode: 404, code: 'NOT_FOUND' });
     expect((await credit(owner.id)).body).toMatchObject({ statusCode: 403, code: 'FORBIDDEN' });
-    // the chain holds no account for the ghost
-    expect((await call(endpoints.ledgerUrl, 'GET', `/accounts/${ghost}`, adminToken)).status).toBe(404);
+    // nothing was minted on chain for the ghost, nor for the owner of another organisation
+    expect((await call(endpoints.ledgerUrl, 'GET', `/accounts/${ghost}`, adminToken)).body).toMatchObject({ minted: 0 });
+    expect((await call(endpoints.ledgerUrl, 'GET', `/accounts/${owner.id}`, token['owner'])).body).toMatchObject({ minted: 0 });
   });
 
   it("a suspended user's still valid token is refused by every service within 5 s, with USER_SUSPENDED", async () => {

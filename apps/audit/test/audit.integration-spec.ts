@@ -105,6 +105,14 @@ describe('audit service: every event of the platform, searchable by supervisors'
     expect(lines.length).toBeGreaterThanOrEqual(4);
   });
 
+  it('answers bad input in the platform\'s one shape: a malformed cursor, malformed JSON, an unknown asset', async () => {
+    expect((await get('/audit/events?after=not-a-date|x', regulatorToken)).body).toMatchObject({ statusCode: 400, code: 'INVALID_ARGUMENT', message: expect.stringMatching(/^after: /) });
+    const post = (body: string) =>
+      fetch(`${endpoints.auditUrl}/audit/reconciliations`, { method: 'POST', headers: { authorization: `Bearer ${regulatorToken}`, 'content-type': 'application/json' }, body }).then(async (r) => ({ status: r.status, body: (await r.json()) as Record<string, unknown> }));
+    expect(await post('{"assetIds": [')).toMatchObject({ status: 400, body: { statusCode: 400, code: 'INVALID_JSON' } });
+    expect(await post(JSON.stringify({ assetIds: [`no-such-asset-${randomUUID()}`] }))).toMatchObject({ status: 404, body: { code: 'NOT_FOUND', message: expect.stringMatching(/neither the chain nor storage knows asset/) } });
+  });
+
   it('keeps the log append-only: updates and deletes are refused and change nothing', async () => {
     const before = await auditDb.query<{ n: string }>('select count(*)::text as n from audit_log where asset_id = $1', [assetId]);
     await expect(auditDb.query("update audit_log set action = 'forged' where asset_id = $1", [assetId])).rejects.toThrow(/append-only: UPDATE refused/);

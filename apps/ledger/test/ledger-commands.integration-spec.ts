@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { CHAIN_TOPICS, LEDGER_TOPICS, parsePayload, type CloudEvent } from '@gridledger/contracts';
 import { deadLetterTopic } from '@gridledger/messaging';
 import { onboardUser, publishMessages, signIn, startPlatformServices, waitForMessages, type PlatformUser, type ReceivedMessage } from '@gridledger/testing';
+import type { PlatformEndpoints } from '@gridledger/stack';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { commandIdOf, commandMessage, sendCommands } from './support/ledger-commands.ts';
 
@@ -19,9 +20,10 @@ async function answerTo(commandId: string, topic: string = LEDGER_TOPICS.txCommi
 
 describe('ledger service: commands become transactions signed for their user, answers and domain events reach Kafka', () => {
   let owner: PlatformUser;
+  let endpoints: PlatformEndpoints;
 
   beforeAll(async () => {
-    const endpoints = startPlatformServices();
+    endpoints = startPlatformServices();
     owner = await onboardUser(endpoints, 'GridMSP', 'owner');
   });
 
@@ -137,7 +139,7 @@ describe('ledger service: commands become transactions signed for their user, an
     });
 
     it("refuses another user's attestation, and one reused for other arguments", async () => {
-      const stranger = await onboardUser(startPlatformServices(), 'GridMSP', 'owner');
+      const stranger = await onboardUser(endpoints, 'GridMSP', 'owner');
       const genuine = JSON.parse(String((await commandMessage({ userId: stranger.id, contract: 'system', transaction: 'Ping', arguments: ['genuine'] })).value)) as Envelope;
       const attestation = String(genuine.data['attestation']);
       const forOwner = await commandMessage({ userId: owner.id, contract: 'system', transaction: 'Ping', arguments: ['genuine'], attestation }, { attestor: null });
@@ -147,7 +149,6 @@ describe('ledger service: commands become transactions signed for their user, an
     });
 
     it("answers a suspended user's attested command with a final tx-failed USER_SUSPENDED within 2 s", async () => {
-      const endpoints = startPlatformServices();
       const member = await onboardUser(endpoints, 'GridMSP', 'owner');
       const admin = endpoints.admins.find((a) => a.mspId === 'GridMSP');
       if (!admin) throw new Error('no GridMSP admin');

@@ -86,6 +86,8 @@ describe('ledger service: query API, metrics and replay on the real network', ()
     expect(anonymous.status).toBe(401);
     expect(await anonymous.json()).toMatchObject({ code: 'UNAUTHENTICATED' });
     expect((await get('/assets?pageSize=5000')).body).toMatchObject({ statusCode: 400, code: 'INVALID_ARGUMENT' });
+    // a bookmark no page returned is the caller's mistake, not an outage
+    expect((await get('/assets?bookmark=abc')).body).toMatchObject({ statusCode: 400, code: 'INVALID_ARGUMENT', message: expect.stringMatching(/bookmark/) });
   });
 
   it('exposes Prometheus metrics', async () => {

@@ -16,6 +16,7 @@ import { HealthController } from './health/health.controller.ts';
 import { InternalController } from './internal/internal.controller.ts';
 import { ServiceGuard } from './internal/service-guard.ts';
 import { LedgerCommands } from './ledger/ledger-commands.ts';
+import { StorageLimits } from './limits/request-limits.ts';
 import { KuboStore } from './ipfs/kubo-store.ts';
 import { KeyReleaseRequestsConsumer } from './key-release/key-release-requests.consumer.ts';
 import { KeyReleaseService } from './key-release/key-release.service.ts';
@@ -32,7 +33,7 @@ export class StorageModule {
       providers: [
         { provide: STORAGE_CONFIG, useValue: config },
         keyEncryptionProvider,
-        StorageDatabase, KuboStore, LedgerClient, LedgerCommands, UserGuard, ServiceGuard, FileRecords, UploadProgressRegistry, UploadService,
+        StorageDatabase, KuboStore, LedgerClient, LedgerCommands, { provide: StorageLimits, useValue: new StorageLimits(config.STORAGE_UPLOADS_IN_FLIGHT_PER_USER, config.STORAGE_KEY_RELEASES_PER_GRANT_PER_MINUTE) }, UserGuard, ServiceGuard, FileRecords, UploadProgressRegistry, UploadService,
         AccessCheck, DownloadService, KeyReleaseService, KeyReleaseRequestsConsumer, KeyRotationService, LedgerAnswersService, outboxPublisherProvider, suspensionFeedProvider,
       ],
     };

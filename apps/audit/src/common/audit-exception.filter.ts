@@ -21,6 +21,8 @@ export class AuditExceptionFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     if (!(error instanceof HttpException)) this.logger.error(error instanceof Error ? `${error.name}: ${error.message}` : 'non-error thrown', error instanceof Error ? error.stack : undefined);
     const status = error instanceof HttpException ? error.getStatus() : 500;
+    // the rest of an oversize body is never read: close the connection rather than leave it half-read for the next request
+    if (status === 413) response.setHeader('connection', 'close');
     response.status(status).json(toErrorBody(error));
   }
 }

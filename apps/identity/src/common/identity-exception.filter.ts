@@ -20,6 +20,8 @@ export class IdentityExceptionFilter implements ExceptionFilter {
     if (error instanceof HttpException) {
       const status = error.getStatus();
       const body = error.getResponse();
+      // the rest of an oversize body is never read: close the connection rather than leave it half-read for the next request
+      if (status === 413) response.setHeader('connection', 'close');
       response.status(status).json(frameworkErrorBody(status, body));
       return;
     }

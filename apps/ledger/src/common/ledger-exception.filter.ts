@@ -48,6 +48,8 @@ export class LedgerExceptionFilter implements ExceptionFilter {
     const described = error instanceof Error ? `${error.name}: ${error.message}` : 'non-error thrown';
     if (log === 'error') this.logger.error(described, error instanceof Error ? error.stack : undefined);
     else if (log === 'warn') this.logger.warn(described);
+    // the rest of an oversize body is never read: close the connection rather than leave it half-read for the next request
+    if (status === 413) response.setHeader('connection', 'close');
     response.status(status).json(body);
   }
 }

@@ -2,6 +2,7 @@ import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter 
 import { LedgerAnswerTimeoutError, LedgerRefusalError, LedgerUnavailableError } from '@gridledger/ledger-client';
 import { frameworkErrorBody } from '@gridledger/api-errors';
 import type { Response } from 'express';
+import { TooManyRequestsError } from '../limits/request-limits.ts';
 import { DependencyUnavailableError, StorageError } from './storage-error.ts';
 
 export interface HttpError {
@@ -43,6 +44,8 @@ export class StorageExceptionFilter implements ExceptionFilter {
       response.destroy();
       return;
     }
+    // over a limit, the client is told when to come back
+    if (error instanceof TooManyRequestsError) response.setHeader('Retry-After', String(error.retryAfterSeconds));
     response.status(status).json(body);
   }
 }

@@ -18,6 +18,10 @@ const schema = z.object({
   STORAGE_MASTER_KEYS: z.string().min(1),
   /** uploads above this many bytes are refused with 413 while they stream */
   STORAGE_MAX_UPLOAD_BYTES: z.coerce.number().int().min(1).default(4 * 1024 ** 3),
+  /** uploads one user may have streaming at once; the next is a 429 */
+  STORAGE_UPLOADS_IN_FLIGHT_PER_USER: z.coerce.number().int().min(1).max(1000).default(3),
+  /** key releases of one asset to one consumer (one grant) a minute; the next is a 429 */
+  STORAGE_KEY_RELEASES_PER_GRANT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(10),
 });
 
 export type StorageConfig = z.infer<typeof schema> & {

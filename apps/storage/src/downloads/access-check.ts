@@ -36,7 +36,11 @@ export class AccessCheck {
     private readonly database: StorageDatabase,
   ) {}
 
-  async check(user: PlatformUser, assetId: string): Promise<CheckedAccess> {
+  /**
+   * `repeatable`: for a key release, a grant whose budget is used up may still ask for the very
+   * release it paid for; the chain decides whether it is that one (it records it once).
+   */
+  async check(user: PlatformUser, assetId: string, options: { repeatable?: boolean } = {}): Promise<CheckedAccess> {
     const record = await this.records.find(assetId);
     if (record.status !== 'anchored') throw new StorageError('NOT_ANCHORED', `asset ${assetId} is ${record.status}, not yet anchored on chain`, 409);
     const chain = await this.ledger.asset(assetId);
@@ -45,7 +49,8 @@ export class AccessCheck {
     let decision: AccessDecision | undefined;
     if (!isOwner) {
       decision = await this.ledger.checkAccess(assetId, user.id);
-      if (!decision.allowed) throw new StorageError('ACCESS_DENIED', `${decision.code}: ${decision.reason}`, 403);
+      const mayRepeat = options.repeatable && decision.code === 'BUDGET_EXHAUSTED' && decision.requestId;
+      if (!decision.allowed && !mayRepeat) throw new StorageError('ACCESS_DENIED', `${decision.code}: ${decision.reason}`, 403);
     }
     if (record.cid !== chain.cid || record.ciphertextSha256 !== chain.ciphertextSha256 || record.keyVersion !== chain.keyVersion) {
       await this.report({ assetId, cid: record.cid, kind: 'record-mismatch', expected: `${chain.cid} ${chain.ciphertextSha256} v${chain.keyVersion}`, actual: `${record.cid} ${record.ciphertextSha256} v${record.keyVersion}`, detectedBy: 'storage' });

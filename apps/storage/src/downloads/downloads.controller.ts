@@ -5,6 +5,7 @@ import { UserGuard, type AuthenticatedRequest } from '../auth/user-guard.ts';
 import { KeyReleaseService } from '../key-release/key-release.service.ts';
 import { KeyRotationService } from '../key-rotation/key-rotation.service.ts';
 import { DownloadService } from './download.service.ts';
+import { StorageLimits } from '../limits/request-limits.ts';
 
 @ApiTags('files')
 @ApiBearerAuth()
@@ -15,6 +16,7 @@ export class DownloadsController {
     private readonly downloads: DownloadService,
     private readonly keys: KeyReleaseService,
     private readonly rotation: KeyRotationService,
+    private readonly limits: StorageLimits,
   ) {}
 
   @Get('content')
@@ -30,7 +32,9 @@ export class DownloadsController {
   @HttpCode(200)
   @ApiOperation({ summary: "Release the file key to a consumer with a grant, sealed for their X25519 public key (HPKE); recorded on chain" })
   @ApiBody({ schema: { type: 'object', required: ['publicKey'], properties: { publicKey: { type: 'string', description: 'X25519 public key: 32 bytes base64, or PEM (SPKI)' } } } })
+  @ApiResponse({ status: 429, description: 'TOO_MANY_REQUESTS: too many key releases of this asset to you in a minute (Retry-After)' })
   release(@Req() request: AuthenticatedRequest, @Param('assetId', new ParseUUIDPipe()) assetId: string, @Body() body: { publicKey?: unknown } | undefined) {
+    this.limits.keyReleases.take(`${assetId}:${request.user.id}`);
     return this.keys.release(request.user, assetId, body?.publicKey);
   }
 

@@ -4,6 +4,7 @@ import { ApiBearerAuth, ApiBody, ApiConsumes, ApiHeader, ApiOperation, ApiRespon
 import type { Response } from 'express';
 import { UserGuard, type AuthenticatedRequest } from '../auth/user-guard.ts';
 import { StorageError } from '../common/storage-error.ts';
+import { StorageLimits } from '../limits/request-limits.ts';
 import { FileRecords } from './file-records.ts';
 import { UploadProgressRegistry } from './upload-progress.ts';
 import { UploadService } from './upload.service.ts';
@@ -19,6 +20,7 @@ export class FilesController {
     private readonly uploads: UploadService,
     private readonly progress: UploadProgressRegistry,
     private readonly records: FileRecords,
+    private readonly limits: StorageLimits,
   ) {}
 
   @Post('files')
@@ -28,10 +30,11 @@ export class FilesController {
   @ApiHeader({ name: 'x-upload-id', required: false, description: 'a UUID of your choosing, to follow the upload at GET /uploads/{uploadId}' })
   @ApiBody({ schema: { type: 'object', required: ['metadata', 'file'], properties: { metadata: { type: 'string', description: 'JSON: title, description, category, sensitivity, priceCredits, policy; must come before the file part' }, file: { type: 'string', format: 'binary' } } } })
   @ApiResponse({ status: 413, description: 'PAYLOAD_TOO_LARGE: refused while streaming, nothing kept' })
+  @ApiResponse({ status: 429, description: 'TOO_MANY_REQUESTS: too many of your uploads at once (Retry-After says when to try again)' })
   async upload(@Req() request: AuthenticatedRequest, @Res({ passthrough: true }) response: Response, @Headers('x-upload-id') uploadId: string | undefined) {
     if (uploadId !== undefined && !UUID.test(uploadId)) throw new StorageError('INVALID_ARGUMENT', 'x-upload-id must be a UUID');
     try {
-      return await this.uploads.upload(request.user, request, uploadId ?? randomUUID());
+      return await this.limits.uploads.run(request.user.id, () => this.uploads.upload(request.user, request, uploadId ?? randomUUID()));
     } catch (error) {
       // the rest of the body is not read: the connection closes after the refusal
       if (error instanceof StorageError && error.status === 413) response.setHeader('connection', 'close');

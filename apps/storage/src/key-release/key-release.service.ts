@@ -54,7 +54,7 @@ export class KeyReleaseService {
 
   async release(user: PlatformUser, assetId: string, publicKey: unknown): Promise<KeyRelease> {
     const recipient = recipientKey(publicKey);
-    const { record, chain, decision } = await this.access.check(user, assetId);
+    const { record, chain, decision } = await this.access.check(user, assetId, { repeatable: true });
     if (!decision?.requestId) throw new StorageError('NO_GRANT', 'key release is for consumers holding a grant; an owner downloads their file directly', 409);
 
     const recipientKeySha256 = createHash('sha256').update(recipient).digest('hex');
