@@ -13,7 +13,8 @@ describe('LineageContract.GetAssetLineage', () => {
   beforeEach(() => {
     t = setup();
   });
-  const lineage = async (assetId: string, caller: FakeIdentity = bob) =>
+  // the owner's organisation sees the whole lineage
+  const lineage = async (assetId: string, caller: FakeIdentity = alice) =>
     (await t.world.evaluate(t.lineage, 'GetAssetLineage', caller, assetId)) as unknown as { assetId: string; entries: LineageEntry[] };
 
   it('returns every step of a sharing story in order, with the action, the signer and the request', async () => {
@@ -88,6 +89,26 @@ describe('LineageContract.GetAssetLineage', () => {
     const earlier = await t.world.invoke(t.assets, 'UpdateAssetMetadata', alice, 'a1', json({ title: 'earlier' }));
     expect(later.txId < earlier.txId).toBe(true);
     expect((await lineage('a1')).entries.map((e) => e.timestamp)).toEqual(['2025-03-01T10:00:00.000Z', '2025-03-01T11:00:00.000Z', '2025-03-01T12:00:00.000Z']);
+  });
+
+  it("shows the whole lineage to the owner's organisation and regulators, a requester their own requests, everyone else the catalog's steps", async () => {
+    const { world, assets, access, supervision, settlement } = t;
+    await world.invoke(settlement, 'Mint', consumerAdmin, 'bob', '1000', 'budget');
+    await world.invoke(settlement, 'Mint', consumerAdmin, 'carol', '1000', 'budget');
+    await world.invoke(assets, 'RegisterAsset', alice, json(assetInput('p1', { priceCredits: 10 })));
+    await world.invoke(access, 'RequestAccess', bob, json(requestInput('rb', 'p1')));
+    await world.invoke(access, 'ApproveRequest', alice, 'rb', 'ok');
+    await world.invoke(access, 'RequestAccess', carol, json(requestInput('rc', 'p1')));
+    await world.invoke(supervision, 'FreezeAsset', rita, 'p1', 'audit');
+    const everything = ['AssetRegistered', 'AccessRequested', 'AccessGranted', 'AccessRequested', 'AssetFrozen'];
+    const actions = async (caller: FakeIdentity) => (await lineage('p1', caller)).entries.map((e) => `${e.action}${e.requestId ? `:${e.requestId}` : ''}`);
+    expect((await actions(alice)).map((a) => a.split(':')[0])).toEqual(everything);
+    expect((await actions(oscar)).map((a) => a.split(':')[0])).toEqual(everything);
+    expect((await actions(rita)).map((a) => a.split(':')[0])).toEqual(everything);
+    // bob: the catalog entry and his own request, neither carol's request nor the regulator's freeze
+    expect(await actions(bob)).toEqual(['AssetRegistered', 'AccessRequested:rb', 'AccessGranted:rb']);
+    expect(await actions(carol)).toEqual(['AssetRegistered', 'AccessRequested:rc']);
+    expect(await actions(consumerAdmin)).toEqual(['AssetRegistered']);
   });
 
   it('is readable by any platform user, and refuses node identities, unknown and malformed ids', async () => {
