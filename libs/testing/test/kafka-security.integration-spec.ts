@@ -39,9 +39,9 @@ async function tryProduce(kafka: Kafka, topic: string): Promise<string> {
 }
 
 /** Joins a group on `topic` as `kafka`; resolves to the broker's error type, or 'ok' once the group is joined. */
-async function tryConsume(kafka: Kafka, topic: string, groupId: string): Promise<string> {
-  // a few retries ride out a fresh cluster's group coordinator coming up; refusals are final anyway
-  const consumer = kafka.consumer({ groupId, retry: { retries: 3 } });
+async function tryConsume(kafka: Kafka, topic: string, groupId: string, retries = 3): Promise<string> {
+  // retries ride out a group coordinator coming up; refusals are final anyway
+  const consumer = kafka.consumer({ groupId, retry: { retries } });
   try {
     await consumer.connect();
     await consumer.subscribe({ topic, fromBeginning: true });
@@ -69,7 +69,8 @@ describe('Kafka: authentication and ACLs', () => {
     await admin.createTopics({ topics: [LEDGER_TOPICS.submitRequested, LEDGER_TOPICS.txCommitted, CHAIN_TOPICS.AssetRegistered, ACCESS_TOPICS.requestUpdated].map((topic) => ({ topic })), waitForLeaders: true });
     await admin.disconnect();
     // and the group coordinator serves: on a fresh cluster the first group creates its offsets topic
-    expect(await tryConsume(testKafka('security-test'), CHAIN_TOPICS.AssetRegistered, `security-test-${randomUUID()}`)).toBe('ok');
+    // (its 50 partitions take a while on a busy machine, hence the patience)
+    expect(await tryConsume(testKafka('security-test'), CHAIN_TOPICS.AssetRegistered, `security-test-${randomUUID()}`, 12)).toBe('ok');
     reader = outsideReader(readerName);
   });
 
