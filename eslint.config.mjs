@@ -62,7 +62,7 @@ export default tseslint.config(
   },
 
   {
-    files: ['apps/**/test/**/*.ts', 'apps/**/*.spec.ts', 'libs/**/test/**/*.ts', 'libs/**/*.spec.ts', 'infra/**/test/**/*.ts'],
+    files: ['apps/**/test/**/*.ts', 'apps/**/*.spec.ts', 'libs/**/test/**/*.ts', 'libs/**/*.spec.ts', 'infra/**/test/**/*.ts', 'tests/**/*.ts'],
     rules: { '@nx/enforce-module-boundaries': ['error', testBoundaries] },
   },
 );

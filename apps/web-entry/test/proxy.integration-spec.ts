@@ -76,7 +76,7 @@ describe('the public entry forwards', () => {
     const before = seen.length;
     const response = await fetch(`${entryUrl}/api/storage/files`, { method: 'POST', headers: { authorization: 'Bearer forged' }, body: 'x' });
     expect(response.status).toBe(401);
-    expect(await response.json()).toMatchObject({ code: 'UNAUTHENTICATED' });
+    expect(await response.json()).toMatchObject({ code: 'INVALID_TOKEN' });
     expect(seen.length).toBe(before);
   });
 

@@ -10,7 +10,7 @@ export class OpsGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<Request>();
     const verified = await this.verifier.verify(request.headers.authorization);
-    if ('problem' in verified) throw new HttpException({ statusCode: 401, code: 'UNAUTHENTICATED', message: verified.problem }, 401);
+    if ('problem' in verified) throw new HttpException({ statusCode: verified.status, code: verified.code, message: verified.problem }, verified.status);
     if (verified.user.role !== 'admin' && verified.user.role !== 'regulator') {
       throw new HttpException({ statusCode: 403, code: 'FORBIDDEN', message: 'the ops dashboard is for organisation admins and the regulator' }, 403);
     }

@@ -1,4 +1,4 @@
-import { AccessTokenError, AccessTokenVerifier, type PlatformUser } from '@gridledger/access-token';
+import { AccessTokenError, AccessTokenVerifier, tokenRefusal, type PlatformUser } from '@gridledger/access-token';
 import { Inject, Injectable } from '@nestjs/common';
 import { ENTRY_CONFIG, type EntryConfig } from '../config/entry-config.ts';
 
@@ -13,12 +13,12 @@ export class UserVerifier {
     this.verifier = AccessTokenVerifier.forIdentityService(config.WEB_IDENTITY_URL);
   }
 
-  /** The user, or the sentence to answer 401 with. */
-  async verify(authorization: string | undefined): Promise<{ user: VerifiedUser } | { problem: string }> {
+  /** The user, or the refusal to answer with: the same status and code the services give. */
+  async verify(authorization: string | undefined): Promise<{ user: VerifiedUser } | { problem: string; status: number; code: string }> {
     try {
       return { user: await this.verifier.verifyHeader(authorization) };
     } catch (error) {
-      if (error instanceof AccessTokenError) return { problem: error.message };
+      if (error instanceof AccessTokenError) return { problem: error.message, ...tokenRefusal(error) };
       throw error;
     }
   }

@@ -42,7 +42,7 @@ export class ApiProxy {
     if (!route) return refuse(res, 404, 'NOT_FOUND', `there is no ${req.method} /api/${below.split('?')[0]} here`);
     if (route.auth === 'user') {
       const verified = await this.verifier.verify(req.headers.authorization);
-      if ('problem' in verified) return refuse(res, 401, 'UNAUTHENTICATED', verified.problem);
+      if ('problem' in verified) return refuse(res, verified.status, verified.code, verified.problem);
     }
     this.forward(req, res, route.upstream, route.path, upstreamRequestHeaders(req.headers, req.socket.remoteAddress), route.meter);
   }
