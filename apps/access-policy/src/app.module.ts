@@ -1,4 +1,4 @@
-import { suspensionFeedProvider } from './auth/suspension-feed.provider.ts';
+import { suspensionFeedProvider } from '@gridledger/access-token';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AccountsController } from './accounts/accounts.controller.ts';
 import { CatalogController } from './catalog/catalog.controller.ts';
@@ -31,7 +31,7 @@ export class AccessPolicyModule {
       providers: [
         { provide: ACCESS_POLICY_CONFIG, useValue: config },
         AccessPolicyDatabase, UserGuard, AuditServiceGuard, OperatorGuard, LedgerGateway, UserStandingClient, LedgerAnswersConsumer, ReadModelConsumer, ReadModelRebuild,
-        RequestsService, ExpiryJob, outboxPublisherProvider, suspensionFeedProvider,
+        RequestsService, ExpiryJob, outboxPublisherProvider, suspensionFeedProvider(ACCESS_POLICY_CONFIG, 'access-policy'),
       ],
     };
   }

@@ -1,4 +1,4 @@
-import { suspensionFeedProvider } from './auth/suspension-feed.provider.ts';
+import { suspensionFeedProvider } from '@gridledger/access-token';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AuditController } from './audit-log/audit.controller.ts';
 import { AuditLogConsumer } from './audit-log/audit-log.consumer.ts';
@@ -17,7 +17,7 @@ export class AuditModule {
     return {
       module: AuditModule,
       controllers: [HealthController, AuditController, ReconciliationController],
-      providers: [{ provide: AUDIT_CONFIG, useValue: config }, AuditDatabase, AuditLogRepository, AuditLogConsumer, SupervisorGuard, ReconciliationService, outboxPublisherProvider, suspensionFeedProvider],
+      providers: [{ provide: AUDIT_CONFIG, useValue: config }, AuditDatabase, AuditLogRepository, AuditLogConsumer, SupervisorGuard, ReconciliationService, outboxPublisherProvider, suspensionFeedProvider(AUDIT_CONFIG, 'audit')],
     };
   }
 }

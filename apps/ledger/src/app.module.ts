@@ -1,4 +1,4 @@
-import { suspensionFeedProvider } from './common/suspension-feed.provider.ts';
+import { suspensionFeedProvider } from '@gridledger/access-token';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ChainEventsService } from './chain-events/chain-events.service.ts';
 import { LedgerCommandsService } from './commands/ledger-commands.service.ts';
@@ -20,7 +20,7 @@ export class LedgerModule {
     return {
       module: LedgerModule,
       controllers: [HealthController, MetricsController, LedgerQueriesController, OperatorController],
-      providers: [{ provide: LEDGER_CONFIG, useValue: config }, LedgerDatabase, LedgerFabric, ChainEventsService, LedgerCommandsService, outboxPublisherProvider, suspensionFeedProvider, LedgerSigners, LedgerQueryService, QueryCallerGuard, OperatorGuard],
+      providers: [{ provide: LEDGER_CONFIG, useValue: config }, LedgerDatabase, LedgerFabric, ChainEventsService, LedgerCommandsService, outboxPublisherProvider, suspensionFeedProvider(LEDGER_CONFIG, 'ledger'), LedgerSigners, LedgerQueryService, QueryCallerGuard, OperatorGuard],
     };
   }
 }

@@ -1,4 +1,4 @@
-import { suspensionFeedProvider } from './auth/suspension-feed.provider.ts';
+import { suspensionFeedProvider } from '@gridledger/access-token';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { LedgerAnswersService } from './anchoring/ledger-answers.service.ts';
 import { UserGuard } from './auth/user-guard.ts';
@@ -34,7 +34,7 @@ export class StorageModule {
         { provide: STORAGE_CONFIG, useValue: config },
         keyEncryptionProvider,
         StorageDatabase, KuboStore, LedgerClient, LedgerCommands, { provide: StorageLimits, useValue: new StorageLimits(config.STORAGE_UPLOADS_IN_FLIGHT_PER_USER, config.STORAGE_KEY_RELEASES_PER_GRANT_PER_MINUTE) }, UserGuard, ServiceGuard, FileRecords, UploadProgressRegistry, UploadService,
-        AccessCheck, DownloadService, KeyReleaseService, KeyReleaseRequestsConsumer, KeyRotationService, LedgerAnswersService, outboxPublisherProvider, suspensionFeedProvider,
+        AccessCheck, DownloadService, KeyReleaseService, KeyReleaseRequestsConsumer, KeyRotationService, LedgerAnswersService, outboxPublisherProvider, suspensionFeedProvider(STORAGE_CONFIG, 'storage'),
       ],
     };
   }

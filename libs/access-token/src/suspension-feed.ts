@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { IDENTITY_TOPICS, parsePayload } from '@gridledger/contracts';
 import { createKafka, type KafkaConnection } from '@gridledger/kafka-client';
+import { Logger, type Provider } from '@nestjs/common';
 import type { Consumer } from 'kafkajs';
 
 /** Who may no longer use a token they still hold. */
@@ -95,4 +96,19 @@ export class SuspensionFeed implements SuspensionList {
   onApplicationShutdown(): Promise<void> {
     return this.stop();
   }
+}
+
+/**
+ * The Nest provider of a service's feed: `configToken` names the service's config, whose `kafka`
+ * is its own principal; the group falls under `gridledger-<service>`, inside its ACLs.
+ */
+export function suspensionFeedProvider(configToken: symbol, service: string): Provider {
+  return {
+    provide: SuspensionFeed,
+    inject: [configToken],
+    useFactory: (config: { kafka: KafkaConnection }) => {
+      const logger = new Logger('Suspensions');
+      return new SuspensionFeed(config.kafka, `gridledger-${service}`, (message) => logger.warn(message));
+    },
+  };
 }
