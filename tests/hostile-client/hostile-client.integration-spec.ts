@@ -182,6 +182,29 @@ describe('the platform against a hostile client', () => {
     await attack({ attackClass: 'replayed approval', name: 'the owner approves a granted request again', expect: { status: 409, code: 'FAILED_PRECONDITION' }, run: post(`${e.accessPolicyUrl}/requests/${requestId}/approve`, 'owner', { reason: 'again' }) });
   });
 
+  it('downloads: a broken or partial transfer is not counted; tickets are the consumer\'s own and spend no more than the grant', async () => {
+    const download = (as: string, headers: Record<string, string> = {}) => () => send(`${e.storageUrl}/files/${assetId}/content`, { token: token[as], headers });
+    let ticket = '';
+    await attack({
+      attackClass: 'download counted before its bytes',
+      name: 'a transfer that stops short of the end uses no download',
+      expect: { status: 206, code: null },
+      run: async () => {
+        const seen = await download('consumer', { range: 'bytes=0-3' })();
+        ticket = seen.headers.get('x-download-ticket') ?? '';
+        return seen;
+      },
+    });
+    await attack({ attackClass: 'download tickets', name: "someone else's ticket", expect: { status: 404, code: 'TICKET_NOT_FOUND' }, run: download('stranger', { 'x-download-ticket': ticket, range: 'bytes=4-' }) });
+    await attack({ attackClass: 'download tickets', name: 'a ticket that is not one', expect: { status: 404, code: 'TICKET_NOT_FOUND' }, run: download('consumer', { 'x-download-ticket': "' or 1=1 --", range: 'bytes=4-' }) });
+    await attack({ attackClass: 'download tickets', name: 'several ranges at once', expect: { status: 416, code: 'RANGE_NOT_SATISFIABLE' }, run: download('consumer', { 'x-download-ticket': ticket, range: 'bytes=0-1,4-5' }) });
+    const usedBefore = ((await send(`${e.ledgerUrl}/requests/${requestId}`, { token: token['consumer'] })).body['grant'] as { used: number }).used;
+    const rest = await download('consumer', { 'x-download-ticket': ticket, range: 'bytes=4-' })();
+    expect(rest.status).toBe(206);
+    expect(((await send(`${e.ledgerUrl}/requests/${requestId}`, { token: token['consumer'] })).body['grant'] as { used: number }).used).toBe(usedBefore + 1);
+    await attack({ attackClass: 'download tickets', name: 'a finished download read again on its ticket costs nothing more', expect: { status: 206, code: null }, run: download('consumer', { 'x-download-ticket': ticket, range: 'bytes=1-' }) });
+  });
+
   it('invalid and low-order recipient keys', async () => {
     const zero = Buffer.alloc(32).toString('base64');
     await attack({ attackClass: 'low-order key', name: 'all-zero key at storage', expect: { status: 400, code: 'INVALID_PUBLIC_KEY' }, run: post(`${e.storageUrl}/files/${assetId}/key-release`, 'consumer', { publicKey: zero }) });

@@ -1,9 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { loadStackConfig, serviceDatabaseUrl, type PlatformEndpoints } from '@gridledger/stack';
-import { killComponent, onboardUser, signIn, startPlatformServices, type PlatformUser } from '@gridledger/testing';
+import { killComponent, startPlatformServices } from '@gridledger/testing';
 import pg from 'pg';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { call, eventually, uploadAndAnchor } from './story-client.ts';
+import { call, eventually, ownerAndFundedConsumer, uploadAndAnchor } from './story-client.ts';
 
 /**
  * The access-policy service is SIGKILLed after it has written a request's chain command (with the
@@ -12,20 +12,12 @@ import { call, eventually, uploadAndAnchor } from './story-client.ts';
  */
 describe('access-policy crash between command and answer', () => {
   let endpoints: PlatformEndpoints;
-  let owner: PlatformUser;
-  let consumer: PlatformUser;
-  const token: Record<string, string> = {};
+  let token: Record<'owner' | 'consumer', string>;
   let assetId: string;
 
   beforeAll(async () => {
     endpoints = startPlatformServices();
-    [owner, consumer] = await Promise.all([onboardUser(endpoints, 'GridMSP', 'owner'), onboardUser(endpoints, 'ConsumerMSP', 'consumer')]);
-    token['owner'] = await signIn(endpoints, owner);
-    token['consumer'] = await signIn(endpoints, consumer);
-    const admin = endpoints.admins.find((a) => a.mspId === 'ConsumerMSP');
-    if (!admin) throw new Error('no ConsumerMSP admin');
-    const minted = await call(endpoints.accessPolicyUrl, 'POST', `/accounts/${consumer.id}/credits`, await signIn(endpoints, admin), { amount: 50 });
-    expect(minted.status).toBe(201);
+    ({ token } = await ownerAndFundedConsumer(endpoints, 50));
     const file = await uploadAndAnchor(endpoints, token['owner'], {
       title: 'Substation 4 measurements', category: 'substation-measurement', sensitivity: 'internal', priceCredits: 30,
       policy: { allowedOrgs: [], allowedRoles: [], allowedPurposes: [], maxDurationSeconds: 86_400, maxDownloads: 2 },

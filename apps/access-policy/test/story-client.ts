@@ -1,4 +1,5 @@
 import type { PlatformEndpoints } from '@gridledger/stack';
+import { onboardUser, signIn, type PlatformUser } from '@gridledger/testing';
 
 export interface Answer {
   status: number;
@@ -46,4 +47,15 @@ export async function uploadAndAnchor(endpoints: PlatformEndpoints, token: strin
   const anchored = await eventually(() => call(endpoints.storageUrl, 'GET', `/files/${assetId}`, token), (a) => a.body['status'] !== 'pending', `anchoring of ${assetId}`);
   if (anchored.body['status'] !== 'anchored') throw new Error(`asset ${assetId} was not anchored: ${JSON.stringify(anchored.body)}`);
   return anchored.body;
+}
+
+/** A grid company's data owner and a consumer whose organisation gave them `credits`, both signed in. */
+export async function ownerAndFundedConsumer(endpoints: PlatformEndpoints, credits: number): Promise<{ owner: PlatformUser; consumer: PlatformUser; token: Record<'owner' | 'consumer', string> }> {
+  const [owner, consumer] = await Promise.all([onboardUser(endpoints, 'GridMSP', 'owner'), onboardUser(endpoints, 'ConsumerMSP', 'consumer')]);
+  const token = { owner: await signIn(endpoints, owner), consumer: await signIn(endpoints, consumer) };
+  const admin = endpoints.admins.find((a) => a.mspId === 'ConsumerMSP');
+  if (!admin) throw new Error('no ConsumerMSP admin');
+  const minted = await call(endpoints.accessPolicyUrl, 'POST', `/accounts/${consumer.id}/credits`, await signIn(endpoints, admin), { amount: credits });
+  if (minted.status !== 201) throw new Error(`credits for the consumer were refused: ${minted.status} ${JSON.stringify(minted.body)}`);
+  return { owner, consumer, token };
 }

@@ -3,16 +3,15 @@ import { generateRecipientKeyPair } from '@gridledger/file-crypto';
 import type { PlatformEndpoints } from '@gridledger/stack';
 import { onboardUser, operatorToken, signIn, startPlatformServices, type PlatformUser } from '@gridledger/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { call, eventually, uploadAndAnchor, type Answer } from './story-client.ts';
+import { call, eventually, ownerAndFundedConsumer, uploadAndAnchor, type Answer } from './story-client.ts';
 
 /** The owner's other levers (policy edits, revocation) and time (expiry), on the real stack. */
 describe('policies, revocation and expiry', () => {
   let endpoints: PlatformEndpoints;
   let owner: PlatformUser;
-  let consumer: PlatformUser;
-  const token: Record<string, string> = {};
+  let token: Record<'owner' | 'consumer', string>;
   let assetId: string;
-  const access = (method: string, path: string, as: string, body?: unknown): Promise<Answer> => call(endpoints.accessPolicyUrl, method, path, token[as], body);
+  const access = (method: string, path: string, as: 'owner' | 'consumer', body?: unknown): Promise<Answer> => call(endpoints.accessPolicyUrl, method, path, token[as], body);
   const policy = { allowedOrgs: [], allowedRoles: [], allowedPurposes: ['research'], maxDurationSeconds: 86_400, maxDownloads: 1 };
   const grantFor = async (purpose: string) => {
     const requested = await access('POST', '/requests', 'consumer', { assetId, purpose, durationSeconds: 3600 });
@@ -24,12 +23,7 @@ describe('policies, revocation and expiry', () => {
 
   beforeAll(async () => {
     endpoints = startPlatformServices();
-    [owner, consumer] = await Promise.all([onboardUser(endpoints, 'GridMSP', 'owner'), onboardUser(endpoints, 'ConsumerMSP', 'consumer')]);
-    token['owner'] = await signIn(endpoints, owner);
-    token['consumer'] = await signIn(endpoints, consumer);
-    const admin = endpoints.admins.find((a) => a.mspId === 'ConsumerMSP');
-    if (!admin) throw new Error('no ConsumerMSP admin');
-    expect((await call(endpoints.accessPolicyUrl, 'POST', `/accounts/${consumer.id}/credits`, await signIn(endpoints, admin), { amount: 100 })).status).toBe(201);
+    ({ owner, token } = await ownerAndFundedConsumer(endpoints, 100));
     const file = await uploadAndAnchor(endpoints, token['owner'] ?? '', { title: 'Generation record', category: 'generation', sensitivity: 'internal', priceCredits: 10, policy }, Buffer.from('h,mwh\n1,4.2\n'), 'gen.csv');
     assetId = String(file['assetId']);
   }, 600_000);

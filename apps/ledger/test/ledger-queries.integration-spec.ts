@@ -25,7 +25,7 @@ describe('ledger service: query API, metrics and replay on the real network', ()
     owner = await onboardUser(endpoints, 'GridMSP', 'owner');
     const message = await commandMessage({ userId: owner.id, contract: 'system', transaction: 'Ping', arguments: ['for the query API'] });
     await sendCommands([message]);
-    const answers = await waitForMessages(LEDGER_TOPICS.txCommitted, (received) => received.some((m) => (m.value as Envelope).data['commandId'] === commandIdOf(message)), 90_000);
+    const answers = await waitForMessages(LEDGER_TOPICS.txCommitted, (received) => received.some((m) => (m.value as Partial<Envelope> | null)?.data?.['commandId'] === commandIdOf(message)), 90_000);
     const answer = answers.map((m) => m.value as Envelope).find((e) => e.data['commandId'] === commandIdOf(message));
     committed = { txId: String(answer?.data['txId']), blockNumber: String(answer?.data['blockNumber']) };
   });

@@ -6,6 +6,8 @@ import { STORAGE_CONFIG, type StorageConfig } from './config/storage-config.ts';
 import { StorageDatabase } from './database/storage-database.ts';
 import { AccessCheck } from './downloads/access-check.ts';
 import { DownloadService } from './downloads/download.service.ts';
+import { DownloadRecords } from './downloads/download-records.ts';
+import { DownloadTickets } from './downloads/download-tickets.ts';
 import { DownloadsController } from './downloads/downloads.controller.ts';
 import { FileRecords } from './files/file-records.ts';
 import { FilesController } from './files/files.controller.ts';
@@ -34,7 +36,7 @@ export class StorageModule {
         { provide: STORAGE_CONFIG, useValue: config },
         keyEncryptionProvider,
         StorageDatabase, KuboStore, LedgerClient, LedgerCommands, { provide: StorageLimits, useValue: new StorageLimits(config.STORAGE_UPLOADS_IN_FLIGHT_PER_USER, config.STORAGE_KEY_RELEASES_PER_GRANT_PER_MINUTE) }, UserGuard, ServiceGuard, FileRecords, UploadProgressRegistry, UploadService,
-        AccessCheck, DownloadService, KeyReleaseService, KeyReleaseRequestsConsumer, KeyRotationService, LedgerAnswersService, outboxPublisherProvider, suspensionFeedProvider(STORAGE_CONFIG, 'storage'),
+        AccessCheck, DownloadService, DownloadTickets, DownloadRecords, KeyReleaseService, KeyReleaseRequestsConsumer, KeyRotationService, LedgerAnswersService, outboxPublisherProvider, suspensionFeedProvider(STORAGE_CONFIG, 'storage'),
       ],
     };
   }

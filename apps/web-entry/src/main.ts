@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import type { Server } from 'node:http';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -6,7 +7,8 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { WebEntryModule } from './app.module.ts';
 import { loadEntryConfig, type EntryConfig } from './config/entry-config.ts';
 import { ApiProxy } from './proxy/api-proxy.ts';
-import { browserProtection } from './security/browser-protection.ts';
+import { browserProtection, strictTransportOverTls } from './security/browser-protection.ts';
+import { listenTls } from './security/tls-listener.ts';
 import { dashboardFiles } from './static/dashboard-files.ts';
 
 async function main(): Promise<void> {
@@ -22,6 +24,7 @@ async function main(): Promise<void> {
   const app = await NestFactory.create<NestExpressApplication>(WebEntryModule.forConfig(config), { abortOnError: false, bodyParser: false });
   // first, so every answer (the dashboard, the API, errors) carries the browser protections
   app.use(browserProtection());
+  app.use(strictTransportOverTls());
   const proxy = app.get(ApiProxy);
   // mounted before Nest's router: /api/<service>/… is forwarded, /api/ops falls through to the controller
   app.use('/api', (req: Parameters<ApiProxy['handle']>[0], res: Parameters<ApiProxy['handle']>[1], next: () => void) => void proxy.handle(req, res, next));
@@ -35,7 +38,17 @@ async function main(): Promise<void> {
   SwaggerModule.setup('docs', app, SwaggerModule.createDocument(app, openApi), { jsonDocumentUrl: 'openapi.json' });
   app.enableShutdownHooks();
   await app.listen(config.WEB_PORT, '127.0.0.1');
-  new Logger('WebEntry').log(`dashboard on http://127.0.0.1:${config.WEB_PORT}`);
+  const logger = new Logger('WebEntry');
+  logger.log(`dashboard on http://127.0.0.1:${config.WEB_PORT}`);
+  const tls = await listenTls(config, app.getHttpAdapter().getInstance(), '127.0.0.1');
+  if (tls) {
+    logger.log(`dashboard on https://127.0.0.1:${config.WEB_HTTPS_PORT}`);
+    // Nest closes only the server it listens with; the TLS one goes down with it
+    (app.getHttpServer() as Server).once('close', () => {
+      tls.close();
+      tls.closeAllConnections();
+    });
+  }
 }
 
 void main();

@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
+import { get as httpsGet } from 'node:https';
+import type { TLSSocket } from 'node:tls';
 import { join } from 'node:path';
 import { loadStackConfig, platformEndpoints, type PlatformEndpoints } from '@gridledger/stack';
 import { generateRecipientKeyPair, openKeyEnvelope, type KeyEnvelope } from '@gridledger/file-crypto';
@@ -98,6 +100,25 @@ describe('the dashboard, end to end in Chromium', () => {
     expect(page.headers.get('x-content-type-options')).toBe('nosniff');
     expect(page.headers.get('referrer-policy')).toBe('no-referrer');
     expect((await at('/api/ledger/assets')).headers.get('x-content-type-options')).toBe('nosniff');
+    expect(page.headers.get('strict-transport-security')).toBeNull();
+  });
+
+  it('the entry serves HTTPS with the stack CA\'s certificate, and tells browsers to keep to it', async () => {
+    const overTls = (ca?: Buffer) =>
+      new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; protocol: string }>((resolve, reject) => {
+        const request = httpsGet(`${endpoints.webHttpsUrl}/catalog`, ca ? { ca } : {}, (response) => {
+          response.resume();
+          resolve({ status: response.statusCode ?? 0, headers: response.headers, protocol: (response.socket as TLSSocket).getProtocol() ?? '' });
+        });
+        request.on('error', reject);
+      });
+    const answer = await overTls(readFileSync(endpoints.stackCaFile));
+    expect(answer.status).toBe(200);
+    expect(answer.protocol).toMatch(/^TLSv1\.[23]$/);
+    expect(answer.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
+    expect(answer.headers['content-security-policy']).toMatch(/frame-ancestors 'none'/);
+    // the certificate is the stack's own: a client that does not trust that CA refuses it
+    await expect(overTls()).rejects.toThrow(/self[- ]signed|unable to (verify|get local issuer)/i);
   });
 
   it('the grid company admin onboards a data steward', async () => {

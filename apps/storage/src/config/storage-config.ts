@@ -22,6 +22,10 @@ const schema = z.object({
   STORAGE_UPLOADS_IN_FLIGHT_PER_USER: z.coerce.number().int().min(1).max(1000).default(3),
   /** key releases of one asset to one consumer (one grant) a minute; the next is a 429 */
   STORAGE_KEY_RELEASES_PER_GRANT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(10),
+  /** how long a download may be resumed with Range on its ticket; an unfinished one that served bytes is charged when this runs out */
+  STORAGE_DOWNLOAD_TICKET_TTL_SECONDS: z.coerce.number().int().min(10).max(86_400).default(900),
+  /** how often expired download tickets are settled */
+  STORAGE_DOWNLOAD_TICKET_SWEEP_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
 });
 
 export type StorageConfig = z.infer<typeof schema> & {

@@ -39,5 +39,30 @@ create table if not exists key_releases (
   envelope jsonb not null,
   released_at timestamptz not null default now(),
   primary key (asset_id, consumer_id, key_version));
+
+-- a consumer's download of one file: resumable with Range until it expires, recorded on chain
+-- once, just before its last byte leaves (state 'recorded'), or charged when it expires having
+-- served bytes without finishing ('charged'), or released when it served nothing ('lapsed').
+-- Open tickets and unanswered records hold one unit of the grant's budget each.
+create table if not exists download_tickets (
+  id uuid primary key,
+  asset_id uuid not null,
+  consumer_id uuid not null,
+  request_id text not null,
+  key_version int not null,
+  ciphertext_sha256 text not null,
+  size_bytes bigint not null,
+  -- what responses on this ticket set out to send: bounded by the ticket's allowance
+  bytes_promised bigint not null default 0,
+  -- what they did send, counted when each response ends
+  bytes_sent bigint not null default 0,
+  state text not null default 'open' check (state in ('open', 'recorded', 'charged', 'lapsed')),
+  record_command_id uuid,
+  -- the storage event that says the file was downloaded went out (once, on a completed transfer)
+  announced boolean not null default false,
+  created_at timestamptz not null default now(),
+  expires_at timestamptz not null);
+create index if not exists download_tickets_by_request on download_tickets (request_id, state);
+create index if not exists download_tickets_expiring on download_tickets (expires_at) where state = 'open';
 ${LEDGER_COMMANDS_TABLE_SQL}
 ${MESSAGING_SCHEMA_SQL}`;

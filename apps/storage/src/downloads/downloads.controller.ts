@@ -1,10 +1,10 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Req, Res, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { UserGuard, type AuthenticatedRequest } from '../auth/user-guard.ts';
 import { KeyReleaseService } from '../key-release/key-release.service.ts';
 import { KeyRotationService } from '../key-rotation/key-rotation.service.ts';
-import { DownloadService } from './download.service.ts';
+import { DownloadService, TICKET_HEADER } from './download.service.ts';
 import { StorageLimits } from '../limits/request-limits.ts';
 
 @ApiTags('files')
@@ -20,12 +20,23 @@ export class DownloadsController {
   ) {}
 
   @Get('content')
-  @ApiOperation({ summary: 'Download the file through the platform: access checked on chain, integrity verified, the download recorded on chain' })
+  @ApiOperation({
+    summary: 'Download the file through the platform: access checked on chain, integrity verified, the download recorded on chain when the transfer completes',
+    description:
+      "A consumer's download runs under a ticket (response header x-download-ticket, valid until x-download-ticket-expires) that holds one unit of the grant. It is recorded on chain, using that unit, just before the file's last bytes leave. A broken transfer resumes at no further cost: send the same x-download-ticket with Range: bytes=<received>-. A ticket may serve at most twice the file plus 1 MiB; one that expires unfinished after serving bytes is charged, one that served nothing is released.",
+  })
+  @ApiHeader({ name: 'range', required: false, description: 'One byte range, e.g. bytes=1048576- to resume; answered 206 with content-range' })
+  @ApiHeader({ name: TICKET_HEADER, required: false, description: 'The ticket of the download being resumed' })
   @ApiProduces('application/octet-stream')
-  @ApiResponse({ status: 403, description: 'ACCESS_DENIED (the chain said no, with its reason) or FROZEN' })
+  @ApiResponse({ status: 206, description: 'The asked range' })
+  @ApiResponse({ status: 403, description: 'ACCESS_DENIED (the chain said no, with its reason), FROZEN, or TICKET_SPENT' })
+  @ApiResponse({ status: 404, description: 'TICKET_NOT_FOUND: no such ticket of yours for this asset' })
+  @ApiResponse({ status: 409, description: 'DOWNLOADS_IN_PROGRESS: every download left on the grant is held by an unfinished one; resume it' })
+  @ApiResponse({ status: 410, description: 'TICKET_EXPIRED' })
+  @ApiResponse({ status: 416, description: 'RANGE_NOT_SATISFIABLE' })
   @ApiResponse({ status: 502, description: 'INTEGRITY_VIOLATION: the stored file does not match the chain; never served' })
-  async content(@Req() request: AuthenticatedRequest, @Param('assetId', new ParseUUIDPipe()) assetId: string, @Res() response: Response): Promise<void> {
-    await this.downloads.download(request.user, assetId, response);
+  async content(@Req() request: AuthenticatedRequest, @Param('assetId', new ParseUUIDPipe()) assetId: string, @Headers('range') range: string | undefined, @Headers(TICKET_HEADER) ticketId: string | undefined, @Res() response: Response): Promise<void> {
+    await this.downloads.download(request.user, assetId, { range, ticketId }, response);
   }
 
   @Post('key-release')

@@ -9,6 +9,7 @@ import type { PlatformUser } from '../auth/user-guard.ts';
 import { StorageError } from '../common/storage-error.ts';
 import { StorageDatabase } from '../database/storage-database.ts';
 import { AccessCheck } from '../downloads/access-check.ts';
+import { DownloadTickets } from '../downloads/download-tickets.ts';
 import { KEY_ENCRYPTION_SERVICE } from '../files/key-encryption.provider.ts';
 import { EVENT_SOURCE, LedgerCommands } from '../ledger/ledger-commands.ts';
 
@@ -32,6 +33,7 @@ export class KeyReleaseService {
     private readonly commands: LedgerCommands,
     private readonly access: AccessCheck,
     private readonly database: StorageDatabase,
+    private readonly tickets: DownloadTickets,
     @Inject(KEY_ENCRYPTION_SERVICE) private readonly kms: KeyEncryptionService,
   ) {}
 
@@ -52,10 +54,19 @@ export class KeyReleaseService {
     return rows.length > 0;
   }
 
+  /** The same key version sealed for the same key before: the chain repeats that release at no cost. */
+  private async releasedBefore(assetId: string, consumerId: string, keyVersion: number, recipient: Uint8Array): Promise<boolean> {
+    const { rows } = await this.database.pool.query('select 1 from key_releases where asset_id = $1 and consumer_id = $2 and key_version = $3 and recipient_public_key = $4', [assetId, consumerId, keyVersion, Buffer.from(recipient)]);
+    return rows.length > 0;
+  }
+
   async release(user: PlatformUser, assetId: string, publicKey: unknown): Promise<KeyRelease> {
     const recipient = recipientKey(publicKey);
     const { record, chain, decision } = await this.access.check(user, assetId, { repeatable: true });
     if (!decision?.requestId) throw new StorageError('NO_GRANT', 'key release is for consumers holding a grant; an owner downloads their file directly', 409);
+    if (decision.allowed && !(await this.releasedBefore(assetId, user.id, chain.keyVersion, recipient)) && (await this.tickets.held(this.database.pool, decision.requestId)) >= decision.remainingDownloads) {
+      throw new StorageError('DOWNLOADS_IN_PROGRESS', `every download left on request ${decision.requestId} is held by an unfinished download through the platform: finish or resume it, or wait until its ticket expires`, 409);
+    }
 
     const recipientKeySha256 = createHash('sha256').update(recipient).digest('hex');
     // sealed first: a release that cannot be delivered is never recorded, so it costs the grant

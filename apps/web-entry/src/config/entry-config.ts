@@ -28,6 +28,13 @@ const schema = z.object({
   WEB_COMPONENTS: componentList,
   /** how often the ops dashboard's figures are sampled while someone watches */
   WEB_OPS_INTERVAL_MS: z.coerce.number().int().min(200).max(60_000).default(2000),
+  /** where the entry also serves HTTPS; unset, it serves plain HTTP only (a developer's machine) */
+  WEB_HTTPS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  /** the server certificate (PEM, leaf first, then any intermediates) and its private key (PEM) */
+  WEB_TLS_CERT_FILE: z.string().min(1).optional(),
+  WEB_TLS_KEY_FILE: z.string().min(1).optional(),
+}).refine((env) => (env.WEB_HTTPS_PORT === undefined) === (env.WEB_TLS_CERT_FILE === undefined) && (env.WEB_TLS_CERT_FILE === undefined) === (env.WEB_TLS_KEY_FILE === undefined), {
+  message: 'WEB_HTTPS_PORT, WEB_TLS_CERT_FILE and WEB_TLS_KEY_FILE go together: set all three to serve HTTPS, or none',
 });
 
 export type EntryConfig = z.infer<typeof schema>;

@@ -1,3 +1,4 @@
+import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 
 /**
@@ -24,8 +25,20 @@ export function browserProtection() {
       },
     },
     referrerPolicy: { policy: 'no-referrer' },
-    // the entry may run on plain HTTP on a developer's machine: HSTS only where TLS is configured
+    // set per answer by strictTransportOverTls: only answers that came over TLS carry HSTS
     strictTransportSecurity: false,
     crossOriginEmbedderPolicy: false,
   });
+}
+
+/**
+ * HSTS on answers that came over TLS only: a browser that reached the entry by HTTPS keeps to it
+ * for a year, while plain HTTP on loopback (development) is never told to upgrade to a port that
+ * may not exist.
+ */
+export function strictTransportOverTls() {
+  return (request: Request, response: Response, next: NextFunction): void => {
+    if (request.secure) response.setHeader('strict-transport-security', 'max-age=31536000; includeSubDomains');
+    next();
+  };
 }

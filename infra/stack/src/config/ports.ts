@@ -2,6 +2,8 @@
 export const DEFAULT_PORTS = {
   /** the one public HTTP entry: the dashboard and /api/... */
   web: 13000,
+  /** the same entry over HTTPS, with a certificate from the stack's CA */
+  webHttps: 13443,
   identity: 13001,
   ledger: 13002,
   storage: 13003,

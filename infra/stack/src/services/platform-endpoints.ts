@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { StackConfig } from '../config/stack-config.ts';
 import { identityFiles } from './identity-service.ts';
 import { serviceKeyFiles, type CredentialHolder } from './service-credentials.ts';
+import { entryCertificateFiles } from './web-service.ts';
 
 export interface PlatformEndpoints {
   identityUrl: string;
@@ -11,6 +12,9 @@ export interface PlatformEndpoints {
   auditUrl: string;
   /** the public entry: the dashboard, and /api/... routed to the services */
   webUrl: string;
+  /** the same entry over HTTPS, and the stack CA's certificate that verifies it */
+  webHttpsUrl: string;
+  stackCaFile: string;
   ipfsGatewayUrl: string;
   /** internal-API credentials: each service's private key file and the registry of public keys */
   serviceKeys: { registry: string; privateKey: (holder: CredentialHolder) => string };
@@ -29,6 +33,8 @@ export function platformEndpoints(config: StackConfig): PlatformEndpoints {
     accessPolicyUrl: `http://127.0.0.1:${config.ports.accessPolicy}`,
     auditUrl: `http://127.0.0.1:${config.ports.audit}`,
     webUrl: `http://127.0.0.1:${config.ports.web}`,
+    webHttpsUrl: `https://127.0.0.1:${config.ports.webHttps}`,
+    stackCaFile: entryCertificateFiles(config).ca,
     ipfsGatewayUrl: `http://127.0.0.1:${config.ports.kuboGateway}`,
     serviceKeys: { registry: serviceKeyFiles(config).registry, privateKey: serviceKeyFiles(config).privateKey },
     admins,

@@ -3,10 +3,17 @@ import { build as viteBuild } from 'vite';
 import type { StackConfig } from '../config/stack-config.ts';
 import type { Component } from '../components/component.ts';
 import { httpOk } from '../process/probes.ts';
+import { ensureCertificate, stackCaFiles } from '../tls/stack-ca.ts';
 import { buildService } from './build-service.ts';
 import { serviceDaemon, STREAMING_SERVICE_NODE_FLAGS } from './service-daemon.ts';
 
 export const dashboardDir = (config: StackConfig): string => join(config.paths.repo, 'dist', 'apps', 'web');
+
+/** The entry's certificate, issued by the stack's CA for 127.0.0.1 and localhost (`data/tls/web-entry.pem`). */
+export const entryCertificateFiles = (config: StackConfig) => {
+  const base = join(stackCaFiles(config).dir, 'web-entry');
+  return { cert: `${base}.pem`, key: `${base}-key.pem`, ca: stackCaFiles(config).caCert };
+};
 
 /**
  * The one public entry: the built dashboard, and /api/... routed to the internal services.
@@ -20,17 +27,21 @@ export function webServiceComponent(config: StackConfig): Component {
   return {
     name: 'web',
     version: 'dev',
-    address: `http://127.0.0.1:${port} (dashboard; OpenAPI /docs)`,
-    ports: [port],
+    address: `http://127.0.0.1:${port}, https://127.0.0.1:${config.ports.webHttps} (dashboard; OpenAPI /docs)`,
+    ports: [port, config.ports.webHttps],
     startTimeoutMs: 60_000,
     async prepare() {
       await viteBuild({ configFile: join(config.paths.repo, 'apps', 'web', 'vite.config.ts'), logLevel: 'warn' });
       await buildService(config, 'web-entry');
+      await ensureCertificate(config, 'web-entry');
     },
     daemon() {
       return {
         ...serviceDaemon(config, 'web-entry', {
           WEB_PORT: String(port),
+          WEB_HTTPS_PORT: String(config.ports.webHttps),
+          WEB_TLS_CERT_FILE: entryCertificateFiles(config).cert,
+          WEB_TLS_KEY_FILE: entryCertificateFiles(config).key,
           WEB_IDENTITY_URL: `http://127.0.0.1:${p.identity}`,
           WEB_LEDGER_URL: `http://127.0.0.1:${p.ledger}`,
           WEB_STORAGE_URL: `http://127.0.0.1:${p.storage}`,
