@@ -9,17 +9,20 @@ import { deployAndServeChaincode, up } from './commands/up.ts';
 import { provisionBinaries } from './provision/binaries.ts';
 import { StackError } from './terminal/stack-error.ts';
 import { withStackLock } from './process/stack-lock.ts';
+import { supervise } from './supervision/supervisor.ts';
 
 const USAGE = `Usage: npm run stack -- <command>
 
-  up                 provision on first use, start every component, create the channel, deploy the chaincode
+  up                 provision on first use, start every component and service that is not running, create the
+                     channel, deploy the chaincode, and start the supervisor that restarts whatever dies
   down               stop every process the stack started
-  status             component, version, pid, address and health (exit 1 if any is unhealthy)
+  status             component, version, pid, address, health and restarts (exit 1 while anything is down)
   logs <component>   the component's log (--follow to keep reading)
   deploy-chaincode   rebuild and redeploy the chaincode when its sources changed (sequence + 1)
   env                shell exports with every address and credential (eval "$(npm run -s stack -- env)")
   reset              stop, then wipe all component data (built binaries are kept)
-  start              up, then every service (what npm start runs)
+  start              up, with every service rebuilt and restarted (what npm start runs)
+  supervise          the supervisor itself (up starts it in the background)
   kafka-user add <name> [--topics <pattern>] | list | remove <name>
                      read-only Kafka principals for outside consumers (grid operators' systems)
 
@@ -45,6 +48,8 @@ async function main(argv: string[]): Promise<number> {
     case 'down':
       await locked(() => down(config));
       return 0;
+    case 'supervise':
+      return supervise(config);
     case 'status':
       return (await printStatus(config)) ? 0 : 1;
     case 'logs':

@@ -12,5 +12,4 @@ export { KAFKA_SERVICE_PRINCIPALS, PUBLIC_TOPICS, SERVICE_KAFKA_ACCESS, type Kaf
 export { pidFilePath } from './process/daemon.ts';
 export { readPidFile } from './process/pid-file.ts';
 export { serviceDatabaseUrl } from './components/postgres.ts';
-/** `node` arguments that run the stack CLI (the workspace libraries resolve through the hook) */
-export const STACK_CLI = ['--import', './infra/stack/src/runtime/workspace-paths.ts', 'infra/stack/src/cli.ts'] as const;
+export { STACK_CLI_ARGS as STACK_CLI } from './runtime/stack-cli-args.ts';

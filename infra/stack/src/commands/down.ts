@@ -2,10 +2,12 @@ import { rmSync } from 'node:fs';
 import type { StackConfig } from '../config/stack-config.ts';
 import { componentNames } from '../components/stack-components.ts';
 import { stopDaemon } from '../process/daemon.ts';
+import { SUPERVISOR } from '../supervision/supervisor.ts';
 
-/** Stops exactly what the stack started (pid files, process groups), chaincode first. */
+/** Stops exactly what the stack started (pid files, process groups): the supervisor first, so nothing is brought back, then the services and the chaincode. */
 export async function down(config: StackConfig): Promise<void> {
   const stopped: string[] = [];
+  if (await stopDaemon(config.paths, SUPERVISOR)) stopped.push(SUPERVISOR);
   for (const name of componentNames(config).reverse()) {
     if (await stopDaemon(config.paths, name)) stopped.push(name);
   }

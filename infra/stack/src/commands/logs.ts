@@ -3,10 +3,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { StackConfig } from '../config/stack-config.ts';
 import { componentNames } from '../components/stack-components.ts';
 import { logFilePath } from '../process/daemon.ts';
+import { SUPERVISOR } from '../supervision/supervisor.ts';
 import { StackError } from '../terminal/stack-error.ts';
 
 export async function logs(config: StackConfig, name: string | undefined, follow: boolean): Promise<void> {
-  const names = componentNames(config);
+  const names = [...componentNames(config), SUPERVISOR];
   if (!name || !names.includes(name)) {
     throw new StackError(`Say which component's log to show: npm run stack -- logs <${names.join('|')}> [--follow]`);
   }

@@ -10,7 +10,11 @@ import { ensureChannel } from '../fabric/channel.ts';
 import { waitForEndorsement } from '../fabric/endorsement-readiness.ts';
 import { ensureCryptoMaterial } from '../fabric/crypto-material.ts';
 import { ensureKafkaPrincipals } from '../kafka/kafka-principals.ts';
+import { runningDaemon, startDaemon } from '../process/daemon.ts';
 import { provisionBinaries, type BinaryLayout } from '../provision/binaries.ts';
+import { platformServices } from '../services/platform-services.ts';
+import { clearSupervisorState } from '../supervision/supervisor-state.ts';
+import { supervisorDaemon, SUPERVISOR } from '../supervision/supervisor.ts';
 import { formatDuration, step } from '../terminal/progress.ts';
 import { printStatus } from './status.ts';
 
@@ -26,9 +30,21 @@ export async function deployAndServeChaincode(config: StackConfig, binaries: Bin
   return deploy;
 }
 
-export async function up(config: StackConfig, options: { quiet?: boolean } = {}): Promise<void> {
+export interface UpOptions {
+  quiet?: boolean;
+  /** restart every service even when it runs, so rebuilt bundles are picked up (`start`) */
+  restartServices?: boolean;
+}
+
+/**
+ * Everything, started where it is not running (what died is restarted): the components, the
+ * channel and chaincode, the platform services, and the supervisor that restarts whatever dies
+ * from then on. A person running it also gives crash-looping components a fresh start.
+ */
+export async function up(config: StackConfig, options: UpOptions = {}): Promise<void> {
   const started = Date.now();
   mkdirSync(config.paths.home, { recursive: true });
+  clearSupervisorState(config.paths);
   const binaries = await provisionBinaries(config);
   if (await ensureCryptoMaterial(config, binaries)) console.log('✔ Generated Fabric crypto material (cryptogen)');
 
@@ -43,6 +59,14 @@ export async function up(config: StackConfig, options: { quiet?: boolean } = {})
   console.log(`  ${await step(`Channel ${config.channel}`, () => ensureChannel(config, binaries))}`);
   await deployAndServeChaincode(config, binaries);
   await step('Waiting until every organisation can endorse (gossip membership)', () => waitForEndorsement(config));
-  console.log(`\nStack is up (${formatDuration(Date.now() - started)}).\n`);
+  for (const service of platformServices(config)) {
+    await step(`${options.restartServices ? 'Building and starting' : 'Starting'} the ${service.name} service`, async () => {
+      // a rebuilt bundle is only picked up by a fresh process
+      const outcome = await ensureRunning(config, service, () => options.restartServices === true);
+      console.log(`  ${service.name} ${outcome}`);
+    });
+  }
+  if (!runningDaemon(config.paths, SUPERVISOR)) startDaemon(config.paths, supervisorDaemon(config));
+  console.log(`\nStack is up (${formatDuration(Date.now() - started)}); the supervisor restarts whatever dies.\n`);
   if (!options.quiet) await printStatus(config);
 }

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { StackConfig } from '../config/stack-config.ts';
 import { portEnvName, type PortName } from '../config/ports.ts';
 import { logFilePath, runningDaemon, startDaemon, stopDaemon } from '../process/daemon.ts';
@@ -23,13 +24,23 @@ function logTail(config: StackConfig, name: string): string {
   }
 }
 
-async function start(config: StackConfig, component: Component): Promise<PidRecord> {
+async function portFreeWithin(port: number, ms: number): Promise<boolean> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    if (await portFree(port)) return true;
+    if (Date.now() > deadline) return false;
+    await sleep(250);
+  }
+}
+
+async function start(config: StackConfig, component: Component, prepare: boolean): Promise<PidRecord> {
   for (const port of component.ports) {
-    if (!(await portFree(port))) {
+    // a process stopped a moment ago may still be letting go of its sockets
+    if (!(await portFreeWithin(port, 5_000))) {
       throw new StackError(`Port ${port}, needed by ${component.name}, is held by another process: stop it or set ${portName(config, port)} to a free port.`);
     }
   }
-  await component.prepare();
+  if (prepare) await component.prepare();
   const record = startDaemon(config.paths, component.daemon());
   const logHint = `log: ${logFilePath(config.paths, component.name)}`;
   await waitUntil(
@@ -48,12 +59,15 @@ async function start(config: StackConfig, component: Component): Promise<PidReco
 
 /**
  * Makes one component run and be healthy: leaves a healthy one alone, starts a stopped one,
- * and replaces one that is alive but unhealthy or no longer wanted (`replace`).
+ * and replaces one that is alive but unhealthy or no longer wanted (`replace`). `prepare: false`
+ * (the supervisor bringing back what died) skips the build and configuration steps, which ran
+ * when it was first started.
  */
 export async function ensureRunning(
   config: StackConfig,
   component: Component,
   replace: (record: PidRecord) => boolean = () => false,
+  options: { prepare?: boolean } = {},
 ): Promise<Outcome> {
   const existing = runningDaemon(config.paths, component.name);
   if (existing && !replace(existing)) {
@@ -67,6 +81,6 @@ export async function ensureRunning(
     }
   }
   if (existing) await stopDaemon(config.paths, component.name);
-  await start(config, component);
+  await start(config, component, options.prepare ?? true);
   return existing ? 'restarted' : 'started';
 }

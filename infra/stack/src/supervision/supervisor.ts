@@ -1,0 +1,82 @@
+import { existsSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { StackConfig } from '../config/stack-config.ts';
+import { chaincodeServerComponent } from '../components/chaincode-server.ts';
+import type { Component } from '../components/component.ts';
+import { ensureRunning } from '../components/ensure-running.ts';
+import { infrastructureComponents } from '../components/stack-components.ts';
+import { pidFilePath, type DaemonSpec } from '../process/daemon.ts';
+import { liveProcess, readPidFile } from '../process/pid-file.ts';
+import { withStackLock } from '../process/stack-lock.ts';
+import { STACK_CLI_ARGS } from '../runtime/stack-cli-args.ts';
+import { platformServices } from '../services/platform-services.ts';
+import { decideRestart, recentRestarts } from './restart-policy.ts';
+import { readSupervisorState, writeSupervisorState } from './supervisor-state.ts';
+
+export const SUPERVISOR = 'supervisor';
+const POLL_MS = 1_000;
+
+/** The supervisor as the stack runs it: the stack CLI's own `supervise` command, detached. */
+export function supervisorDaemon(config: StackConfig): DaemonSpec {
+  return { name: SUPERVISOR, command: process.execPath, args: [...STACK_CLI_ARGS, 'supervise'], cwd: config.paths.repo, env: process.env };
+}
+
+/**
+ * A component died when its pid file is still there but its process is not: `down` removes the
+ * pid file of what it stops, so a stopped component is never mistaken for a dead one.
+ */
+function died(config: StackConfig, name: string): boolean {
+  const file = pidFilePath(config.paths, name);
+  return existsSync(file) && readPidFile(file) !== undefined && liveProcess(file) === undefined;
+}
+
+/** Every supervised component as it is now; the chaincode server's package is the one it last ran. */
+function components(config: StackConfig): Component[] {
+  const chaincode = readPidFile(pidFilePath(config.paths, 'chaincode'));
+  const chaincodeServer = chaincode?.meta?.['packageId'] ? [chaincodeServerComponent(config, chaincode.meta['packageId'], chaincode.meta['version'] ?? '-')] : [];
+  return [...infrastructureComponents(config), ...chaincodeServer, ...platformServices(config)];
+}
+
+/**
+ * Restarts whatever the stack started and then died, with exponential backoff, until a component
+ * has been restarted too often in the window (a crash loop), which is left down and shown by
+ * `status`. Restarts take the stack lock, so they never race a person's `up` or `down`, and the
+ * death is checked again under the lock.
+ */
+export async function supervise(config: StackConfig, log: (line: string) => void = console.log): Promise<never> {
+  log(`supervising the stack's components (every ${POLL_MS} ms)`);
+  for (;;) {
+    for (const component of components(config)) {
+      if (!died(config, component.name)) continue;
+      const state = readSupervisorState(config.paths);
+      const entry = state[component.name] ?? { restarts: [], crashLoop: false };
+      if (entry.crashLoop) continue;
+      const now = Date.now();
+      const decision = decideRestart(entry.restarts, now);
+      if (decision.action === 'wait') continue;
+      if (decision.action === 'give-up') {
+        state[component.name] = { ...entry, crashLoop: true };
+        writeSupervisorState(config.paths, state);
+        log(`${component.name} died ${decision.restarts} times in the restart window: left down (CRASH-LOOP); see its log, then run up`);
+        continue;
+      }
+      await withStackLock(config.paths, `supervisor: restart ${component.name}`, async () => {
+        if (!died(config, component.name)) return;
+        log(`${component.name} died; restarting it`);
+        // the attempt is counted before it starts: one that hangs, or a supervisor killed during
+        // it, still counts toward the crash loop
+        const restarted: typeof entry = { restarts: [...recentRestarts(readSupervisorState(config.paths)[component.name]?.restarts ?? [], now), now], crashLoop: false };
+        writeSupervisorState(config.paths, { ...readSupervisorState(config.paths), [component.name]: restarted });
+        try {
+          await ensureRunning(config, component, () => false, { prepare: false });
+          log(`${component.name} is back`);
+        } catch (error) {
+          const lastError = (error as Error).message.slice(0, 500);
+          writeSupervisorState(config.paths, { ...readSupervisorState(config.paths), [component.name]: { ...restarted, lastError } });
+          log(`${component.name} did not come back: ${lastError}`);
+        }
+      });
+    }
+    await sleep(POLL_MS);
+  }
+}
