@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { CHAIN_TOPICS, LEDGER_TOPICS, parsePayload, type CloudEvent } from '@gridledger/contracts';
 import { deadLetterTopic } from '@gridledger/messaging';
-import { onboardUser, publishMessages, signIn, startPlatformServices, waitForMessages, type PlatformUser, type ReceivedMessage } from '@gridledger/testing';
+import { envelopeOf, onboardUser, type PlatformUser, publishMessages, type ReceivedMessage, signIn, startPlatformServices, waitForMessages } from '@gridledger/testing';
 import type { PlatformEndpoints } from '@gridledger/stack';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { commandIdOf, commandMessage, sendCommands } from './support/ledger-commands.ts';
 
 type Envelope = CloudEvent<Record<string, unknown>>;
-const envelopeOf = (m: ReceivedMessage) => m.value as Envelope;
 const answersFor = (commandId: string, count = 1) => (received: ReceivedMessage[]) => received.filter((m) => envelopeOf(m).data['commandId'] === commandId).length >= count;
 
 /** The answer to one command, whichever topic it came on. */

@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { CHAIN_TOPICS, LEDGER_TOPICS, type CloudEvent } from '@gridledger/contracts';
-import { killComponent, onboardUser, readAllMessages, startPlatformServices, waitForMessages, type ReceivedMessage } from '@gridledger/testing';
+import { envelopeOf, killComponent, onboardUser, readAllMessages, type ReceivedMessage, startPlatformServices, waitForMessages } from '@gridledger/testing';
 import { describe, expect, it } from 'vitest';
 import { commandIdOf, commandMessage, sendCommands } from './support/ledger-commands.ts';
 
 const N = 500;
 
 type Envelope = CloudEvent<Record<string, unknown>>;
-const envelopeOf = (m: ReceivedMessage) => m.value as Envelope;
 
 describe('ledger service killed with SIGKILL in the middle of a stream of transactions', () => {
   it(`commits ${N} commands and relays exactly ${N} domain events: none missing, none twice`, async () => {

@@ -1,12 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { LEDGER_TOPICS, type CloudEvent } from '@gridledger/contracts';
+import { LEDGER_TOPICS } from '@gridledger/contracts';
 import type { PrincipalName } from '@gridledger/service-auth';
-import { credentialOf, onboardUser, serviceBearer, signIn, stackConnections, startPlatformServices, waitForMessages, type PlatformUser } from '@gridledger/testing';
+import { credentialOf, envelopeOf, onboardUser, type PlatformUser, serviceBearer, signIn, stackConnections, startPlatformServices, waitForMessages } from '@gridledger/testing';
 import type { PlatformEndpoints } from '@gridledger/stack';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { commandIdOf, commandMessage, sendCommands } from './support/ledger-commands.ts';
-
-type Envelope = CloudEvent<Record<string, unknown>>;
 
 describe('ledger service: query API, metrics and replay on the real network', () => {
   let endpoints: PlatformEndpoints;
@@ -25,8 +23,8 @@ describe('ledger service: query API, metrics and replay on the real network', ()
     owner = await onboardUser(endpoints, 'GridMSP', 'owner');
     const message = await commandMessage({ userId: owner.id, contract: 'system', transaction: 'Ping', arguments: ['for the query API'] });
     await sendCommands([message]);
-    const answers = await waitForMessages(LEDGER_TOPICS.txCommitted, (received) => received.some((m) => (m.value as Partial<Envelope> | null)?.data?.['commandId'] === commandIdOf(message)), 90_000);
-    const answer = answers.map((m) => m.value as Envelope).find((e) => e.data['commandId'] === commandIdOf(message));
+    const answers = await waitForMessages(LEDGER_TOPICS.txCommitted, (received) => received.some((m) => envelopeOf(m).data['commandId'] === commandIdOf(message)), 90_000);
+    const answer = answers.map(envelopeOf).find((e) => e.data['commandId'] === commandIdOf(message));
     committed = { txId: String(answer?.data['txId']), blockNumber: String(answer?.data['blockNumber']) };
   });
 
@@ -109,7 +107,7 @@ describe('ledger service: query API, metrics and replay on the real network', ()
     expect(report).toMatchObject({ blocks: 1, topic });
     expect(report['published']).toBeGreaterThanOrEqual(1);
     const replayed = await waitForMessages(topic, (received) => received.length >= Number(report['published']), 30_000);
-    const event = replayed.map((m) => m.value as Envelope).find((e) => e.id === committed.txId);
+    const event = replayed.map(envelopeOf).find((e) => e.id === committed.txId);
     expect(event).toMatchObject({ type: 'gridledger.chain.ping-recorded.v1', data: { txId: committed.txId, blockNumber: committed.blockNumber } });
 
     const publicTopic = await fetch(`${endpoints.ledgerUrl}/operator/replays`, {

@@ -3,11 +3,11 @@ import { createHash, randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { LEDGER_TOPICS, STORAGE_TOPICS, type CloudEvent } from '@gridledger/contracts';
+import { LEDGER_TOPICS, STORAGE_TOPICS } from '@gridledger/contracts';
 import { toKafkaMessage } from '@gridledger/messaging';
 import { decryptStream, generateRecipientKeyPair, hashingPassThrough, openKeyEnvelope, type KeyEnvelope } from '@gridledger/file-crypto';
 import { loadStackConfig, serviceDatabaseUrl, type PlatformEndpoints } from '@gridledger/stack';
-import { credentialOf, onboardUser, publishMessages, signIn, stackConnections, startPlatformServices, waitForMessages, type PlatformUser } from '@gridledger/testing';
+import { credentialOf, envelopeOf, onboardUser, type PlatformUser, publishMessages, signIn, stackConnections, startPlatformServices, waitForMessages } from '@gridledger/testing';
 import { create } from 'kubo-rpc-client';
 import pg from 'pg';
 import { Readable } from 'node:stream';
@@ -15,7 +15,6 @@ import { pipeline } from 'node:stream/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { multipartBody, randomFile } from './support/multipart-upload.ts';
 
-type Envelope = CloudEvent<Record<string, unknown>>;
 const MiB = 1024 * 1024;
 
 const metadata = (overrides: Record<string, unknown> = {}) => ({
@@ -77,10 +76,8 @@ describe('storage service on real Kubo, the real chain and PostgreSQL', () => {
     const attestation = await credentialOf('access-policy').attest({ commandId, mspId: null, channel, chaincode, ...data });
     const envelope = { specversion: '1.0', id: randomUUID(), source: '/gridledger/tests', type: LEDGER_TOPICS.submitRequested, subject: commandId, time: new Date().toISOString(), datacontenttype: 'application/json', data: { commandId, mspId: null, requestedBy: 'storage-test', attestation, ...data } };
     await publishMessages(LEDGER_TOPICS.submitRequested, [toKafkaMessage({ id: envelope.id, topic: LEDGER_TOPICS.submitRequested, message_key: commandId, envelope })]);
-    // records that are not answers (poison published by the hostile-client suite) are passed over
-    const ours = (m: { value: unknown }) => (m.value as Partial<Envelope> | null)?.data?.['commandId'] === commandId;
-    const answers = await waitForMessages(LEDGER_TOPICS.txCommitted, (received) => received.some(ours), 60_000);
-    return answers.find(ours)?.value as Envelope | undefined;
+    const answers = await waitForMessages(LEDGER_TOPICS.txCommitted, (received) => received.some((m) => envelopeOf(m).data['commandId'] === commandId), 60_000);
+    return answers.map(envelopeOf).find((e) => e.data['commandId'] === commandId);
   };
 
   beforeAll(async () => {
@@ -166,8 +163,8 @@ describe('storage service on real Kubo, the real chain and PostgreSQL', () => {
 
     const refused = await downloadHash(assetId, ownerToken);
     expect(refused).toMatchObject({ status: 502, body: { code: 'INTEGRITY_VIOLATION' } });
-    const alerts = await waitForMessages(STORAGE_TOPICS.integrityViolation, (received) => received.some((m) => (m.value as Partial<Envelope> | null)?.data?.['assetId'] === assetId), 30_000);
-    expect(alerts.map((m) => m.value as Envelope).find((e) => e.data['assetId'] === assetId)?.data).toMatchObject({ kind: 'record-mismatch', cid: other.toString() });
+    const alerts = await waitForMessages(STORAGE_TOPICS.integrityViolation, (received) => received.some((m) => envelopeOf(m).data['assetId'] === assetId), 30_000);
+    expect(alerts.map(envelopeOf).find((e) => e.data['assetId'] === assetId)?.data).toMatchObject({ kind: 'record-mismatch', cid: other.toString() });
   });
 
   it('unpins the file when the chain refuses the asset, so nothing is left half-done', async () => {
@@ -181,7 +178,7 @@ describe('storage service on real Kubo, the real chain and PostgreSQL', () => {
     const pins: string[] = [];
     for await (const pin of ipfs().pin.ls({ type: 'recursive' })) pins.push(pin.cid.toString());
     expect(pins).not.toContain(stored.body['cid']);
-    const rejected = await waitForMessages(STORAGE_TOPICS.fileRejected, (received) => received.some((m) => (m.value as Partial<Envelope> | null)?.data?.['assetId'] === stored.body['assetId']), 30_000);
+    const rejected = await waitForMessages(STORAGE_TOPICS.fileRejected, (received) => received.some((m) => envelopeOf(m).data['assetId'] === stored.body['assetId']), 30_000);
     expect(rejected.length).toBeGreaterThan(0);
   });
 
@@ -227,10 +224,10 @@ describe('storage service on real Kubo, the real chain and PostgreSQL', () => {
     // and through the platform, recorded on chain
     const downloaded = await downloadHash(assetId, consumerToken);
     expect(downloaded).toMatchObject({ status: 200, sha256: file.sha256() });
-    const events = await waitForMessages(STORAGE_TOPICS.fileDownloaded, (received) => received.some((m) => (m.value as Partial<Envelope> | null)?.data?.['assetId'] === assetId), 30_000);
-    expect(events.map((m) => m.value as Partial<Envelope> | null).find((e) => e?.data?.['assetId'] === assetId)?.data).toMatchObject({ requestId, consumerId: consumer.id });
-    const downloadsOnChain = await waitForMessages('gridledger.chain.download-recorded.v1', (received) => received.some((m) => (m.value as Envelope).subject === assetId), 30_000);
-    expect(downloadsOnChain.filter((m) => (m.value as Envelope).subject === assetId)).toHaveLength(1);
+    const events = await waitForMessages(STORAGE_TOPICS.fileDownloaded, (received) => received.some((m) => envelopeOf(m).data['assetId'] === assetId), 30_000);
+    expect(events.map(envelopeOf).find((e) => e.data['assetId'] === assetId)?.data).toMatchObject({ requestId, consumerId: consumer.id });
+    const downloadsOnChain = await waitForMessages('gridledger.chain.download-recorded.v1', (received) => received.some((m) => envelopeOf(m).subject === assetId), 30_000);
+    expect(downloadsOnChain.filter((m) => envelopeOf(m).subject === assetId)).toHaveLength(1);
 
     // key rotation: re-encrypted, re-anchored, the old ciphertext unpinned, the grantee re-served
     const rotated = await call('POST', `/files/${assetId}/key-rotation`, ownerToken);
@@ -250,7 +247,7 @@ describe('storage service on real Kubo, the real chain and PostgreSQL', () => {
     await pipeline(Readable.fromWeb((await fetch(`${endpoints.ipfsGatewayUrl}/ipfs/${newCid}`)).body as never), decryptStream(newKey), reencrypted, async function* (source) { for await (const _ of source) yield* []; });
     expect(reencrypted.sha256).toBe(file.sha256());
     expect(await downloadHash(assetId, consumerToken)).toMatchObject({ status: 200, sha256: file.sha256() });
-    const receipts = await waitForMessages(STORAGE_TOPICS.keyRotated, (received) => received.some((m) => (m.value as Partial<Envelope> | null)?.data?.['assetId'] === assetId), 30_000);
-    expect(receipts.map((m) => m.value as Envelope).find((e) => e.data['assetId'] === assetId)?.data).toMatchObject({ cid: newCid, keyVersion: 2 });
+    const receipts = await waitForMessages(STORAGE_TOPICS.keyRotated, (received) => received.some((m) => envelopeOf(m).data['assetId'] === assetId), 30_000);
+    expect(receipts.map(envelopeOf).find((e) => e.data['assetId'] === assetId)?.data).toMatchObject({ cid: newCid, keyVersion: 2 });
   }, 300_000);
 });

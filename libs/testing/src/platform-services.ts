@@ -27,11 +27,14 @@ export function stackUp(): void {
   if (result.status !== 0) throw new Error('npm run stack -- up failed (see the output above).');
 }
 
+/** The stack's own processes, as its pid files name them. */
+export type StackComponentName = 'kafka' | 'kubo' | 'postgres' | 'orderer' | 'peer-grid' | 'peer-regulator' | 'peer-consumer' | 'chaincode' | 'ca-grid' | 'ca-regulator' | 'ca-consumer';
+
 /**
  * SIGKILLs a running stack component or platform service (kafka, ledger, …): no shutdown hook
  * runs, as in a crash. Returns the pid it killed.
  */
-export function killComponent(name: PlatformServiceName | 'kafka' | 'kubo' | 'postgres'): number {
+export function killComponent(name: PlatformServiceName | StackComponentName): number {
   const config = loadStackConfig();
   const record = readPidFile(pidFilePath(config.paths, name));
   if (!record) throw new Error(`the ${name} service is not running (no pid file)`);

@@ -1,0 +1,46 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export interface ScenarioResult {
+  scenario: string;
+  killed: string;
+  commands: number;
+  /** commands with no answer at all */
+  lost: number;
+  /** answers beyond one per command, and transactions beyond one per command */
+  duplicated: number;
+  /** commands answered tx-failed (the request reached a final failure) */
+  failed: number;
+  /** seconds from the kill until the supervisor had the process healthy again */
+  restartSeconds: number;
+  /** seconds from the kill until answers flowed again (the end of the longest stall after it) */
+  recoverySeconds: number;
+}
+
+/** dist/chaos/report.json and report.md: the scenario table the README quotes. */
+export function writeChaosReport(results: ScenarioResult[], dir = join(process.cwd(), 'dist', 'chaos')): string {
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'report.json'), `${JSON.stringify({ at: new Date().toISOString(), topology: 'dev', results }, null, 2)}\n`);
+  const rows = results.map((r) => `| ${r.scenario} | ${r.commands} | ${r.lost} | ${r.duplicated} | ${r.failed} | ${r.restartSeconds.toFixed(1)} | ${r.recoverySeconds.toFixed(1)} |`);
+  const table = ['| scenario | commands | lost | duplicated | failed answers | restarted after (s) | answers again after (s) |', '|---|---|---|---|---|---|---|', ...rows].join('\n');
+  writeFileSync(join(dir, 'report.md'), `${table}\n`);
+  return join(dir, 'report.md');
+}
+
+/**
+ * When answers flowed again after the kill: the end of the longest gap between consecutive
+ * answers that ends after the kill (the stall the kill caused), in seconds from the kill.
+ */
+export function recoveryAfter(killedAt: number, answerTimes: number[]): number {
+  const times = [...answerTimes].sort((a, b) => a - b);
+  let stallEnd = killedAt;
+  let longest = 0;
+  for (let i = 1; i < times.length; i++) {
+    const gap = (times[i] ?? 0) - (times[i - 1] ?? 0);
+    if ((times[i] ?? 0) > killedAt && gap > longest) {
+      longest = gap;
+      stallEnd = times[i] ?? killedAt;
+    }
+  }
+  return Math.max(0, (stallEnd - killedAt) / 1000);
+}
