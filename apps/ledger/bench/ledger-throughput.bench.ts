@@ -13,13 +13,18 @@
  *   clock starts, as a service makes each one when it writes its outbox
  * - delay: each block's arrival on a block-event listener at the grid peer (≈ its commit there)
  *   against the arrival of its PingRecorded events at a Kafka consumer
+ * - the direct baseline, in every round beside the service: a fabric-gateway client straight at the
+ *   chaincode through the grid peer, as GridMSP's service identity, the same number of Ping
+ *   transactions with BENCH_DIRECT_IN_FLIGHT (default 200) in flight; the service's figures are
+ *   reported as ratios of it (what the chain takes on this machine, at this moment)
+ * - peak RSS (VmHWM) of the ledger and identity services, read from /proc at the end
  */
 import { createPrivateKey, randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import * as grpc from '@grpc/grpc-js';
-import { connect, signers } from '@hyperledger/fabric-gateway';
+import { connect, signers, type Contract } from '@hyperledger/fabric-gateway';
 import { createKafka } from '@gridledger/kafka-client';
 import { loadServiceCredential } from '@gridledger/service-auth';
 import { Partitioners } from 'kafkajs';
@@ -29,6 +34,7 @@ const identityUrl = `http://127.0.0.1:${process.env['GRIDLEDGER_PORT_IDENTITY'] 
 const brokers = [`127.0.0.1:${process.env['GRIDLEDGER_PORT_KAFKA'] || '19092'}`];
 const count = Number(process.env['BENCH_TRANSACTIONS'] || 300);
 const rounds = Number(process.env['BENCH_ROUNDS'] || 3);
+const directInFlight = Number(process.env['BENCH_DIRECT_IN_FLIGHT'] || 200);
 const COMMANDS = 'gridledger.ledger.submit-requested.v1';
 const COMMITTED = 'gridledger.ledger.tx-committed.v1';
 const FAILED = 'gridledger.ledger.tx-failed.v1';
@@ -127,21 +133,67 @@ async function burst(label: string, signer: { userId: string | null; mspId: stri
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   const seconds = (Math.max(...ids.map((id) => answers.get(id) ?? 0)) - started) / 1000;
+  // publish → answer: every command of the burst was published at `started`
+  const latencies = ids.map((id) => (answers.get(id) ?? 0) - started).sort((a, b) => a - b);
+  return { transactions: count, seconds: round(seconds), committedPerSecond: round(count / seconds), p50Ms: round(quantile(latencies, 0.5)), p99Ms: round(quantile(latencies, 0.99)) };
+}
+
+/** The baseline: Ping straight at the chaincode, `directInFlight` at a time, each awaited to its commit. */
+async function direct(label: string, contract: Contract) {
+  console.log(`${label}: ${count} Ping transactions straight at the chaincode, ${directInFlight} in flight …`);
+  let next = 0;
+  let invalid = 0;
+  const started = performance.now();
+  const worker = async () => {
+    while (next < count) {
+      const i = next++;
+      const submitted = await contract.submitAsync('Ping', { arguments: [`${runMarker} ${label} #${i}`] });
+      if (!(await submitted.getStatus()).successful) invalid += 1;
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(directInFlight, count) }, worker));
+  const seconds = (performance.now() - started) / 1000;
+  if (invalid > 0) throw new Error(`${label}: ${invalid} transactions were invalidated`);
   return { transactions: count, seconds: round(seconds), committedPerSecond: round(count / seconds) };
 }
 
+/** Peak resident set (VmHWM) of a platform service, from its pid file; null when it cannot be read. */
+function peakRssMiB(service: string): number | null {
+  try {
+    const { pid } = JSON.parse(readFileSync(join(home, 'run', 'pids', `${service}.pid`), 'utf8')) as { pid: number };
+    const kib = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return kib ? round(Number(kib) / 1024) : null;
+  } catch {
+    return null;
+  }
+}
+
 const owner = await onboardOwner();
-type Burst = Awaited<ReturnType<typeof burst>>;
-const runs: { serviceSigned: Burst; userSigned: Burst }[] = [];
+type Burst = { committedPerSecond: number; p50Ms?: number; p99Ms?: number };
+const runs: { direct: Burst; serviceSigned: Burst; userSigned: Burst }[] = [];
+const pingContract = network.getContract('gridledger', 'system');
 for (let r = 1; r <= rounds; r += 1) {
-  runs.push({ serviceSigned: await burst(`round ${r} service-signed`, { userId: null, mspId: 'GridMSP' }), userSigned: await burst(`round ${r} user-signed`, { userId: owner, mspId: null }) });
+  runs.push({
+    direct: await direct(`round ${r} direct`, pingContract),
+    serviceSigned: await burst(`round ${r} service-signed`, { userId: null, mspId: 'GridMSP' }),
+    userSigned: await burst(`round ${r} user-signed`, { userId: owner, mspId: null }),
+  });
 }
 const median = (values: number[]) => quantile([...values].sort((a, b) => a - b), 0.5);
+const medianOf = (values: (number | undefined)[]) => {
+  const defined = values.filter((v): v is number => v !== undefined);
+  return defined.length > 0 ? round(median(defined)) : undefined;
+};
 const summary = (pick: (run: (typeof runs)[number]) => Burst) => ({
   transactionsPerRound: count,
   rounds: runs.map((run) => pick(run).committedPerSecond),
   medianCommittedPerSecond: round(median(runs.map((run) => pick(run).committedPerSecond))),
+  // each round's ratio to the direct baseline of the same round, then their median
+  medianRatioToDirect: round(median(runs.map((run) => pick(run).committedPerSecond / run.direct.committedPerSecond))),
+  medianP50Ms: medianOf(runs.map((run) => pick(run).p50Ms)),
+  medianP99Ms: medianOf(runs.map((run) => pick(run).p99Ms)),
 });
+const directBaseline = { ...summary((run) => run.direct), inFlight: directInFlight, identity: 'GridMSP service identity, through the grid peer gateway' };
 const serviceSigned = summary((run) => run.serviceSigned);
 const userSigned = summary((run) => run.userSigned);
 // the last events may still be on their way
@@ -151,8 +203,11 @@ delays.sort((a, b) => a - b);
 const result = {
   measuredAt: new Date().toISOString(),
   note: 'one machine, all components on it; answers = tx-committed events seen by a Kafka consumer',
+  direct: directBaseline,
   serviceSigned,
   userSigned,
+  ratios: { serviceToDirect: serviceSigned.medianRatioToDirect, userToDirect: userSigned.medianRatioToDirect },
+  peakRssMiB: { ledger: peakRssMiB('ledger'), identity: peakRssMiB('identity') },
   blockCommitToKafka: { events: delays.length, medianMs: round(quantile(delays, 0.5)), p99Ms: round(quantile(delays, 0.99)) },
   failures: failures.length,
 };

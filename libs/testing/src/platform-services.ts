@@ -43,6 +43,18 @@ export function killComponent(name: PlatformServiceName | StackComponentName): n
   return record.pid;
 }
 
+/**
+ * Pauses (SIGSTOP) or resumes (SIGCONT) a stack component such as `peer-grid`: a paused peer
+ * accepts connections and answers nothing, the harshest kind of outage for its clients.
+ */
+export function signalComponent(name: string, signal: 'SIGSTOP' | 'SIGCONT'): number {
+  const config = loadStackConfig();
+  const record = readPidFile(pidFilePath(config.paths, name));
+  if (!record) throw new Error(`the ${name} component is not running (no pid file)`);
+  process.kill(-record.pid, signal);
+  return record.pid;
+}
+
 export interface PlatformUser {
   id: string;
   username: string;

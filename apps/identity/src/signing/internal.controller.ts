@@ -7,7 +7,7 @@ import { AcceptCallers, ServiceGuard, type ServiceRequest } from '../auth/servic
 import { SigningKeysService } from '../tokens/signing-keys.service.ts';
 import { parseBody } from '../users/user-input.ts';
 import { UsersService } from '../users/users.service.ts';
-import { signatureRequestSchema } from './signature-request.ts';
+import { MAX_SIGNATURES_PER_BATCH, signatureBatchSchema, signatureRequestSchema } from './signature-request.ts';
 import { SigningService } from './signing.service.ts';
 
 /**
@@ -53,6 +53,32 @@ export class InternalController {
   @ApiBody(openApiBody(signatureRequestSchema))
   sign(@Body() body: unknown, @Req() request: ServiceRequest) {
     return this.signing.sign(parseBody(signatureRequestSchema, body), request.caller);
+  }
+
+  @Post('signatures/batch')
+  @HttpCode(200)
+  @AcceptCallers('ledger')
+  @ApiOperation({
+    summary: `Up to ${MAX_SIGNATURES_PER_BATCH} signature requests in one call (the ledger service only)`,
+    description:
+      'Each request is decoded, checked and logged exactly as POST /internal/signatures does it, and answered in the same position: ' +
+      '{signature, txId} or {error: {statusCode, code, message}} with the refusal that call would have given. One call instead of many is the only difference.',
+  })
+  @ApiBody(openApiBody(signatureBatchSchema))
+  async signBatch(@Body() body: unknown, @Req() request: ServiceRequest) {
+    const { requests } = parseBody(signatureBatchSchema, body);
+    const results = await Promise.all(
+      requests.map(async (one) => {
+        try {
+          return await this.signing.sign(one, request.caller);
+        } catch (error) {
+          // a refusal is one item's answer; anything else (the database down) fails the whole call
+          if (!(error instanceof IdentityError)) throw error;
+          return { error: { statusCode: error.status, code: error.code, message: error.message } };
+        }
+      }),
+    );
+    return { results };
   }
 
   @Post('signing-keys/rotate')

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { IDENTITY_TOPICS } from '@gridledger/contracts';
-import { Repository } from 'typeorm';
+import { Repository, type EntityManager } from 'typeorm';
 import { SignatureLogEntity } from '../database/entities.ts';
 import { writeEvent } from '../outbox/outbox.writer.ts';
 import type { SigningKind, SigningVoucher } from './signing-policy.ts';
@@ -34,37 +34,71 @@ export class SignatureLog {
 
   constructor(@InjectRepository(SignatureLogEntity) private readonly log: Repository<SignatureLogEntity>) {}
 
-  async record(entry: SignatureLogEntry): Promise<void> {
-    const at = new Date();
-    await this.log.manager.transaction(async (tx) => {
-      await tx.insert(SignatureLogEntity, {
-        id: randomUUID(),
-        userId: entry.userId,
-        outcome: entry.outcome,
-        code: entry.code,
-        kind: entry.kind,
-        function: entry.function,
-        txId: entry.txId,
-        commandId: entry.commandId,
-        attestedBy: entry.attestedBy,
-        digestHex: entry.digest ? Buffer.from(entry.digest).toString('hex') : null,
-        purpose: null,
-        requestedBy: entry.requestedBy,
-        createdAt: at,
-      });
-      await writeEvent(tx, IDENTITY_TOPICS.signatureLogged, entry.userId, {
-        outcome: entry.outcome,
-        code: entry.code,
-        service: entry.requestedBy,
-        userId: entry.userId,
-        kind: entry.kind,
-        function: entry.function,
-        txId: entry.txId,
-        commandId: entry.commandId,
-        attestedBy: entry.attestedBy,
-        at: at.toISOString(),
-      });
+  private queue: { entry: SignatureLogEntry; at: Date; resolve: () => void; reject: (error: unknown) => void }[] = [];
+  private flushing = false;
+
+  /**
+   * Resolves once the entry and its event are committed: no signature is handed out before its
+   * record. Entries that arrive together share one transaction (one commit for a burst of the
+   * ledger's signatures instead of one each); each still gets its own row, event and log line.
+   */
+  record(entry: SignatureLogEntry): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ entry, at: new Date(), resolve, reject });
+      if (!this.flushing) void this.flush();
     });
+  }
+
+  private async flush(): Promise<void> {
+    this.flushing = true;
+    while (this.queue.length > 0) {
+      const batch = this.queue.splice(0, 200);
+      try {
+        await this.log.manager.transaction(async (tx) => {
+          for (const { entry, at } of batch) await this.write(tx, entry, at);
+        });
+        for (const item of batch) {
+          this.logLine(item.entry);
+          item.resolve();
+        }
+      } catch (error) {
+        for (const item of batch) item.reject(error);
+      }
+    }
+    this.flushing = false;
+  }
+
+  private async write(tx: EntityManager, entry: SignatureLogEntry, at: Date): Promise<void> {
+    await tx.insert(SignatureLogEntity, {
+      id: randomUUID(),
+      userId: entry.userId,
+      outcome: entry.outcome,
+      code: entry.code,
+      kind: entry.kind,
+      function: entry.function,
+      txId: entry.txId,
+      commandId: entry.commandId,
+      attestedBy: entry.attestedBy,
+      digestHex: entry.digest ? Buffer.from(entry.digest).toString('hex') : null,
+      purpose: null,
+      requestedBy: entry.requestedBy,
+      createdAt: at,
+    });
+    await writeEvent(tx, IDENTITY_TOPICS.signatureLogged, entry.userId, {
+      outcome: entry.outcome,
+      code: entry.code,
+      service: entry.requestedBy,
+      userId: entry.userId,
+      kind: entry.kind,
+      function: entry.function,
+      txId: entry.txId,
+      commandId: entry.commandId,
+      attestedBy: entry.attestedBy,
+      at: at.toISOString(),
+    });
+  }
+
+  private logLine(entry: SignatureLogEntry): void {
     const what = `${entry.kind} ${entry.function ?? '(unreadable)'}${entry.txId ? ` (tx ${entry.txId.slice(0, 16)}…)` : ''} for user ${entry.userId} at the request of ${entry.requestedBy}${entry.commandId ? `, command ${entry.commandId}` : ''}`;
     if (entry.outcome === 'signed') this.logger.log(`signed ${what}, vouched for by ${entry.attestedBy ?? 'nobody'}`);
     else this.logger.warn(`refused ${what}: ${entry.code ?? 'refused'}, ${entry.message ?? ''}`);

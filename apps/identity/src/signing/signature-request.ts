@@ -29,3 +29,14 @@ export const signatureRequestSchema = z.strictObject({
   userAccessToken: z.string().min(1).max(8192).optional(),
 });
 export type SignatureRequest = z.infer<typeof signatureRequestSchema>;
+
+/** The most signatures asked for in one batch: a burst of the ledger's commands, well inside the 2 MB body limit. */
+export const MAX_SIGNATURES_PER_BATCH = 64;
+
+/**
+ * Several signature requests in one call, for the ledger's pipeline: each is read and decided
+ * on its own, exactly as if it had come alone, and gets its own signature or refusal.
+ */
+export const signatureBatchSchema = z.strictObject({
+  requests: z.array(signatureRequestSchema).min(1, 'requests must not be empty').max(MAX_SIGNATURES_PER_BATCH, `at most ${MAX_SIGNATURES_PER_BATCH} requests per batch`),
+});

@@ -8,6 +8,8 @@ export class CommandMetrics {
   resumed = 0;
   /** fresh endorsements after a read conflict */
   conflictRetries = 0;
+  /** attempts made again after something was out of reach (peer, orderer, identity service) */
+  transientRetries = 0;
   /** submit-to-answer time of the last commands, for a median on the ops dashboard */
   private readonly latencies: number[] = [];
 

@@ -17,8 +17,10 @@ const endorseError = (code: number, message: string) =>
   new EndorseError({ code, details: [{ address: 'peer0:7051', mspId: 'GridMSP', message }], cause: Object.assign(new Error(message), { code, details: message, metadata: undefined as never }), transactionId: 'tx-x' });
 
 /** Fake ports that record what the processor asked for. */
-function ports(script: { commits?: number[]; endorse?: () => Promise<PreparedTransaction>; found?: CommitOutcome; signer?: () => never } = {}) {
-  const calls = { endorsed: 0, submitted: [] as string[], saved: [] as string[], looked: [] as string[] };
+function ports(script: { commits?: number[]; endorse?: () => Promise<PreparedTransaction>; submit?: (txId: string) => Promise<CommitOutcome> | undefined; found?: CommitOutcome; signer?: () => never } = {}) {
+  const calls = { endorsed: 0, submitted: [] as string[], saved: [] as string[], looked: [] as string[], slept: 0 };
+  // a fake clock that only sleeping moves
+  let clock = 0;
   const commits = [...(script.commits ?? [StatusCode.VALID])];
   const p: CommandPorts = {
     signerFor: async () => (script.signer ? script.signer() : { mspId: 'GridMSP', certificate: Buffer.from('cert'), signProposal: async () => Buffer.from('sig'), signTransaction: async () => Buffer.from('sig') }),
@@ -28,6 +30,8 @@ function ports(script: { commits?: number[]; endorse?: () => Promise<PreparedTra
     },
     submit: async (_signer, tx) => {
       calls.submitted.push(tx.txId);
+      const scripted = script.submit?.(tx.txId);
+      if (scripted) return scripted;
       return outcome(tx.txId, commits.shift() ?? StatusCode.VALID);
     },
     find: async (txId) => {
@@ -37,12 +41,16 @@ function ports(script: { commits?: number[]; endorse?: () => Promise<PreparedTra
     savePrepared: async (_command, tx) => {
       calls.saved.push(tx.txId);
     },
-    sleep: async () => undefined,
+    sleep: async (ms) => {
+      calls.slept += ms;
+      clock += ms;
+    },
+    now: () => clock,
   };
   return { ports: p, calls };
 }
 
-const options = { maxConflictRetries: 3, lastAttempt: false };
+const options = { maxConflictRetries: 3, deadline: 120_000 };
 
 describe('processCommand', () => {
   it('endorses, persists the signed transaction before submitting it, and answers tx-committed', async () => {
@@ -63,7 +71,7 @@ describe('processCommand', () => {
   it('endorses again after a read conflict, and gives up with the validation code after the limit', async () => {
     const conflict = StatusCode.MVCC_READ_CONFLICT;
     const retried = ports({ commits: [conflict, conflict, StatusCode.VALID] });
-    const stats = { conflictRetries: 0, resumed: false };
+    const stats = { conflictRetries: 0, resumed: false, transientRetries: 0 };
     expect((await processCommand(command(), undefined, retried.ports, options, stats)).payload).toMatchObject({ txId: 'tx-3' });
     expect(stats.conflictRetries).toBe(2);
 
@@ -80,7 +88,7 @@ describe('processCommand', () => {
 
   it('settles a transaction persisted before a crash by looking it up, without submitting it again', async () => {
     const { ports: p, calls } = ports({ found: outcome('tx-before-crash') });
-    const stats = { conflictRetries: 0, resumed: false };
+    const stats = { conflictRetries: 0, resumed: false, transientRetries: 0 };
     const answer = await processCommand(command(), prepared('tx-before-crash'), p, options, stats);
     expect(answer.payload).toMatchObject({ txId: 'tx-before-crash', result: '{"txId":"tx-before-crash"}' });
     expect(calls).toMatchObject({ endorsed: 0, submitted: [], looked: ['tx-before-crash'] });
@@ -93,11 +101,25 @@ describe('processCommand', () => {
     expect(calls).toMatchObject({ endorsed: 0, submitted: ['tx-lost'] });
   });
 
-  it('rethrows an unreachable peer so the delivery is retried, and answers UNAVAILABLE on the last attempt', async () => {
-    const down = () => Promise.reject(endorseError(grpcStatus.UNAVAILABLE, 'connection refused'));
-    await expect(processCommand(command(), undefined, ports({ endorse: down }).ports, options)).rejects.toThrow();
-    const answer = await processCommand(command(), undefined, ports({ endorse: down }).ports, { ...options, lastAttempt: true });
-    expect(answer.payload).toMatchObject({ stage: 'endorsement', code: 'UNAVAILABLE' });
+  it('waits out an unreachable peer until it answers, and answers DEADLINE_EXCEEDED only once the deadline has passed', async () => {
+    let outage = 3;
+    const recovering = ports({ endorse: () => (outage-- > 0 ? Promise.reject(endorseError(grpcStatus.UNAVAILABLE, 'connection refused')) : Promise.resolve(prepared('tx-after-outage'))) });
+    const stats = { conflictRetries: 0, resumed: false, transientRetries: 0 };
+    expect((await processCommand(command(), undefined, recovering.ports, options, stats)).payload).toMatchObject({ txId: 'tx-after-outage' });
+    expect(stats.transientRetries).toBe(3);
+
+    const down = ports({ endorse: () => Promise.reject(endorseError(grpcStatus.UNAVAILABLE, 'connection refused')) });
+    const answer = await processCommand(command(), undefined, down.ports, options);
+    expect(answer.payload).toMatchObject({ stage: 'endorsement', code: 'DEADLINE_EXCEEDED', txId: null });
+    expect(down.calls.slept).toBeGreaterThanOrEqual(options.deadline);
+  });
+
+  it('looks a transaction up before sending it again after a failed submission, so it never commits twice', async () => {
+    let orderer = 'down';
+    const { ports: p, calls } = ports({ submit: () => (orderer === 'down' ? ((orderer = 'up'), Promise.reject(new Error('orderer unreachable'))) : undefined) });
+    const answer = await processCommand(command(), undefined, p, options);
+    expect(answer.payload).toMatchObject({ txId: 'tx-1' });
+    expect(calls).toMatchObject({ endorsed: 1, saved: ['tx-1'], submitted: ['tx-1', 'tx-1'], looked: ['tx-1'] });
   });
 
   it('answers a refused signature and an unsignable command without touching Fabric', async () => {

@@ -14,24 +14,28 @@ export type Answer = { topic: typeof LEDGER_TOPICS.txCommitted; payload: TxCommi
 export interface CommandPorts {
   signerFor(command: SubmitCommand): Promise<TransactionSigner>;
   endorse(signer: TransactionSigner, call: TransactionCall): Promise<PreparedTransaction>;
+  /** sends the transaction to the orderer and resolves with the block's verdict on it; throws when unsure */
   submit(signer: TransactionSigner, prepared: PreparedTransaction): Promise<CommitOutcome>;
   /** the ledger's verdict on a transaction id, undefined when no block holds it */
   find(txId: string): Promise<CommitOutcome | undefined>;
   /** must be durable before it returns: after a crash, this is the transaction resubmitted */
   savePrepared(command: SubmitCommand, prepared: PreparedTransaction): Promise<void>;
   sleep(ms: number): Promise<void>;
+  now(): number;
 }
 
 export interface ProcessOptions {
   /** endorsements per command when the commit fails on a read conflict */
   maxConflictRetries: number;
-  /** on the last delivery attempt an unreachable network is answered as a failure rather than retried */
-  lastAttempt: boolean;
+  /** epoch ms: until then an unreachable peer, orderer or identity service means waiting and trying again */
+  deadline: number;
 }
 
 export interface ProcessStats {
   conflictRetries: number;
   resumed: boolean;
+  /** attempts that failed on something unreachable and were made again */
+  transientRetries: number;
 }
 
 const failed = (command: SubmitCommand, stage: TxFailed['stage'], code: string, message: string, txId: string | null = null): Answer => ({
@@ -49,57 +53,76 @@ export function commandProblem(command: SubmitCommand): string | undefined {
 /**
  * Turns one ledger command into a committed (or refused) transaction.
  *
- * - A transaction endorsed and persisted by an earlier attempt is settled first: if a block holds
- *   it, that is the outcome; if not, the same signed bytes are submitted again (same transaction
- *   id, so it can commit at most once).
- * - Only read conflicts (MVCC/phantom) lead to a fresh endorsement; the chaincode saying no, or
- *   any other validation failure, is the answer.
- * - Unreachable peers, orderer or identity service throw, and the consumer retries the delivery.
+ * - A transaction endorsed and persisted before (by an earlier attempt, or before a crash) is
+ *   settled first: if a block holds it, that is the outcome; if not, the same signed bytes are
+ *   submitted again (same transaction id, so it can commit at most once).
+ * - Only read conflicts (MVCC/phantom) lead to a fresh endorsement; the chaincode or the identity
+ *   service saying no, or any other validation failure, is the answer.
+ * - Anything else (a peer, the orderer or the identity service out of reach, a block that does
+ *   not come) is waited out and tried again until the command's deadline: a short outage never
+ *   becomes a final answer. Past the deadline the answer is DEADLINE_EXCEEDED.
  */
-export async function processCommand(command: SubmitCommand, pending: PreparedTransaction | undefined, ports: CommandPorts, options: ProcessOptions, stats: ProcessStats = { conflictRetries: 0, resumed: false }): Promise<Answer> {
+export async function processCommand(command: SubmitCommand, pending: PreparedTransaction | undefined, ports: CommandPorts, options: ProcessOptions, stats: ProcessStats = { conflictRetries: 0, resumed: false, transientRetries: 0 }): Promise<Answer> {
   const problem = commandProblem(command);
   if (problem) return failed(command, 'validation', 'INVALID_COMMAND', problem);
   const call: TransactionCall = { contract: command.contract, transaction: command.transaction, arguments: command.arguments };
 
-  let signer: TransactionSigner;
-  try {
-    signer = await ports.signerFor(command);
-  } catch (error) {
-    if (error instanceof LedgerError) return failed(command, 'signing', error.code, error.message);
-    throw error;
-  }
-
   let prepared = pending;
-  for (let conflicts = 0; ; conflicts += 1) {
-    let outcome: CommitOutcome | undefined;
-    if (prepared && conflicts === 0) {
-      stats.resumed = true;
-      outcome = (await ports.find(prepared.txId)) ?? (await ports.submit(signer, prepared));
-    } else {
-      try {
-        prepared = await ports.endorse(signer, call);
-      } catch (error) {
-        const refusal = chaincodeRefusal(error);
-        if (refusal && !isTransient(error)) return failed(command, 'endorsement', refusal.code, refusal.message);
-        if (error instanceof LedgerError) return failed(command, 'signing', error.code, error.message);
-        if (options.lastAttempt && isTransient(error)) return failed(command, 'endorsement', 'UNAVAILABLE', `the transaction could not be endorsed: ${(error as Error).message}`);
-        throw error;
+  // true while `prepared` may already be in a block: it is looked up before it is sent again
+  let unsettled = pending !== undefined;
+  if (unsettled) stats.resumed = true;
+  let conflicts = 0;
+  let lastProblem = '';
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      const signer = await ports.signerFor(command);
+      let outcome: CommitOutcome;
+      if (prepared && unsettled) {
+        outcome = (await ports.find(prepared.txId)) ?? (await ports.submit(signer, prepared));
+      } else {
+        try {
+          prepared = await ports.endorse(signer, call);
+        } catch (error) {
+          const refusal = chaincodeRefusal(error);
+          if (refusal && !isTransient(error)) return failed(command, 'endorsement', refusal.code, refusal.message);
+          throw error;
+        }
+        await ports.savePrepared(command, prepared);
+        unsettled = true;
+        outcome = await ports.submit(signer, prepared);
       }
-      await ports.savePrepared(command, prepared);
-      outcome = await ports.submit(signer, prepared);
-    }
+      unsettled = false;
 
-    if (outcome.successful) {
-      return {
-        topic: LEDGER_TOPICS.txCommitted,
-        payload: { commandId: command.commandId, txId: outcome.txId, blockNumber: outcome.blockNumber.toString(), contract: command.contract, transaction: command.transaction, result: prepared.result },
-      };
+      if (outcome.successful) {
+        return {
+          topic: LEDGER_TOPICS.txCommitted,
+          payload: { commandId: command.commandId, txId: outcome.txId, blockNumber: outcome.blockNumber.toString(), contract: command.contract, transaction: command.transaction, result: prepared.result },
+        };
+      }
+      const code = validationCodeName(outcome.code);
+      if (!isRetriableValidationCode(outcome.code) || conflicts >= options.maxConflictRetries) {
+        return failed(command, 'commit', code, `transaction ${outcome.txId} was invalidated by the peers with ${code}`, outcome.txId);
+      }
+      conflicts += 1;
+      stats.conflictRetries += 1;
+      prepared = undefined;
+      await ports.sleep(Math.min(2_000, 50 * 2 ** conflicts));
+    } catch (error) {
+      if (error instanceof LedgerError) return failed(command, 'signing', error.code, error.message);
+      lastProblem = (error as Error).message;
+      if (ports.now() >= options.deadline) break;
+      stats.transientRetries += 1;
+      await ports.sleep(Math.min(5_000, 250 * 2 ** Math.min(attempt - 1, 5), Math.max(0, options.deadline - ports.now())));
     }
-    const code = validationCodeName(outcome.code);
-    if (!isRetriableValidationCode(outcome.code) || conflicts >= options.maxConflictRetries) {
-      return failed(command, 'commit', code, `transaction ${outcome.txId} was invalidated by the peers with ${code}`, outcome.txId);
-    }
-    stats.conflictRetries += 1;
-    await ports.sleep(Math.min(2_000, 50 * 2 ** conflicts));
   }
+
+  // the deadline passed: a transaction that reached a block still gets its true answer
+  if (prepared && unsettled) {
+    const found = await ports.find(prepared.txId).catch(() => undefined);
+    if (found?.successful) {
+      return { topic: LEDGER_TOPICS.txCommitted, payload: { commandId: command.commandId, txId: found.txId, blockNumber: found.blockNumber.toString(), contract: command.contract, transaction: command.transaction, result: prepared.result } };
+    }
+    if (found) return failed(command, 'commit', validationCodeName(found.code), `transaction ${found.txId} was invalidated by the peers with ${validationCodeName(found.code)}`, found.txId);
+  }
+  return failed(command, prepared ? 'commit' : 'endorsement', 'DEADLINE_EXCEEDED', `the command's deadline passed before the network could take it: ${lastProblem}`, prepared?.txId ?? null);
 }

@@ -1,27 +1,45 @@
 import { createKafka } from '@gridledger/kafka-client';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { cloudEvent, LEDGER_TOPICS, TOPIC_SCHEMAS, type CloudEvent } from '@gridledger/contracts';
+import { LEDGER_TOPICS, TOPIC_SCHEMAS, type CloudEvent } from '@gridledger/contracts';
 import { AttestationError, verifyAttestation } from '@gridledger/service-auth';
 import { IdempotentConsumer, MessagingMetrics, type DeliveryMeta } from '@gridledger/messaging';
 import type pg from 'pg';
 import { LEDGER_CONFIG, type LedgerConfig } from '../config/ledger-config.ts';
 import { LedgerDatabase } from '../database/ledger-database.ts';
 import { LedgerFabric } from '../fabric/ledger-fabric.ts';
-import { EVENT_SOURCE } from '../chain-events/chain-event-message.ts';
+import { validationCodeName } from '../fabric/fabric-errors.ts';
+import type { CommitOutcome, PreparedTransaction } from '../fabric/transaction-submitter.ts';
 import { LedgerSigners } from '../signing/signing.providers.ts';
 import { LedgerError } from '../common/ledger-error.ts';
 import type { TransactionSigner } from '../signing/transaction-signer.ts';
 import { CommandMetrics } from './command-metrics.ts';
+import { CommandPipeline } from './command-pipeline.ts';
 import { processCommand, type Answer, type CommandPorts, type SubmitCommand } from './command-processor.ts';
-import { CommandStore } from './command-store.ts';
+import { CommandStore, type PendingCommand } from './command-store.ts';
+import { PipelineLock } from './pipeline-lock.ts';
+import { WriteBatcher } from './write-batcher.ts';
 
 export const COMMAND_CONSUMER_GROUP = 'gridledger-ledger-commands';
-/** partitions of the command topic, when the ledger creates it: the most commands it can work on at once */
+/** partitions of the command topic, when the ledger creates it: deliveries recorded at once */
 const COMMAND_TOPIC_PARTITIONS = 16;
+/** a block names a transaction within a few seconds; past this, it is looked up or sent again */
+const COMMIT_WAIT_MS = 30_000;
 
 /**
- * Consumes ledger commands and answers each with tx-committed or tx-failed, through the outbox.
- * The answer, the command's record and the consumed event id are one PostgreSQL transaction.
+ * Ledger commands, in two steps that share nothing but the database:
+ *
+ * 1. Intake: the idempotent consumer records each delivery (command, Kafka key, deadline) in one
+ *    short transaction with its event id, and only then does Kafka get its offset. A command is
+ *    never on the network while a consumer transaction or a partition waits on it, and a command
+ *    recorded is never lost.
+ * 2. The pipeline drives recorded commands (hundreds at once, one per key at a time) to an answer;
+ *    the signed transaction is written before it is submitted, and the answer with its outbox rows,
+ *    in batches. Exactly once follows from the records: an answered command is never driven again,
+ *    and an unanswered one resumes with the transaction it had.
+ *
+ * Kafka alone could not give both: holding a delivery open until its commit caps the work in
+ * flight at one command per partition, and committing offsets past unfinished commands loses them
+ * in a crash unless they are written down first, which is what the intake does.
  */
 @Injectable()
 export class LedgerCommandsService implements OnApplicationBootstrap, OnModuleDestroy {
@@ -30,49 +48,144 @@ export class LedgerCommandsService implements OnApplicationBootstrap, OnModuleDe
   readonly messaging = new MessagingMetrics();
   readonly store: CommandStore;
   private readonly consumer: IdempotentConsumer<SubmitCommand>;
+  private readonly pipeline: CommandPipeline;
+  private readonly lock: PipelineLock;
   private readonly ports: CommandPorts;
+  private readonly prepared: WriteBatcher<{ command: SubmitCommand; prepared: PreparedTransaction }>;
+  private readonly answers: WriteBatcher<{ command: SubmitCommand; answer: Answer }>;
+  private stopping = false;
 
   constructor(
     @Inject(LEDGER_CONFIG) private readonly config: LedgerConfig,
     database: LedgerDatabase,
-    fabric: LedgerFabric,
+    private readonly fabric: LedgerFabric,
     private readonly signers: LedgerSigners,
   ) {
     this.store = new CommandStore(database.pool);
+    this.prepared = new WriteBatcher((batch) => this.store.savePrepared(batch), { maxItems: 100, lingerMs: 2 });
+    this.answers = new WriteBatcher((batch) => this.store.saveAnswers(batch), { maxItems: 200, lingerMs: 5 });
     this.ports = {
-      signerFor: (command) => this.signerFor(command),
+      signerFor: () => {
+        throw new Error('signerFor is bound per command');
+      },
       endorse: (signer, call) => fabric.submitter.endorse(signer, call),
-      submit: (signer, prepared) => fabric.submitter.submit(signer, prepared),
+      submit: (signer, prepared) => this.submit(signer, prepared),
       find: (txId) => fabric.lookup.find(txId),
-      savePrepared: (command, prepared) => this.store.savePrepared(command, prepared),
+      savePrepared: (command, prepared) => this.prepared.add({ command, prepared }),
       sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+      now: () => Date.now(),
     };
+    this.pipeline = new CommandPipeline(this.store, (pending) => this.drive(pending), (entry) => this.answer(entry), { maxInFlight: config.LEDGER_COMMANDS_IN_FLIGHT, scanLimit: config.LEDGER_COMMANDS_IN_FLIGHT * 4, idleScanMs: 250 }, this.logger);
+    this.lock = new PipelineLock(config.LEDGER_DATABASE_URL, (reason) => void this.onLockLost(reason));
     this.consumer = new IdempotentConsumer<SubmitCommand>({
       kafka: createKafka('gridledger-ledger-commands', config.kafka),
       pool: database.pool,
       groupId: COMMAND_CONSUMER_GROUP,
       topics: [LEDGER_TOPICS.submitRequested],
       schemas: (topic) => (topic === LEDGER_TOPICS.submitRequested ? TOPIC_SCHEMAS[LEDGER_TOPICS.submitRequested] : undefined),
-      handler: (tx, event, meta) => this.handle(tx, event, meta),
+      handler: (tx, event, meta) => this.record(tx, event, meta),
       maxAttempts: 8,
       backoff: { initialMs: 250, maxMs: 5_000, factor: 2 },
-      concurrency: config.LEDGER_COMMAND_CONCURRENCY,
+      concurrency: COMMAND_TOPIC_PARTITIONS,
       createTopicsWithPartitions: COMMAND_TOPIC_PARTITIONS,
       metrics: this.messaging,
       logger: this.logger,
     });
   }
 
+  get inFlight(): number {
+    return this.pipeline.size;
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.consumer.start();
+    this.logger.log(`consuming ${LEDGER_TOPICS.submitRequested} as ${COMMAND_CONSUMER_GROUP}`);
+    // in the background: a replica that does not hold the lock still records commands
+    void this.startPipeline();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.stopping = true;
+    await this.consumer.stop();
+    await this.pipeline.stop();
+    await this.lock.release();
+  }
+
+  lag() {
+    return this.consumer.lag();
+  }
+
+  private async startPipeline(): Promise<void> {
+    await this.lock.acquire();
+    if (this.stopping) return;
+    await this.fabric.commits.start();
+    this.pipeline.start();
+    this.logger.log(`driving commands, up to ${this.config.LEDGER_COMMANDS_IN_FLIGHT} at once, deadline ${this.config.LEDGER_COMMAND_DEADLINE_MS} ms`);
+  }
+
+  private async onLockLost(reason: string): Promise<void> {
+    this.logger.warn(`lost the pipeline lock (${reason}): no new command starts until it is held again`);
+    await this.pipeline.stop(COMMIT_WAIT_MS);
+    if (!this.stopping) await this.startPipeline();
+  }
+
+  private async record(tx: pg.PoolClient, event: CloudEvent<SubmitCommand>, meta: DeliveryMeta): Promise<void> {
+    const command = event.data;
+    const answered = await this.store.record(tx, event.id, meta.key ?? command.commandId, command, new Date(Date.now() + this.config.LEDGER_COMMAND_DEADLINE_MS));
+    if (answered) this.metrics.answeredFromRecord += 1;
+    else this.pipeline.wake();
+  }
+
+  private async drive(pending: PendingCommand): Promise<Answer> {
+    const { command } = pending;
+    const started = Date.now();
+    const stats = { conflictRetries: 0, resumed: false, transientRetries: 0 };
+    const ports: CommandPorts = { ...this.ports, signerFor: () => this.signerFor(command, pending.receivedAt) };
+    const answer = await processCommand(command, pending.prepared, ports, { maxConflictRetries: 5, deadline: pending.deadline }, stats);
+    this.metrics.conflictRetries += stats.conflictRetries;
+    this.metrics.transientRetries += stats.transientRetries;
+    if (stats.resumed) this.metrics.resumed += 1;
+    if (answer.topic === LEDGER_TOPICS.txCommitted) this.metrics.committed += 1;
+    else {
+      this.metrics.failed += 1;
+      this.logger.warn(`command ${command.commandId} (${command.contract}:${command.transaction}) failed at ${answer.payload.stage}: ${answer.payload.code}`);
+    }
+    this.metrics.observe(Date.now() - started);
+    return answer;
+  }
+
+  private answer(entry: { command: SubmitCommand; answer: Answer }): Promise<void> {
+    return this.answers.add(entry);
+  }
+
+  /** Sends the transaction and waits for the block stream's verdict on it. */
+  private async submit(signer: TransactionSigner, prepared: PreparedTransaction): Promise<CommitOutcome> {
+    // registered before sending, so the block that holds it cannot pass unseen
+    const committed = this.fabric.commits.wait(prepared.txId, COMMIT_WAIT_MS);
+    try {
+      await this.fabric.submitter.send(signer, prepared);
+    } catch (error) {
+      committed.catch(() => undefined);
+      throw error;
+    }
+    const outcome = await committed;
+    // the same bytes sent again after they had committed: the first block's verdict is the answer
+    if (validationCodeName(outcome.code) === 'DUPLICATE_TXID') return (await this.fabric.lookup.find(prepared.txId)) ?? outcome;
+    return outcome;
+  }
+
   /**
    * A user's command is signed through the identity service, which checks its attestation itself.
    * An organisation's service identity signs here, so here is where its attestation is checked
-   * against the table: the ledger signs nothing for a command no permitted service attested.
+   * against the table: the ledger signs nothing for a command no permitted service attested. It is
+   * judged as of the moment this service recorded the command, so a command that waited out an
+   * outage within its deadline is not refused for an attestation that has expired since.
    */
-  private async signerFor(command: SubmitCommand): Promise<TransactionSigner> {
+  private async signerFor(command: SubmitCommand, receivedAt: Date): Promise<TransactionSigner> {
     if (command.userId) return this.signers.forUser(command.userId, { commandId: command.commandId, ...(command.attestation ? { attestation: command.attestation } : {}) });
     const mspId = command.mspId ?? '';
     try {
-      const { service } = await verifyAttestation(command.attestation, { commandId: command.commandId, userId: null, mspId, channel: this.config.LEDGER_CHANNEL, chaincode: this.config.LEDGER_CHAINCODE, contract: command.contract, transaction: command.transaction, arguments: command.arguments }, { registry: this.config.auth.registry });
+      const { service } = await verifyAttestation(command.attestation, { commandId: command.commandId, userId: null, mspId, channel: this.config.LEDGER_CHANNEL, chaincode: this.config.LEDGER_CHAINCODE, contract: command.contract, transaction: command.transaction, arguments: command.arguments }, { registry: this.config.auth.registry, now: receivedAt });
       this.logger.log(`signing ${command.contract}:${command.transaction} as ${mspId}'s service identity for ${service}, command ${command.commandId}`);
     } catch (error) {
       if (!(error instanceof AttestationError)) throw error;
@@ -80,48 +193,5 @@ export class LedgerCommandsService implements OnApplicationBootstrap, OnModuleDe
       throw new LedgerError(error.code, error.message, 403);
     }
     return this.signers.forService(mspId);
-  }
-
-  async onApplicationBootstrap(): Promise<void> {
-    await this.consumer.start();
-    this.logger.log(`consuming ${LEDGER_TOPICS.submitRequested} as ${COMMAND_CONSUMER_GROUP}`);
-  }
-
-  async onModuleDestroy(): Promise<void> {
-    await this.consumer.stop();
-  }
-
-  lag() {
-    return this.consumer.lag();
-  }
-
-  private async handle(tx: pg.PoolClient, event: CloudEvent<SubmitCommand>, meta: DeliveryMeta): Promise<void> {
-    const command = event.data;
-    const started = Date.now();
-    // the same command id may arrive in two events (a client re-sending it): one at a time
-    await tx.query('select pg_advisory_xact_lock(hashtext($1))', [command.commandId]);
-    const record = await this.store.find(tx, command.commandId);
-    let answer: Answer;
-    if (record?.answer) {
-      this.metrics.answeredFromRecord += 1;
-      answer = record.answer;
-    } else {
-      const stats = { conflictRetries: 0, resumed: false };
-      answer = await processCommand(command, record?.prepared, this.ports, { maxConflictRetries: 5, lastAttempt: meta.lastAttempt }, stats);
-      this.metrics.conflictRetries += stats.conflictRetries;
-      if (stats.resumed) this.metrics.resumed += 1;
-      await this.store.saveAnswer(tx, command, answer);
-      if (answer.topic === LEDGER_TOPICS.txCommitted) this.metrics.committed += 1;
-      else {
-        this.metrics.failed += 1;
-        this.logger.warn(`command ${command.commandId} (${command.contract}:${command.transaction}) failed at ${answer.payload.stage}: ${answer.payload.code}`);
-      }
-      this.metrics.observe(Date.now() - started);
-    }
-    // a fresh event id per command event: a client that re-sends a command gets the answer again
-    const answerId = `${event.id}:answer`;
-    const key = meta.key ?? command.commandId;
-    const envelope = cloudEvent({ id: answerId, source: EVENT_SOURCE, type: answer.topic, subject: command.commandId, time: new Date(), data: answer.payload });
-    await tx.query('insert into outbox (id, topic, message_key, envelope) values ($1, $2, $3, $4) on conflict (id) do nothing', [answerId, answer.topic, key, JSON.stringify(envelope)]);
   }
 }

@@ -12,8 +12,14 @@ const schema = z.object({
   /** the organisation whose peer the chain-event relay listens to */
   LEDGER_LISTEN_MSP_ID: z.string().min(1),
   LEDGER_IDENTITY_URL: z.url(),
-  /** commands in flight at once: each waits about one block for its commit, so this bounds throughput */
-  LEDGER_COMMAND_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(16),
+  /**
+   * commands driven at once. Each mostly waits (endorsement, a block, the identity service), so
+   * throughput is about this / latency: 400 covers ~200 tx/s at 2 s per command with room to spare,
+   * while memory per command in flight is a few KB
+   */
+  LEDGER_COMMANDS_IN_FLIGHT: z.coerce.number().int().min(1).max(5_000).default(400),
+  /** how long a command may wait out an unreachable peer, orderer or identity service before it is answered DEADLINE_EXCEEDED */
+  LEDGER_COMMAND_DEADLINE_MS: z.coerce.number().int().min(1_000).default(120_000),
 });
 
 export type LedgerConfig = z.infer<typeof schema> & {

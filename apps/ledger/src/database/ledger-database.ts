@@ -12,8 +12,9 @@ export class LedgerDatabase implements OnModuleInit, OnApplicationShutdown {
   readonly pool: pg.Pool;
 
   constructor(@Inject(LEDGER_CONFIG) config: LedgerConfig) {
-    // a command holds a connection while its transaction is endorsed and committed
-    this.pool = new pg.Pool({ connectionString: config.LEDGER_DATABASE_URL, max: config.LEDGER_COMMAND_CONCURRENCY + 6 });
+    // no connection is held across network I/O: the intake's 16 partitions, the batched writes of
+    // the pipeline, the chain-event relay, the outbox publisher and the reads
+    this.pool = new pg.Pool({ connectionString: config.LEDGER_DATABASE_URL, max: 24 });
   }
 
   async onModuleInit(): Promise<void> {

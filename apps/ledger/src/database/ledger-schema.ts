@@ -36,4 +36,21 @@ create table if not exists ledger_commands (
   created_at timestamptz not null default now(),
   updated_at timestamptz not null default now());
 create index if not exists ledger_commands_tx on ledger_commands (tx_id);
+
+-- the command as received, recorded before its Kafka offset is committed, so the pipeline drives
+-- it from here; seq is the order of arrival (per Kafka key, the order on chain); commands with
+-- the same key go on chain one after the other
+alter table ledger_commands add column if not exists command jsonb;
+alter table ledger_commands add column if not exists message_key text;
+alter table ledger_commands add column if not exists deadline_at timestamptz;
+alter table ledger_commands add column if not exists seq bigserial;
+create index if not exists ledger_commands_unanswered on ledger_commands (seq) where answer_topic is null;
+
+-- every event that carried a command: each gets its own answer, even a client's re-sent command
+create table if not exists ledger_command_deliveries (
+  event_id text primary key,
+  command_id uuid not null,
+  message_key text not null,
+  created_at timestamptz not null default now());
+create index if not exists ledger_command_deliveries_command on ledger_command_deliveries (command_id);
 ${PROCESSED_EVENTS_TABLE_SQL}`;

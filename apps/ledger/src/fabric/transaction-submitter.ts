@@ -62,14 +62,13 @@ export class TransactionSubmitter {
   }
 
   /**
-   * Sends the signed transaction to the orderer and waits for its commit status. The status is
-   * asked as the ledger's own identity in the signer's organisation: any member of the channel may
-   * ask, so a user's key signs only the proposal and the transaction.
+   * Sends the signed transaction to the orderer through the signer's organisation's peer, as the
+   * ledger's own identity there, and returns once the orderer has accepted it. Its commit status
+   * comes from the block stream (CommitWatcher), so a user's key signs only the proposal and the
+   * transaction, and no call per transaction waits on the peer for its status.
    */
-  async submit(signer: TransactionSigner, prepared: PreparedTransaction): Promise<CommitOutcome> {
-    const submitted = await this.peers.serviceGateway(signer.mspId).newSignedTransaction(prepared.bytes, prepared.signature).submit();
-    const status = await submitted.getStatus();
-    return { txId: status.transactionId, blockNumber: status.blockNumber, code: status.code, successful: status.successful };
+  async send(signer: TransactionSigner, prepared: PreparedTransaction): Promise<void> {
+    await this.peers.serviceGateway(signer.mspId).newSignedTransaction(prepared.bytes, prepared.signature).submit();
   }
 
   private async withGateway<T>(signer: TransactionSigner, use: (gateway: Gateway) => Promise<T>): Promise<T> {

@@ -43,6 +43,8 @@ export class MetricsController {
         { labels: { outcome: 'answered_from_record' }, value: c.answeredFromRecord },
       ] },
       { name: 'gridledger_ledger_commands_resumed_total', help: 'Commands whose transaction, endorsed before a crash, was settled by lookup or resubmission', type: 'counter', samples: [{ value: c.resumed }] },
+      { name: 'gridledger_ledger_commands_in_flight', help: 'Commands being driven to an answer right now', type: 'gauge', samples: [{ value: this.commands.inFlight }] },
+      { name: 'gridledger_ledger_transient_retries_total', help: 'Attempts made again after a peer, the orderer or the identity service was out of reach', type: 'counter', samples: [{ value: c.transientRetries }] },
       { name: 'gridledger_ledger_conflict_retries_total', help: 'Fresh endorsements after an MVCC or phantom read conflict', type: 'counter', samples: [{ value: c.conflictRetries }] },
       { name: 'gridledger_ledger_command_latency_median_ms', help: 'Median command-to-answer time of the last 1000 commands', type: 'gauge', samples: [{ value: c.medianLatencyMs() ?? Number.NaN }] },
       { name: 'gridledger_messaging_consumed_total', help: 'Command deliveries, by result', type: 'counter', samples: [

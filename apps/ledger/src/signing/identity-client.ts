@@ -24,6 +24,13 @@ export interface SignatureRequest extends SigningProof {
   bytes: Uint8Array;
 }
 
+/** Signature requests per batch call (the identity service takes up to 64). */
+const MAX_BATCH = 32;
+/** How long a signature request waits for others to share its call: well under one block. */
+const BATCH_LINGER_MS = 2;
+
+type BatchResult = { signature: string; txId: string } | { error: { statusCode: number; code: string; message: string } };
+
 /** Thrown when the identity service is down or slow: the command is retried, not failed. */
 export class IdentityUnavailableError extends Error {
   constructor(message: string) {
@@ -50,10 +57,42 @@ export class IdentityClient {
     return this.call<FabricIdentity>('GET', `/internal/users/${encodeURIComponent(userId)}/fabric-identity`);
   }
 
-  async sign(request: SignatureRequest): Promise<Uint8Array> {
-    const { bytes, ...rest } = request;
-    const { signature } = await this.call<{ signature: string }>('POST', '/internal/signatures', { ...rest, bytes: Buffer.from(bytes).toString('base64') });
-    return Buffer.from(signature, 'base64');
+  /**
+   * Signature requests made within a couple of milliseconds of each other (the pipeline's
+   * commands) go in one call to /internal/signatures/batch; each still gets its own signature or
+   * its own refusal, decided there exactly as a single request would be.
+   */
+  sign(request: SignatureRequest): Promise<Uint8Array> {
+    return new Promise((resolve, reject) => {
+      this.pending.push({ request, resolve, reject });
+      if (this.pending.length >= MAX_BATCH) this.flushSignatures();
+      else this.batchTimer ??= setTimeout(() => this.flushSignatures(), BATCH_LINGER_MS);
+    });
+  }
+
+  private readonly pending: { request: SignatureRequest; resolve: (signature: Uint8Array) => void; reject: (error: unknown) => void }[] = [];
+  private batchTimer: NodeJS.Timeout | undefined;
+
+  private flushSignatures(): void {
+    clearTimeout(this.batchTimer);
+    this.batchTimer = undefined;
+    while (this.pending.length > 0) void this.sendBatch(this.pending.splice(0, MAX_BATCH));
+  }
+
+  private async sendBatch(batch: typeof this.pending): Promise<void> {
+    try {
+      const { results } = await this.call<{ results: BatchResult[] }>('POST', '/internal/signatures/batch', {
+        requests: batch.map(({ request: { bytes, ...rest } }) => ({ ...rest, bytes: Buffer.from(bytes).toString('base64') })),
+      });
+      if (results.length !== batch.length) throw new IdentityUnavailableError(`the identity service answered ${results.length} of ${batch.length} signature requests`);
+      batch.forEach((entry, i) => {
+        const result = results[i];
+        if (result && 'signature' in result) entry.resolve(Buffer.from(result.signature, 'base64'));
+        else entry.reject(this.refusal(result?.error.statusCode ?? 500, result?.error, 'POST /internal/signatures'));
+      });
+    } catch (error) {
+      for (const entry of batch) entry.reject(error);
+    }
   }
 
   private async call<T>(method: string, path: string, body?: unknown): Promise<T> {
@@ -77,14 +116,20 @@ export class IdentityClient {
         return undefined;
       }
     })();
-    if (response.status >= 400 && response.status < 500 && response.status !== 401) {
-      const code = typeof json?.['code'] === 'string' ? json['code'] : `HTTP_${response.status}`;
-      // this service not being allowed is a configuration fault too: wait for the fix
-      if (code === 'SERVICE_NOT_PERMITTED') throw new IdentityUnavailableError(`the identity service refuses the ledger's credential for ${what}`);
-      const message = typeof json?.['message'] === 'string' ? json['message'] : `the identity service refused with ${response.status}`;
-      throw new LedgerError(code, message, response.status === 404 ? 404 : response.status === 403 ? 403 : 422);
-    }
+    if (response.status >= 400 && response.status < 500 && response.status !== 401) throw this.refusal(response.status, json, what);
     if (!response.ok || !json) throw new IdentityUnavailableError(`the identity service answered ${response.status} to ${what}`);
     return json as T;
+  }
+
+  /**
+   * A 4xx with a code is that service refusing (a final answer); its refusing this service's
+   * own credential is a configuration fault, waited out like an outage.
+   */
+  private refusal(status: number, body: Record<string, unknown> | undefined, what: string): Error {
+    if (status >= 500 || status === 401) return new IdentityUnavailableError(`the identity service answered ${status} to ${what}`);
+    const code = typeof body?.['code'] === 'string' ? body['code'] : `HTTP_${status}`;
+    if (code === 'SERVICE_NOT_PERMITTED') return new IdentityUnavailableError(`the identity service refuses the ledger's credential for ${what}`);
+    const message = typeof body?.['message'] === 'string' ? body['message'] : `the identity service refused with ${status}`;
+    return new LedgerError(code, message, status === 404 ? 404 : status === 403 ? 403 : 422);
   }
 }

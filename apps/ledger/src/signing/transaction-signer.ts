@@ -31,24 +31,28 @@ const CERTIFICATE_TTL_MS = 60_000;
 
 /**
  * Signers for platform users, through the identity service, each for one command or read and its
- * proof (an attestation, or the user's own access token). Certificates are cached briefly; the
- * identity service checks the user's status and the proof on every signature.
+ * proof (an attestation, or the user's own access token). Certificates are cached for a minute,
+ * and hundreds of commands of one user arriving together share one lookup; the identity service
+ * checks the user's status and the proof on every signature.
  */
 export class UserSigners {
-  private readonly certificates = new Map<string, { mspId: string; certificate: Uint8Array; until: number }>();
+  private readonly certificates = new Map<string, { found: Promise<{ mspId: string; certificate: Uint8Array }>; until: number }>();
 
   constructor(private readonly identity: IdentityClient) {}
 
   async forUser(userId: string, proof: SigningProof): Promise<TransactionSigner> {
     let cached = this.certificates.get(userId);
     if (!cached || cached.until < Date.now()) {
-      const found = await this.identity.fabricIdentity(userId);
-      cached = { mspId: found.mspId, certificate: Buffer.from(found.certificatePem), until: Date.now() + CERTIFICATE_TTL_MS };
+      const found = this.identity.fabricIdentity(userId).then((identity) => ({ mspId: identity.mspId, certificate: Buffer.from(identity.certificatePem) }));
+      cached = { found, until: Date.now() + CERTIFICATE_TTL_MS };
       this.certificates.set(userId, cached);
+      // a failed lookup is not remembered
+      found.catch(() => this.certificates.get(userId) === cached && this.certificates.delete(userId));
     }
+    const { mspId, certificate } = await cached.found;
     return {
-      mspId: cached.mspId,
-      certificate: cached.certificate,
+      mspId,
+      certificate,
       signProposal: (bytes) => this.identity.sign({ userId, kind: 'proposal', bytes, ...proof }),
       signTransaction: (bytes) => this.identity.sign({ userId, kind: 'transaction', bytes, ...proof }),
     };
