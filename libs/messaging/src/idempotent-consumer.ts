@@ -1,5 +1,5 @@
 import type { CloudEvent } from '@gridledger/contracts';
-import { Partitioners, type Admin, type Consumer, type EachMessagePayload, type IHeaders, type Kafka, type Producer } from 'kafkajs';
+import { Partitioners, type Admin, type Consumer, type EachBatchPayload, type EachMessagePayload, type IHeaders, type Kafka, type Producer } from 'kafkajs';
 import type pg from 'pg';
 import { backoffDelay, sleep, type BackoffOptions } from './backoff.ts';
 import { consumerGroupLag, type ConsumerLag } from './consumer-lag.ts';
@@ -24,6 +24,9 @@ export interface DeliveryMeta {
 /** Applies one event using `tx`, the transaction that also records the event id. */
 export type EventHandler<T> = (tx: pg.PoolClient, event: CloudEvent<T>, meta: DeliveryMeta) => Promise<void>;
 
+/** Applies the new events of one fetched batch (in offset order) using `tx`, which also records their ids. */
+export type BatchEventHandler<T> = (tx: pg.PoolClient, deliveries: { event: CloudEvent<T>; meta: DeliveryMeta }[]) => Promise<void>;
+
 export interface IdempotentConsumerOptions<T> {
   kafka: Kafka;
   pool: pg.Pool;
@@ -32,6 +35,13 @@ export interface IdempotentConsumerOptions<T> {
   /** the payload schema per topic (e.g. `TOPIC_SCHEMAS`), or a function that finds it */
   schemas: SchemaSource<T>;
   handler: EventHandler<T>;
+  /**
+   * When given, each batch Kafka hands over is applied in one transaction (one commit for
+   * hundreds of events, for a consumer that only records what arrives). A batch that keeps
+   * failing is taken apart and its events applied one by one through `handler`, so one poison
+   * event is dead-lettered alone.
+   */
+  batchHandler?: BatchEventHandler<T>;
   /** handler attempts before the event is dead-lettered; default 5 */
   maxAttempts?: number;
   /** waits between handler attempts */
@@ -73,6 +83,7 @@ export class IdempotentConsumer<T = unknown> {
   private readonly pool: pg.Pool;
   private readonly schemas: SchemaSource<T>;
   private readonly handler: EventHandler<T>;
+  private readonly batchHandler: BatchEventHandler<T> | undefined;
   private readonly maxAttempts: number;
   private readonly backoff: BackoffOptions;
   private readonly fromBeginning: boolean;
@@ -90,6 +101,7 @@ export class IdempotentConsumer<T = unknown> {
     this.topics = options.topics;
     this.schemas = options.schemas;
     this.handler = options.handler;
+    this.batchHandler = options.batchHandler;
     this.maxAttempts = options.maxAttempts ?? 5;
     this.backoff = options.backoff ?? DEFAULT_HANDLER_BACKOFF;
     this.fromBeginning = options.fromBeginning ?? true;
@@ -112,7 +124,8 @@ export class IdempotentConsumer<T = unknown> {
     await consumer.connect();
     await consumer.subscribe({ topics: [...this.topics], fromBeginning: this.fromBeginning });
     this.consumer = consumer;
-    await consumer.run({ autoCommit: true, partitionsConsumedConcurrently: this.concurrency, eachMessage: (payload) => this.onMessage(payload) });
+    if (this.batchHandler) await consumer.run({ autoCommit: true, partitionsConsumedConcurrently: this.concurrency, eachBatch: (payload) => this.onBatch(payload) });
+    else await consumer.run({ autoCommit: true, partitionsConsumedConcurrently: this.concurrency, eachMessage: (payload) => this.onMessage(payload) });
   }
 
   /**
@@ -192,6 +205,67 @@ export class IdempotentConsumer<T = unknown> {
         // the group coordinator must not take the partition away while we wait
         await heartbeat();
       }
+    }
+  }
+
+  /**
+   * Offsets: kafkajs resolves the batch's offsets and commits them only after this resolves, that
+   * is after the transaction that recorded every event of it (or after the one-by-one fallback).
+   */
+  private async onBatch({ batch, heartbeat }: EachBatchPayload): Promise<void> {
+    const { topic, partition } = batch;
+    const deliveries: { event: CloudEvent<T>; meta: DeliveryMeta }[] = [];
+    for (const message of batch.messages) {
+      this.metrics.consumed += 1;
+      const decoded = decodeEvent(topic, message.value, this.schemas);
+      if (!decoded.ok) await this.deadLetter({ topic, partition, message }, decoded.reason);
+      else deliveries.push({ event: decoded.event, meta: { topic, partition, offset: message.offset, key: message.key?.toString() ?? null, headers: message.headers ?? {}, attempt: 1, lastAttempt: false } });
+    }
+    if (deliveries.length === 0) return;
+    for (let attempt = 1; attempt < this.maxAttempts; attempt += 1) {
+      try {
+        const applied = await this.applyBatch(deliveries);
+        this.metrics.applied += applied;
+        this.metrics.duplicates += deliveries.length - applied;
+        return;
+      } catch (error) {
+        if (this.stopping.signal.aborted) throw error;
+        this.metrics.retried += 1;
+        this.logger.warn(`consumer ${this.groupId}: a batch of ${deliveries.length} events on ${topic} failed (${(error as Error).message}); trying again`);
+        await sleep(backoffDelay(attempt, this.backoff), this.stopping.signal);
+        await heartbeat();
+      }
+    }
+    // counted again, one by one
+    this.metrics.consumed -= deliveries.length;
+    for (const message of batch.messages) {
+      if (deliveries.some((d) => d.meta.offset === message.offset)) await this.onMessage({ topic, partition, message, heartbeat, pause: () => () => undefined });
+    }
+  }
+
+  private async applyBatch(deliveries: { event: CloudEvent<T>; meta: DeliveryMeta }[]): Promise<number> {
+    if (!this.batchHandler) throw new Error('no batch handler');
+    const tx = await this.pool.connect();
+    try {
+      await tx.query('begin');
+      const { rows } = await tx.query<{ event_id: string }>(
+        `insert into processed_events (consumer_group, event_id, topic, processed_at)
+         select $1, id, $2, now() from unnest($3::text[]) as id
+         on conflict (consumer_group, event_id) do nothing returning event_id`,
+        [this.groupId, deliveries[0]?.meta.topic, deliveries.map((d) => d.event.id)],
+      );
+      const fresh = new Set(rows.map((row) => row.event_id));
+      // the same event id twice in one batch: applied once
+      const seen = new Set<string>();
+      const toApply = deliveries.filter((d) => fresh.has(d.event.id) && !seen.has(d.event.id) && seen.add(d.event.id));
+      if (toApply.length > 0) await this.batchHandler(tx, toApply);
+      await tx.query('commit');
+      return toApply.length;
+    } catch (error) {
+      await tx.query('rollback').catch(() => undefined);
+      throw error;
+    } finally {
+      tx.release();
     }
   }
 

@@ -2,7 +2,7 @@ export { MESSAGING_SCHEMA_SQL, OUTBOX_TABLE_SQL, PROCESSED_EVENTS_TABLE_SQL } fr
 export { OutboxRelay, type OutboxRelayOptions } from './outbox-relay.ts';
 export { OutboxPublisher, type OutboxPublisherOptions } from './outbox-publisher.ts';
 export { CLOUDEVENTS_CONTENT_TYPE, toKafkaMessage, type OutboxRow } from './outbox-message.ts';
-export { IdempotentConsumer, type IdempotentConsumerOptions, type EventHandler, type DeliveryMeta } from './idempotent-consumer.ts';
+export { IdempotentConsumer, type IdempotentConsumerOptions, type EventHandler, type BatchEventHandler, type DeliveryMeta } from './idempotent-consumer.ts';
 export { decodeEvent, type SchemaSource, type DecodeResult } from './decode-event.ts';
 export { deadLetterTopic } from './dead-letter.ts';
 export { consumerGroupLag, type ConsumerLag, type PartitionLag } from './consumer-lag.ts';

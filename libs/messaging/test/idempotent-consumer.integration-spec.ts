@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { deadLetterTopic, IdempotentConsumer, type EventHandler } from '../src/index.ts';
+import { deadLetterTopic, IdempotentConsumer, type BatchEventHandler, type EventHandler } from '../src/index.ts';
 import { createTopic, header, messagingDatabase, produce, readTopic, testEvent, testKafka, waitFor, type MessagingDatabase, type TestPayload } from './support/messaging-fixture.ts';
 
 const kafka = testKafka();
@@ -22,7 +22,7 @@ describe('IdempotentConsumer', () => {
     await db?.close();
   });
 
-  function consumer(topic: string, handler: EventHandler<TestPayload>, maxAttempts?: number): IdempotentConsumer<TestPayload> {
+  function consumer(topic: string, handler: EventHandler<TestPayload>, maxAttempts?: number, batchHandler?: BatchEventHandler<TestPayload>): IdempotentConsumer<TestPayload> {
     const created = new IdempotentConsumer<TestPayload>({
       kafka,
       pool: db.pool,
@@ -33,6 +33,7 @@ describe('IdempotentConsumer', () => {
       logger: quiet,
       backoff: { initialMs: 50, maxMs: 200, factor: 2 },
       ...(maxAttempts === undefined ? {} : { maxAttempts }),
+      ...(batchHandler ? { batchHandler } : {}),
     });
     consumers.push(created);
     return created;
@@ -134,6 +135,44 @@ describe('IdempotentConsumer', () => {
     expect(message && header(message, 'dlq_reason')).toBe('handler failed after 4 attempts: ledger unreachable');
     expect(message && JSON.parse(String(message.value))).toMatchObject({ id: broken.id });
     expect(c.metrics.snapshot()).toMatchObject({ consumed: 3, applied: 2, retried: 2 + 3, deadLettered: 1 });
+  });
+
+  it('in batch mode: one transaction per batch, duplicates applied once, a poison message dead-lettered, a failing event alone dead-lettered after the batch is taken apart', async () => {
+    const topic = await createTopic(kafka, 'batch', 1);
+    const events = Array.from({ length: 20 }, (_, seq) => testEvent(topic, 'asset-b', seq));
+    const broken = events[7];
+    if (!broken) throw new Error('no event 7');
+    let batchCalls = 0;
+    const c = consumer(
+      topic,
+      async (tx, event, meta) => {
+        if (event.id === broken.id) throw new Error('cannot be applied');
+        await recordApplied(tx, event, meta);
+      },
+      3,
+      async (tx, deliveries) => {
+        batchCalls += 1;
+        for (const { event, meta } of deliveries) {
+          if (event.id === broken.id) throw new Error('cannot be applied');
+          await recordApplied(tx, event, meta);
+        }
+      },
+    );
+    await produce(kafka, topic, [
+      ...events.map((e) => ({ key: 'asset-b', value: JSON.stringify(e) })),
+      { key: 'asset-b', value: JSON.stringify(events[3]) },
+      { key: 'asset-b', value: '{not json' },
+    ]);
+    await c.start();
+    await waitFor(() => c.metrics.applied === 19, 30_000, () => `applied ${c.metrics.applied}, dead-lettered ${c.metrics.deadLettered}`);
+
+    for (const event of events) expect(await appliedCount(event.id)).toBe(event.id === broken.id ? 0 : 1);
+    const dead = await readTopic(kafka, deadLetterTopic(topic), 2);
+    const reasons = dead.map((d) => header(d.message, 'dlq_reason') ?? '');
+    expect(reasons.filter((r) => /^handler failed after 3 attempts: cannot be applied/.test(r))).toHaveLength(1);
+    expect(reasons.filter((r) => /not JSON/.test(r))).toHaveLength(1);
+    expect(batchCalls).toBeGreaterThanOrEqual(2);
+    expect(c.metrics.snapshot()).toMatchObject({ consumed: 22, applied: 19, duplicates: 1, deadLettered: 2 });
   });
 
   it('reports lag: above zero before consuming, zero once everything is committed', async () => {

@@ -1,6 +1,12 @@
 import type { Answer, SubmitCommand } from './command-processor.ts';
 import type { CommandStore, PendingCommand } from './command-store.ts';
 
+/**
+ * Intake transactions commit in any order, so a command may become visible with a seq a little
+ * below one already read; incremental scans look this far back for such late commits.
+ */
+const LATE_COMMIT_MARGIN = 256;
+
 export interface PipelineLog {
   warn(message: string): void;
 }
@@ -8,9 +14,9 @@ export interface PipelineLog {
 export interface PipelineOptions {
   /** commands driven at once; each mostly waits on the network, so this can be in the hundreds */
   maxInFlight: number;
-  /** unanswered commands read per scan, oldest first */
+  /** rows read per scan beyond the free slots, for commands waiting behind a busy key */
   scanLimit: number;
-  /** a scan also runs this often, for commands recorded while nothing woke the pipeline */
+  /** a full scan also runs this often, for anything no wake-up announced */
   idleScanMs: number;
 }
 
@@ -31,6 +37,11 @@ export class CommandPipeline {
   private scheduled: NodeJS.Timeout | undefined;
   private idle: NodeJS.Timeout | undefined;
   private stopped = false;
+  /** the highest seq looked at: later scans read only what came after it */
+  private watermark = 0;
+  private fullScan = true;
+  /** keys with an unanswered command at or below the watermark that is not in flight */
+  private readonly waitingKeys = new Set<string>();
 
   constructor(
     private readonly store: CommandStore,
@@ -46,7 +57,10 @@ export class CommandPipeline {
 
   start(): void {
     this.stopped = false;
-    this.idle = setInterval(() => this.wake(), this.options.idleScanMs);
+    this.idle = setInterval(() => {
+      this.fullScan = true;
+      this.wake();
+    }, this.options.idleScanMs);
     this.wake();
   }
 
@@ -67,6 +81,15 @@ export class CommandPipeline {
     await Promise.race([Promise.allSettled([...this.inFlight.values()].map((f) => f.done)), new Promise((resolve) => setTimeout(resolve, waitMs))]);
   }
 
+  /**
+   * Reads the queue past the watermark, so a scan costs the new rows, not the whole backlog.
+   *
+   * What keeps per-key order: every unanswered command at or below the watermark is either in
+   * flight or has its key in `waitingKeys`, and a command whose key is busy or waiting is never
+   * started by an incremental scan. Only a full scan (from the start, in order of arrival) starts
+   * a waiting key's oldest command; it runs when such a key frees up, after a failure, and on the
+   * idle tick, and it rebuilds `waitingKeys` and moves the watermark to the last row it judged.
+   */
   private async scan(): Promise<void> {
     if (this.scanning) {
       this.rescan = true;
@@ -76,20 +99,38 @@ export class CommandPipeline {
     try {
       do {
         this.rescan = false;
-        if (this.stopped || this.inFlight.size >= this.options.maxInFlight) break;
-        const queue = await this.store.queue(this.options.scanLimit);
+        const free = this.options.maxInFlight - this.inFlight.size;
+        if (this.stopped || free <= 0) break;
+        const full = this.fullScan;
+        this.fullScan = false;
+        if (full) this.waitingKeys.clear();
+        const limit = free + this.options.scanLimit;
+        const from = full ? 0 : Math.max(0, this.watermark - LATE_COMMIT_MARGIN);
+        const queue = await this.store.queue(from, limit);
         const busyKeys = new Set([...this.inFlight.values()].map((f) => f.key));
         const toStart: string[] = [];
+        let last = from;
+        let broke = false;
         for (const head of queue) {
-          // a key's later commands wait behind its oldest unanswered one
-          if (busyKeys.has(head.key)) continue;
+          if (toStart.length >= free) {
+            broke = true;
+            break;
+          }
+          last = head.seq;
+          if (this.inFlight.has(head.commandId)) continue;
+          if (busyKeys.has(head.key) || this.waitingKeys.has(head.key)) {
+            this.waitingKeys.add(head.key);
+            continue;
+          }
           busyKeys.add(head.key);
-          if (this.inFlight.size + toStart.length >= this.options.maxInFlight) break;
           toStart.push(head.commandId);
         }
+        // rows past `last` were not judged: the watermark may go back, judging a row twice is harmless
+        this.watermark = broke || queue.length >= limit ? last : Math.max(last, this.watermark);
         if (toStart.length > 0) for (const pending of await this.store.load(toStart)) this.run(pending);
-      } while (this.rescan && !this.stopped);
+      } while ((this.rescan || this.fullScan) && !this.stopped);
     } catch (error) {
+      this.fullScan = true;
       this.logger.warn(`cannot read the command queue (${(error as Error).message}); trying again`);
     } finally {
       this.scanning = false;
@@ -104,10 +145,14 @@ export class CommandPipeline {
         const answer = await this.drive(pending);
         await this.saveAnswer({ command: pending.command, answer });
       } catch (error) {
-        // left unanswered in the database: the next scan drives it again from its record
+        // left unanswered in the database: the next full scan drives it again from its record,
+        // and until then its key's later commands wait
+        this.waitingKeys.add(pending.key);
+        this.fullScan = true;
         this.logger.warn(`command ${commandId} is not answered yet (${(error as Error).message}); it will be taken up again`);
       } finally {
         this.inFlight.delete(commandId);
+        if (this.waitingKeys.has(pending.key)) this.fullScan = true;
         this.wake();
       }
     })();

@@ -17,6 +17,7 @@ export interface PendingCommand {
 export interface QueueHead {
   commandId: string;
   key: string;
+  seq: number;
 }
 
 interface PendingRow {
@@ -66,13 +67,57 @@ export class CommandStore {
     return true;
   }
 
-  /** The oldest unanswered commands, in order of arrival: the pipeline picks each key's first. */
-  async queue(limit: number): Promise<QueueHead[]> {
-    const { rows } = await this.pool.query<{ command_id: string; message_key: string }>(
-      'select command_id, message_key from ledger_commands where answer_topic is null and command is not null order by seq limit $1',
-      [limit],
+  /**
+   * Records a batch of deliveries in the consumer's transaction, with a handful of statements
+   * whatever its size. Commands answered before (a client re-sending one) are answered again at
+   * once, from the record.
+   * @returns how many were answered from the record
+   */
+  async recordBatch(db: pg.ClientBase, deliveries: { eventId: string; key: string; command: SubmitCommand }[], deadline: Date): Promise<number> {
+    // one row per command id, the first delivery's, so the statement does not touch a row twice
+    const commands = [...new Map(deliveries.map((d) => [d.command.commandId, d])).values()];
+    await lockCommands(db, commands.map((d) => d.command.commandId));
+    const { rows } = await db.query<{ command_id: string; answer_topic: string | null; answer: unknown }>(
+      `insert into ledger_commands (command_id, user_id, msp_id, contract, transaction, requested_by, command, message_key, deadline_at)
+       select c.command_id, c.user_id, c.msp_id, c.contract, c.transaction, c.requested_by, c.command, c.message_key, $9
+       from unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::jsonb[], $8::text[]) with ordinality
+         as c(command_id, user_id, msp_id, contract, transaction, requested_by, command, message_key, ord)
+       order by c.ord
+       on conflict (command_id) do update set command = coalesce(ledger_commands.command, excluded.command),
+         message_key = coalesce(ledger_commands.message_key, excluded.message_key), deadline_at = coalesce(ledger_commands.deadline_at, excluded.deadline_at)
+       returning command_id, answer_topic, answer`,
+      [
+        commands.map((d) => d.command.commandId), commands.map((d) => d.command.userId), commands.map((d) => d.command.mspId), commands.map((d) => d.command.contract),
+        commands.map((d) => d.command.transaction), commands.map((d) => d.command.requestedBy), commands.map((d) => JSON.stringify(d.command)), commands.map((d) => d.key), deadline,
+      ],
     );
-    return rows.map((row) => ({ commandId: row.command_id, key: row.message_key }));
+    await db.query(
+      `insert into ledger_command_deliveries (event_id, command_id, message_key)
+       select * from unnest($1::text[], $2::uuid[], $3::text[]) on conflict (event_id) do nothing`,
+      [deliveries.map((d) => d.eventId), deliveries.map((d) => d.command.commandId), deliveries.map((d) => d.key)],
+    );
+    const answered = new Map(rows.filter((row) => row.answer_topic).map((row) => [row.command_id, { topic: row.answer_topic, payload: row.answer } as Answer]));
+    const again = deliveries.flatMap((d) => {
+      const answer = answered.get(d.command.commandId);
+      return answer ? [{ d, answer }] : [];
+    });
+    if (again.length > 0) {
+      await db.query(
+        `insert into outbox (id, topic, message_key, envelope)
+         select * from unnest($1::text[], $2::text[], $3::text[], $4::jsonb[]) on conflict (id) do nothing`,
+        [again.map((a) => `${a.d.eventId}:answer`), again.map((a) => a.answer.topic), again.map((a) => a.d.key), again.map((a) => outboxEnvelope(a.d.eventId, a.d.command.commandId, a.answer))],
+      );
+    }
+    return again.length;
+  }
+
+  /** Unanswered commands after `afterSeq`, in order of arrival: the pipeline picks each key's first. */
+  async queue(afterSeq: number, limit: number): Promise<QueueHead[]> {
+    const { rows } = await this.pool.query<{ command_id: string; message_key: string; seq: string }>(
+      'select command_id, message_key, seq from ledger_commands where answer_topic is null and seq > $1 and command is not null order by seq limit $2',
+      [afterSeq, limit],
+    );
+    return rows.map((row) => ({ commandId: row.command_id, key: row.message_key, seq: Number(row.seq) }));
   }
 
   async load(commandIds: string[]): Promise<PendingCommand[]> {

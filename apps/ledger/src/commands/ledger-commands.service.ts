@@ -28,8 +28,9 @@ const COMMIT_WAIT_MS = 30_000;
 /**
  * Ledger commands, in two steps that share nothing but the database:
  *
- * 1. Intake: the idempotent consumer records each delivery (command, Kafka key, deadline) in one
- *    short transaction with its event id, and only then does Kafka get its offset. A command is
+ * 1. Intake: the idempotent consumer records each batch of deliveries (command, Kafka key,
+ *    deadline) in one short transaction with their event ids, and only then does Kafka get the
+ *    offsets. A command is
  *    never on the network while a consumer transaction or a partition waits on it, and a command
  *    recorded is never lost.
  * 2. The pipeline drives recorded commands (hundreds at once, one per key at a time) to an answer;
@@ -75,7 +76,7 @@ export class LedgerCommandsService implements OnApplicationBootstrap, OnModuleDe
       sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
       now: () => Date.now(),
     };
-    this.pipeline = new CommandPipeline(this.store, (pending) => this.drive(pending), (entry) => this.answer(entry), { maxInFlight: config.LEDGER_COMMANDS_IN_FLIGHT, scanLimit: config.LEDGER_COMMANDS_IN_FLIGHT * 4, idleScanMs: 250 }, this.logger);
+    this.pipeline = new CommandPipeline(this.store, (pending) => this.drive(pending), (entry) => this.answer(entry), { maxInFlight: config.LEDGER_COMMANDS_IN_FLIGHT, scanLimit: 200, idleScanMs: 1_000 }, this.logger);
     this.lock = new PipelineLock(config.LEDGER_DATABASE_URL, (reason) => void this.onLockLost(reason));
     this.consumer = new IdempotentConsumer<SubmitCommand>({
       kafka: createKafka('gridledger-ledger-commands', config.kafka),
@@ -84,6 +85,7 @@ export class LedgerCommandsService implements OnApplicationBootstrap, OnModuleDe
       topics: [LEDGER_TOPICS.submitRequested],
       schemas: (topic) => (topic === LEDGER_TOPICS.submitRequested ? TOPIC_SCHEMAS[LEDGER_TOPICS.submitRequested] : undefined),
       handler: (tx, event, meta) => this.record(tx, event, meta),
+      batchHandler: (tx, deliveries) => this.recordBatch(tx, deliveries),
       maxAttempts: 8,
       backoff: { initialMs: 250, maxMs: 5_000, factor: 2 },
       concurrency: COMMAND_TOPIC_PARTITIONS,
@@ -134,6 +136,12 @@ export class LedgerCommandsService implements OnApplicationBootstrap, OnModuleDe
     const answered = await this.store.record(tx, event.id, meta.key ?? command.commandId, command, new Date(Date.now() + this.config.LEDGER_COMMAND_DEADLINE_MS));
     if (answered) this.metrics.answeredFromRecord += 1;
     else this.pipeline.wake();
+  }
+
+  private async recordBatch(tx: pg.PoolClient, deliveries: { event: CloudEvent<SubmitCommand>; meta: DeliveryMeta }[]): Promise<void> {
+    const batch = deliveries.map(({ event, meta }) => ({ eventId: event.id, key: meta.key ?? event.data.commandId, command: event.data }));
+    this.metrics.answeredFromRecord += await this.store.recordBatch(tx, batch, new Date(Date.now() + this.config.LEDGER_COMMAND_DEADLINE_MS));
+    this.pipeline.wake();
   }
 
   private async drive(pending: PendingCommand): Promise<Answer> {

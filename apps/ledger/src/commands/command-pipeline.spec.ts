@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { CommandPipeline } from './command-pipeline.ts';
+import type { Answer, SubmitCommand } from './command-processor.ts';
+import type { CommandStore, PendingCommand, QueueHead } from './command-store.ts';
+
+interface Row {
+  head: QueueHead;
+  answered: boolean;
+}
+
+/** The store's queue, in memory: rows in order of arrival, answered when the pipeline saves an answer. */
+function fakeStore(rows: Row[]) {
+  const store = {
+    queue: async (afterSeq: number, limit: number) => rows.filter((r) => !r.answered && r.head.seq > afterSeq).slice(0, limit).map((r) => r.head),
+    load: async (ids: string[]): Promise<PendingCommand[]> =>
+      rows
+        .filter((r) => !r.answered && ids.includes(r.head.commandId))
+        .map((r) => ({ command: { commandId: r.head.commandId } as SubmitCommand, key: r.head.key, receivedAt: new Date(), deadline: Date.now() + 60_000, prepared: undefined })),
+  };
+  return store as unknown as CommandStore;
+}
+
+const settle = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('CommandPipeline', () => {
+  it('drives different keys at once, one command per key at a time in order of arrival, and a late arrival too', async () => {
+    const rows: Row[] = [];
+    const add = (key: string) => rows.push({ head: { commandId: `c${rows.length + 1}`, key, seq: rows.length + 1 }, answered: false });
+    for (const key of ['a', 'b', 'a', 'c', 'a', 'b']) add(key);
+
+    const started: string[] = [];
+    let running = 0;
+    let most = 0;
+    const pipeline = new CommandPipeline(
+      fakeStore(rows),
+      async (pending) => {
+        started.push(pending.command.commandId);
+        running += 1;
+        most = Math.max(most, running);
+        await settle(20);
+        running -= 1;
+        return {} as Answer;
+      },
+      async ({ command }) => {
+        const row = rows.find((r) => r.head.commandId === command.commandId);
+        if (row) row.answered = true;
+      },
+      { maxInFlight: 10, scanLimit: 10, idleScanMs: 50 },
+      { warn: () => undefined },
+    );
+    pipeline.start();
+    await settle(30);
+    add('a');
+    for (let i = 0; i < 100 && rows.some((r) => !r.answered); i += 1) await settle(20);
+    await pipeline.stop();
+
+    expect(rows.every((r) => r.answered)).toBe(true);
+    // a, b and c at once; each key's commands in their order
+    expect(most).toBe(3);
+    const order = (key: string) => started.filter((id) => rows.find((r) => r.head.commandId === id)?.head.key === key);
+    expect(order('a')).toEqual(['c1', 'c3', 'c5', 'c7']);
+    expect(order('b')).toEqual(['c2', 'c6']);
+    expect(started).toHaveLength(7);
+  });
+
+  it('takes up again a command whose answer could not be written, before the later commands of its key', async () => {
+    const rows: Row[] = [
+      { head: { commandId: 'first', key: 'k', seq: 1 }, answered: false },
+      { head: { commandId: 'second', key: 'k', seq: 2 }, answered: false },
+    ];
+    const started: string[] = [];
+    let failOnce = true;
+    const pipeline = new CommandPipeline(
+      fakeStore(rows),
+      async (pending) => {
+        started.push(pending.command.commandId);
+        return {} as Answer;
+      },
+      async ({ command }) => {
+        if (command.commandId === 'first' && failOnce) {
+          failOnce = false;
+          throw new Error('database unreachable');
+        }
+        const row = rows.find((r) => r.head.commandId === command.commandId);
+        if (row) row.answered = true;
+      },
+      { maxInFlight: 10, scanLimit: 10, idleScanMs: 50 },
+      { warn: () => undefined },
+    );
+    pipeline.start();
+    for (let i = 0; i < 100 && rows.some((r) => !r.answered); i += 1) await settle(20);
+    await pipeline.stop();
+    expect(started).toEqual(['first', 'first', 'second']);
+  });
+});
