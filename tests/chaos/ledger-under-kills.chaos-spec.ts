@@ -2,10 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { CHAIN_TOPICS, LEDGER_TOPICS } from '@gridledger/contracts';
 import { loadStackConfig, statusRows } from '@gridledger/stack';
-import { commandIdOf, commandMessage, envelopeOf, killComponent, onboardUser, readAllMessages, sendCommands, startPlatformServices, type PlatformServiceName, type ReceivedEnvelope, type ReceivedMessage, type StackComponentName } from '@gridledger/testing';
+import { commandIdOf, commandMessage, killComponent, onboardUser, sendCommands, startPlatformServices, type PlatformServiceName, type ReceivedEnvelope, type StackComponentName } from '@gridledger/testing';
 import type { Message } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recoveryAfter, writeChaosReport, type ScenarioResult } from './scenario-report.ts';
+import { readTopics, type SeenRecord } from './topic-reader.ts';
 
 
 /** commands per scenario, sent at RATE a second: about a fifth of what the ledger commits at most */
@@ -80,22 +81,16 @@ describe('the ledger write path while one process at a time is killed', () => {
       const restartSeconds = await healthyAgain(target, pid);
       await load;
 
-      const ours = (received: ReceivedMessage[]) => received.map(envelopeOf).filter((e) => ids.has(String(e.data['commandId'])));
-      const answered = (committed: ReceivedMessage[], failed: ReceivedMessage[]) => new Set([...ours(committed), ...ours(failed)].map((e) => e.data['commandId'])).size;
-      // read both answer topics until every command has one (or seven minutes have passed); then
-      // the topics have been quiet for seconds, so a late duplicate would be counted too
-      let committed: ReceivedMessage[] = [];
-      let failed: ReceivedMessage[] = [];
-      for (const deadline = Date.now() + 420_000; ; ) {
-        failed = await readAllMessages(LEDGER_TOPICS.txFailed, () => true, { timeoutMs: 60_000, idleMs: 2_000 });
-        committed = await readAllMessages(LEDGER_TOPICS.txCommitted, (received) => answered(received, failed) >= COMMANDS, { timeoutMs: 30_000, idleMs: 5_000 }).catch(() => committed);
-        if (answered(committed, failed) >= COMMANDS || Date.now() > deadline) break;
-      }
-      const answers = [...ours(committed), ...ours(failed)];
+      // every answer to our commands, on either topic; then the Ping events on chain
+      const answerOf = (r: SeenRecord) => ids.has(String(r.envelope.data['commandId']));
+      const answered = (seen: SeenRecord[]) => new Set(seen.filter(answerOf).map((r) => r.envelope.data['commandId'])).size;
+      const answerRecords = (await readTopics([LEDGER_TOPICS.txCommitted, LEDGER_TOPICS.txFailed], (seen) => answered(seen) >= COMMANDS, { timeoutMs: 420_000, idleMs: 5_000 })).filter(answerOf);
+      const answers = answerRecords.map((r) => r.envelope);
+      const committedTxIds = new Set(answerRecords.filter((r) => r.topic === LEDGER_TOPICS.txCommitted).map((r) => r.envelope.data['txId']));
+      const failedAnswers = answerRecords.filter((r) => r.topic === LEDGER_TOPICS.txFailed).length;
       const distinct = new Set(answers.map((e) => e.data['commandId']));
       const isOurs = (e: ReceivedEnvelope) => String((e.data['data'] as { message?: unknown } | undefined)?.message).startsWith(`chaos ${run} `);
-      const pings = (await readAllMessages(CHAIN_TOPICS.PingRecorded, () => true, { timeoutMs: 60_000, idleMs: 3_000 })).map(envelopeOf).filter(isOurs);
-      const committedTxIds = new Set(ours(committed).map((e) => e.data['txId']));
+      const pings = (await readTopics([CHAIN_TOPICS.PingRecorded], (seen) => seen.filter((r) => isOurs(r.envelope)).length >= committedTxIds.size, { timeoutMs: 120_000, idleMs: 3_000 })).map((r) => r.envelope).filter(isOurs);
 
       const result: ScenarioResult = {
         scenario,
@@ -103,7 +98,7 @@ describe('the ledger write path while one process at a time is killed', () => {
         commands: COMMANDS,
         lost: COMMANDS - distinct.size,
         duplicated: answers.length - distinct.size + (pings.length - new Set(pings.map((e) => e.id)).size),
-        failed: ours(failed).length,
+        failed: failedAnswers,
         restartSeconds,
         recoverySeconds: recoveryAfter(killedAt, answers.map((e) => Date.parse(String(e.time)))),
       };
