@@ -1,12 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { CHAIN_TOPICS, LEDGER_TOPICS, type CloudEvent } from '@gridledger/contracts';
-import { killComponent, onboardUser, readAllMessages, signalComponent, startPlatformServices, type PlatformUser, type ReceivedMessage } from '@gridledger/testing';
+import { CHAIN_TOPICS, LEDGER_TOPICS } from '@gridledger/contracts';
+import { envelopeOf, killComponent, onboardUser, readAllMessages, signalComponent, startPlatformServices, type PlatformUser, type ReceivedEnvelope, type ReceivedMessage } from '@gridledger/testing';
 import type { PlatformEndpoints } from '@gridledger/stack';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { commandIdOf, commandMessage, sendCommands } from './support/ledger-commands.ts';
 
-type Envelope = CloudEvent<Record<string, unknown>>;
-const envelopeOf = (m: ReceivedMessage) => m.value as Envelope;
 
 /** The ledger's gauge of commands being driven right now. */
 async function inFlight(ledgerUrl: string): Promise<number> {
@@ -28,12 +26,12 @@ async function burst(n: number, owner: PlatformUser, label: string) {
   const ids = new Set(messages.map(commandIdOf));
   await sendCommands(messages);
   const ours = (received: ReceivedMessage[]) => received.map(envelopeOf).filter((e) => ids.has(e.data['commandId'] as string));
-  const isOurs = (e: Envelope) => String((e.data['data'] as { message?: unknown } | undefined)?.message).startsWith(`${run} `);
+  const isOurs = (e: ReceivedEnvelope) => String((e.data['data'] as { message?: unknown } | undefined)?.message).startsWith(`${run} `);
   return {
     /** every answer on both topics, read until each command has one and the topics have been quiet a while */
     async answers() {
       const failed = async () => ours(await readAllMessages(LEDGER_TOPICS.txFailed, () => true, { idleMs: 3_000 }));
-      let committed: Envelope[];
+      let committed: ReceivedEnvelope[];
       try {
         committed = ours(await readAllMessages(LEDGER_TOPICS.txCommitted, (received) => ours(received).length >= n, { timeoutMs: 300_000 }));
       } catch (error) {
@@ -46,6 +44,15 @@ async function burst(n: number, owner: PlatformUser, label: string) {
       return (await readAllMessages(CHAIN_TOPICS.PingRecorded, (received) => received.map(envelopeOf).filter(isOurs).length >= expected, { timeoutMs: 120_000 })).map(envelopeOf).filter(isOurs);
     },
   };
+}
+
+/** One transaction per committed answer, and the chain holds one Ping per command: each the transaction its answer names. */
+async function expectOnChainOnce(sent: Awaited<ReturnType<typeof burst>>, committed: ReceivedEnvelope[], n: number): Promise<void> {
+  const txIds = new Set(committed.map((e) => e.data['txId'] as string));
+  expect(txIds.size).toBe(n);
+  const events = await sent.chainEvents(n);
+  expect(events).toHaveLength(n);
+  expect(new Set(events.map((e) => e.id))).toEqual(txIds);
 }
 
 describe('ledger pipeline: hundreds of commands in flight, a crash and an outage', () => {
@@ -76,12 +83,7 @@ describe('ledger pipeline: hundreds of commands in flight, a crash and an outage
     expect(failed.map((e) => e.data['code'])).toEqual([]);
     expect(committed).toHaveLength(N);
     expect(new Set(committed.map((e) => e.data['commandId'])).size).toBe(N);
-    const txIds = new Set(committed.map((e) => e.data['txId'] as string));
-    expect(txIds.size).toBe(N);
-    // what the chain holds: one Ping per command, each the transaction its answer names
-    const events = await sent.chainEvents(N);
-    expect(events).toHaveLength(N);
-    expect(new Set(events.map((e) => e.id))).toEqual(txIds);
+    await expectOnChainOnce(sent, committed, N);
   }, 900_000);
 
   it('waits out a 10-second outage of the grid peer: no tx-failed, every command committed once', async () => {
@@ -97,10 +99,6 @@ describe('ledger pipeline: hundreds of commands in flight, a crash and an outage
     const { committed, failed } = await sent.answers();
     expect(failed.map((e) => `${String(e.data['code'])}: ${String(e.data['message'])}`)).toEqual([]);
     expect(committed).toHaveLength(N);
-    const txIds = new Set(committed.map((e) => e.data['txId'] as string));
-    expect(txIds.size).toBe(N);
-    const events = await sent.chainEvents(N);
-    expect(events).toHaveLength(N);
-    expect(new Set(events.map((e) => e.id))).toEqual(txIds);
+    await expectOnChainOnce(sent, committed, N);
   }, 900_000);
 });

@@ -2,6 +2,7 @@ import type { CloudEvent } from '@gridledger/contracts';
 import { Partitioners, type Admin, type Consumer, type EachBatchPayload, type EachMessagePayload, type IHeaders, type Kafka, type Producer } from 'kafkajs';
 import type pg from 'pg';
 import { backoffDelay, sleep, type BackoffOptions } from './backoff.ts';
+import { inTransaction } from './transaction.ts';
 import { consumerGroupLag, type ConsumerLag } from './consumer-lag.ts';
 import { deadLetterMessage, deadLetterTopic } from './dead-letter.ts';
 import { decodeEvent, type SchemaSource } from './decode-event.ts';
@@ -244,10 +245,9 @@ export class IdempotentConsumer<T = unknown> {
   }
 
   private async applyBatch(deliveries: { event: CloudEvent<T>; meta: DeliveryMeta }[]): Promise<number> {
-    if (!this.batchHandler) throw new Error('no batch handler');
-    const tx = await this.pool.connect();
-    try {
-      await tx.query('begin');
+    const batchHandler = this.batchHandler;
+    if (!batchHandler) throw new Error('no batch handler');
+    return inTransaction(this.pool, async (tx) => {
       const { rows } = await tx.query<{ event_id: string }>(
         `insert into processed_events (consumer_group, event_id, topic, processed_at)
          select $1, id, $2, now() from unnest($3::text[]) as id
@@ -258,15 +258,9 @@ export class IdempotentConsumer<T = unknown> {
       // the same event id twice in one batch: applied once
       const seen = new Set<string>();
       const toApply = deliveries.filter((d) => fresh.has(d.event.id) && !seen.has(d.event.id) && seen.add(d.event.id));
-      if (toApply.length > 0) await this.batchHandler(tx, toApply);
-      await tx.query('commit');
+      if (toApply.length > 0) await batchHandler(tx, toApply);
       return toApply.length;
-    } catch (error) {
-      await tx.query('rollback').catch(() => undefined);
-      throw error;
-    } finally {
-      tx.release();
-    }
+    });
   }
 
   private async applyOnce(event: CloudEvent<T>, meta: DeliveryMeta): Promise<Outcome> {

@@ -51,7 +51,8 @@ export class LedgerCommandsService implements OnApplicationBootstrap, OnModuleDe
   private readonly consumer: IdempotentConsumer<SubmitCommand>;
   private readonly pipeline: CommandPipeline;
   private readonly lock: PipelineLock;
-  private readonly ports: CommandPorts;
+  /** everything but the signer, which is bound per command (it judges the command as of its receipt) */
+  private readonly ports: Omit<CommandPorts, 'signerFor'>;
   private readonly prepared: WriteBatcher<{ command: SubmitCommand; prepared: PreparedTransaction }>;
   private readonly answers: WriteBatcher<{ command: SubmitCommand; answer: Answer }>;
   private stopping = false;
@@ -66,9 +67,6 @@ export class LedgerCommandsService implements OnApplicationBootstrap, OnModuleDe
     this.prepared = new WriteBatcher((batch) => this.store.savePrepared(batch), { maxItems: 100, lingerMs: 2 });
     this.answers = new WriteBatcher((batch) => this.store.saveAnswers(batch), { maxItems: 200, lingerMs: 5 });
     this.ports = {
-      signerFor: () => {
-        throw new Error('signerFor is bound per command');
-      },
       endorse: (signer, call) => fabric.submitter.endorse(signer, call),
       submit: (signer, prepared) => this.submit(signer, prepared),
       find: (txId) => fabric.lookup.find(txId),

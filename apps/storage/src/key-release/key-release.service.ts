@@ -48,15 +48,16 @@ export class KeyReleaseService {
   }
 
   /** Whether this request's consumer already holds the current key sealed for this public key (a redelivered release request). */
-  async alreadyReleased(assetId: string, consumerId: string, requestId: string, publicKey: string): Promise<boolean> {
-    const recipient = Buffer.from(recipientKey(publicKey));
-    const { rows } = await this.database.pool.query('select 1 from key_releases where asset_id = $1 and consumer_id = $2 and request_id = $3 and recipient_public_key = $4', [assetId, consumerId, requestId, recipient]);
-    return rows.length > 0;
+  alreadyReleased(assetId: string, consumerId: string, requestId: string, publicKey: string): Promise<boolean> {
+    return this.sealedBefore({ assetId, consumerId, recipient: recipientKey(publicKey), requestId });
   }
 
-  /** The same key version sealed for the same key before: the chain repeats that release at no cost. */
-  private async releasedBefore(assetId: string, consumerId: string, keyVersion: number, recipient: Uint8Array): Promise<boolean> {
-    const { rows } = await this.database.pool.query('select 1 from key_releases where asset_id = $1 and consumer_id = $2 and key_version = $3 and recipient_public_key = $4', [assetId, consumerId, keyVersion, Buffer.from(recipient)]);
+  /** A release kept for this consumer and recipient key, of one request or of one key version. */
+  private async sealedBefore(release: { assetId: string; consumerId: string; recipient: Uint8Array; requestId?: string; keyVersion?: number }): Promise<boolean> {
+    const { rows } = await this.database.pool.query(
+      'select 1 from key_releases where asset_id = $1 and consumer_id = $2 and recipient_public_key = $3 and ($4::text is null or request_id = $4) and ($5::int is null or key_version = $5)',
+      [release.assetId, release.consumerId, Buffer.from(release.recipient), release.requestId ?? null, release.keyVersion ?? null],
+    );
     return rows.length > 0;
   }
 
@@ -64,7 +65,8 @@ export class KeyReleaseService {
     const recipient = recipientKey(publicKey);
     const { record, chain, decision } = await this.access.check(user, assetId, { repeatable: true });
     if (!decision?.requestId) throw new StorageError('NO_GRANT', 'key release is for consumers holding a grant; an owner downloads their file directly', 409);
-    if (decision.allowed && !(await this.releasedBefore(assetId, user.id, chain.keyVersion, recipient)) && (await this.tickets.held(this.database.pool, decision.requestId)) >= decision.remainingDownloads) {
+    // the same key version sealed for the same key before is repeated by the chain at no cost
+    if (decision.allowed && !(await this.sealedBefore({ assetId, consumerId: user.id, recipient, keyVersion: chain.keyVersion })) && (await this.tickets.held(this.database.pool, decision.requestId)) >= decision.remainingDownloads) {
       throw new StorageError('DOWNLOADS_IN_PROGRESS', `every download left on request ${decision.requestId} is held by an unfinished download through the platform: finish or resume it, or wait until its ticket expires`, 409);
     }
 

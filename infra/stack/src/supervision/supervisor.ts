@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { StackConfig } from '../config/stack-config.ts';
 import { chaincodeServerComponent } from '../components/chaincode-server.ts';
@@ -27,7 +26,7 @@ export function supervisorDaemon(config: StackConfig): DaemonSpec {
  */
 function died(config: StackConfig, name: string): boolean {
   const file = pidFilePath(config.paths, name);
-  return existsSync(file) && readPidFile(file) !== undefined && liveProcess(file) === undefined;
+  return readPidFile(file) !== undefined && liveProcess(file) === undefined;
 }
 
 /** Every supervised component as it is now; the chaincode server's package is the one it last ran. */
