@@ -49,7 +49,8 @@ describe('stack supervision', () => {
   it('a component that cannot come back is given up on after five tries, shown as CRASH-LOOP, until up is run', async () => {
     // the audit service's port taken by a stranger: every restart fails before it starts
     const before = kill('audit');
-    const squatter: Server = createServer();
+    // it hangs up on whoever connects: a probe left open would make close() wait for ever
+    const squatter: Server = createServer((socket) => socket.destroy());
     // the killed process lets go of its port a moment after the signal
     await until('the audit port free for the squatter', () => new Promise<boolean>((resolve) => {
       squatter.once('error', () => resolve(false));
