@@ -19,7 +19,8 @@ export class ChainEventRelay {
   skipped = 0;
 
   constructor(
-    private readonly network: Network,
+    /** called on every (re)connection, so a resumed stream may come from another peer */
+    private readonly network: () => Network,
     private readonly chaincode: string,
     private readonly store: ChainEventStore,
     private readonly logger: RelayLog,
@@ -29,7 +30,7 @@ export class ChainEventRelay {
     let delay = 500;
     while (!this.stopped) {
       try {
-        const events = await this.network.getChaincodeEvents(this.chaincode, { checkpoint: await this.store.checkpoint(), startBlock: 0n });
+        const events = await this.network().getChaincodeEvents(this.chaincode, { checkpoint: await this.store.checkpoint(), startBlock: 0n });
         this.closeStream = () => events.close();
         delay = 500;
         for await (const event of events) {

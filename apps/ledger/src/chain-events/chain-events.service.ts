@@ -19,7 +19,7 @@ export class ChainEventsService implements OnApplicationBootstrap, OnModuleDestr
   ) {}
 
   onApplicationBootstrap(): void {
-    this.relay = new ChainEventRelay(this.fabric.network(), this.config.LEDGER_CHAINCODE, new ChainEventStore(this.database.pool), this.logger);
+    this.relay = new ChainEventRelay(() => this.fabric.network(), this.config.LEDGER_CHAINCODE, new ChainEventStore(this.database.pool), this.logger);
     this.running = this.relay.run();
     this.logger.log(`relaying chaincode events of ${this.config.LEDGER_CHAINCODE} on ${this.config.LEDGER_CHANNEL} from ${this.config.LEDGER_LISTEN_MSP_ID}'s peer`);
   }

@@ -30,6 +30,14 @@ export function isTransient(error: unknown): boolean {
   return false;
 }
 
+/**
+ * The gateway peer itself did not answer: out of reach, or silent until the deadline. An error
+ * with details came from a peer that answered (about endorsers or the orderer behind it).
+ */
+export function isUnanswered(error: unknown): boolean {
+  return error instanceof GatewayError && (error.code === grpcStatus.UNAVAILABLE || error.code === grpcStatus.DEADLINE_EXCEEDED) && error.details.length === 0;
+}
+
 const VALIDATION_CODE_NAMES = new Map<number, string>(Object.entries(StatusCode).map(([name, code]) => [code, name]));
 
 export const validationCodeName = (code: number): string => VALIDATION_CODE_NAMES.get(code) ?? `VALIDATION_CODE_${code}`;

@@ -1,9 +1,11 @@
 import { createPrivateKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import * as grpc from '@grpc/grpc-js';
-import { connect, signers, type ConnectOptions, type Gateway, type Identity } from '@hyperledger/fabric-gateway';
+import { connect, signers, type ConnectOptions, type Gateway, type Identity, type Network } from '@hyperledger/fabric-gateway';
 import type { Organization } from './organizations.ts';
 import { LedgerError } from '../common/ledger-error.ts';
+import { isUnanswered } from './fabric-errors.ts';
+import { PeerRoute, type PeerEndpoint } from './peer-route.ts';
 
 /** Every Gateway call has a deadline: a hung peer or orderer must not hold a command forever. */
 const DEADLINES: Pick<ConnectOptions, 'evaluateOptions' | 'endorseOptions' | 'submitOptions' | 'commitStatusOptions'> = {
@@ -14,11 +16,29 @@ const DEADLINES: Pick<ConnectOptions, 'evaluateOptions' | 'endorseOptions' | 'su
 };
 
 /**
- * One gRPC connection per organisation's peer, shared by every gateway made on it: a gateway is
- * a light object (an identity and a signer), the connection is what costs.
+ * A peer that stops answering (paused, or its host gone without closing the connection) is
+ * noticed within keepalive time + timeout, about 15 s, instead of when each call's deadline
+ * passes; its streams break and resume through a fallback. The peers must permit it: their
+ * `peer.keepalive.minInterval` must be at most this interval.
+ */
+const KEEPALIVE: grpc.ChannelOptions = {
+  'grpc.keepalive_time_ms': 10_000,
+  'grpc.keepalive_timeout_ms': 5_000,
+  'grpc.keepalive_permit_without_calls': 1,
+};
+
+export interface RoutedGateway {
+  gateway: Gateway;
+  endpoint: PeerEndpoint;
+}
+
+/**
+ * The ledger's connections to the peers. Each organisation has a route: its own peer, then its
+ * fallbacks. One gRPC connection per peer, shared by every gateway made on it (a gateway is a
+ * light object, an identity and a signer; the connection is what costs).
  */
 export class FabricPeers {
-  private readonly clients = new Map<string, grpc.Client>();
+  private readonly routes = new Map<string, PeerRoute>();
   private readonly serviceGateways = new Map<string, Gateway>();
   private readonly byMsp: Map<string, Organization>;
 
@@ -32,43 +52,79 @@ export class FabricPeers {
     return org;
   }
 
-  /** A gateway for a caller whose every signature is made elsewhere (offline signing). */
-  unsignedGateway(identity: Identity): Gateway {
-    return connect({ client: this.client(identity.mspId), identity, ...DEADLINES });
+  /**
+   * Runs `use` on a gateway, for a caller whose every signature is made elsewhere (offline
+   * signing), through the organisation's first peer that answers.
+   */
+  async withUnsignedGateway<T>(identity: Identity, use: (gateway: Gateway) => Promise<T>): Promise<T> {
+    const { client, endpoint } = this.route(identity.mspId).pick();
+    const gateway = connect({ client: client as grpc.Client, identity, ...DEADLINES });
+    try {
+      return await this.noting(identity.mspId, endpoint, () => use(gateway));
+    } finally {
+      gateway.close();
+    }
   }
 
-  /** The gateway signing as the ledger service's own identity in that organisation (kept open). */
-  serviceGateway(mspId: string): Gateway {
-    let gateway = this.serviceGateways.get(mspId);
-    if (!gateway) {
-      const org = this.organization(mspId);
-      gateway = connect({
-        client: this.client(mspId),
-        identity: { mspId, credentials: readFileSync(org.serviceCert) },
-        signer: signers.newPrivateKeySigner(createPrivateKey(readFileSync(org.serviceKey))),
-        ...DEADLINES,
-      });
-      this.serviceGateways.set(mspId, gateway);
-    }
-    return gateway;
+  /** Runs `use` on the gateway signing as the ledger service's own identity in that organisation. */
+  withServiceGateway<T>(mspId: string, use: (gateway: Gateway) => Promise<T>): Promise<T> {
+    const { gateway, endpoint } = this.serviceGateway(mspId);
+    return this.noting(mspId, endpoint, () => use(gateway));
+  }
+
+  /** The channel as the service's identity, through the peer answering now: for block and event streams. */
+  serviceNetwork(mspId: string, channel: string): Network {
+    return this.serviceGateway(mspId).gateway.getNetwork(channel);
+  }
+
+  /** Calls routed through each peer, by organisation, for /metrics. */
+  gatewayCalls(): { mspId: string; peer: string; calls: number }[] {
+    return [...this.routes].flatMap(([mspId, route]) => route.calls().map((c) => ({ mspId, ...c })));
   }
 
   close(): void {
     for (const gateway of this.serviceGateways.values()) gateway.close();
     this.serviceGateways.clear();
-    for (const client of this.clients.values()) client.close();
-    this.clients.clear();
+    for (const route of this.routes.values()) route.close();
+    this.routes.clear();
   }
 
-  private client(mspId: string): grpc.Client {
-    let client = this.clients.get(mspId);
-    if (!client) {
+  private serviceGateway(mspId: string): RoutedGateway {
+    const { client, endpoint } = this.route(mspId).pick();
+    const key = `${mspId} ${endpoint.peerEndpoint}`;
+    let gateway = this.serviceGateways.get(key);
+    if (!gateway) {
       const org = this.organization(mspId);
-      client = new grpc.Client(org.peerEndpoint, grpc.credentials.createSsl(readFileSync(org.peerTlsRootCert)), {
-        'grpc.ssl_target_name_override': org.peerHostAlias,
+      gateway = connect({
+        client: client as grpc.Client,
+        identity: { mspId, credentials: readFileSync(org.serviceCert) },
+        signer: signers.newPrivateKeySigner(createPrivateKey(readFileSync(org.serviceKey))),
+        ...DEADLINES,
       });
-      this.clients.set(mspId, client);
+      this.serviceGateways.set(key, gateway);
     }
-    return client;
+    return { gateway, endpoint };
+  }
+
+  /** A peer that did not answer is passed over for a while; the error goes on to the caller's retry. */
+  private async noting<T>(mspId: string, endpoint: PeerEndpoint, call: () => Promise<T>): Promise<T> {
+    try {
+      return await call();
+    } catch (error) {
+      if (isUnanswered(error)) this.route(mspId).unreachable(endpoint);
+      throw error;
+    }
+  }
+
+  private route(mspId: string): PeerRoute {
+    let route = this.routes.get(mspId);
+    if (!route) {
+      const org = this.organization(mspId);
+      route = new PeerRoute([org, ...org.fallbackPeers], (peer) =>
+        new grpc.Client(peer.peerEndpoint, grpc.credentials.createSsl(readFileSync(peer.peerTlsRootCert)), { 'grpc.ssl_target_name_override': peer.peerHostAlias, ...KEEPALIVE }),
+      );
+      this.routes.set(mspId, route);
+    }
+    return route;
   }
 }

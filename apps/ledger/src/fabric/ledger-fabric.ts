@@ -23,9 +23,12 @@ export class LedgerFabric implements OnApplicationShutdown {
     this.commits = new CommitWatcher(() => this.network(), () => this.lookup.height(), new Logger('CommitWatcher'));
   }
 
-  /** The channel as the ledger service's identity in the listening organisation. */
+  /**
+   * The channel as the ledger service's identity in the listening organisation, through the peer
+   * answering now: streams call this again when they reconnect, so they move to a fallback peer.
+   */
   network() {
-    return this.peers.serviceGateway(this.config.LEDGER_LISTEN_MSP_ID).getNetwork(this.config.LEDGER_CHANNEL);
+    return this.peers.serviceNetwork(this.config.LEDGER_LISTEN_MSP_ID, this.config.LEDGER_CHANNEL);
   }
 
   onApplicationShutdown(): void {

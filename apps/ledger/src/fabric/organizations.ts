@@ -1,12 +1,21 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 
-const organizationSchema = z.object({
-  mspId: z.string().min(1),
+const peerSchema = z.object({
   peerEndpoint: z.string().regex(/^[\w.-]+:\d+$/, 'peerEndpoint must be host:port'),
   /** the name in the peer's TLS certificate */
   peerHostAlias: z.string().min(1),
   peerTlsRootCert: z.string().min(1),
+});
+
+const organizationSchema = peerSchema.extend({
+  mspId: z.string().min(1),
+  /**
+   * Gateways for this organisation's transactions when its own peer does not answer, in order:
+   * its second peer, or another organisation's peer (the chaincode's endorsement policy still
+   * decides who endorses).
+   */
+  fallbackPeers: z.array(peerSchema).default([]),
   /** the ledger service's own identity in this organisation (role admin), for system actions */
   serviceCert: z.string().min(1),
   serviceKey: z.string().min(1),

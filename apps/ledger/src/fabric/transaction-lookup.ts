@@ -19,24 +19,26 @@ export class TransactionLookup {
   ) {}
 
   async find(txId: string): Promise<CommitOutcome | undefined> {
-    const qscc = this.peers.serviceGateway(this.mspId).getNetwork(this.channel).getContract('qscc');
     let processed: Uint8Array;
     try {
-      processed = await qscc.evaluateTransaction('GetTransactionByID', this.channel, txId);
+      processed = await this.qscc('GetTransactionByID', txId);
     } catch (error) {
       if (isNotFound(error)) return undefined;
       throw error;
     }
     const code = peer.ProcessedTransaction.deserializeBinary(processed).getValidationcode();
-    const block = common.Block.deserializeBinary(await qscc.evaluateTransaction('GetBlockByTxID', this.channel, txId));
+    const block = common.Block.deserializeBinary(await this.qscc('GetBlockByTxID', txId));
     const blockNumber = BigInt(block.getHeader()?.getNumber() ?? 0);
     return { txId, blockNumber, code, successful: code === 0 };
   }
 
   /** The channel's height: the number of the next block. */
   async height(): Promise<bigint> {
-    const qscc = this.peers.serviceGateway(this.mspId).getNetwork(this.channel).getContract('qscc');
-    const info = common.BlockchainInfo.deserializeBinary(await qscc.evaluateTransaction('GetChainInfo', this.channel));
+    const info = common.BlockchainInfo.deserializeBinary(await this.qscc('GetChainInfo'));
     return BigInt(info.getHeight());
+  }
+
+  private qscc(query: string, ...args: string[]): Promise<Uint8Array> {
+    return this.peers.withServiceGateway(this.mspId, (gateway) => gateway.getNetwork(this.channel).getContract('qscc').evaluateTransaction(query, this.channel, ...args));
   }
 }

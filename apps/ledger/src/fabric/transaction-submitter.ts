@@ -62,21 +62,16 @@ export class TransactionSubmitter {
   }
 
   /**
-   * Sends the signed transaction to the orderer through the signer's organisation's peer, as the
+   * Sends the signed transaction to the orderer through the signer's organisation's peer (or its fallback), as the
    * ledger's own identity there, and returns once the orderer has accepted it. Its commit status
    * comes from the block stream (CommitWatcher), so a user's key signs only the proposal and the
    * transaction, and no call per transaction waits on the peer for its status.
    */
   async send(signer: TransactionSigner, prepared: PreparedTransaction): Promise<void> {
-    await this.peers.serviceGateway(signer.mspId).newSignedTransaction(prepared.bytes, prepared.signature).submit();
+    await this.peers.withServiceGateway(signer.mspId, (gateway) => gateway.newSignedTransaction(prepared.bytes, prepared.signature).submit());
   }
 
-  private async withGateway<T>(signer: TransactionSigner, use: (gateway: Gateway) => Promise<T>): Promise<T> {
-    const gateway = this.peers.unsignedGateway({ mspId: signer.mspId, credentials: signer.certificate });
-    try {
-      return await use(gateway);
-    } finally {
-      gateway.close();
-    }
+  private withGateway<T>(signer: TransactionSigner, use: (gateway: Gateway) => Promise<T>): Promise<T> {
+    return this.peers.withUnsignedGateway({ mspId: signer.mspId, credentials: signer.certificate }, use);
   }
 }

@@ -89,6 +89,12 @@ export function writePeerConfig(org: PeerOrganization, layout: FabricLayout, bin
       'peer.mspConfigPath': p.nodeMsp,
       'peer.localMspId': org.mspId,
       'peer.gateway.enabled': true,
+      // the ledger service pings every 10 s to notice a peer that stops answering (the default,
+      // 60 s, would make the peer hang up on it for pinging too often)
+      'peer.keepalive.minInterval': '5s',
+      // a gateway gives up on a silent endorser (and tries another) before its client's 30 s
+      // endorsement deadline, so the client hears why instead of a bare DEADLINE_EXCEEDED
+      'peer.gateway.endorsementTimeout': '15s',
       'vm.endpoint': '',
       'chaincode.externalBuilders': [
         { name: 'ccaas', path: binaries.externalBuilder, propagateEnvironment: ['HOME', 'PATH'] },

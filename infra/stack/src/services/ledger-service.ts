@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { StackConfig } from '../config/stack-config.ts';
 import type { Component } from '../components/component.ts';
+import type { PeerOrganization } from '../config/organizations.ts';
 import { serviceDatabaseUrl } from '../components/postgres.ts';
 import { fabricLayout } from '../fabric/fabric-layout.ts';
 import { httpOk } from '../process/probes.ts';
@@ -28,14 +29,15 @@ export function ledgerServiceComponent(config: StackConfig): Component {
     ports: [port],
     startTimeoutMs: 60_000,
     async prepare() {
+      const peer = (org: PeerOrganization) => ({ peerEndpoint: `127.0.0.1:${org.peerPort}`, peerHostAlias: org.peerHost, peerTlsRootCert: fabricLayout(config).peer(org).tlsCa });
       const organizations = [];
       for (const org of config.organizations) {
         const identity = await ensureServiceIdentity(config, 'ledger-service', org);
         organizations.push({
           mspId: org.mspId,
-          peerEndpoint: `127.0.0.1:${org.peerPort}`,
-          peerHostAlias: org.peerHost,
-          peerTlsRootCert: fabricLayout(config).peer(org).tlsCa,
+          ...peer(org),
+          // one peer per organisation here: the other organisations' peers are the fallback gateways
+          fallbackPeers: config.organizations.filter((other) => other !== org).map(peer),
           serviceCert: identity.certPath,
           serviceKey: identity.keyPath,
         });
