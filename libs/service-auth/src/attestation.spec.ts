@@ -80,6 +80,15 @@ describe('verifyAttestation', () => {
     expect(await refusal(verify(future))).toMatchObject({ code: 'NOT_ATTESTED', message: 'the attestation is not valid yet' });
   });
 
+  it('refuses an attestation that expired after it was accepted once (its signature is checked once, its expiry every time)', async () => {
+    const jws = await as('access-policy').attest(call, 1);
+    expect(await verify(jws, expected)).toMatchObject({ service: 'access-policy' });
+    expect(await verify(jws, expected)).toMatchObject({ service: 'access-policy' });
+    expect(await refusal(verify(jws, expected, new Date(Date.now() + 2_000)))).toMatchObject({ code: 'NOT_ATTESTED', message: 'the attestation has expired' });
+    // accepted before, it is still checked against this call
+    expect(await refusal(verify(jws, { ...expected, channel: 'other' }))).toMatchObject({ code: 'NOT_ATTESTED', message: 'the attestation is for another channel than other' });
+  });
+
   it('refuses an attestation valid for longer than any may be', async () => {
     const now = Math.floor(Date.now() / 1000);
     const claims = { iss: 'access-policy', sub: user, cmd: call.commandId, ch: 'gridledger', cc: 'gridledger', fn: 'access:ApproveRequest', args: argumentsDigest(call.arguments), iat: now, exp: now + 3600 };

@@ -12,6 +12,38 @@ export const MAX_ATTESTATION_SECONDS = 600;
 /** An attestation issued this far in the future is refused: hosts' clocks differ, but not by more. */
 const ISSUED_AT_TOLERANCE_SECONDS = 5;
 
+/** Attestations whose signature was checked, with the key that checked it; the oldest go first. */
+const VERIFIED_CACHE_SIZE = 10_000;
+const verified = new Map<string, { claims: JWTPayload; key: unknown }>();
+
+/**
+ * The attestation's claims once its signature, type and lifetime are checked. A command's
+ * attestation is presented twice (its proposal, then its transaction) and again on each retry:
+ * the signature is checked once while the issuer's key stays the same, and expiry every time.
+ */
+async function verifiedClaims(jws: string, issuer: PrincipalName, key: Parameters<typeof jwtVerify>[1], now: Date | undefined): Promise<JWTPayload> {
+  const hit = verified.get(jws);
+  if (hit && hit.key === key) {
+    if ((hit.claims.exp ?? 0) <= Math.floor((now ?? new Date()).getTime() / 1000)) throw notAttested('the attestation has expired');
+    return hit.claims;
+  }
+  let claims: JWTPayload;
+  try {
+    ({ payload: claims } = await jwtVerify(jws, key, {
+      algorithms: ['ES256'],
+      typ: ATTESTATION_TYPE,
+      issuer,
+      requiredClaims: ['sub', 'iat', 'exp', 'cmd', 'ch', 'cc', 'fn', 'args'],
+      ...(now ? { currentDate: now } : {}),
+    }));
+  } catch (error) {
+    throw notAttested(error instanceof errors.JWTExpired ? 'the attestation has expired' : 'the attestation is not validly signed or not well formed');
+  }
+  if (verified.size >= VERIFIED_CACHE_SIZE) verified.delete(verified.keys().next().value as string);
+  verified.set(jws, { claims, key });
+  return claims;
+}
+
 /** A ledger command as a service asks for it, for one signer. */
 export interface AttestedCall {
   commandId: string;
@@ -95,18 +127,7 @@ export async function verifyAttestation(jws: string | undefined, call: ExpectedC
   // the issuer picks the key from our own registry; the signature is checked right after
   const key = isPrincipalName(issuer) ? options.registry.publicKey(issuer) : undefined;
   if (!isPrincipalName(issuer) || !key) throw notAttested('the attestation is not from a known service');
-  let claims: JWTPayload;
-  try {
-    ({ payload: claims } = await jwtVerify(jws, key, {
-      algorithms: ['ES256'],
-      typ: ATTESTATION_TYPE,
-      issuer,
-      requiredClaims: ['sub', 'iat', 'exp', 'cmd', 'ch', 'cc', 'fn', 'args'],
-      ...(options.now ? { currentDate: options.now } : {}),
-    }));
-  } catch (error) {
-    throw notAttested(error instanceof errors.JWTExpired ? 'the attestation has expired' : 'the attestation is not validly signed or not well formed');
-  }
+  const claims = await verifiedClaims(jws, issuer, key, options.now);
   const now = Math.floor((options.now ?? new Date()).getTime() / 1000);
   const { iat, exp } = claims as { iat: number; exp: number };
   if (iat > now + ISSUED_AT_TOLERANCE_SECONDS) throw notAttested('the attestation is not valid yet');

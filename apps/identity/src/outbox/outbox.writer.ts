@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { cloudEvent, type Topic, type TopicPayloads } from '@gridledger/contracts';
-import type { EntityManager } from 'typeorm';
+import type { EntityManager, QueryDeepPartialEntity } from 'typeorm';
 import { OutboxEntity } from '../database/entities.ts';
 
 export const EVENT_SOURCE = '/gridledger/identity';
@@ -11,6 +11,15 @@ export const EVENT_SOURCE = '/gridledger/identity';
  * makes a payload that does not fit its topic a compile error.
  */
 export async function writeEvent<T extends Topic>(manager: EntityManager, topic: T, key: string, data: TopicPayloads[T]): Promise<void> {
+  await manager.save(outboxRow(topic, key, data));
+}
+
+/** Many events in one INSERT, inside the caller's transaction, for a batch of changes. */
+export async function writeEvents<T extends Topic>(manager: EntityManager, topic: T, events: readonly { key: string; data: TopicPayloads[T] }[]): Promise<void> {
+  if (events.length > 0) await manager.insert(OutboxEntity, events.map(({ key, data }) => outboxRow(topic, key, data)) as QueryDeepPartialEntity<OutboxEntity>[]);
+}
+
+function outboxRow<T extends Topic>(topic: T, key: string, data: TopicPayloads[T]): OutboxEntity {
   const id = randomUUID();
   const row = new OutboxEntity();
   row.id = id;
@@ -18,5 +27,5 @@ export async function writeEvent<T extends Topic>(manager: EntityManager, topic:
   row.messageKey = key;
   row.envelope = cloudEvent({ id, source: EVENT_SOURCE, type: topic, subject: key, time: new Date(), data }) as unknown as Record<string, unknown>;
   row.publishedAt = null;
-  await manager.save(row);
+  return row;
 }

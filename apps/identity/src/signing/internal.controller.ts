@@ -67,16 +67,8 @@ export class InternalController {
   @ApiBody(openApiBody(signatureBatchSchema))
   async signBatch(@Body() body: unknown, @Req() request: ServiceRequest) {
     const { requests } = parseBody(signatureBatchSchema, body);
-    const results = await Promise.all(
-      requests.map(async (one) => {
-        try {
-          return await this.signing.sign(one, request.caller);
-        } catch (error) {
-          // a refusal is one item's answer; anything else (the database down) fails the whole call
-          if (!(error instanceof IdentityError)) throw error;
-          return { error: { statusCode: error.status, code: error.code, message: error.message } };
-        }
-      }),
+    const results = (await this.signing.signMany(requests, request.caller)).map((result) =>
+      'error' in result ? { error: { statusCode: result.error.status, code: result.error.code, message: result.error.message } } : result,
     );
     return { results };
   }

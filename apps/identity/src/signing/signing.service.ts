@@ -1,7 +1,6 @@
-import { createPrivateKey } from 'node:crypto';
+import { createPrivateKey, type KeyObject } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { signers } from '@hyperledger/fabric-gateway';
-import { decodePreparedTransaction, decodeProposedTransaction, UndecodableError, type DecodedSignable, type PrincipalName } from '@gridledger/service-auth';
+import { decodePreparedTransaction, decodeProposedTransaction, signFabricMessage, UndecodableError, type DecodedSignable, type PrincipalName } from '@gridledger/service-auth';
 import { IdentityError, type IdentityErrorCode } from '../common/identity-error.ts';
 import { IDENTITY_CONFIG, type IdentityConfig } from '../config/identity-config.ts';
 import { MasterKeyWrapper } from '../custody/master-key-wrapper.ts';
@@ -11,6 +10,12 @@ import { fabricKeyContext, UsersService } from '../users/users.service.ts';
 import type { SignatureRequest } from './signature-request.ts';
 import { SignatureLog, type SignatureLogEntry } from './signature-log.ts';
 import { decideSigning } from './signing-policy.ts';
+
+/** Where a signature's user and key come from: the database each time, or once per batch. */
+interface SigningMemo {
+  user(id: string): Promise<UserEntity>;
+  key(user: UserEntity): KeyObject;
+}
 
 /**
  * Signs Fabric proposals and transactions with a user's key, so the ledger service can submit
@@ -34,7 +39,39 @@ export class SigningService {
     return { userId: user.id, mspId: user.mspId, certificatePem: user.certificatePem, status: user.status };
   }
 
-  async sign(request: SignatureRequest, requestedBy: PrincipalName): Promise<{ signature: string; txId: string }> {
+  /**
+   * Many requests, each decided and logged on its own. The user's record is read, and their key
+   * unsealed, once per user in the batch (a burst of one user's commands), not once per request.
+   */
+  signMany(requests: readonly SignatureRequest[], requestedBy: PrincipalName): Promise<({ signature: string; txId: string } | { error: IdentityError })[]> {
+    const users = new Map<string, Promise<UserEntity>>();
+    const keys = new Map<string, KeyObject>();
+    const memo: SigningMemo = {
+      user: (id) => {
+        let user = users.get(id);
+        if (!user) users.set(id, (user = this.users.byId(id)));
+        return user;
+      },
+      key: (user) => {
+        let key = keys.get(user.id);
+        if (!key) keys.set(user.id, (key = this.privateKey(user)));
+        return key;
+      },
+    };
+    return Promise.all(
+      requests.map(async (one) => {
+        try {
+          return await this.sign(one, requestedBy, memo);
+        } catch (error) {
+          // a refusal is one item's answer; anything else (the database down) fails the whole call
+          if (!(error instanceof IdentityError)) throw error;
+          return { error };
+        }
+      }),
+    );
+  }
+
+  async sign(request: SignatureRequest, requestedBy: PrincipalName, memo: SigningMemo = { user: (id) => this.users.byId(id), key: (user) => this.privateKey(user) }): Promise<{ signature: string; txId: string }> {
     const entry: SignatureLogEntry = { outcome: 'refused', code: null, requestedBy, userId: request.userId, kind: request.kind, function: null, txId: null, commandId: request.commandId ?? null, attestedBy: null, digest: null };
     let call: DecodedSignable;
     try {
@@ -48,7 +85,7 @@ export class SigningService {
 
     let user: UserEntity;
     try {
-      user = await this.users.byId(request.userId);
+      user = await memo.user(request.userId);
     } catch (error) {
       if (error instanceof IdentityError && error.code === 'NOT_FOUND') throw await this.refuse(entry, 'NOT_FOUND', error.message);
       throw error;
@@ -56,12 +93,14 @@ export class SigningService {
     const decision = await decideSigning(request.kind, call, user, request, { registry: this.config.serviceKeys, accessTokenSubject: (token) => this.accessTokenSubject(token) });
     if (!decision.allowed) throw await this.refuse(entry, decision.code, decision.message);
 
-    const privateKey = createPrivateKey(this.wrapper.unwrap(user.fabricKeyWrapped, fabricKeyContext(user)).toString());
-    // fabric-gateway's signer: ECDSA P-256 over the decoder's digest, low-S, DER, as the peers require
-    const signature = await signers.newPrivateKeySigner(privateKey)(call.digest);
+    const signature = signFabricMessage(memo.key(user), call.message);
     // logged before it is handed out: no signature leaves without its record
     await this.signatures.record({ ...entry, outcome: 'signed', attestedBy: decision.attestedBy, commandId: decision.commandId ?? entry.commandId });
     return { signature: Buffer.from(signature).toString('base64'), txId: call.txId };
+  }
+
+  private privateKey(user: UserEntity): KeyObject {
+    return createPrivateKey(this.wrapper.unwrap(user.fabricKeyWrapped, fabricKeyContext(user)).toString());
   }
 
   private async refuse(entry: SignatureLogEntry, code: IdentityErrorCode, message: string): Promise<IdentityError> {

@@ -11,8 +11,11 @@ export interface DecodedCall {
   arguments: string[];
 }
 
-/** The SHA-256 the signer signs, computed from the very bytes that were decoded. */
-export type DecodedSignable = DecodedCall & { digest: Uint8Array };
+/**
+ * The bytes a signature covers (`message`), read out of what was decoded, and their SHA-256
+ * (`digest`), the value fabric-gateway's signers sign.
+ */
+export type DecodedSignable = DecodedCall & { message: Uint8Array; digest: Uint8Array };
 
 /** The bytes are not a chaincode invocation this platform would ask to have signed. */
 export class UndecodableError extends Error {

@@ -38,6 +38,7 @@ export function decodePreparedTransaction(bytes: Uint8Array): DecodedSignable {
     creatorMspId: header.creatorMspId,
     creatorCertificatePem: header.creatorCertificatePem,
     ...invocation,
+    message: payloadBytes,
     digest: new Uint8Array(createHash('sha256').update(payloadBytes).digest()),
   };
 }

@@ -25,6 +25,7 @@ export function decodeProposedTransaction(bytes: Uint8Array): DecodedSignable {
     creatorMspId: header.creatorMspId,
     creatorCertificatePem: header.creatorCertificatePem,
     ...invocation,
+    message: proposalBytes,
     digest: new Uint8Array(createHash('sha256').update(proposalBytes).digest()),
   };
 }
