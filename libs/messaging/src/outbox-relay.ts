@@ -8,7 +8,10 @@ import { toTopicMessages, type OutboxRow } from './outbox-message.ts';
 export interface OutboxRelayOptions {
   /** rows per transaction; one Kafka request carries them all */
   batchSize?: number;
-  /** how long to wait when the outbox is empty */
+  /**
+   * How long to wait when the outbox is empty. An insert wakes the relay at once (a trigger
+   * NOTIFYs it), so this is only the fallback when that notification is lost.
+   */
   pollIntervalMs?: number;
   /** waits after a Kafka or database error, growing with consecutive failures */
   backoff?: BackoffOptions;
@@ -30,6 +33,17 @@ export interface OutboxRelayOptions {
 
 /** Where a transactional relay records, atomically with each batch, the number of the batch. */
 export const OUTBOX_PROGRESS_TOPIC = '__gridledger-outbox-progress';
+
+/** The channel an insert into the outbox notifies, at its commit. */
+const WAKE_CHANNEL = 'gridledger_outbox';
+/** One NOTIFY per inserting statement (not per row): a woken relay reads everything waiting anyway. */
+const WAKE_SCHEMA_SQL = `
+create or replace function gridledger_outbox_notify() returns trigger language plpgsql as $$
+begin
+  perform pg_notify('${WAKE_CHANNEL}', '');
+  return null;
+end $$;
+create or replace trigger gridledger_outbox_notify after insert on outbox for each statement execute function gridledger_outbox_notify();`;
 
 /** The relay's own bookkeeping on the outbox table: which batch a row went out in. */
 const TRANSACTIONAL_SCHEMA_SQL = `
@@ -69,6 +83,13 @@ export class OutboxRelay {
   private connected = false;
   private loop: Promise<void> | undefined;
   private stopping: AbortController | undefined;
+  /** the connection LISTENing for inserts, while it works */
+  private listener: pg.PoolClient | undefined;
+  /** an insert was notified since the last batch was read */
+  private woken = false;
+  private wakeIdle: (() => void) | undefined;
+  /** after a failed LISTEN, when to try again (not on every poll) */
+  private listenAgainAt = 0;
 
   constructor(pool: pg.Pool, kafka: Kafka, options: OutboxRelayOptions = {}) {
     this.pool = pool;
@@ -98,6 +119,8 @@ export class OutboxRelay {
     await this.loop;
     this.loop = undefined;
     this.stopping = undefined;
+    this.listener?.release(true);
+    this.listener = undefined;
     if (this.connected) {
       this.connected = false;
       await this.producer.disconnect();
@@ -234,14 +257,57 @@ export class OutboxRelay {
     }
   }
 
+  /**
+   * LISTENs on its own connection for the trigger's NOTIFY, so a new row goes out within
+   * milliseconds instead of at the next poll. Best effort: without it the relay polls.
+   */
+  private async listen(): Promise<void> {
+    // the listener holds a connection for good: a one-connection pool is left to the batches
+    if (this.listener || Date.now() < this.listenAgainAt || (this.pool.options.max ?? 10) < 2) return;
+    this.listenAgainAt = Date.now() + 30_000;
+    const client = await this.pool.connect();
+    try {
+      await client.query(WAKE_SCHEMA_SQL);
+      await client.query(`listen ${WAKE_CHANNEL}`);
+    } catch (error) {
+      client.release(true);
+      throw error;
+    }
+    client.on('notification', () => {
+      this.woken = true;
+      this.wakeIdle?.();
+    });
+    client.on('error', (error) => {
+      this.logger.warn(`outbox relay: the LISTEN connection failed (${error.message}); polling until it is back`);
+      if (this.listener === client) this.listener = undefined;
+      client.release(true);
+    });
+    this.listener = client;
+  }
+
+  /** Waits for a notified insert, the poll interval, or stop, whichever comes first. */
+  private async idle(signal: AbortSignal): Promise<void> {
+    if (this.woken) return;
+    const wake = new AbortController();
+    this.wakeIdle = () => wake.abort();
+    try {
+      await sleep(this.pollIntervalMs, AbortSignal.any([signal, wake.signal]));
+    } finally {
+      this.wakeIdle = undefined;
+    }
+  }
+
   private async run(signal: AbortSignal): Promise<void> {
     let failures = 0;
     while (!signal.aborted) {
       try {
+        await this.listen().catch((error: Error) => this.logger.warn(`outbox relay: cannot LISTEN for new rows (${error.message}); polling every ${this.pollIntervalMs} ms`));
+        // cleared before reading: a row inserted after this point wakes the next idle
+        this.woken = false;
         const published = await this.drainOnce();
         failures = 0;
         // a full batch means more may be waiting: go again at once
-        if (published < this.batchSize) await sleep(this.pollIntervalMs, signal);
+        if (published < this.batchSize) await this.idle(signal);
       } catch (error) {
         failures += 1;
         const delay = backoffDelay(failures, this.backoff);

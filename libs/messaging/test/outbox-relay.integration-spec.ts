@@ -60,6 +60,22 @@ describe('OutboxRelay', () => {
     expect(rows[0]?.n).toBe(events.length);
   });
 
+  it('is woken by an insert (NOTIFY): a row written while it idles goes out long before its next poll', async () => {
+    const db = await messagingDatabase();
+    cleanups.push(db.close);
+    const topic = await createTopic(kafka, 'relay-wake', 1);
+    const relay = new OutboxRelay(db.pool, kafka, { pollIntervalMs: 120_000 });
+    cleanups.push(() => relay.stop());
+    relay.start();
+    // once it LISTENs, its first poll has found the outbox empty and it idles for two minutes
+    await waitFor(async () => (await db.pool.query("select 1 from pg_stat_activity where query = 'listen gridledger_outbox'")).rowCount === 1, 30_000, () => 'the relay never LISTENed');
+    for (let seq = 1; seq <= 4; seq++) {
+      await writeOutbox(db.pool, topic, [{ key: 'late', seq }]);
+      await waitFor(async () => (await unpublished(db)) === 0, 10_000, () => `row ${seq} was not published within 10 s, though the relay polls only every 120 s`);
+    }
+    expect(relay.metrics.produced).toBe(4);
+  });
+
   it('survives a SIGKILL between send and mark: every row reaches Kafka, and a consumer applies each once', async () => {
     const db = await messagingDatabase();
     cleanups.push(db.close);

@@ -64,7 +64,7 @@ export class MetricsController {
       { name: 'gridledger_ledger_gateway_calls_total', help: 'Calls routed through each gateway peer, by organisation: a fallback peer counting up means an organisation\'s own peer did not answer', type: 'counter', samples:
         this.fabric.peers.gatewayCalls().map((c) => ({ labels: { msp: c.mspId, peer: c.peer }, value: c.calls })) },
       { name: 'gridledger_chain_height', help: 'Blocks on the channel', type: 'gauge', samples: [{ value: height }] },
-      { name: 'gridledger_chain_relay_checkpoint_block', help: 'Block of the last chaincode event the relay recorded', type: 'gauge', samples: [{ value: checkpoint }] },
+      { name: 'gridledger_chain_relay_checkpoint_block', help: 'The last block whose chaincode events the relay recorded', type: 'gauge', samples: [{ value: checkpoint }] },
     ];
     return prometheusText(metrics);
   }

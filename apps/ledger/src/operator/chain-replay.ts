@@ -2,7 +2,7 @@ import type { Network } from '@hyperledger/fabric-gateway';
 import type { Producer } from 'kafkajs';
 import { toKafkaMessage } from '@gridledger/messaging';
 import { toOutboxMessage } from '../chain-events/chain-event-message.ts';
-import { chaincodeEventsOf } from './block-chaincode-events.ts';
+import { chaincodeEventsOf } from '../chain-events/block-chaincode-events.ts';
 
 export interface ReplayRequest {
   fromBlock: bigint;

@@ -1,13 +1,13 @@
 import { common, peer } from '@hyperledger/fabric-protos';
-import type { RawChaincodeEvent } from '../chain-events/chain-event-message.ts';
+import type { RawChaincodeEvent } from './chain-event-message.ts';
 
 const VALID = 0;
 
 /**
  * The chaincode events a block holds, in block order, from its valid transactions only (an
  * invalidated transaction's event never reached a listener, so a replay must not invent it).
- * Reading whole blocks rather than the chaincode-event stream lets a replay stop exactly at a
- * block number, even one that holds no event.
+ * Reading whole blocks rather than the chaincode-event stream lets the relay record a block's
+ * events together, and a replay stop exactly at a block number, even one that holds no event.
  */
 export function chaincodeEventsOf(block: common.Block, chaincode: string): RawChaincodeEvent[] {
   const blockNumber = BigInt(block.getHeader()?.getNumber() ?? 0);
