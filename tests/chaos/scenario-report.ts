@@ -11,9 +11,9 @@ export interface ScenarioResult {
   duplicated: number;
   /** commands answered tx-failed (the request reached a final failure) */
   failed: number;
-  /** seconds from the kill until the supervisor had the process healthy again */
+  /** seconds from the kill until the supervisor had the process healthy again (for a pause: how long it was stopped) */
   restartSeconds: number;
-  /** seconds from the kill until answers flowed again (the end of the longest stall after it) */
+  /** seconds from the kill (or pause) until answers flowed again (the end of the longest stall after it) */
   recoverySeconds: number;
 }
 
@@ -22,7 +22,7 @@ export function writeChaosReport(results: ScenarioResult[], dir = join(process.c
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'report.json'), `${JSON.stringify({ at: new Date().toISOString(), topology: 'dev', results }, null, 2)}\n`);
   const rows = results.map((r) => `| ${r.scenario} | ${r.commands} | ${r.lost} | ${r.duplicated} | ${r.failed} | ${r.restartSeconds.toFixed(1)} | ${r.recoverySeconds.toFixed(1)} |`);
-  const table = ['| scenario | commands | lost | duplicated | failed answers | restarted after (s) | answers again after (s) |', '|---|---|---|---|---|---|---|', ...rows].join('\n');
+  const table = ['| scenario | commands | lost | duplicated | failed answers | back after (s) | answers again after (s) |', '|---|---|---|---|---|---|---|', ...rows].join('\n');
   writeFileSync(join(dir, 'report.md'), `${table}\n`);
   return join(dir, 'report.md');
 }

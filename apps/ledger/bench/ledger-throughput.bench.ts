@@ -17,6 +17,8 @@
  *   chaincode through the grid peer, as GridMSP's service identity, the same number of Ping
  *   transactions with BENCH_DIRECT_IN_FLIGHT (default 200) in flight; the service's figures are
  *   reported as ratios of it (what the chain takes on this machine, at this moment)
+ * - the read path: BENCH_READS (default 2000) catalog pages with BENCH_READ_CONNECTIONS (default 50)
+ *   in flight through the ledger's HTTP API, beside the same query evaluated straight at the peer
  * - peak RSS (VmHWM) of the ledger and identity services, read from /proc at the end
  */
 import { createPrivateKey, randomBytes, randomUUID } from 'node:crypto';
@@ -35,6 +37,9 @@ const brokers = [`127.0.0.1:${process.env['GRIDLEDGER_PORT_KAFKA'] || '19092'}`]
 const count = Number(process.env['BENCH_TRANSACTIONS'] || 300);
 const rounds = Number(process.env['BENCH_ROUNDS'] || 3);
 const directInFlight = Number(process.env['BENCH_DIRECT_IN_FLIGHT'] || 200);
+const readCount = Number(process.env['BENCH_READS'] || 2000);
+const readConnections = Number(process.env['BENCH_READ_CONNECTIONS'] || 50);
+const ledgerUrl = `http://127.0.0.1:${process.env['GRIDLEDGER_PORT_LEDGER'] || '13002'}`;
 const COMMANDS = 'gridledger.ledger.submit-requested.v1';
 const COMMITTED = 'gridledger.ledger.tx-committed.v1';
 const FAILED = 'gridledger.ledger.tx-failed.v1';
@@ -71,6 +76,8 @@ async function onboardOwner(): Promise<string> {
 const kafkaCredentials = readJson<{ admin: string }>(join(home, 'data', 'kafka', 'credentials.json'));
 const kafka = createKafka('ledger-bench', { brokers, username: 'admin', password: kafkaCredentials.admin, ca: readFileSync(join(home, 'data', 'tls', 'ca.pem'), 'utf8') }, { logLevel: 'nothing' });
 const operator = loadServiceCredential('operator', join(home, 'data', 'services', 'keys', 'operator.pem'));
+// a reader service's own credential, for the ledger's HTTP read API
+const auditService = loadServiceCredential('audit', join(home, 'data', 'services', 'keys', 'audit.pem'));
 
 // block arrivals at the grid peer, as the ledger service's own identity sees them
 const { organizations } = readJson<{ organizations: { mspId: string; peerEndpoint: string; peerHostAlias: string; peerTlsRootCert: string; serviceCert: string; serviceKey: string }[] }>(join(home, 'data', 'services', 'ledger', 'organizations.json'));
@@ -157,6 +164,38 @@ async function direct(label: string, contract: Contract) {
   return { transactions: count, seconds: round(seconds), committedPerSecond: round(count / seconds) };
 }
 
+/**
+ * The read path: BENCH_READS catalog pages (asset.QueryAssets) with BENCH_READ_CONNECTIONS in
+ * flight, through the ledger's HTTP API as the audit service (a service read, evaluated as
+ * GridMSP's ledger identity), beside the same evaluation straight at the chaincode as GridMSP's
+ * service identity.
+ */
+async function reads(label: string, read: () => Promise<unknown>) {
+  console.log(`${label}: ${readCount} catalog reads, ${readConnections} in flight …`);
+  let next = 0;
+  const latencies: number[] = [];
+  const started = performance.now();
+  const worker = async () => {
+    while (next < readCount) {
+      next += 1;
+      const at = performance.now();
+      await read();
+      latencies.push(performance.now() - at);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(readConnections, readCount) }, worker));
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  return { readsPerSecond: round(readCount / seconds), p50Ms: round(quantile(latencies, 0.5)), p99Ms: round(quantile(latencies, 0.99)) };
+}
+
+/** One catalog page through the ledger's HTTP API; anything but a 200 is a failure of the run. */
+async function httpCatalogPage(): Promise<void> {
+  const response = await fetch(`${ledgerUrl}/assets?pageSize=20`, { headers: { authorization: `Bearer ${await auditService.token('ledger')}` } });
+  if (response.status !== 200) throw new Error(`GET /assets answered ${response.status}: ${await response.text()}`);
+  await response.arrayBuffer();
+}
+
 /** Peak resident set (VmHWM) of a platform service, from its pid file; null when it cannot be read. */
 function peakRssMiB(service: string): number | null {
   try {
@@ -170,13 +209,19 @@ function peakRssMiB(service: string): number | null {
 
 const owner = await onboardOwner();
 type Burst = { committedPerSecond: number; p50Ms?: number; p99Ms?: number };
-const runs: { direct: Burst; serviceSigned: Burst; userSigned: Burst }[] = [];
+type Reads = { readsPerSecond: number; p50Ms: number; p99Ms: number };
+const runs: { direct: Burst; serviceSigned: Burst; userSigned: Burst; directReads: Reads; httpReads: Reads }[] = [];
 const pingContract = network.getContract('gridledger', 'system');
+const assetContract = network.getContract('gridledger', 'asset');
+// the ledger's own catalog query: every filter unset, the default page, no bookmark
+const catalogArguments = [JSON.stringify({}), '20', ''];
 for (let r = 1; r <= rounds; r += 1) {
   runs.push({
     direct: await direct(`round ${r} direct`, pingContract),
     serviceSigned: await burst(`round ${r} service-signed`, { userId: null, mspId: 'GridMSP' }),
     userSigned: await burst(`round ${r} user-signed`, { userId: owner, mspId: null }),
+    directReads: await reads(`round ${r} direct reads`, () => assetContract.evaluate('QueryAssets', { arguments: catalogArguments })),
+    httpReads: await reads(`round ${r} reads through the ledger API`, httpCatalogPage),
   });
 }
 const median = (values: number[]) => quantile([...values].sort((a, b) => a - b), 0.5);
@@ -196,6 +241,19 @@ const summary = (pick: (run: (typeof runs)[number]) => Burst) => ({
 const directBaseline = { ...summary((run) => run.direct), inFlight: directInFlight, identity: 'GridMSP service identity, through the grid peer gateway' };
 const serviceSigned = summary((run) => run.serviceSigned);
 const userSigned = summary((run) => run.userSigned);
+const readSummary = (pick: (run: (typeof runs)[number]) => Reads) => ({
+  reads: readCount,
+  inFlight: readConnections,
+  rounds: runs.map((run) => pick(run).readsPerSecond),
+  medianReadsPerSecond: round(median(runs.map((run) => pick(run).readsPerSecond))),
+  medianP50Ms: round(median(runs.map((run) => pick(run).p50Ms))),
+  medianP99Ms: round(median(runs.map((run) => pick(run).p99Ms))),
+});
+const readPath = {
+  direct: { ...readSummary((run) => run.directReads), path: 'asset.QueryAssets evaluated straight at the grid peer as GridMSP\'s service identity' },
+  http: { ...readSummary((run) => run.httpReads), path: 'GET /assets on the ledger service as the audit service (evaluated as GridMSP\'s ledger identity)' },
+  medianRatioToDirect: round(median(runs.map((run) => run.httpReads.readsPerSecond / run.directReads.readsPerSecond))),
+};
 // the last events may still be on their way
 await new Promise((resolve) => setTimeout(resolve, 3_000));
 delays.sort((a, b) => a - b);
@@ -206,7 +264,8 @@ const result = {
   direct: directBaseline,
   serviceSigned,
   userSigned,
-  ratios: { serviceToDirect: serviceSigned.medianRatioToDirect, userToDirect: userSigned.medianRatioToDirect },
+  reads: readPath,
+  ratios: { serviceToDirect: serviceSigned.medianRatioToDirect, userToDirect: userSigned.medianRatioToDirect, readsToDirect: readPath.medianRatioToDirect },
   peakRssMiB: { ledger: peakRssMiB('ledger'), identity: peakRssMiB('identity') },
   blockCommitToKafka: { events: delays.length, medianMs: round(quantile(delays, 0.5)), p99Ms: round(quantile(delays, 0.99)) },
   failures: failures.length,

@@ -177,7 +177,8 @@ export class OutboxRelay {
     if (rows.length === 0) return 0;
     const transaction = await this.producer.transaction();
     try {
-      for (const { topic, messages } of toTopicMessages(rows)) await transaction.send({ topic, messages, acks: -1 });
+      // one produce request for every topic in the batch (answers and events travel together)
+      await transaction.sendBatch({ topicMessages: toTopicMessages(rows), acks: -1 });
       await transaction.sendOffsets({ consumerGroupId: transactionalId, topics: [{ topic: OUTBOX_PROGRESS_TOPIC, partitions: [{ partition: 0, offset: batchSeq }] }] });
       await transaction.commit();
     } catch (error) {

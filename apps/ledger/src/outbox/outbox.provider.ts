@@ -11,8 +11,11 @@ export const outboxPublisherProvider: Provider = {
       databaseUrl: config.LEDGER_DATABASE_URL,
       kafka: config.kafka,
       clientId: 'gridledger-ledger',
-      // the relay sits between a block's commit and the domain event on Kafka: poll often
+      // the relay sits between a block's commit and the domain event on Kafka: inserts wake it
+      // (NOTIFY), and under load a block's events and its commands' answers go in one Kafka
+      // transaction rather than several
       pollIntervalMs: 100,
+      batchSize: 500,
       logger: new Logger('Outbox'),
     }),
 };

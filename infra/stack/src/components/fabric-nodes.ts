@@ -43,7 +43,7 @@ export function peerComponent(config: StackConfig, org: PeerOrganization): Compo
     startTimeoutMs: 30_000,
     async prepare() {
       mkdirSync(layout.peer(org).ledgerDir, { recursive: true });
-      writePeerConfig(org, layout, binaries);
+      writePeerConfig(org, layout, binaries, config.chain.gatewayConcurrency);
     },
     daemon: () => ({
       name: `peer-${org.key}`,

@@ -3,6 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { VERSIONS } from './versions.ts';
 import { resolvePorts, type Ports } from './ports.ts';
+import { resolveChainSettings, type ChainSettings } from './chain-settings.ts';
 import { ordererOrganization, peerOrganizations, type OrdererOrganization, type PeerOrganization } from './organizations.ts';
 
 export const CHANNEL_NAME = 'gridledger';
@@ -32,6 +33,7 @@ export interface StackConfig {
   organizations: PeerOrganization[];
   channel: string;
   chaincode: string;
+  chain: ChainSettings;
 }
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
@@ -54,5 +56,6 @@ export function loadStackConfig(env: NodeJS.ProcessEnv = process.env): StackConf
     organizations: peerOrganizations(ports),
     channel: CHANNEL_NAME,
     chaincode: CHAINCODE_NAME,
+    chain: resolveChainSettings(env),
   };
 }

@@ -22,6 +22,24 @@ interface InstalledList {
   installed_chaincodes?: { package_id: string; label: string }[];
 }
 
+/**
+ * Runs an orderer-bound lifecycle transaction, again while the orderer is still electing its
+ * Raft leader: right after a fresh channel is joined it answers SERVICE_UNAVAILABLE ("no Raft
+ * leader") for a second or two, which is waiting, not failure.
+ */
+async function whileOrdererElects<T>(send: () => Promise<T>, timeoutMs = 60_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await send();
+    } catch (error) {
+      const text = `${(error as Error).message} ${error instanceof StackError ? (error.hint ?? '') : ''}`;
+      if (!/no Raft leader|SERVICE_UNAVAILABLE/.test(text) || Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+    }
+  }
+}
+
 /** The chaincode version deployed for a source hash: short, and stable for the same sources. */
 export const chaincodeVersion = (sourceHash: string): string => sourceHash.slice(0, 12);
 export const chaincodeLabel = (name: string, version: string): string => `${name}_${version}`;
@@ -86,11 +104,11 @@ export async function deployChaincode(config: StackConfig, binaries: BinaryLayou
   ) as { approvals: Record<string, boolean> };
   for (const org of config.organizations) {
     if (readiness.approvals[org.mspId]) continue;
-    await peerAsAdmin(config, binaries, org)([
+    await whileOrdererElects(() => peerAsAdmin(config, binaries, org)([
       'lifecycle', 'chaincode', 'approveformyorg', ...ordererFlags(config), ...definition, '--package-id', packageId, '--waitForEvent',
-    ]);
+    ]));
   }
   const peerFlags = config.organizations.flatMap((org) => ['--peerAddresses', `127.0.0.1:${org.peerPort}`, '--tlsRootCertFiles', layout.peer(org).tlsCa]);
-  await peerAsAdmin(config, binaries, first)(['lifecycle', 'chaincode', 'commit', ...ordererFlags(config), ...definition, ...peerFlags, '--waitForEvent']);
+  await whileOrdererElects(() => peerAsAdmin(config, binaries, first)(['lifecycle', 'chaincode', 'commit', ...ordererFlags(config), ...definition, ...peerFlags, '--waitForEvent']));
   return { packageId, version, sequence, changed: true };
 }

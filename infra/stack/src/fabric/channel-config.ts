@@ -7,7 +7,7 @@ const meta = (rule: string) => ({ Type: 'ImplicitMeta', Rule: rule });
 /**
  * configtx.yaml for the one application channel, created without a system channel.
  * Anchor peers are in the genesis block, so cross-org gossip and service discovery work
- * from the first block. Short batch timeouts keep a one-machine network responsive.
+ * from the first block. The batch settings are the stack's chain settings (chain-settings.ts).
  */
 export function channelConfig(config: StackConfig, layout: FabricLayout): unknown {
   const ordererEndpoint = `127.0.0.1:${config.orderer.port}`;
@@ -44,8 +44,8 @@ export function channelConfig(config: StackConfig, layout: FabricLayout): unknow
         Capabilities: { V2_0: true },
         Orderer: {
           OrdererType: 'etcdraft',
-          BatchTimeout: '250ms',
-          BatchSize: { MaxMessageCount: 100, AbsoluteMaxBytes: '10 MB', PreferredMaxBytes: '2 MB' },
+          BatchTimeout: config.chain.batchTimeout,
+          BatchSize: { MaxMessageCount: config.chain.maxMessageCount, AbsoluteMaxBytes: '10 MB', PreferredMaxBytes: '2 MB' },
           EtcdRaft: {
             Consenters: [
               {

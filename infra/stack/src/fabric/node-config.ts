@@ -66,7 +66,7 @@ export function writeOrdererConfig(config: StackConfig, layout: FabricLayout, bi
  * core.yaml for one org's peer. Docker is switched off (vm.endpoint empty) and the only
  * chaincode builder is the chaincode-as-a-service one, so the peer never needs Docker.
  */
-export function writePeerConfig(org: PeerOrganization, layout: FabricLayout, binaries: BinaryLayout): string {
+export function writePeerConfig(org: PeerOrganization, layout: FabricLayout, binaries: BinaryLayout, gatewayConcurrency: number): string {
   const p = layout.peer(org);
   const address = `127.0.0.1:${org.peerPort}`;
   mkdirSync(p.configDir, { recursive: true });
@@ -95,6 +95,7 @@ export function writePeerConfig(org: PeerOrganization, layout: FabricLayout, bin
       // a gateway gives up on a silent endorser (and tries another) before its client's 30 s
       // endorsement deadline, so the client hears why instead of a bare DEADLINE_EXCEEDED
       'peer.gateway.endorsementTimeout': '15s',
+      'peer.gateway.concurrencyLimit': gatewayConcurrency,
       'vm.endpoint': '',
       'chaincode.externalBuilders': [
         { name: 'ccaas', path: binaries.externalBuilder, propagateEnvironment: ['HOME', 'PATH'] },

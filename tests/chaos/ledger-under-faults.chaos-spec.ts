@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { CHAIN_TOPICS, LEDGER_TOPICS } from '@gridledger/contracts';
 import { loadStackConfig, statusRows } from '@gridledger/stack';
-import { commandIdOf, commandMessage, killComponent, onboardUser, sendCommands, startPlatformServices, type PlatformServiceName, type ReceivedEnvelope, type StackComponentName } from '@gridledger/testing';
+import { commandIdOf, commandMessage, killComponent, onboardUser, sendCommands, signalComponent, startPlatformServices, type PlatformServiceName, type ReceivedEnvelope, type StackComponentName } from '@gridledger/testing';
 import type { Message } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recoveryAfter, writeChaosReport, type ScenarioResult } from './scenario-report.ts';
@@ -15,21 +15,29 @@ const RATE = 10;
 /** the kill comes once the load is well under way */
 const KILL_AFTER_MS = 4_000;
 
-const SCENARIOS: { scenario: string; target: PlatformServiceName | StackComponentName }[] = [
-  { scenario: 'Kafka broker', target: 'kafka' },
-  { scenario: 'orderer', target: 'orderer' },
-  { scenario: 'grid peer (the gateway peer)', target: 'peer-grid' },
-  { scenario: 'chaincode server', target: 'chaincode' },
-  { scenario: 'ledger service', target: 'ledger' },
-  { scenario: 'PostgreSQL', target: 'postgres' },
+/** how long a paused process stays stopped: it keeps its sockets open and answers nothing */
+const PAUSE_MS = 20_000;
+
+type Fault = 'killed' | 'paused';
+
+const SCENARIOS: { scenario: string; target: PlatformServiceName | StackComponentName; fault: Fault }[] = [
+  { scenario: 'Kafka broker', target: 'kafka', fault: 'killed' },
+  { scenario: 'orderer', target: 'orderer', fault: 'killed' },
+  { scenario: 'grid peer (the gateway peer)', target: 'peer-grid', fault: 'killed' },
+  { scenario: 'chaincode server', target: 'chaincode', fault: 'killed' },
+  { scenario: 'ledger service', target: 'ledger', fault: 'killed' },
+  { scenario: 'PostgreSQL', target: 'postgres', fault: 'killed' },
+  { scenario: 'Kafka broker', target: 'kafka', fault: 'paused' },
+  { scenario: 'grid peer (the gateway peer)', target: 'peer-grid', fault: 'paused' },
 ];
 
 /**
  * The dev topology under a steady stream of user-signed ledger commands, one process SIGKILLed at
- * a time; the supervisor brings it back. Counted, not hoped: every command answered exactly once,
+ * a time (the supervisor brings it back), or SIGSTOPped for 20 s (the harder failure for its
+ * clients: connections stay open and nothing answers). Counted, not hoped: every command answered exactly once,
  * every committed transaction on chain exactly once, and how long the platform took to recover.
  */
-describe('the ledger write path while one process at a time is killed', () => {
+describe('the ledger write path while one process at a time is killed or paused', () => {
   const results: ScenarioResult[] = [];
   let ownerId: string;
 
@@ -69,16 +77,27 @@ describe('the ledger write path while one process at a time is killed', () => {
     }
   }
 
-  for (const { scenario, target } of SCENARIOS) {
-    it(`${scenario} killed: every command answered once, every transaction on chain once`, async () => {
+  /** SIGSTOP for PAUSE_MS, then SIGCONT; resolves with the seconds it was stopped. */
+  async function pause(target: string): Promise<number> {
+    const started = Date.now();
+    signalComponent(target, 'SIGSTOP');
+    try {
+      await sleep(PAUSE_MS);
+    } finally {
+      signalComponent(target, 'SIGCONT');
+    }
+    return (Date.now() - started) / 1000;
+  }
+
+  for (const { scenario, target, fault } of SCENARIOS) {
+    it(`${scenario} ${fault}: every command answered once, every transaction on chain once`, async () => {
       const run = randomUUID();
       const messages = await Promise.all(Array.from({ length: COMMANDS }, (_, i) => commandMessage({ userId: ownerId, contract: 'system', transaction: 'Ping', arguments: [`chaos ${run} #${i}`] })));
       const ids = new Set(messages.map(commandIdOf));
       const load = steadyLoad(messages);
       await sleep(KILL_AFTER_MS);
       const killedAt = Date.now();
-      const pid = killComponent(target);
-      const restartSeconds = await healthyAgain(target, pid);
+      const restartSeconds = fault === 'killed' ? await healthyAgain(target, killComponent(target)) : await pause(target);
       await load;
 
       // every answer to our commands, on either topic; then the Ping events on chain
@@ -93,7 +112,7 @@ describe('the ledger write path while one process at a time is killed', () => {
       const pings = (await readTopics([CHAIN_TOPICS.PingRecorded], (seen) => seen.filter((r) => isOurs(r.envelope)).length >= committedTxIds.size, { timeoutMs: 120_000, idleMs: 3_000 })).map((r) => r.envelope).filter(isOurs);
 
       const result: ScenarioResult = {
-        scenario,
+        scenario: `${scenario} ${fault}${fault === 'paused' ? ` ${PAUSE_MS / 1000} s` : ''}`,
         killed: target,
         commands: COMMANDS,
         lost: COMMANDS - distinct.size,
