@@ -260,6 +260,10 @@ describe('DataAssetContract', () => {
       await t.world.invoke(t.supervision, 'FreezeAsset', rita, 'a2', 'audit');
     });
 
+    it('answers an empty page, not a fault, when nothing matches (the shim then gives no metadata)', async () => {
+      expect(await query({ ownerUid: 'nobody' })).toEqual({ assets: [], bookmark: '', fetched: 0 });
+    });
+
     it.each<[string, Json | string, string[]]>([
       ['no filter', {}, ['a1', 'a2', 'a3', 'a4', 'a5']],
       ['an empty filter string', '', ['a1', 'a2', 'a3', 'a4', 'a5']],

@@ -171,7 +171,8 @@ export class DataAssetContract extends Contract {
       if (wanted.status && asset.status !== wanted.status) continue;
       assets.push(asset);
     }
-    return canonicalJson({ assets, bookmark: metadata.bookmark, fetched: metadata.fetchedRecordsCount });
+    // fabric-shim leaves metadata out when the peer's is all defaults: an empty page, no bookmark
+    return canonicalJson({ assets, bookmark: metadata?.bookmark ?? '', fetched: metadata?.fetchedRecordsCount ?? 0 });
   }
 
   /** Every version of the asset record from Fabric's history database, newest first. */
