@@ -68,7 +68,8 @@ describe('OutboxRelay', () => {
     cleanups.push(() => relay.stop());
     relay.start();
     // once it LISTENs, its first poll has found the outbox empty and it idles for two minutes
-    await waitFor(async () => (await db.pool.query("select 1 from pg_stat_activity where query = 'listen gridledger_outbox'")).rowCount === 1, 30_000, () => 'the relay never LISTENed');
+    // this database's sessions only: the platform's services LISTEN on the same channel in theirs
+    await waitFor(async () => (await db.pool.query("select 1 from pg_stat_activity where datname = current_database() and query = 'listen gridledger_outbox'")).rowCount === 1, 30_000, () => 'the relay never LISTENed');
     for (let seq = 1; seq <= 4; seq++) {
       await writeOutbox(db.pool, topic, [{ key: 'late', seq }]);
       await waitFor(async () => (await unpublished(db)) === 0, 10_000, () => `row ${seq} was not published within 10 s, though the relay polls only every 120 s`);
