@@ -7,7 +7,7 @@ import { loadStackConfig } from './config/stack-config.ts';
  * `npm run bench:chain-settings -- --reset-my-stack`: the ledger benchmark once per candidate
  * orderer batch setting, each on a fresh channel (batch settings live in the genesis block, so
  * every candidate costs a `stack reset`: it wipes the stack's data, hence the flag). Figures go
- * to dist/bench/chain-settings.json; README's "Chain settings" says what was chosen from them.
+ * to dist/bench/chain-settings-<time>.json; README's "Chain settings" says what was chosen from them.
  */
 const ALL_CANDIDATES = ['250ms/100', '100ms/100', '500ms/200', '1s/500'];
 /** SWEEP_CANDIDATES=500ms/200,1s/500 measures only those (BatchTimeout/MaxMessageCount). */
