@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { CHAIN_TOPICS, LEDGER_TOPICS } from '@gridledger/contracts';
 import { loadStackConfig, statusRows } from '@gridledger/stack';
-import { commandIdOf, commandMessage, killComponent, onboardUser, sendCommands, signalComponent, startPlatformServices, type PlatformServiceName, type ReceivedEnvelope, type StackComponentName } from '@gridledger/testing';
+import { commandIdOf, commandMessage, killComponent, onboardUser, pauseComponent, sendCommands, startPlatformServices, type PlatformServiceName, type ReceivedEnvelope, type StackComponentName } from '@gridledger/testing';
 import type { Message } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recoveryAfter, writeChaosReport, type ScenarioResult } from './scenario-report.ts';
@@ -77,18 +77,6 @@ describe('the ledger write path while one process at a time is killed or paused'
     }
   }
 
-  /** SIGSTOP for PAUSE_MS, then SIGCONT; resolves with the seconds it was stopped. */
-  async function pause(target: string): Promise<number> {
-    const started = Date.now();
-    signalComponent(target, 'SIGSTOP');
-    try {
-      await sleep(PAUSE_MS);
-    } finally {
-      signalComponent(target, 'SIGCONT');
-    }
-    return (Date.now() - started) / 1000;
-  }
-
   for (const { scenario, target, fault } of SCENARIOS) {
     it(`${scenario} ${fault}: every command answered once, every transaction on chain once`, async () => {
       const run = randomUUID();
@@ -97,7 +85,7 @@ describe('the ledger write path while one process at a time is killed or paused'
       const load = steadyLoad(messages);
       await sleep(KILL_AFTER_MS);
       const killedAt = Date.now();
-      const restartSeconds = fault === 'killed' ? await healthyAgain(target, killComponent(target)) : await pause(target);
+      const restartSeconds = fault === 'killed' ? await healthyAgain(target, killComponent(target)) : await pauseComponent(target, PAUSE_MS);
       await load;
 
       // every answer to our commands, on either topic; then the Ping events on chain

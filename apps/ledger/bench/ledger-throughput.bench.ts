@@ -145,21 +145,25 @@ async function burst(label: string, signer: { userId: string | null; mspId: stri
   return { transactions: count, seconds: round(seconds), committedPerSecond: round(count / seconds), p50Ms: round(quantile(latencies, 0.5)), p99Ms: round(quantile(latencies, 0.99)) };
 }
 
+/** Runs task(0 … total-1) with at most `inFlight` running at once; resolves with the seconds it took. */
+async function withInFlight(total: number, inFlight: number, task: (i: number) => Promise<void>): Promise<number> {
+  let next = 0;
+  const started = performance.now();
+  const worker = async () => {
+    while (next < total) await task(next++);
+  };
+  await Promise.all(Array.from({ length: Math.min(inFlight, total) }, worker));
+  return (performance.now() - started) / 1000;
+}
+
 /** The baseline: Ping straight at the chaincode, `directInFlight` at a time, each awaited to its commit. */
 async function direct(label: string, contract: Contract) {
   console.log(`${label}: ${count} Ping transactions straight at the chaincode, ${directInFlight} in flight …`);
-  let next = 0;
   let invalid = 0;
-  const started = performance.now();
-  const worker = async () => {
-    while (next < count) {
-      const i = next++;
-      const submitted = await contract.submitAsync('Ping', { arguments: [`${runMarker} ${label} #${i}`] });
-      if (!(await submitted.getStatus()).successful) invalid += 1;
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(directInFlight, count) }, worker));
-  const seconds = (performance.now() - started) / 1000;
+  const seconds = await withInFlight(count, directInFlight, async (i) => {
+    const submitted = await contract.submitAsync('Ping', { arguments: [`${runMarker} ${label} #${i}`] });
+    if (!(await submitted.getStatus()).successful) invalid += 1;
+  });
   if (invalid > 0) throw new Error(`${label}: ${invalid} transactions were invalidated`);
   return { transactions: count, seconds: round(seconds), committedPerSecond: round(count / seconds) };
 }
@@ -172,19 +176,12 @@ async function direct(label: string, contract: Contract) {
  */
 async function reads(label: string, read: () => Promise<unknown>) {
   console.log(`${label}: ${readCount} catalog reads, ${readConnections} in flight …`);
-  let next = 0;
   const latencies: number[] = [];
-  const started = performance.now();
-  const worker = async () => {
-    while (next < readCount) {
-      next += 1;
-      const at = performance.now();
-      await read();
-      latencies.push(performance.now() - at);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(readConnections, readCount) }, worker));
-  const seconds = (performance.now() - started) / 1000;
+  const seconds = await withInFlight(readCount, readConnections, async () => {
+    const at = performance.now();
+    await read();
+    latencies.push(performance.now() - at);
+  });
   latencies.sort((a, b) => a - b);
   return { readsPerSecond: round(readCount / seconds), p50Ms: round(quantile(latencies, 0.5)), p99Ms: round(quantile(latencies, 0.99)) };
 }

@@ -44,15 +44,22 @@ export function killComponent(name: PlatformServiceName | StackComponentName): n
 }
 
 /**
- * Pauses (SIGSTOP) or resumes (SIGCONT) a stack component such as `peer-grid`: a paused peer
- * accepts connections and answers nothing, the harshest kind of outage for its clients.
+ * Pauses a stack component such as `peer-grid` with SIGSTOP for `ms`, then resumes it with
+ * SIGCONT, even when the wait is cut short: a paused process keeps its connections open and
+ * answers nothing, the harshest kind of outage for its clients. Resolves with the seconds it was stopped.
  */
-export function signalComponent(name: string, signal: 'SIGSTOP' | 'SIGCONT'): number {
+export async function pauseComponent(name: string, ms: number): Promise<number> {
   const config = loadStackConfig();
   const record = readPidFile(pidFilePath(config.paths, name));
   if (!record) throw new Error(`the ${name} component is not running (no pid file)`);
-  process.kill(-record.pid, signal);
-  return record.pid;
+  const started = Date.now();
+  process.kill(-record.pid, 'SIGSTOP');
+  try {
+    await new Promise((resolve) => setTimeout(resolve, ms));
+  } finally {
+    process.kill(-record.pid, 'SIGCONT');
+  }
+  return (Date.now() - started) / 1000;
 }
 
 export interface PlatformUser {

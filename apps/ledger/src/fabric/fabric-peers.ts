@@ -27,18 +27,13 @@ const KEEPALIVE: grpc.ChannelOptions = {
   'grpc.keepalive_permit_without_calls': 1,
 };
 
-export interface RoutedGateway {
-  gateway: Gateway;
-  endpoint: PeerEndpoint;
-}
-
 /**
  * The ledger's connections to the peers. Each organisation has a route: its own peer, then its
  * fallbacks. One gRPC connection per peer, shared by every gateway made on it (a gateway is a
  * light object, an identity and a signer; the connection is what costs).
  */
 export class FabricPeers {
-  private readonly routes = new Map<string, PeerRoute>();
+  private readonly routes = new Map<string, PeerRoute<grpc.Client>>();
   private readonly serviceGateways = new Map<string, Gateway>();
   private readonly byMsp: Map<string, Organization>;
 
@@ -58,7 +53,7 @@ export class FabricPeers {
    */
   async withUnsignedGateway<T>(identity: Identity, use: (gateway: Gateway) => Promise<T>): Promise<T> {
     const { client, endpoint } = this.route(identity.mspId).pick();
-    const gateway = connect({ client: client as grpc.Client, identity, ...DEADLINES });
+    const gateway = connect({ client, identity, ...DEADLINES });
     try {
       return await this.noting(identity.mspId, endpoint, () => use(gateway));
     } finally {
@@ -89,14 +84,14 @@ export class FabricPeers {
     this.routes.clear();
   }
 
-  private serviceGateway(mspId: string): RoutedGateway {
+  private serviceGateway(mspId: string): { gateway: Gateway; endpoint: PeerEndpoint } {
     const { client, endpoint } = this.route(mspId).pick();
     const key = `${mspId} ${endpoint.peerEndpoint}`;
     let gateway = this.serviceGateways.get(key);
     if (!gateway) {
       const org = this.organization(mspId);
       gateway = connect({
-        client: client as grpc.Client,
+        client,
         identity: { mspId, credentials: readFileSync(org.serviceCert) },
         signer: signers.newPrivateKeySigner(createPrivateKey(readFileSync(org.serviceKey))),
         ...DEADLINES,
@@ -116,7 +111,7 @@ export class FabricPeers {
     }
   }
 
-  private route(mspId: string): PeerRoute {
+  private route(mspId: string): PeerRoute<grpc.Client> {
     let route = this.routes.get(mspId);
     if (!route) {
       const org = this.organization(mspId);

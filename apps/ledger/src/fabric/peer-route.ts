@@ -25,9 +25,9 @@ export interface RouteClock {
  */
 export const UNREACHABLE_COOL_DOWN_MS = 15_000;
 
-interface Hop {
+interface Hop<C extends RoutedClient> {
   endpoint: PeerEndpoint;
-  client: RoutedClient;
+  client: C;
   unreachableUntil: number;
   calls: number;
 }
@@ -39,12 +39,12 @@ interface Hop {
  * connection is READY, or could be (IDLE), and it has not failed to answer recently; when no hop
  * qualifies the organisation's own peer is used, so calls queue there rather than fail.
  */
-export class PeerRoute {
-  private readonly hops: Hop[];
+export class PeerRoute<C extends RoutedClient = RoutedClient> {
+  private readonly hops: Hop<C>[];
 
   constructor(
     endpoints: readonly PeerEndpoint[],
-    connect: (endpoint: PeerEndpoint) => RoutedClient,
+    connect: (endpoint: PeerEndpoint) => C,
     private readonly clock: RouteClock = Date,
   ) {
     if (endpoints.length === 0) throw new Error('a peer route needs at least one peer');
@@ -58,13 +58,13 @@ export class PeerRoute {
    * up or idle. A connection stuck CONNECTING (a paused peer accepts TCP but never finishes TLS)
    * or in TRANSIENT_FAILURE is passed over.
    */
-  pick(): { endpoint: PeerEndpoint; client: RoutedClient } {
+  pick(): { endpoint: PeerEndpoint; client: C } {
     const now = this.clock.now();
-    const ready = (hop: Hop) => {
+    const ready = (hop: Hop<C>) => {
       const state = hop.client.getChannel().getConnectivityState(false);
       return state === grpc.connectivityState.READY || state === grpc.connectivityState.IDLE;
     };
-    const hop = this.hops.find((h) => h.unreachableUntil <= now && ready(h)) ?? (this.hops[0] as Hop);
+    const hop = this.hops.find((h) => h.unreachableUntil <= now && ready(h)) ?? (this.hops[0] as Hop<C>);
     this.wake();
     hop.calls += 1;
     return { endpoint: hop.endpoint, client: hop.client };
