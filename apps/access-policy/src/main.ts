@@ -5,6 +5,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AccessPolicyModule } from './app.module.ts';
 import { AccessExceptionFilter } from './common/access-exception.filter.ts';
 import { loadAccessPolicyConfig, type AccessPolicyConfig } from './config/access-policy-config.ts';
+import { listenOnSharedPort } from '@gridledger/nest-service';
 
 async function main(): Promise<void> {
   let config: AccessPolicyConfig;
@@ -25,7 +26,7 @@ async function main(): Promise<void> {
     .build();
   SwaggerModule.setup('docs', app, SwaggerModule.createDocument(app, openApi), { jsonDocumentUrl: 'openapi.json' });
   app.enableShutdownHooks();
-  await app.listen(config.ACCESS_POLICY_PORT, '127.0.0.1');
+  await listenOnSharedPort(app, config.ACCESS_POLICY_PORT);
   new Logger('AccessPolicy').log(`listening on http://127.0.0.1:${config.ACCESS_POLICY_PORT}`);
 }
 

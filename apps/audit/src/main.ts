@@ -5,6 +5,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AuditModule } from './app.module.ts';
 import { AuditExceptionFilter } from './common/audit-exception.filter.ts';
 import { loadAuditConfig, type AuditConfig } from './config/audit-config.ts';
+import { listenOnSharedPort } from '@gridledger/nest-service';
 
 async function main(): Promise<void> {
   let config: AuditConfig;
@@ -25,7 +26,7 @@ async function main(): Promise<void> {
   SwaggerModule.setup('docs', app, SwaggerModule.createDocument(app, openApi), { jsonDocumentUrl: 'openapi.json' });
   app.useGlobalFilters(new AuditExceptionFilter());
   app.enableShutdownHooks();
-  await app.listen(config.AUDIT_PORT, '127.0.0.1');
+  await listenOnSharedPort(app, config.AUDIT_PORT);
   new Logger('Audit').log(`listening on http://127.0.0.1:${config.AUDIT_PORT}`);
 }
 

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { loadIdentityConfig } from './config/identity-config.ts';
 import { createIdentityApp } from './identity-app.ts';
+import { listenOnSharedPort } from '@gridledger/nest-service';
 
 async function main(): Promise<void> {
   let config;
@@ -14,7 +15,7 @@ async function main(): Promise<void> {
   }
   const app = await createIdentityApp(config);
   app.enableShutdownHooks();
-  await app.listen(config.port, '127.0.0.1');
+  await listenOnSharedPort(app, config.port);
   new Logger('Identity').log(`listening on http://127.0.0.1:${config.port} (OpenAPI at /docs)`);
 }
 

@@ -5,6 +5,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { LedgerModule } from './app.module.ts';
 import { LedgerExceptionFilter } from './common/ledger-exception.filter.ts';
 import { loadLedgerConfig, type LedgerConfig } from './config/ledger-config.ts';
+import { listenOnSharedPort } from '@gridledger/nest-service';
 
 async function main(): Promise<void> {
   let config: LedgerConfig;
@@ -26,7 +27,7 @@ async function main(): Promise<void> {
   const document = SwaggerModule.createDocument(app, openApi);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'openapi.json' });
   app.enableShutdownHooks();
-  await app.listen(config.LEDGER_PORT, '127.0.0.1');
+  await listenOnSharedPort(app, config.LEDGER_PORT);
   new Logger('Ledger').log(`listening on http://127.0.0.1:${config.LEDGER_PORT}`);
 }
 

@@ -5,6 +5,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { StorageModule } from './app.module.ts';
 import { StorageExceptionFilter } from './common/storage-exception.filter.ts';
 import { loadStorageConfig, type StorageConfig } from './config/storage-config.ts';
+import { listenOnSharedPort } from '@gridledger/nest-service';
 
 async function main(): Promise<void> {
   let config: StorageConfig;
@@ -26,7 +27,7 @@ async function main(): Promise<void> {
     .build();
   SwaggerModule.setup('docs', app, SwaggerModule.createDocument(app, openApi), { jsonDocumentUrl: 'openapi.json' });
   app.enableShutdownHooks();
-  const server = await app.listen(config.STORAGE_PORT, '127.0.0.1');
+  const server = await listenOnSharedPort(app, config.STORAGE_PORT);
   // large uploads and downloads take longer than Node's default request timeout
   server.requestTimeout = 0;
   new Logger('Storage').log(`listening on http://127.0.0.1:${config.STORAGE_PORT}`);

@@ -10,6 +10,7 @@ import { ApiProxy } from './proxy/api-proxy.ts';
 import { browserProtection, strictTransportOverTls } from './security/browser-protection.ts';
 import { listenTls } from './security/tls-listener.ts';
 import { dashboardFiles } from './static/dashboard-files.ts';
+import { listenOnSharedPort } from '@gridledger/nest-service';
 
 async function main(): Promise<void> {
   let config: EntryConfig;
@@ -37,7 +38,7 @@ async function main(): Promise<void> {
     .build();
   SwaggerModule.setup('docs', app, SwaggerModule.createDocument(app, openApi), { jsonDocumentUrl: 'openapi.json' });
   app.enableShutdownHooks();
-  await app.listen(config.WEB_PORT, '127.0.0.1');
+  await listenOnSharedPort(app, config.WEB_PORT);
   const logger = new Logger('WebEntry');
   logger.log(`dashboard on http://127.0.0.1:${config.WEB_PORT}`);
   const tls = await listenTls(config, app.getHttpAdapter().getInstance(), '127.0.0.1');

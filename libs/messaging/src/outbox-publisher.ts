@@ -3,6 +3,7 @@ import pg from 'pg';
 import type { MessagingLogger } from './logger.ts';
 import type { MessagingMetrics } from './metrics.ts';
 import { OutboxRelay, type OutboxRelayOptions } from './outbox-relay.ts';
+import { SingletonLease } from './singleton-lease.ts';
 
 export interface OutboxPublisherOptions extends Omit<OutboxRelayOptions, 'logger'> {
   databaseUrl: string;
@@ -12,17 +13,30 @@ export interface OutboxPublisherOptions extends Omit<OutboxRelayOptions, 'logger
   logger: MessagingLogger;
 }
 
-/** A service's outbox relay (exactly-once, transactional) with its own small pool and Kafka client: start it with the service, stop it with it. */
+/**
+ * A service's outbox relay (exactly-once, transactional) with its own small pool and Kafka client:
+ * start it with the service, stop it with it. Among a service's replicas only the one holding the
+ * outbox lease relays: two relays would share one transactional id and fence each other, and
+ * their batches could overtake each other.
+ */
 export class OutboxPublisher {
   private readonly pool: pg.Pool;
   private readonly relay: OutboxRelay;
+  private readonly lease: SingletonLease;
 
   constructor(options: OutboxPublisherOptions) {
     const { databaseUrl, kafka: connection, clientId, logger, ...relayOptions } = options;
     this.pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
     const kafka = createKafka(clientId, connection);
     // a service's events are public: exactly once on the topic, so outside consumers need not deduplicate
-    this.relay = new OutboxRelay(this.pool, kafka, { transactionalId: `${clientId}-outbox`, ...relayOptions, logger });
+    const lease = new SingletonLease({ connectionString: databaseUrl, name: `${clientId}-outbox`, logger });
+    this.lease = lease;
+    this.relay = new OutboxRelay(this.pool, kafka, { transactionalId: `${clientId}-outbox`, ...relayOptions, logger, fence: (db) => lease.assertHeld(db) });
+  }
+
+  /** whether this replica is the one relaying */
+  get relaying(): boolean {
+    return this.lease.held;
   }
 
   /** what the relay has produced, for a service's metrics endpoint */
@@ -31,11 +45,11 @@ export class OutboxPublisher {
   }
 
   start(): void {
-    this.relay.start();
+    this.lease.run({ start: () => this.relay.start(), stop: () => this.relay.stop() });
   }
 
   async stop(): Promise<void> {
-    await this.relay.stop();
+    await this.lease.stop();
     await this.pool.end();
   }
 

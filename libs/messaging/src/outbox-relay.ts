@@ -3,6 +3,7 @@ import type pg from 'pg';
 import { backoffDelay, DEFAULT_BACKOFF, sleep, type BackoffOptions } from './backoff.ts';
 import { consoleLogger, type MessagingLogger } from './logger.ts';
 import { MessagingMetrics } from './metrics.ts';
+import { inTransaction } from './transaction.ts';
 import { toTopicMessages, type OutboxRow } from './outbox-message.ts';
 
 export interface OutboxRelayOptions {
@@ -29,6 +30,12 @@ export interface OutboxRelayOptions {
    * records only (kafkajs does by default). Without it the relay is at-least-once.
    */
   transactionalId?: string;
+  /**
+   * Throws unless this relay may still write: called inside the transaction that tags a batch and
+   * the one that settles the last batch after a restart, so a relay that lost its lease to another
+   * replica (and has not noticed yet) can neither start a batch nor undo the new relay's.
+   */
+  fence?: (db: pg.ClientBase) => Promise<void>;
 }
 
 /** Where a transactional relay records, atomically with each batch, the number of the batch. */
@@ -80,6 +87,7 @@ export class OutboxRelay {
   private readonly afterSend: OutboxRelayOptions['afterSend'];
   private readonly kafka: Kafka;
   private readonly transactionalId: string | undefined;
+  private readonly fence: OutboxRelayOptions['fence'];
   private connected = false;
   private loop: Promise<void> | undefined;
   private stopping: AbortController | undefined;
@@ -95,6 +103,7 @@ export class OutboxRelay {
     this.pool = pool;
     this.kafka = kafka;
     this.transactionalId = options.transactionalId;
+    this.fence = options.fence;
     this.producer = this.newProducer();
     this.batchSize = options.batchSize ?? 100;
     this.pollIntervalMs = options.pollIntervalMs ?? 500;
@@ -130,6 +139,9 @@ export class OutboxRelay {
   /** Publishes one batch and returns how many rows it held (0 when the outbox is drained). */
   async drainOnce(): Promise<number> {
     if (!this.connected) {
+      // a relay that lost its lease must not start a producer: its initialisation would fence the new holder's
+      const fence = this.fence;
+      if (fence) await inTransaction(this.pool, (tx) => fence(tx));
       await this.producer.connect();
       this.connected = true;
       if (this.transactionalId) await this.recover(this.transactionalId);
@@ -165,8 +177,13 @@ export class OutboxRelay {
     } finally {
       await admin.disconnect();
     }
-    const marked = await this.pool.query('update outbox set published_at = now() where published_at is null and batch_seq <= $1', [committed.toString()]);
-    const reset = await this.pool.query('update outbox set batch_seq = null where published_at is null and batch_seq > $1', [committed.toString()]);
+    const { marked, reset } = await inTransaction(this.pool, async (tx) => {
+      await this.fence?.(tx);
+      return {
+        marked: await tx.query('update outbox set published_at = now() where published_at is null and batch_seq <= $1', [committed.toString()]),
+        reset: await tx.query('update outbox set batch_seq = null where published_at is null and batch_seq > $1', [committed.toString()]),
+      };
+    });
     if ((marked.rowCount ?? 0) + (reset.rowCount ?? 0) > 0) {
       this.logger.log(`outbox relay ${transactionalId}: after a restart, ${marked.rowCount} rows were already on Kafka (batch ${committed}), ${reset.rowCount} will be sent again`);
     }
@@ -198,6 +215,7 @@ export class OutboxRelay {
     const client = await this.pool.connect();
     try {
       await client.query('begin');
+      await this.fence?.(client);
       const { rows } = await client.query<OutboxRow>(
         `select id, topic, message_key, envelope from outbox
          where published_at is null and batch_seq is null

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { ACCESS_POLICY_CONFIG, type AccessPolicyConfig } from '../config/access-policy-config.ts';
 import { AccessPolicyDatabase } from '../database/access-policy-database.ts';
+import { leasedInterval, type SingletonLease } from '@gridledger/messaging';
 import { LedgerGateway } from '../ledger/ledger-gateway.ts';
 
 /** The chaincode's TTL of an undecided request (PENDING_REQUEST_TTL_SECONDS). */
@@ -14,7 +15,8 @@ const PENDING_TTL = '7 days';
 @Injectable()
 export class ExpiryJob implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('Expiry');
-  private timer: NodeJS.Timeout | undefined;
+  /** the schedule runs in one replica at a time */
+  private schedule: SingletonLease | undefined;
   private running: Promise<number> | undefined;
 
   constructor(
@@ -25,12 +27,18 @@ export class ExpiryJob implements OnApplicationBootstrap, OnModuleDestroy {
 
   onApplicationBootstrap(): void {
     if (this.config.ACCESS_POLICY_EXPIRY_INTERVAL_MS === 0) return;
-    this.timer = setInterval(() => void this.runOnce().catch((error: Error) => this.logger.warn(`expiry round failed: ${error.message}`)), this.config.ACCESS_POLICY_EXPIRY_INTERVAL_MS);
-    this.timer.unref();
+    this.schedule = leasedInterval({
+      connectionString: this.config.ACCESS_POLICY_DATABASE_URL,
+      name: 'access-policy-expiry',
+      intervalMs: this.config.ACCESS_POLICY_EXPIRY_INTERVAL_MS,
+      round: () => this.runOnce(),
+      onError: (error) => this.logger.warn(`expiry round failed: ${error.message}`),
+      logger: this.logger,
+    });
   }
 
   async onModuleDestroy(): Promise<void> {
-    clearInterval(this.timer);
+    await this.schedule?.stop();
     await this.running?.catch(() => undefined);
   }
 

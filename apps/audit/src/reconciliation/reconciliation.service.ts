@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { HttpException, Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { AUDIT_TOPICS } from '@gridledger/contracts';
-import { writeOutboxEvent } from '@gridledger/messaging';
+import { leasedInterval, writeOutboxEvent, type SingletonLease } from '@gridledger/messaging';
 import { AUDIT_CONFIG, type AuditConfig } from '../config/audit-config.ts';
 import { AuditDatabase } from '../database/audit-database.ts';
 import { compareGrant, comparePin, compareRecord, filesNotOnChain, type Finding } from './compare.ts';
@@ -33,7 +33,8 @@ export interface ReconciliationReport {
 export class ReconciliationService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('Reconciliation');
   private readonly readers: PlatformReaders;
-  private timer: NodeJS.Timeout | undefined;
+  /** the schedule runs in one replica at a time */
+  private schedule: SingletonLease | undefined;
   private running: Promise<ReconciliationReport> | undefined;
 
   constructor(
@@ -45,12 +46,18 @@ export class ReconciliationService implements OnApplicationBootstrap, OnModuleDe
 
   onApplicationBootstrap(): void {
     if (this.config.AUDIT_RECONCILE_INTERVAL_MS === 0) return;
-    this.timer = setInterval(() => void this.run('scheduled').catch((error: Error) => this.logger.warn(`scheduled reconciliation failed: ${error.message}`)), this.config.AUDIT_RECONCILE_INTERVAL_MS);
-    this.timer.unref();
+    this.schedule = leasedInterval({
+      connectionString: this.config.AUDIT_DATABASE_URL,
+      name: 'audit-reconciliation',
+      intervalMs: this.config.AUDIT_RECONCILE_INTERVAL_MS,
+      round: () => this.run('scheduled'),
+      onError: (error) => this.logger.warn(`scheduled reconciliation failed: ${error.message}`),
+      logger: this.logger,
+    });
   }
 
   async onModuleDestroy(): Promise<void> {
-    clearInterval(this.timer);
+    await this.schedule?.stop();
     await this.running?.catch(() => undefined);
   }
 

@@ -2,7 +2,7 @@ import { createKafka } from '@gridledger/kafka-client';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { LEDGER_TOPICS, TOPIC_SCHEMAS, type CloudEvent } from '@gridledger/contracts';
 import { AttestationError, verifyAttestation } from '@gridledger/service-auth';
-import { IdempotentConsumer, MessagingMetrics, type DeliveryMeta } from '@gridledger/messaging';
+import { IdempotentConsumer, MessagingMetrics, SingletonLease, type DeliveryMeta } from '@gridledger/messaging';
 import type pg from 'pg';
 import { LEDGER_CONFIG, type LedgerConfig } from '../config/ledger-config.ts';
 import { LedgerDatabase } from '../database/ledger-database.ts';
@@ -16,7 +16,6 @@ import { CommandMetrics } from './command-metrics.ts';
 import { CommandPipeline } from './command-pipeline.ts';
 import { processCommand, type Answer, type CommandPorts, type SubmitCommand } from './command-processor.ts';
 import { CommandStore, type PendingCommand } from './command-store.ts';
-import { PipelineLock } from './pipeline-lock.ts';
 import { WriteBatcher } from './write-batcher.ts';
 
 export const COMMAND_CONSUMER_GROUP = 'gridledger-ledger-commands';
@@ -50,7 +49,8 @@ export class LedgerCommandsService implements OnApplicationBootstrap, OnModuleDe
   readonly store: CommandStore;
   private readonly consumer: IdempotentConsumer<SubmitCommand>;
   private readonly pipeline: CommandPipeline;
-  private readonly lock: PipelineLock;
+  /** one driver of the pipeline among the replicas: two could each submit a transaction for one command */
+  private readonly lease: SingletonLease;
   /** everything but the signer, which is bound per command (it judges the command as of its receipt) */
   private readonly ports: Omit<CommandPorts, 'signerFor'>;
   private readonly prepared: WriteBatcher<{ command: SubmitCommand; prepared: PreparedTransaction }>;
@@ -75,7 +75,7 @@ export class LedgerCommandsService implements OnApplicationBootstrap, OnModuleDe
       now: () => Date.now(),
     };
     this.pipeline = new CommandPipeline(this.store, (pending) => this.drive(pending), (entry) => this.answer(entry), { maxInFlight: config.LEDGER_COMMANDS_IN_FLIGHT, scanLimit: 200, idleScanMs: 1_000 }, this.logger);
-    this.lock = new PipelineLock(config.LEDGER_DATABASE_URL, (reason) => void this.onLockLost(reason));
+    this.lease = new SingletonLease({ connectionString: config.LEDGER_DATABASE_URL, name: 'ledger-command-pipeline', logger: this.logger });
     this.consumer = new IdempotentConsumer<SubmitCommand>({
       kafka: createKafka('gridledger-ledger-commands', config.kafka),
       pool: database.pool,
@@ -100,15 +100,14 @@ export class LedgerCommandsService implements OnApplicationBootstrap, OnModuleDe
   async onApplicationBootstrap(): Promise<void> {
     await this.consumer.start();
     this.logger.log(`consuming ${LEDGER_TOPICS.submitRequested} as ${COMMAND_CONSUMER_GROUP}`);
-    // in the background: a replica that does not hold the lock still records commands
-    void this.startPipeline();
+    // a replica that does not hold the lease still records commands
+    this.lease.run({ start: () => this.startPipeline(), stop: () => this.pipeline.stop(this.stopping ? undefined : COMMIT_WAIT_MS) });
   }
 
   async onModuleDestroy(): Promise<void> {
     this.stopping = true;
     await this.consumer.stop();
-    await this.pipeline.stop();
-    await this.lock.release();
+    await this.lease.stop();
   }
 
   lag() {
@@ -116,17 +115,9 @@ export class LedgerCommandsService implements OnApplicationBootstrap, OnModuleDe
   }
 
   private async startPipeline(): Promise<void> {
-    await this.lock.acquire();
-    if (this.stopping) return;
     await this.fabric.commits.start();
     this.pipeline.start();
     this.logger.log(`driving commands, up to ${this.config.LEDGER_COMMANDS_IN_FLIGHT} at once, deadline ${this.config.LEDGER_COMMAND_DEADLINE_MS} ms`);
-  }
-
-  private async onLockLost(reason: string): Promise<void> {
-    this.logger.warn(`lost the pipeline lock (${reason}): no new command starts until it is held again`);
-    await this.pipeline.stop(COMMIT_WAIT_MS);
-    if (!this.stopping) await this.startPipeline();
   }
 
   private async record(tx: pg.PoolClient, event: CloudEvent<SubmitCommand>, meta: DeliveryMeta): Promise<void> {

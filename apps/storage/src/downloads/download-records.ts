@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleD
 import { statusOf } from '@gridledger/api-errors';
 import { LEDGER_TOPICS, STORAGE_TOPICS } from '@gridledger/contracts';
 import { awaitLedgerAnswer } from '@gridledger/ledger-client';
-import { writeOutboxEvent } from '@gridledger/messaging';
+import { leasedInterval, writeOutboxEvent, type SingletonLease } from '@gridledger/messaging';
 import type pg from 'pg';
 import { StorageError } from '../common/storage-error.ts';
 import { STORAGE_CONFIG, type StorageConfig } from '../config/storage-config.ts';
@@ -19,7 +19,8 @@ import type { TicketRow } from './download-tickets.ts';
 @Injectable()
 export class DownloadRecords implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('DownloadRecords');
-  private sweeping: NodeJS.Timeout | undefined;
+  /** the expiry sweep runs in one replica at a time */
+  private sweeping: SingletonLease | undefined;
 
   constructor(
     private readonly database: StorageDatabase,
@@ -28,11 +29,18 @@ export class DownloadRecords implements OnApplicationBootstrap, OnModuleDestroy 
   ) {}
 
   onApplicationBootstrap(): void {
-    this.sweeping = setInterval(() => void this.sweepExpired().catch((error: unknown) => this.logger.warn(`expiry sweep failed, next round retries: ${(error as Error).message}`)), this.config.STORAGE_DOWNLOAD_TICKET_SWEEP_MS);
+    this.sweeping = leasedInterval({
+      connectionString: this.config.STORAGE_DATABASE_URL,
+      name: 'storage-download-ticket-sweep',
+      intervalMs: this.config.STORAGE_DOWNLOAD_TICKET_SWEEP_MS,
+      round: () => this.sweepExpired(),
+      onError: (error) => this.logger.warn(`expiry sweep failed, next round retries: ${error.message}`),
+      logger: this.logger,
+    });
   }
 
-  onModuleDestroy(): void {
-    clearInterval(this.sweeping);
+  async onModuleDestroy(): Promise<void> {
+    await this.sweeping?.stop();
   }
 
   /**

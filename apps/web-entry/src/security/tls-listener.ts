@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:https';
 import type { RequestListener } from 'node:http';
+import { listenServerOnSharedPort } from '@gridledger/nest-service';
 import type { EntryConfig } from '../config/entry-config.ts';
 
 /**
@@ -11,10 +12,6 @@ import type { EntryConfig } from '../config/entry-config.ts';
 export async function listenTls(config: EntryConfig, handler: RequestListener, host: string): Promise<Server | undefined> {
   if (config.WEB_HTTPS_PORT === undefined || !config.WEB_TLS_CERT_FILE || !config.WEB_TLS_KEY_FILE) return undefined;
   const server = createServer({ cert: readFileSync(config.WEB_TLS_CERT_FILE), key: readFileSync(config.WEB_TLS_KEY_FILE), minVersion: 'TLSv1.2' }, handler);
-  const port = config.WEB_HTTPS_PORT;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => resolve());
-  });
+  await listenServerOnSharedPort(server, config.WEB_HTTPS_PORT, host);
   return server;
 }

@@ -1,0 +1,1 @@
+export { listenOnSharedPort, listenServerOnSharedPort } from './shared-port.ts';
