@@ -17,14 +17,15 @@ export interface ScenarioResult {
   recoverySeconds: number;
 }
 
-/** dist/chaos/report.json and report.md: the scenario table the README quotes. */
-export function writeChaosReport(results: ScenarioResult[], dir = join(process.cwd(), 'dist', 'chaos')): string {
+/** dist/chaos/report.json and report.md (report-ha.* for the ha topology): the scenario tables the README quotes. */
+export function writeChaosReport(results: ScenarioResult[], topology: 'dev' | 'ha', dir = join(process.cwd(), 'dist', 'chaos')): string {
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'report.json'), `${JSON.stringify({ at: new Date().toISOString(), topology: 'dev', results }, null, 2)}\n`);
+  const base = topology === 'dev' ? 'report' : `report-${topology}`;
+  writeFileSync(join(dir, `${base}.json`), `${JSON.stringify({ at: new Date().toISOString(), topology, results }, null, 2)}\n`);
   const rows = results.map((r) => `| ${r.scenario} | ${r.commands} | ${r.lost} | ${r.duplicated} | ${r.failed} | ${r.restartSeconds.toFixed(1)} | ${r.recoverySeconds.toFixed(1)} |`);
   const table = ['| scenario | commands | lost | duplicated | failed answers | back after (s) | answers again after (s) |', '|---|---|---|---|---|---|---|', ...rows].join('\n');
-  writeFileSync(join(dir, 'report.md'), `${table}\n`);
-  return join(dir, 'report.md');
+  writeFileSync(join(dir, `${base}.md`), `${table}\n`);
+  return join(dir, `${base}.md`);
 }
 
 /**

@@ -22,11 +22,24 @@ const USAGE = `Usage: npm run stack -- <command>
   env                shell exports with every address and credential (eval "$(npm run -s stack -- env)")
   reset              stop, then wipe all component data (built binaries are kept)
   start              up, with every service rebuilt and restarted (what npm start runs)
+                     up and start take --topology dev|ha: dev (the default) runs one node of each kind;
+                     ha runs three Kafka nodes and two replicas of every service. Reset to switch.
   supervise          the supervisor itself (up starts it in the background)
   kafka-user add <name> [--topics <pattern>] | list | remove <name>
                      read-only Kafka principals for outside consumers (grid operators' systems)
 
-Settings: GRIDLEDGER_HOME (default ~/.cache/gridledger), GRIDLEDGER_PORT_<NAME> for each port.`;
+Settings: GRIDLEDGER_HOME (default ~/.cache/gridledger), GRIDLEDGER_PORT_<NAME> for each port,
+GRIDLEDGER_TOPOLOGY (what --topology sets).`;
+
+/** `--topology ha` or `--topology=ha`: the same as GRIDLEDGER_TOPOLOGY, which the configuration reads. */
+function applyTopologyFlag(args: string[]): void {
+  const at = args.findIndex((a) => a === '--topology' || a.startsWith('--topology='));
+  if (at < 0) return;
+  const flag = args[at] ?? '';
+  const value = flag.includes('=') ? flag.slice(flag.indexOf('=') + 1) : args[at + 1];
+  if (!value) throw new StackError('--topology needs a value: dev or ha.');
+  process.env['GRIDLEDGER_TOPOLOGY'] = value;
+}
 
 // kafkajs (used for the broker health probe) computes negative timeouts on newer Node; harmless noise
 process.removeAllListeners('warning');
@@ -36,6 +49,7 @@ process.on('warning', (warning) => {
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  applyTopologyFlag(rest);
   const config = loadStackConfig();
   const locked = <T>(work: () => Promise<T>) => withStackLock(config.paths, command ?? '', work);
   switch (command) {

@@ -31,10 +31,11 @@ export function stackUp(): void {
 export type StackComponentName = 'kafka' | 'kubo' | 'postgres' | 'orderer' | 'peer-grid' | 'peer-regulator' | 'peer-consumer' | 'chaincode' | 'ca-grid' | 'ca-regulator' | 'ca-consumer';
 
 /**
- * SIGKILLs a running stack component or platform service (kafka, ledger, …): no shutdown hook
- * runs, as in a crash. Returns the pid it killed.
+ * SIGKILLs a running stack component or platform service (kafka, ledger, and in the ha topology
+ * kafka-2, ledger-2, …, as their pid files name them): no shutdown hook runs, as in a crash.
+ * Returns the pid it killed.
  */
-export function killComponent(name: PlatformServiceName | StackComponentName): number {
+export function killComponent(name: PlatformServiceName | StackComponentName | (string & {})): number {
   const config = loadStackConfig();
   const record = readPidFile(pidFilePath(config.paths, name));
   if (!record) throw new Error(`the ${name} service is not running (no pid file)`);

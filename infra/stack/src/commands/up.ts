@@ -16,6 +16,7 @@ import { platformServices } from '../services/platform-services.ts';
 import { clearSupervisorState } from '../supervision/supervisor-state.ts';
 import { supervisorDaemon, SUPERVISOR } from '../supervision/supervisor.ts';
 import { formatDuration, step } from '../terminal/progress.ts';
+import { recordTopology } from '../config/topology.ts';
 import { printStatus } from './status.ts';
 
 /** Builds, deploys and (re)starts the chaincode server for the current sources. */
@@ -44,6 +45,7 @@ export interface UpOptions {
 export async function up(config: StackConfig, options: UpOptions = {}): Promise<void> {
   const started = Date.now();
   mkdirSync(config.paths.home, { recursive: true });
+  recordTopology(config.paths.data, config.topology);
   clearSupervisorState(config.paths);
   const binaries = await provisionBinaries(config);
   if (await ensureCryptoMaterial(config, binaries)) console.log('✔ Generated Fabric crypto material (cryptogen)');
@@ -67,6 +69,6 @@ export async function up(config: StackConfig, options: UpOptions = {}): Promise<
     });
   }
   if (!runningDaemon(config.paths, SUPERVISOR)) startDaemon(config.paths, supervisorDaemon(config));
-  console.log(`\nStack is up (${formatDuration(Date.now() - started)}); the supervisor restarts whatever dies.\n`);
+  console.log(`\nStack is up, ${config.topology.name} topology (${formatDuration(Date.now() - started)}); the supervisor restarts whatever dies.\n`);
   if (!options.quiet) await printStatus(config);
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { StackConfig } from '../config/stack-config.ts';
 import { runCommand } from '../process/run-command.ts';
@@ -8,23 +8,28 @@ import type { Component } from './component.ts';
 import { KAFKA_ADMIN_PRINCIPAL, KAFKA_BROKER_PRINCIPAL } from '../kafka/kafka-access.ts';
 import { ensureKafkaCredentials, scramUsers } from '../kafka/kafka-credentials.ts';
 import { recordScramUsers } from '../kafka/kafka-scram-users.ts';
+import { kafkaNodes, type KafkaNode } from '../kafka/kafka-nodes.ts';
 import { stackKafka } from '../kafka/stack-kafka.ts';
 import { ensureCertificate, stackCaFiles } from '../tls/stack-ca.ts';
 
 /**
- * Broker settings: one KRaft node that serves consumer groups and transactions, with every client
- * and the broker itself on SASL/SCRAM-SHA-512 over TLS, and the standard authorizer denying what
+ * Broker settings: KRaft nodes that serve consumer groups and transactions, with every client and
+ * the brokers themselves on SASL/SCRAM-SHA-512 over TLS, and the standard authorizer denying what
  * no ACL allows. The controller listener uses mutual TLS, since KRaft controllers cannot read
- * SCRAM credentials (those live in the metadata log the controller serves).
+ * SCRAM credentials (those live in the metadata log the controller serves). With three nodes every
+ * topic (the internal ones too) keeps three replicas and a write needs two, so one node can be
+ * lost without losing a record or stopping writes.
  */
-export function kafkaServerProperties(config: StackConfig, logDir: string, tls: { keystore: string; caCert: string }, brokerPassword: string): string {
-  const { kafka, kafkaController } = config.ports;
+export function kafkaServerProperties(config: StackConfig, node: KafkaNode, logDir: string, tls: { keystore: string; caCert: string }, brokerPassword: string): string {
+  const nodes = kafkaNodes(config);
+  const replicas = Math.min(3, nodes.length);
+  const minInSync = replicas > 1 ? 2 : 1;
   return [
     'process.roles=broker,controller',
-    'node.id=1',
-    `controller.quorum.voters=1@127.0.0.1:${kafkaController}`,
-    `listeners=SASL_SSL://127.0.0.1:${kafka},CONTROLLER://127.0.0.1:${kafkaController}`,
-    `advertised.listeners=SASL_SSL://127.0.0.1:${kafka}`,
+    `node.id=${node.id}`,
+    `controller.quorum.voters=${nodes.map((n) => `${n.id}@127.0.0.1:${n.controllerPort}`).join(',')}`,
+    `listeners=SASL_SSL://127.0.0.1:${node.port},CONTROLLER://127.0.0.1:${node.controllerPort}`,
+    `advertised.listeners=SASL_SSL://127.0.0.1:${node.port}`,
     'controller.listener.names=CONTROLLER',
     'inter.broker.listener.name=SASL_SSL',
     'listener.security.protocol.map=CONTROLLER:SSL,SASL_SSL:SASL_SSL',
@@ -43,12 +48,13 @@ export function kafkaServerProperties(config: StackConfig, logDir: string, tls: 
     `super.users=User:${KAFKA_ADMIN_PRINCIPAL};User:${KAFKA_BROKER_PRINCIPAL}`,
     `log.dirs=${logDir}`,
     'num.partitions=3',
-    'offsets.topic.replication.factor=1',
-    'transaction.state.log.replication.factor=1',
-    'transaction.state.log.min.isr=1',
-    'min.insync.replicas=1',
-    'share.coordinator.state.topic.replication.factor=1',
-    'share.coordinator.state.topic.min.isr=1',
+    `default.replication.factor=${replicas}`,
+    `offsets.topic.replication.factor=${replicas}`,
+    `transaction.state.log.replication.factor=${replicas}`,
+    `transaction.state.log.min.isr=${minInSync}`,
+    `min.insync.replicas=${minInSync}`,
+    `share.coordinator.state.topic.replication.factor=${replicas}`,
+    `share.coordinator.state.topic.min.isr=${minInSync}`,
     'group.initial.rebalance.delay.ms=0',
     'auto.create.topics.enable=true',
     '',
@@ -79,52 +85,65 @@ export function newClusterId(random: () => Buffer = () => randomBytes(16)): stri
   }
 }
 
-export function kafkaComponent(config: StackConfig): Component {
-  const dir = join(config.paths.data, 'kafka');
-  const logDir = join(dir, 'log');
-  const properties = join(dir, 'server.properties');
-  const log4j = join(dir, 'log4j2.properties');
+/** The cluster id every node is formatted with; made once, on the first node's first start. */
+function ensureClusterId(config: StackConfig): string {
+  const file = join(config.paths.data, 'kafka', 'cluster-id');
+  mkdirSync(join(config.paths.data, 'kafka'), { recursive: true });
+  if (!existsSync(file)) writeFileSync(file, `${newClusterId()}\n`);
+  return readFileSync(file, 'utf8').trim();
+}
+
+export function kafkaComponents(config: StackConfig): Component[] {
+  return kafkaNodes(config).map((node) => kafkaComponent(config, node));
+}
+
+function kafkaComponent(config: StackConfig, node: KafkaNode): Component {
+  const logDir = join(node.dir, 'log');
+  const properties = join(node.dir, 'server.properties');
+  const log4j = join(node.dir, 'log4j2.properties');
   const classpath = `${binaryLayout(config).kafkaLibs}/*`;
   const java = (main: string, args: string[], heap: string[]) => ({
     command: 'java',
     args: [...heap, `-Dlog4j2.configurationFile=${log4j}`, '-cp', classpath, main, ...args],
   });
   return {
-    name: 'kafka',
+    name: node.name,
     version: config.versions.kafka,
-    address: `127.0.0.1:${config.ports.kafka}`,
-    ports: [config.ports.kafka, config.ports.kafkaController],
+    address: `127.0.0.1:${node.port}`,
+    ports: [node.port, node.controllerPort],
     startTimeoutMs: 90_000,
     async prepare() {
-      mkdirSync(dir, { recursive: true });
+      mkdirSync(node.dir, { recursive: true });
       const credentials = ensureKafkaCredentials(config);
       const tls = await ensureCertificate(config, KAFKA_BROKER_PRINCIPAL);
       // rewritten every time so a port change takes effect; the formatted log dir keeps the cluster.
       // It holds the broker's password, so only the stack's user may read it.
-      writeFileSync(properties, kafkaServerProperties(config, logDir, { keystore: tls.keystore, caCert: stackCaFiles(config).caCert }, credentials.broker), { mode: 0o600 });
+      writeFileSync(properties, kafkaServerProperties(config, node, logDir, { keystore: tls.keystore, caCert: stackCaFiles(config).caCert }, credentials.broker), { mode: 0o600 });
       writeFileSync(log4j, LOG4J2);
-      const secured = join(dir, 'secured-format');
+      const secured = join(node.dir, 'secured-format');
       if (existsSync(join(logDir, 'meta.properties')) && existsSync(secured)) return;
       // a log dir from before authentication has no SCRAM users and cannot gain the broker's own:
       // its events are development data, so it is formatted anew
       rmSync(logDir, { recursive: true, force: true });
-      const clusterId = newClusterId();
+      // every node carries the SCRAM users in its bootstrap metadata: whichever controller is
+      // elected first writes them to the metadata log
       const users = scramUsers(credentials).flatMap(([name, password]) => ['--add-scram', `SCRAM-SHA-512=[name=${name},password=${password}]`]);
-      const format = java('kafka.tools.StorageTool', ['format', '-t', clusterId, '-c', properties, ...users], ['-Xmx256m']);
+      const format = java('kafka.tools.StorageTool', ['format', '-t', ensureClusterId(config), '-c', properties, ...users], ['-Xmx256m']);
       await runCommand(format.command, format.args, { timeoutMs: 120_000 });
       recordScramUsers(config, scramUsers(credentials).map(([name]) => name));
       writeFileSync(secured, `${new Date().toISOString()}\n`);
     },
     daemon() {
       const { command, args } = java('kafka.Kafka', [properties], ['-Xms128m', '-Xmx512m', '-XX:+UseG1GC', '-XX:MaxGCPauseMillis=50']);
-      return { name: 'kafka', command, args };
+      return { name: node.name, command, args };
     },
     async healthy() {
       const admin = stackKafka(config, { connectionTimeout: 1500, retry: { retries: 0 } }).admin();
       try {
         await admin.connect();
+        // this node registered with the quorum and serving, not just some node of the cluster
         const cluster = await admin.describeCluster();
-        return cluster.brokers.length > 0;
+        return cluster.brokers.some((broker) => broker.nodeId === node.id);
       } catch {
         return false;
       } finally {

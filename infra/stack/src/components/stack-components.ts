@@ -2,7 +2,7 @@ import type { StackConfig } from '../config/stack-config.ts';
 import type { Component } from './component.ts';
 import { fabricCaComponent } from './fabric-ca.ts';
 import { ordererComponent, peerComponent } from './fabric-nodes.ts';
-import { kafkaComponent } from './kafka.ts';
+import { kafkaComponents } from './kafka.ts';
 import { kuboComponent } from './kubo.ts';
 import { postgresComponent } from './postgres.ts';
 import { platformServices } from '../services/platform-services.ts';
@@ -11,7 +11,7 @@ import { platformServices } from '../services/platform-services.ts';
 export function infrastructureComponents(config: StackConfig): Component[] {
   return [
     postgresComponent(config),
-    kafkaComponent(config),
+    ...kafkaComponents(config),
     kuboComponent(config),
     ...config.organizations.map((org) => fabricCaComponent(config, org)),
     ordererComponent(config),

@@ -12,6 +12,11 @@ export const DEFAULT_PORTS = {
   postgres: 15432,
   kafka: 19092,
   kafkaController: 19093,
+  /** the second and third Kafka nodes of the ha topology */
+  kafka2: 19192,
+  kafkaController2: 19193,
+  kafka3: 19292,
+  kafkaController3: 19293,
   kuboApi: 15001,
   kuboGateway: 18080,
   kuboSwarm: 14001,

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { VERSIONS } from './versions.ts';
 import { resolvePorts, type Ports } from './ports.ts';
 import { resolveChainSettings, type ChainSettings } from './chain-settings.ts';
+import { resolveTopology, type Topology } from './topology.ts';
 import { ordererOrganization, peerOrganizations, type OrdererOrganization, type PeerOrganization } from './organizations.ts';
 
 export const CHANNEL_NAME = 'gridledger';
@@ -34,6 +35,7 @@ export interface StackConfig {
   channel: string;
   chaincode: string;
   chain: ChainSettings;
+  topology: Topology;
 }
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
@@ -41,11 +43,13 @@ const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..')
 export function loadStackConfig(env: NodeJS.ProcessEnv = process.env): StackConfig {
   const home = resolve(env['GRIDLEDGER_HOME'] || join(homedir(), '.cache', 'gridledger'));
   const ports = resolvePorts(env);
+  const data = join(home, 'data');
   return {
     paths: {
       home,
-      bin: join(home, 'bin'),
-      data: join(home, 'data'),
+      // a second stack (the ha chaos suite's) can share the first one's built binaries
+      bin: resolve(env['GRIDLEDGER_BIN'] || join(home, 'bin')),
+      data,
       run: join(home, 'run'),
       logs: join(home, 'run', 'logs'),
       repo: repoRoot,
@@ -57,5 +61,6 @@ export function loadStackConfig(env: NodeJS.ProcessEnv = process.env): StackConf
     channel: CHANNEL_NAME,
     chaincode: CHAINCODE_NAME,
     chain: resolveChainSettings(env),
+    topology: resolveTopology(env, data),
   };
 }

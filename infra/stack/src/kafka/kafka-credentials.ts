@@ -3,6 +3,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import { join } from 'node:path';
 import type { StackConfig } from '../config/stack-config.ts';
 import { stackCaFiles } from '../tls/stack-ca.ts';
+import { kafkaNodes } from './kafka-nodes.ts';
 import { KAFKA_ADMIN_PRINCIPAL, KAFKA_BROKER_PRINCIPAL, KAFKA_SERVICE_PRINCIPALS, type KafkaServicePrincipal } from './kafka-access.ts';
 
 /** An outside consumer's read-only principal, as `kafka-user add` made it. */
@@ -30,7 +31,7 @@ export interface KafkaClientCredentials {
 }
 
 export const kafkaCredentialsFile = (config: StackConfig) => join(config.paths.data, 'kafka', 'credentials.json');
-export const kafkaBrokers = (config: StackConfig) => [`127.0.0.1:${config.ports.kafka}`];
+export const kafkaBrokers = (config: StackConfig) => kafkaNodes(config).map((node) => `127.0.0.1:${node.port}`);
 
 // base64url: no character that needs quoting in a JAAS line or a SCRAM config
 const secret = () => randomBytes(24).toString('base64url');

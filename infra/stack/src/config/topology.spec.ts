@@ -1,0 +1,68 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { recordTopology, resolveTopology, TOPOLOGIES } from './topology.ts';
+import { loadStackConfig } from './stack-config.ts';
+import { kafkaServerProperties } from '../components/kafka.ts';
+import { kafkaNodes } from '../kafka/kafka-nodes.ts';
+import { platformServices } from '../services/platform-services.ts';
+
+describe('topology', () => {
+  const dirs: string[] = [];
+  const dataDir = () => {
+    const dir = mkdtempSync(join(tmpdir(), 'topology-'));
+    dirs.push(dir);
+    return dir;
+  };
+  afterEach(() => {
+    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('is dev unless asked for, and then what the data directory was made for', () => {
+    const data = dataDir();
+    expect(resolveTopology({}, data).name).toBe('dev');
+    expect(resolveTopology({ GRIDLEDGER_TOPOLOGY: 'ha' }, data).name).toBe('ha');
+    recordTopology(data, TOPOLOGIES.ha);
+    expect(resolveTopology({}, data).name).toBe('ha');
+  });
+
+  it('refuses to switch a data directory made for another topology, and names the way out', () => {
+    const data = dataDir();
+    recordTopology(data, TOPOLOGIES.dev);
+    expect(() => resolveTopology({ GRIDLEDGER_TOPOLOGY: 'ha' }, data)).toThrow(/made for the dev topology.*stack -- reset/);
+    expect(() => resolveTopology({ GRIDLEDGER_TOPOLOGY: 'big' }, data)).toThrow(/must be one of dev, ha/);
+  });
+
+  it('runs three Kafka nodes that replicate every topic three times and need two for a write', () => {
+    const config = loadStackConfig({ GRIDLEDGER_HOME: dataDir(), GRIDLEDGER_TOPOLOGY: 'ha' });
+    const nodes = kafkaNodes(config);
+    expect(nodes.map((n) => n.name)).toEqual(['kafka', 'kafka-2', 'kafka-3']);
+    const second = nodes[1];
+    if (!second) throw new Error('three nodes expected');
+    const properties = kafkaServerProperties(config, second, '/log', { keystore: '/k', caCert: '/c' }, 'secret');
+    expect(properties).toContain('node.id=2');
+    expect(properties).toContain(`controller.quorum.voters=1@127.0.0.1:${config.ports.kafkaController},2@127.0.0.1:${config.ports.kafkaController2},3@127.0.0.1:${config.ports.kafkaController3}`);
+    expect(properties).toContain(`listeners=SASL_SSL://127.0.0.1:${config.ports.kafka2},CONTROLLER://127.0.0.1:${config.ports.kafkaController2}`);
+    for (const setting of ['default.replication.factor=3', 'offsets.topic.replication.factor=3', 'transaction.state.log.replication.factor=3', 'min.insync.replicas=2', 'transaction.state.log.min.isr=2']) {
+      expect(properties).toContain(setting);
+    }
+  });
+
+  it('keeps dev to one Kafka node with single replicas, and one process per service', () => {
+    const config = loadStackConfig({ GRIDLEDGER_HOME: dataDir() });
+    const [only] = kafkaNodes(config);
+    if (!only) throw new Error('one node expected');
+    const properties = kafkaServerProperties(config, only, '/log', { keystore: '/k', caCert: '/c' }, 'secret');
+    expect(properties).toContain(`controller.quorum.voters=1@127.0.0.1:${config.ports.kafkaController}\n`);
+    expect(properties).toContain('min.insync.replicas=1');
+    expect(platformServices(config).map((s) => s.name)).toEqual(['identity', 'ledger', 'storage', 'access-policy', 'audit', 'web']);
+  });
+
+  it('gives every service a second replica on the same port in ha', () => {
+    const config = loadStackConfig({ GRIDLEDGER_HOME: dataDir(), GRIDLEDGER_TOPOLOGY: 'ha' });
+    const services = platformServices(config);
+    expect(services.map((s) => s.name)).toEqual(['identity', 'identity-2', 'ledger', 'ledger-2', 'storage', 'storage-2', 'access-policy', 'access-policy-2', 'audit', 'audit-2', 'web', 'web-2']);
+    expect(services.every((s) => s.ports.length === 0)).toBe(true);
+  });
+});

@@ -1,0 +1,104 @@
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { CHAIN_TOPICS, LEDGER_TOPICS } from '@gridledger/contracts';
+import { loadStackConfig, statusRows } from '@gridledger/stack';
+import { commandIdOf, commandMessage, killComponent, pauseComponent, sendCommands, type ReceivedEnvelope } from '@gridledger/testing';
+import type { Message } from 'kafkajs';
+import { recoveryAfter, type ScenarioResult } from './scenario-report.ts';
+import { readTopics, type SeenRecord } from './topic-reader.ts';
+
+/** commands per scenario, sent at RATE a second: about a fifth of what the ledger commits at most */
+const COMMANDS = 150;
+const RATE = 10;
+/** the fault comes once the load is well under way */
+const FAULT_AFTER_MS = 4_000;
+/** how long a paused process stays stopped: it keeps its sockets open and answers nothing */
+export const PAUSE_MS = 20_000;
+
+export type Fault = 'killed' | 'paused';
+
+export interface Scenario {
+  scenario: string;
+  /** the pid-file name of the process, or a function that picks it when the fault comes (the current partition leader, say) */
+  target: string | (() => Promise<string>);
+  fault: Fault;
+}
+
+/** What a scenario saw: the counts, and the chain's view to check them against. */
+export interface ScenarioOutcome {
+  result: ScenarioResult;
+  /** ids of the PingRecorded chain events of this run's commands */
+  pingIds: Set<string>;
+  /** transactions answered tx-committed */
+  committedTxIds: Set<unknown>;
+}
+
+/** Sends the messages at RATE a second; a batch the broker does not take is sent again, as an outbox would. */
+async function steadyLoad(messages: Message[]): Promise<void> {
+  for (let i = 0; i < messages.length; i += RATE) {
+    const batch = messages.slice(i, i + RATE);
+    const started = Date.now();
+    for (;;) {
+      try {
+        await sendCommands(batch);
+        break;
+      } catch {
+        await sleep(1_000);
+      }
+    }
+    await sleep(Math.max(0, 1_000 - (Date.now() - started)));
+  }
+}
+
+async function healthyAgain(target: string, killedPid: number): Promise<number> {
+  const started = Date.now();
+  for (;;) {
+    const row = (await statusRows(loadStackConfig())).find((r) => r.component === target);
+    if (row?.healthy && row.pid !== String(killedPid)) return (Date.now() - started) / 1000;
+    if (Date.now() - started > 300_000) throw new Error(`${target} was not healthy again within 300 s`);
+    await sleep(250);
+  }
+}
+
+/**
+ * One scenario: a steady stream of user-signed Ping commands, the fault four seconds in (SIGKILL,
+ * after which the supervisor restarts the process, or SIGSTOP for PAUSE_MS), then every answer
+ * and every chain event of the run counted from the topics as an outside consumer reads them.
+ */
+export async function runLedgerScenario({ scenario, target, fault }: Scenario, ownerId: string): Promise<ScenarioOutcome> {
+  const run = randomUUID();
+  const messages = await Promise.all(Array.from({ length: COMMANDS }, (_, i) => commandMessage({ userId: ownerId, contract: 'system', transaction: 'Ping', arguments: [`chaos ${run} #${i}`] })));
+  const ids = new Set(messages.map(commandIdOf));
+  const load = steadyLoad(messages);
+  await sleep(FAULT_AFTER_MS);
+  const victim = typeof target === 'string' ? target : await target();
+  const faultAt = Date.now();
+  const restartSeconds = fault === 'killed' ? await healthyAgain(victim, killComponent(victim)) : await pauseComponent(victim, PAUSE_MS);
+  await load;
+
+  // every answer to our commands, on either topic; then the Ping events on chain
+  const answerOf = (r: SeenRecord) => ids.has(String(r.envelope.data['commandId']));
+  const answered = (seen: SeenRecord[]) => new Set(seen.filter(answerOf).map((r) => r.envelope.data['commandId'])).size;
+  const answerRecords = (await readTopics([LEDGER_TOPICS.txCommitted, LEDGER_TOPICS.txFailed], (seen) => answered(seen) >= COMMANDS, { timeoutMs: 420_000, idleMs: 5_000 })).filter(answerOf);
+  const answers = answerRecords.map((r) => r.envelope);
+  const committedTxIds = new Set(answerRecords.filter((r) => r.topic === LEDGER_TOPICS.txCommitted).map((r) => r.envelope.data['txId']));
+  const failedAnswers = answerRecords.filter((r) => r.topic === LEDGER_TOPICS.txFailed).length;
+  const distinct = new Set(answers.map((e) => e.data['commandId']));
+  const isOurs = (e: ReceivedEnvelope) => String((e.data['data'] as { message?: unknown } | undefined)?.message).startsWith(`chaos ${run} `);
+  const pings = (await readTopics([CHAIN_TOPICS.PingRecorded], (seen) => seen.filter((r) => isOurs(r.envelope)).length >= committedTxIds.size, { timeoutMs: 120_000, idleMs: 3_000 })).map((r) => r.envelope).filter(isOurs);
+
+  return {
+    result: {
+      scenario: `${scenario} ${fault}${fault === 'paused' ? ` ${PAUSE_MS / 1000} s` : ''}`,
+      killed: victim,
+      commands: COMMANDS,
+      lost: COMMANDS - distinct.size,
+      duplicated: answers.length - distinct.size + (pings.length - new Set(pings.map((e) => e.id)).size),
+      failed: failedAnswers,
+      restartSeconds,
+      recoverySeconds: recoveryAfter(faultAt, answers.map((e) => Date.parse(String(e.time)))),
+    },
+    pingIds: new Set(pings.map((e) => e.id)),
+    committedTxIds,
+  };
+}
