@@ -15,8 +15,10 @@ const boundaries = {
     { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
     { sourceTag: 'scope:infra', onlyDependOnLibsWithTags: ['scope:infra', 'scope:shared'] },
     { sourceTag: 'scope:testing', onlyDependOnLibsWithTags: ['scope:testing', 'scope:shared', 'scope:infra'] },
-    // chaincode is deployed on its own, so it depends on nothing in the workspace
-    { sourceTag: 'scope:chaincode', onlyDependOnLibsWithTags: [] },
+    // chaincode is deployed on its own: it depends only on what its build bundles into it
+    { sourceTag: 'scope:chaincode', onlyDependOnLibsWithTags: ['bundled-in:chaincode'] },
+    // what the chaincode bundles must run beside it with nothing else installed
+    { sourceTag: 'bundled-in:chaincode', onlyDependOnLibsWithTags: ['bundled-in:chaincode'], bannedExternalImports: ['*'] },
     // type: the layers
     { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:feature', 'type:data-access', 'type:contracts', 'type:util'] },
     { sourceTag: 'type:feature', onlyDependOnLibsWithTags: ['type:data-access', 'type:contracts', 'type:util'] },
@@ -26,14 +28,17 @@ const boundaries = {
     // the stack provisions the broker from the event contracts (topics, who may write them)
     { sourceTag: 'type:tooling', onlyDependOnLibsWithTags: ['type:util', 'type:contracts'] },
     { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:testing', 'type:tooling', 'type:data-access', 'type:contracts', 'type:util'] },
-    { sourceTag: 'type:chaincode', onlyDependOnLibsWithTags: [] },
+    { sourceTag: 'type:chaincode', onlyDependOnLibsWithTags: ['bundled-in:chaincode'] },
   ],
 };
 
-/** Test files of any project may also use the test support library; production code may not. */
+/**
+ * Test files of any project may also use the test support library and the test runner;
+ * production code may not.
+ */
 const testBoundaries = {
   ...boundaries,
-  depConstraints: boundaries.depConstraints.map((rule) =>
+  depConstraints: boundaries.depConstraints.map(({ bannedExternalImports: _runsOnlyInTests, ...rule }) =>
     rule.onlyDependOnLibsWithTags.length === 0 ? rule : { ...rule, onlyDependOnLibsWithTags: [...new Set([...rule.onlyDependOnLibsWithTags, 'type:testing', 'scope:testing', 'scope:infra', 'type:tooling'])] },
   ),
 };
