@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  CHAINCODE_ERROR_CODES, CHAINCODE_ERROR_STATUS, isAssetCategory, isChaincodeErrorCode, isChaincodeEventName, isRegulator, isRequestStatus, isRole,
+  CHAINCODE_ERROR_CODES, CHAINCODE_ERROR_STATUS, CHAINCODE_EVENT_NAMES, isAssetCategory, isChaincodeErrorCode, isChaincodeEventName, isRegulator, isRequestStatus, isRole,
   isSensitivity, needsRegulatorApproval, REGULATOR_MSP, rolesOfOrganisation, SENSITIVITIES,
 } from './index.ts';
 
@@ -53,5 +53,12 @@ describe('the chaincode error codes', () => {
     expect(CHAINCODE_ERROR_CODES).toContain('INSUFFICIENT_FUNDS');
     for (const code of CHAINCODE_ERROR_CODES) expect(CHAINCODE_ERROR_STATUS[code]).toBeGreaterThanOrEqual(400);
     for (const code of CHAINCODE_ERROR_CODES) expect(CHAINCODE_ERROR_STATUS[code]).toBeLessThan(500);
+  });
+});
+
+describe('the chaincode event names', () => {
+  it('name each event once, in PascalCase', () => {
+    expect(new Set(CHAINCODE_EVENT_NAMES).size).toBe(CHAINCODE_EVENT_NAMES.length);
+    for (const name of CHAINCODE_EVENT_NAMES) expect(name).toMatch(/^[A-Z][A-Za-z]+$/);
   });
 });
