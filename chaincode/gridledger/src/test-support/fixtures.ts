@@ -1,7 +1,7 @@
 /** Actors, valid inputs and shared assertions for the chaincode's unit tests. */
 // first, so the logging level is set before fabric-contract-api loads
 import { FakeIdentity, platformIdentity, World, type TxOutcome } from './fabric-fake.ts';
-import { REGULATOR_MSP, type ChaincodeErrorCode, type ChaincodeEventName } from '@gridledger/domain';
+import { REGULATOR_MSP, ROLE_ATTRIBUTE, UID_ATTRIBUTE, type ChaincodeErrorCode, type ChaincodeEventName } from '@gridledger/domain';
 import { createHash } from 'node:crypto';
 import { expect } from 'vitest';
 import { AccessContract } from '../contracts/access.contract.ts';
@@ -38,8 +38,8 @@ export const actors = {
   consumerAdmin: platformIdentity(CONSUMER, 'admin', 'consumer-admin'),
   /** a node identity with no GridLedger attributes, and certificates with half or a bogus role */
   peer: new FakeIdentity(GRID),
-  noUid: new FakeIdentity(GRID, { 'gridledger.role': 'owner' }),
-  noRole: new FakeIdentity(GRID, { 'gridledger.uid': 'alice' }),
+  noUid: new FakeIdentity(GRID, { [ROLE_ATTRIBUTE]: 'owner' }),
+  noRole: new FakeIdentity(GRID, { [UID_ATTRIBUTE]: 'alice' }),
   badRole: platformIdentity(GRID, 'superuser', 'mallory'),
 } as const;
 
@@ -153,7 +153,7 @@ export function expectEvent(outcome: TxOutcome<unknown>, name: ChaincodeEventNam
   const payload = outcome.events[0]?.payload;
   expect(payload).toMatchObject({ event: name, version: 1, txId: outcome.txId, timestamp: new Date(outcome.time).toISOString() });
   expect(payload?.subjects).toEqual(subjects);
-  expect(payload?.signer).toEqual({ mspId: signer.getMSPID(), uid: signer.getAttributeValue('gridledger.uid'), role: signer.getAttributeValue('gridledger.role') });
+  expect(payload?.signer).toEqual({ mspId: signer.getMSPID(), uid: signer.getAttributeValue(UID_ATTRIBUTE), role: signer.getAttributeValue(ROLE_ATTRIBUTE) });
   return payload?.data ?? {};
 }
 
