@@ -43,6 +43,29 @@ const testBoundaries = {
   ),
 };
 
+/**
+ * The domain vocabulary is defined once, in libs/domain. These selectors find a copy of one of
+ * its lists (an array, or a union type, holding every member) anywhere else, and the names the
+ * chaincode trusts (the regulator's MSP, the certificate attributes) spelled out in production code.
+ */
+const VOCABULARY = {
+  'asset categories (ASSET_CATEGORIES)': ['load-curve', 'generation', 'substation-measurement', 'consumption-statistics', 'other'],
+  'sensitivities (SENSITIVITIES)': ['public', 'internal', 'sensitive', 'critical'],
+  'roles (ROLES)': ['owner', 'consumer', 'regulator', 'admin'],
+  'request statuses (REQUEST_STATUSES)': ['pending-owner', 'pending-regulator', 'granted', 'rejected', 'revoked', 'expired'],
+};
+const holdsAll = (node, member, values) => node + values.map((value) => `:has(> ${member(value)})`).join('');
+const literal = (value) => `Literal[value='${value}']`;
+const literalType = (value) => `TSLiteralType[literal.value='${value}']`;
+const vocabularyCopies = Object.entries(VOCABULARY).flatMap(([name, values]) => [
+  { selector: holdsAll('ArrayExpression', literal, values), message: `a copy of the ${name}: import it from @gridledger/domain` },
+  { selector: holdsAll('TSUnionType', literalType, values), message: `a copy of the ${name} as a type: import its type from @gridledger/domain` },
+]);
+const trustedNames = [
+  { selector: "Literal[value='RegulatorMSP']", message: 'the regulator organisation is REGULATOR_MSP from @gridledger/domain (and "is regulator" is isRegulator(role, mspId))' },
+  { selector: "Literal[value=/^gridledger\\.(role|uid)$/]", message: 'the certificate attributes are ROLE_ATTRIBUTE and UID_ATTRIBUTE from @gridledger/domain' },
+];
+
 export default tseslint.config(
   { ignores: ['**/node_modules', '**/dist', '**/.nx', '**/coverage'] },
   ...nx.configs['flat/base'],
@@ -69,5 +92,17 @@ export default tseslint.config(
   {
     files: ['apps/**/test/**/*.ts', 'apps/**/*.spec.ts', 'libs/**/test/**/*.ts', 'libs/**/*.spec.ts', 'infra/**/test/**/*.ts', 'tests/**/*.ts'],
     rules: { '@nx/enforce-module-boundaries': ['error', testBoundaries] },
+  },
+
+  {
+    files: ['**/*.ts', '**/*.mts', '**/*.tsx'],
+    ignores: ['libs/domain/**'],
+    rules: { 'no-restricted-syntax': ['error', ...vocabularyCopies, ...trustedNames] },
+  },
+  {
+    // tests name the organisations and attributes they fake; the lists still come from libs/domain
+    files: ['**/*.spec.ts', '**/*.spec.tsx', '**/*.integration-spec.ts', '**/test/**/*.ts', '**/test-support/**/*.ts', 'tests/**/*.ts'],
+    ignores: ['libs/domain/**'],
+    rules: { 'no-restricted-syntax': ['error', ...vocabularyCopies] },
   },
 );
