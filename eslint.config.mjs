@@ -15,8 +15,10 @@ const boundaries = {
     { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
     { sourceTag: 'scope:infra', onlyDependOnLibsWithTags: ['scope:infra', 'scope:shared'] },
     { sourceTag: 'scope:testing', onlyDependOnLibsWithTags: ['scope:testing', 'scope:shared', 'scope:infra'] },
-    // chaincode is deployed on its own, so it depends on nothing in the workspace
-    { sourceTag: 'scope:chaincode', onlyDependOnLibsWithTags: [] },
+    // chaincode is deployed on its own: it depends only on what its build bundles into it
+    { sourceTag: 'scope:chaincode', onlyDependOnLibsWithTags: ['bundled-in:chaincode'] },
+    // what the chaincode bundles must run beside it with nothing else installed
+    { sourceTag: 'bundled-in:chaincode', onlyDependOnLibsWithTags: ['bundled-in:chaincode'], bannedExternalImports: ['*'] },
     // type: the layers
     { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:feature', 'type:data-access', 'type:contracts', 'type:util'] },
     { sourceTag: 'type:feature', onlyDependOnLibsWithTags: ['type:data-access', 'type:contracts', 'type:util'] },
@@ -26,17 +28,43 @@ const boundaries = {
     // the stack provisions the broker from the event contracts (topics, who may write them)
     { sourceTag: 'type:tooling', onlyDependOnLibsWithTags: ['type:util', 'type:contracts'] },
     { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:testing', 'type:tooling', 'type:data-access', 'type:contracts', 'type:util'] },
-    { sourceTag: 'type:chaincode', onlyDependOnLibsWithTags: [] },
+    { sourceTag: 'type:chaincode', onlyDependOnLibsWithTags: ['bundled-in:chaincode'] },
   ],
 };
 
-/** Test files of any project may also use the test support library; production code may not. */
+/**
+ * Test files of any project may also use the test support library and the test runner;
+ * production code may not.
+ */
 const testBoundaries = {
   ...boundaries,
-  depConstraints: boundaries.depConstraints.map((rule) =>
+  depConstraints: boundaries.depConstraints.map(({ bannedExternalImports: _runsOnlyInTests, ...rule }) =>
     rule.onlyDependOnLibsWithTags.length === 0 ? rule : { ...rule, onlyDependOnLibsWithTags: [...new Set([...rule.onlyDependOnLibsWithTags, 'type:testing', 'scope:testing', 'scope:infra', 'type:tooling'])] },
   ),
 };
+
+/**
+ * The domain vocabulary is defined once, in libs/domain. These selectors find a copy of one of
+ * its lists (an array, or a union type, holding every member) anywhere else, and the names the
+ * chaincode trusts (the regulator's MSP, the certificate attributes) spelled out in production code.
+ */
+const VOCABULARY = {
+  'asset categories (ASSET_CATEGORIES)': ['load-curve', 'generation', 'substation-measurement', 'consumption-statistics', 'other'],
+  'sensitivities (SENSITIVITIES)': ['public', 'internal', 'sensitive', 'critical'],
+  'roles (ROLES)': ['owner', 'consumer', 'regulator', 'admin'],
+  'request statuses (REQUEST_STATUSES)': ['pending-owner', 'pending-regulator', 'granted', 'rejected', 'revoked', 'expired'],
+};
+const holdsAll = (node, member, values) => node + values.map((value) => `:has(> ${member(value)})`).join('');
+const literal = (value) => `Literal[value='${value}']`;
+const literalType = (value) => `TSLiteralType[literal.value='${value}']`;
+const vocabularyCopies = Object.entries(VOCABULARY).flatMap(([name, values]) => [
+  { selector: holdsAll('ArrayExpression', literal, values), message: `a copy of the ${name}: import it from @gridledger/domain` },
+  { selector: holdsAll('TSUnionType', literalType, values), message: `a copy of the ${name} as a type: import its type from @gridledger/domain` },
+]);
+const trustedNames = [
+  { selector: "Literal[value='RegulatorMSP']", message: 'the regulator organisation is REGULATOR_MSP from @gridledger/domain (and "is regulator" is isRegulator(role, mspId))' },
+  { selector: "Literal[value=/^gridledger\\.(role|uid)$/]", message: 'the certificate attributes are ROLE_ATTRIBUTE and UID_ATTRIBUTE from @gridledger/domain' },
+];
 
 export default tseslint.config(
   { ignores: ['**/node_modules', '**/dist', '**/.nx', '**/coverage'] },
@@ -64,5 +92,17 @@ export default tseslint.config(
   {
     files: ['apps/**/test/**/*.ts', 'apps/**/*.spec.ts', 'libs/**/test/**/*.ts', 'libs/**/*.spec.ts', 'infra/**/test/**/*.ts', 'tests/**/*.ts'],
     rules: { '@nx/enforce-module-boundaries': ['error', testBoundaries] },
+  },
+
+  {
+    files: ['**/*.ts', '**/*.mts', '**/*.tsx'],
+    ignores: ['libs/domain/**'],
+    rules: { 'no-restricted-syntax': ['error', ...vocabularyCopies, ...trustedNames] },
+  },
+  {
+    // tests name the organisations and attributes they fake; the lists still come from libs/domain
+    files: ['**/*.spec.ts', '**/*.spec.tsx', '**/*.integration-spec.ts', '**/test/**/*.ts', '**/test-support/**/*.ts', 'tests/**/*.ts'],
+    ignores: ['libs/domain/**'],
+    rules: { 'no-restricted-syntax': ['error', ...vocabularyCopies] },
   },
 );

@@ -1,3 +1,4 @@
+import { ROLES } from '@gridledger/domain';
 import { describe, expect, it } from 'vitest';
 import { homeFor, mayOpen, screensFor } from './screens.ts';
 
@@ -12,6 +13,6 @@ describe('screens', () => {
   it('refuses a screen to a role that may not use it, and lands each role on one it may', () => {
     expect(mayOpen('consumer', '/upload')).toBe(false);
     expect(mayOpen('owner', '/regulator')).toBe(false);
-    for (const role of ['owner', 'consumer', 'regulator', 'admin'] as const) expect(mayOpen(role, homeFor(role))).toBe(true);
+    for (const role of ROLES) expect(mayOpen(role, homeFor(role))).toBe(true);
   });
 });

@@ -1,11 +1,11 @@
-import type { Role } from './api/types.ts';
+import { ROLES, type Role } from '@gridledger/domain';
 
 /**
  * Every screen and the roles that may use it: the navigation shows only these, and the routes
  * refuse the rest, so nothing is offered to a role that may not do it. The services decide again.
  */
 export const SCREENS = [
-  { path: '/catalog', label: 'nav.catalog', roles: ['owner', 'consumer', 'regulator', 'admin'] },
+  { path: '/catalog', label: 'nav.catalog', roles: ROLES },
   { path: '/upload', label: 'nav.upload', roles: ['owner'] },
   { path: '/my-assets', label: 'nav.myAssets', roles: ['owner'] },
   { path: '/my-requests', label: 'nav.myRequests', roles: ['consumer'] },

@@ -2,7 +2,7 @@ import { actors, expectThrows } from './test-support/fixtures.ts';
 import { FakeIdentity, platformIdentity } from './test-support/fabric-fake.ts';
 import type { Context } from 'fabric-contract-api';
 import { describe, expect, it } from 'vitest';
-import { callerOf, isRegulator, platformUser, requireRegulator, requireRole, sameUser } from './caller.ts';
+import { callerOf, isRegulatorUser, platformUser, requireRegulator, requireRole, sameUser } from './caller.ts';
 
 const ctxOf = (identity: FakeIdentity) => ({ clientIdentity: identity }) as unknown as Context;
 
@@ -66,10 +66,10 @@ describe('sameUser', () => {
   });
 });
 
-describe('isRegulator', () => {
+describe('isRegulatorUser', () => {
   it('needs both the regulator role and RegulatorMSP', () => {
-    expect(isRegulator({ mspId: 'RegulatorMSP', uid: 'rita', role: 'regulator' })).toBe(true);
-    expect(isRegulator({ mspId: 'ConsumerMSP', uid: 'rex', role: 'regulator' })).toBe(false);
-    expect(isRegulator({ mspId: 'RegulatorMSP', uid: 'reg-admin', role: 'admin' })).toBe(false);
+    expect(isRegulatorUser({ mspId: 'RegulatorMSP', uid: 'rita', role: 'regulator' })).toBe(true);
+    expect(isRegulatorUser({ mspId: 'ConsumerMSP', uid: 'rex', role: 'regulator' })).toBe(false);
+    expect(isRegulatorUser({ mspId: 'RegulatorMSP', uid: 'reg-admin', role: 'admin' })).toBe(false);
   });
 });

@@ -1,14 +1,6 @@
+import { isRegulator, isRole, REGULATOR_MSP, ROLE_ATTRIBUTE, UID_ATTRIBUTE, type Role } from '@gridledger/domain';
 import type { Context } from 'fabric-contract-api';
 import { ChaincodeError, forbidden } from './errors.ts';
-
-export const ROLES = ['owner', 'consumer', 'regulator', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
-
-/** The organisation whose identities may supervise: freeze, unfreeze, approve sensitive shares. */
-export const REGULATOR_MSP = 'RegulatorMSP';
-
-export const ROLE_ATTRIBUTE = 'gridledger.role';
-export const UID_ATTRIBUTE = 'gridledger.uid';
 
 /** Who signed the transaction, from their certificate: the chaincode trusts nothing else. */
 export interface Caller {
@@ -42,10 +34,10 @@ export function platformUser(ctx: Context): PlatformUser {
   if (!uid || !role) {
     throw new ChaincodeError('UNAUTHENTICATED', `the caller's certificate carries no ${UID_ATTRIBUTE} and ${ROLE_ATTRIBUTE} attributes`);
   }
-  if (!(ROLES as readonly string[]).includes(role)) {
+  if (!isRole(role)) {
     throw new ChaincodeError('UNAUTHENTICATED', `the caller's role "${role}" is not a GridLedger role`);
   }
-  return { mspId, uid, role: role as Role };
+  return { mspId, uid, role };
 }
 
 export function requireRole(ctx: Context, ...roles: Role[]): PlatformUser {
@@ -57,12 +49,12 @@ export function requireRole(ctx: Context, ...roles: Role[]): PlatformUser {
 /** Supervision is for regulators of the regulator's organisation only: a role alone is not enough. */
 export function requireRegulator(ctx: Context): PlatformUser {
   const user = requireRole(ctx, 'regulator');
-  if (user.mspId !== REGULATOR_MSP) throw forbidden(`only ${REGULATOR_MSP} regulators may supervise; the caller is from ${user.mspId}`);
+  if (!isRegulator(user.role, user.mspId)) throw forbidden(`only ${REGULATOR_MSP} regulators may supervise; the caller is from ${user.mspId}`);
   return user;
 }
 
 /** A regulator for every purpose the chaincode grants regulators: the role and the regulator's MSP. */
-export const isRegulator = (user: PlatformUser): boolean => user.role === 'regulator' && user.mspId === REGULATOR_MSP;
+export const isRegulatorUser = (user: PlatformUser): boolean => isRegulator(user.role, user.mspId);
 
 export const sameUser = (a: { mspId: string; uid: string }, b: { mspId: string; uid: string }): boolean =>
   a.mspId === b.mspId && a.uid === b.uid;

@@ -1,25 +1,14 @@
+import type { ChaincodeErrorCode } from '@gridledger/domain';
+
 /**
  * Every refusal carries a machine-readable code first, then a sentence:
  * "POLICY_DENIED: organisation ConsumerMSP is not allowed by the asset's policy".
- * Clients (the ledger service) split on the first ": " to get the code.
+ * Clients (the ledger service) split on the first ": " to get the code; the codes are
+ * @gridledger/domain's, which also says what each means over HTTP.
  */
-export const ERROR_CODES = [
-  'INVALID_ARGUMENT',
-  'UNAUTHENTICATED',
-  'FORBIDDEN',
-  'NOT_FOUND',
-  'ALREADY_EXISTS',
-  'FAILED_PRECONDITION',
-  'FROZEN',
-  'POLICY_DENIED',
-  'INSUFFICIENT_FUNDS',
-] as const;
-
-export type ErrorCode = (typeof ERROR_CODES)[number];
-
 export class ChaincodeError extends Error {
-  readonly code: ErrorCode;
-  constructor(code: ErrorCode, message: string) {
+  readonly code: ChaincodeErrorCode;
+  constructor(code: ChaincodeErrorCode, message: string) {
     super(`${code}: ${message}`);
     this.name = 'ChaincodeError';
     this.code = code;

@@ -3,7 +3,7 @@ import { World } from './test-support/fabric-fake.ts';
 import type { Context } from 'fabric-contract-api';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ChaincodeError } from './errors.ts';
-import { emit, EVENT_NAMES, sortableTime, type LineageEntry } from './events.ts';
+import { emit, sortableTime, type LineageEntry } from './events.ts';
 import { KEY } from './keys.ts';
 
 /** Transactions that only emit, to watch emit() on its own. */
@@ -63,12 +63,5 @@ describe('sortableTime', () => {
     expect(sortableTime(1_740_816_000_123)).toBe('001740816000123');
     const times = [9, 10, 99_999, 1_000_000_000_000, 1_740_816_000_123];
     expect(times.map(sortableTime).sort()).toEqual(times.map(sortableTime));
-  });
-});
-
-describe('EVENT_NAMES', () => {
-  it('names each event once, in PascalCase', () => {
-    expect(new Set(EVENT_NAMES).size).toBe(EVENT_NAMES.length);
-    for (const name of EVENT_NAMES) expect(name).toMatch(/^[A-Z][A-Za-z]+$/);
   });
 });

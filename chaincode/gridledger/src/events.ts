@@ -1,3 +1,4 @@
+import type { ChaincodeEventName } from '@gridledger/domain';
 import type { Context } from 'fabric-contract-api';
 import { canonicalJson } from './canonical-json.ts';
 import { platformUser, type PlatformUser } from './caller.ts';
@@ -6,32 +7,10 @@ import { KEY, key } from './keys.ts';
 import { writeJson } from './state.ts';
 
 /**
- * Chaincode event names: a stable, documented contract with the ledger service, which relays
- * each one to Kafka (see EVENTS.md). Fabric keeps one event per transaction, so every
- * transaction emits exactly one.
+ * Chaincode event names (@gridledger/domain's CHAINCODE_EVENT_NAMES) are a stable, documented
+ * contract with the ledger service, which relays each one to Kafka (see EVENTS.md). Fabric
+ * keeps one event per transaction, so every transaction emits exactly one.
  */
-export const EVENT_NAMES = [
-  'AssetRegistered',
-  'AssetMetadataUpdated',
-  'AssetRetired',
-  'AssetKeyRotated',
-  'AccessRequested',
-  'RequestOwnerApproved',
-  'AccessGranted',
-  'RequestRejected',
-  'GrantRevoked',
-  'RequestExpired',
-  'KeyReleased',
-  'DownloadRecorded',
-  'CreditsMinted',
-  'AssetFrozen',
-  'AssetUnfrozen',
-  'UserFrozen',
-  'UserUnfrozen',
-  'RegulatorNoteAdded',
-  'PingRecorded',
-] as const;
-export type EventName = (typeof EVENT_NAMES)[number];
 
 /** Which aggregates the event belongs to; the ledger service keys Kafka messages by them. */
 export interface EventSubjects {
@@ -41,7 +20,7 @@ export interface EventSubjects {
 }
 
 export interface ChaincodeEventPayload<T = Record<string, unknown>> {
-  event: EventName;
+  event: ChaincodeEventName;
   version: 1;
   txId: string;
   timestamp: string;
@@ -54,7 +33,7 @@ export interface ChaincodeEventPayload<T = Record<string, unknown>> {
 export interface LineageEntry {
   docType: 'lineage';
   assetId: string;
-  action: EventName;
+  action: ChaincodeEventName;
   txId: string;
   timestamp: string;
   signer: PlatformUser;
@@ -70,7 +49,7 @@ export const sortableTime = (millis: number): string => String(millis).padStart(
  * asset's lineage under a key ordered by transaction time, so lineage needs no counter that
  * concurrent transactions would fight over.
  */
-export async function emit<T extends Record<string, unknown>>(ctx: Context, event: EventName, subjects: EventSubjects, data: T): Promise<ChaincodeEventPayload<T>> {
+export async function emit<T extends Record<string, unknown>>(ctx: Context, event: ChaincodeEventName, subjects: EventSubjects, data: T): Promise<ChaincodeEventPayload<T>> {
   const payload: ChaincodeEventPayload<T> = {
     event,
     version: 1,

@@ -1,4 +1,5 @@
-import { connectGateway, enrollTestIdentity, type GatewayConnection, type PlatformRole, type TestIdentity } from '@gridledger/testing';
+import type { Role } from '@gridledger/domain';
+import { connectGateway, enrollTestIdentity, type GatewayConnection, type TestIdentity } from '@gridledger/testing';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { expect } from 'vitest';
 
@@ -15,7 +16,7 @@ export interface Actor {
 }
 
 /** A platform user with their own CA-enrolled certificate and gateway connection. */
-export async function actor(mspId: string, role: PlatformRole): Promise<Actor> {
+export async function actor(mspId: string, role: Role): Promise<Actor> {
   const identity = await enrollTestIdentity(mspId, role);
   const connection = connectGateway(identity);
   const call = (fn: string) => {

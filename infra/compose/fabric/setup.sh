@@ -20,6 +20,7 @@ set -euo pipefail
 ARTIFACTS=${GRIDLEDGER_ARTIFACTS:-/var/gridledger}    # named volume fabric-artifacts
 CONFIG_DIR=${GRIDLEDGER_FABRIC_CONFIG:-/gridledger/fabric}  # this directory, read-only
 CHAINCODE_SRC=${GRIDLEDGER_CHAINCODE_SRC:-/gridledger/chaincode}  # ./chaincode/gridledger, read-only
+DOMAIN_SRC=${GRIDLEDGER_DOMAIN_SRC:-/gridledger/domain}  # ./libs/domain, read-only: the chaincode bundles it
 
 CRYPTO=$ARTIFACTS/crypto
 CHANNEL=gridledger
@@ -154,23 +155,28 @@ join_peer() {
 }
 
 # The native stack's chaincodeSourceHash (infra/stack/src/fabric/chaincode-source.ts): the
-# contract's .ts sources (not specs), package.json and tsconfig.build.json, each as
-# "<relative path>\0<content>\0", in path order. Its first 12 hex digits are the version, so an
-# unchanged contract is never redeployed and any change commits the next sequence.
+# contract's .ts sources (not specs), package.json, tsconfig.build.json and tsconfig.domain.json,
+# then the sources of libs/domain, which the build bundles (named from the contract's folder,
+# ../../libs/domain/src/…), each as "<relative path>\0<content>\0", in path order. Its first 12
+# hex digits are the version, so an unchanged contract is never redeployed and any change
+# commits the next sequence.
+hash_files() {
+  local dir=$1 name_prefix=$2
+  LC_ALL=C sort | while IFS= read -r file; do
+    printf '%s\0' "$name_prefix$file"
+    cat "$dir/$file"
+    printf '\0'
+  done
+}
+
 chaincode_source_hash() {
   [[ -f $CHAINCODE_SRC/package.json ]] || die "no chaincode sources at $CHAINCODE_SRC"
-  (
-    cd "$CHAINCODE_SRC"
-    {
-      find src -type f -name '*.ts' ! -name '*.spec.ts'
-      echo package.json
-      echo tsconfig.build.json
-    } | LC_ALL=C sort | while IFS= read -r file; do
-      printf '%s\0' "$file"
-      cat "$file"
-      printf '\0'
-    done
-  ) | sha256sum | cut -c1-64
+  [[ -d $DOMAIN_SRC/src ]] || die "no libs/domain sources at $DOMAIN_SRC"
+  {
+    (cd "$CHAINCODE_SRC" && { find src -type f -name '*.ts' ! -name '*.spec.ts' ! -path '*/test-support/*'; printf '%s\n' package.json tsconfig.build.json tsconfig.domain.json; }) |
+      hash_files "$CHAINCODE_SRC" ''
+    (cd "$DOMAIN_SRC" && find src -type f -name '*.ts' ! -name '*.spec.ts') | hash_files "$DOMAIN_SRC" '../../libs/domain/'
+  } | sha256sum | cut -c1-64
 }
 
 # tar.gz with the same bytes for the same files (GNU tar), so the package id only changes with

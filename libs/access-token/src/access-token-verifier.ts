@@ -1,13 +1,12 @@
+import { isRole, type Role } from '@gridledger/domain';
 import { createLocalJWKSet, createRemoteJWKSet, jwtVerify, type JSONWebKeySet } from 'jose';
 import { StaticSuspensions, type SuspensionList } from './suspension-feed.ts';
-
-export const PLATFORM_ROLES = ['owner', 'consumer', 'regulator', 'admin'] as const;
 
 /** Who is calling, from the identity service's access token. */
 export interface PlatformUser {
   id: string;
   mspId: string;
-  role: (typeof PLATFORM_ROLES)[number];
+  role: Role;
 }
 
 export type TokenProblem = 'missing' | 'invalid' | 'suspended';
@@ -61,7 +60,7 @@ export class AccessTokenVerifier {
     try {
       const { payload } = await jwtVerify(token, this.keys, { issuer: 'gridledger-identity', audience: 'gridledger', algorithms: ['ES256'] });
       const role = String(payload['role']);
-      if (typeof payload.sub !== 'string' || typeof payload['org'] !== 'string' || !(PLATFORM_ROLES as readonly string[]).includes(role)) throw new Error('claims');
+      if (typeof payload.sub !== 'string' || typeof payload['org'] !== 'string' || !isRole(role)) throw new Error('claims');
       user = { id: payload.sub, mspId: payload['org'], role: role as PlatformUser['role'] };
     } catch {
       throw new AccessTokenError('invalid');

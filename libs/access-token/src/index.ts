@@ -1,2 +1,2 @@
-export { AccessTokenError, AccessTokenVerifier, tokenRefusal, PLATFORM_ROLES, type PlatformUser, type TokenProblem } from './access-token-verifier.ts';
+export { AccessTokenError, AccessTokenVerifier, tokenRefusal, type PlatformUser, type TokenProblem } from './access-token-verifier.ts';
 export { StaticSuspensions, SuspensionFeed, suspensionFeedProvider, type SuspensionList } from './suspension-feed.ts';

@@ -1,39 +1,33 @@
+import { CHAINCODE_ERROR_STATUS } from '@gridledger/domain';
+
 /**
  * Every refusal code of the platform and its one HTTP status: the services, the ledger's answers
  * and the chaincode's refusals all say the same thing the same way. A service may say more (its
- * sentence), never another status for the same code.
+ * sentence), never another status for the same code. The chaincode's own codes come from
+ * @gridledger/domain, which the chaincode raises them from.
  */
 export const ERROR_STATUS = {
+  ...CHAINCODE_ERROR_STATUS,
   // the request itself is wrong: nothing was changed
-  INVALID_ARGUMENT: 400,
   INVALID_JSON: 400,
   INVALID_PUBLIC_KEY: 400,
   WEAK_PASSWORD: 400,
   UNDECODABLE: 400,
   // who is calling is not proven
-  UNAUTHENTICATED: 401,
   INVALID_TOKEN: 401,
   INVALID_CREDENTIALS: 401,
   SERVICE_UNAUTHENTICATED: 401,
-  // paying is what is missing
-  INSUFFICIENT_FUNDS: 402,
   // proven, and refused
-  FORBIDDEN: 403,
-  POLICY_DENIED: 403,
   ACCESS_DENIED: 403,
-  FROZEN: 403,
   USER_SUSPENDED: 403,
   SERVICE_NOT_PERMITTED: 403,
   NOT_ATTESTED: 403,
   NOT_PERMITTED: 403,
   // a download ticket served all the bytes it may
   TICKET_SPENT: 403,
-  NOT_FOUND: 404,
   TICKET_NOT_FOUND: 404,
   // the state of things does not allow it now
-  ALREADY_EXISTS: 409,
   ALREADY_IN_STATE: 409,
-  FAILED_PRECONDITION: 409,
   USERNAME_TAKEN: 409,
   NO_GRANT: 409,
   DOWNLOADS_IN_PROGRESS: 409,

@@ -1,15 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { ROLE_ATTRIBUTE, UID_ATTRIBUTE, type Role } from '@gridledger/domain';
 import { FabricCaClient, type Enrollment } from '@gridledger/fabric-ca-client';
 import { organization } from './stack-connections.ts';
-
-export type PlatformRole = 'owner' | 'consumer' | 'regulator' | 'admin';
 
 /** A platform user's own Fabric identity, enrolled at their organisation's CA. */
 export interface TestIdentity extends Enrollment {
   mspId: string;
   uid: string;
-  role: PlatformRole;
+  role: Role;
   enrollmentId: string;
 }
 
@@ -34,7 +33,7 @@ function registrar(mspId: string): Promise<Enrollment> {
  * Registers a fresh user at the org's Fabric CA with `gridledger.role` and `gridledger.uid`
  * in the enrolment certificate, and enrols them: what the identity service will do per user.
  */
-export async function enrollTestIdentity(mspId: string, role: PlatformRole, uid = `${role}-${randomUUID()}`): Promise<TestIdentity> {
+export async function enrollTestIdentity(mspId: string, role: Role, uid = `${role}-${randomUUID()}`): Promise<TestIdentity> {
   const client = caClient(mspId);
   const enrollmentId = `${uid}`;
   const enrollment = await client.registerAndEnroll(await registrar(mspId), {
@@ -42,8 +41,8 @@ export async function enrollTestIdentity(mspId: string, role: PlatformRole, uid 
     type: 'client',
     maxEnrollments: 1,
     attributes: [
-      { name: 'gridledger.role', value: role, ecert: true },
-      { name: 'gridledger.uid', value: uid, ecert: true },
+      { name: ROLE_ATTRIBUTE, value: role, ecert: true },
+      { name: UID_ATTRIBUTE, value: uid, ecert: true },
     ],
   });
   return { ...enrollment, mspId, uid, role, enrollmentId };

@@ -1,5 +1,5 @@
 export { stackConnections, organization } from './stack-connections.ts';
-export { enrollTestIdentity, type TestIdentity, type PlatformRole } from './fabric-identities.ts';
+export { enrollTestIdentity, type TestIdentity } from './fabric-identities.ts';
 export { connectGateway, type GatewayConnection } from './fabric-gateway.ts';
 export { createTestDatabase, type TestDatabase } from './test-database.ts';
 export { kafkaConnectionAs, outsideReader, removeOutsideReader, testKafka } from './kafka-clients.ts';

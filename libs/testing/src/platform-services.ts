@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import type { Role } from '@gridledger/domain';
 import { loadStackConfig, pidFilePath, platformEndpoints, readPidFile, STACK_CLI, type PlatformEndpoints } from '@gridledger/stack';
 
 export type PlatformServiceName = 'identity' | 'ledger' | 'storage' | 'access-policy' | 'audit';
@@ -72,7 +73,7 @@ export interface PlatformUser {
 }
 
 /** Onboards a user through the identity service's API, as an organisation admin does. */
-export async function onboardUser(endpoints: PlatformEndpoints, mspId: string, role: 'owner' | 'consumer' | 'regulator' | 'admin'): Promise<PlatformUser> {
+export async function onboardUser(endpoints: PlatformEndpoints, mspId: string, role: Role): Promise<PlatformUser> {
   const admin = endpoints.admins.find((a) => a.mspId === mspId);
   if (!admin) throw new Error(`the stack has no first admin for ${mspId}`);
   const call = async (path: string, body: unknown, token?: string) => {

@@ -1,3 +1,4 @@
+import { ASSET_CATEGORIES, ASSET_STATUSES, SENSITIVITIES } from '@gridledger/domain';
 import { z } from 'zod';
 
 export const CATALOG_SORTS = ['newest', 'title', 'priceAsc', 'priceDesc', 'size'] as const;
@@ -14,10 +15,10 @@ const optional = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (va
 export const catalogQuerySchema = z.object({
   /** words that must all appear in the title or description */
   q: optional(z.string().max(200)),
-  category: optional(z.enum(['load-curve', 'generation', 'substation-measurement', 'consumption-statistics', 'other'])),
-  sensitivity: optional(z.enum(['public', 'internal', 'sensitive', 'critical'])),
+  category: optional(z.enum(ASSET_CATEGORIES)),
+  sensitivity: optional(z.enum(SENSITIVITIES)),
   mspId: optional(z.string().regex(/^[A-Za-z0-9][A-Za-z0-9.-]{0,63}$/)),
-  status: optional(z.enum(['active', 'frozen', 'retired'])),
+  status: optional(z.enum(ASSET_STATUSES)),
   minPrice: optional(z.coerce.number().int().min(0)),
   maxPrice: optional(z.coerce.number().int().min(0)),
   sort: z.enum(CATALOG_SORTS).default('newest'),

@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { PENDING_REQUEST_STATUSES } from '@gridledger/domain';
 import { ACCESS_POLICY_CONFIG, type AccessPolicyConfig } from '../config/access-policy-config.ts';
 import { AccessPolicyDatabase } from '../database/access-policy-database.ts';
 import { leasedInterval, type SingletonLease } from '@gridledger/messaging';
@@ -52,10 +53,11 @@ export class ExpiryJob implements OnApplicationBootstrap, OnModuleDestroy {
     const { rows } = await this.database.pool.query<{ request_id: string; asset_id: string; consumer_uid: string }>(
       `select request_id, asset_id, consumer_uid from requests
         where ((status = 'granted' and grant_expires_at < now())
-           or (status in ('pending-owner', 'pending-regulator') and created_at < now() - interval '${PENDING_TTL}'))
+           or (status = any($1) and created_at < now() - interval '${PENDING_TTL}'))
           -- signed for the consumer through the identity service: only platform users (uuid ids) can be
           and consumer_uid ~ '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
         order by updated_at limit 50`,
+      [[...PENDING_REQUEST_STATUSES]],
     );
     let expired = 0;
     for (const row of rows) {

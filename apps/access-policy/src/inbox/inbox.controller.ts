@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { UserGuard, type AuthenticatedRequest } from '../auth/user-guard.ts';
 import { AccessPolicyDatabase } from '../database/access-policy-database.ts';
 import { listRequestViews } from '../read-model/read-model-store.ts';
-import { isRegulator } from '../requests/requests.service.ts';
+import { isRegulator } from '@gridledger/domain';
 
 @ApiTags('inbox')
 @ApiBearerAuth()
@@ -19,7 +19,7 @@ export class InboxController {
     const pool = this.database.pool;
     const [ownerPending, regulatorPending, myRequests, myGrants] = await Promise.all([
       listRequestViews(pool, { ownerUid: user.id, statuses: ['pending-owner'], limit: 200 }),
-      isRegulator(user) ? listRequestViews(pool, { statuses: ['pending-regulator'], limit: 200 }) : Promise.resolve([]),
+      isRegulator(user.role, user.mspId) ? listRequestViews(pool, { statuses: ['pending-regulator'], limit: 200 }) : Promise.resolve([]),
       listRequestViews(pool, { consumerUid: user.id, statuses: ['pending-owner', 'pending-regulator', 'rejected', 'revoked', 'expired'], limit: 200 }),
       listRequestViews(pool, { consumerUid: user.id, statuses: ['granted'], limit: 200 }),
     ]);

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Param, Put, Req, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { needsRegulatorApproval, type AssetStatus, type Sensitivity } from '@gridledger/domain';
 import { UserGuard, type AuthenticatedRequest } from '../auth/user-guard.ts';
 import { AccessError } from '../common/access-error.ts';
 import { LedgerGateway } from '../ledger/ledger-gateway.ts';
@@ -9,9 +10,9 @@ import { policySchema, type AccessPolicy } from './policy-input.ts';
 interface ChainAsset {
   id: string;
   owner: { mspId: string; uid: string };
-  sensitivity: string;
+  sensitivity: Sensitivity;
   priceCredits: number;
-  status: string;
+  status: AssetStatus;
   policy: AccessPolicy;
 }
 
@@ -29,7 +30,7 @@ const explain = (asset: ChainAsset) => ({
     asset.policy.allowedPurposes.length ? `the purpose must be one of: ${asset.policy.allowedPurposes.join(', ')}` : 'any stated purpose is accepted',
     `a grant lasts at most ${asset.policy.maxDurationSeconds} seconds`,
     `a grant allows ${asset.policy.maxDownloads} key releases and downloads in all`,
-    ...(asset.sensitivity === 'sensitive' || asset.sensitivity === 'critical' ? [`the data is ${asset.sensitivity}: the regulator approves every grant after the owner`] : []),
+    ...(needsRegulatorApproval(asset.sensitivity) ? [`the data is ${asset.sensitivity}: the regulator approves every grant after the owner`] : []),
   ],
 });
 

@@ -1,5 +1,6 @@
 import type pg from 'pg';
-import type { Decision, RequestState, RequestStatus } from './request-projection.ts';
+import type { RequestStatus } from '@gridledger/domain';
+import type { Decision, RequestState } from './request-projection.ts';
 
 export type KeyReleaseStatus = 'none' | 'requested' | 'released' | 'failed';
 

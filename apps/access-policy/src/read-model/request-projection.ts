@@ -1,6 +1,5 @@
 import type { ChainEvent } from '@gridledger/contracts';
-
-export type RequestStatus = 'pending-owner' | 'pending-regulator' | 'granted' | 'rejected' | 'revoked' | 'expired';
+import type { RequestStatus } from '@gridledger/domain';
 
 export interface Party {
   mspId: string;

@@ -1,5 +1,6 @@
 import type { RequestView } from '../read-model/read-model-store.ts';
-import type { Decision, Party, RequestStatus } from '../read-model/request-projection.ts';
+import type { RequestStatus } from '@gridledger/domain';
+import type { Decision, Party } from '../read-model/request-projection.ts';
 
 /** An access request as the chaincode returns it (access:GetRequest). */
 export interface ChainRequest {

@@ -1,3 +1,4 @@
+import { isRequestStatus, MAX_POLICY_DURATION_SECONDS, REQUEST_STATUSES, type RequestStatus } from '@gridledger/domain';
 import { x25519PublicKeyBytes } from '@gridledger/file-crypto';
 import { z } from 'zod';
 import { AccessError } from '../common/access-error.ts';
@@ -24,7 +25,8 @@ const reason = z.string().trim().min(1, 'give a reason: it goes on chain with th
 export const createRequestSchema = z.object({
   assetId: id,
   purpose: z.string().trim().min(1).max(200),
-  durationSeconds: z.number().int().min(60).max(366 * 24 * 3600),
+  // no policy allows more; the chaincode refuses anything over the asset's own maximum
+  durationSeconds: z.number().int().min(60).max(MAX_POLICY_DURATION_SECONDS),
   /** if given, the file key is sealed for this key as soon as the grant is final */
   recipientPublicKey: x25519.optional(),
 }).strict();
@@ -33,13 +35,12 @@ export const decisionSchema = z.object({ reason }).strict();
 export const keyReleaseSchema = z.object({ publicKey: x25519 }).strict();
 
 export const REQUEST_VIEWS = ['consumer', 'owner', 'regulator'] as const;
-export const REQUEST_STATUSES = ['pending-owner', 'pending-regulator', 'granted', 'rejected', 'revoked', 'expired'] as const;
 export const listQuerySchema = z.object({
   view: z.enum(REQUEST_VIEWS).default('consumer'),
   status: z.string().optional().transform((value, ctx) => {
     const statuses = value ? value.split(',') : [];
-    for (const status of statuses) if (!(REQUEST_STATUSES as readonly string[]).includes(status)) ctx.addIssue({ code: 'custom', message: `status ${status} is not one of ${REQUEST_STATUSES.join(', ')}` });
-    return statuses as (typeof REQUEST_STATUSES)[number][];
+    for (const status of statuses) if (!isRequestStatus(status)) ctx.addIssue({ code: 'custom', message: `status ${status} is not one of ${REQUEST_STATUSES.join(', ')}` });
+    return statuses.filter(isRequestStatus) satisfies RequestStatus[];
   }),
   assetId: id.optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { ACCESS_TOPICS } from '@gridledger/contracts';
+import { isRegulator, OPEN_REQUEST_STATUSES, type RequestStatus } from '@gridledger/domain';
 import { LedgerRefusalError } from '@gridledger/ledger-client';
 import { writeOutboxEvent } from '@gridledger/messaging';
 import type { PlatformUser } from '../auth/user-guard.ts';
@@ -8,10 +9,7 @@ import { AccessError } from '../common/access-error.ts';
 import { AccessPolicyDatabase } from '../database/access-policy-database.ts';
 import { EVENT_SOURCE, LedgerGateway } from '../ledger/ledger-gateway.ts';
 import { findRequestView, listRequestViews, type RequestView } from '../read-model/read-model-store.ts';
-import type { RequestStatus } from '../read-model/request-projection.ts';
 import { viewFromChain, type ChainRequest } from './chain-request.ts';
-
-export const isRegulator = (user: PlatformUser): boolean => user.role === 'regulator';
 
 /**
  * The sharing workflow. Every step is a chain transaction signed for the caller; before sending
@@ -53,7 +51,7 @@ export class RequestsService {
   async get(user: PlatformUser, requestId: string): Promise<RequestView> {
     const view = await findRequestView(this.database.pool, requestId);
     if (view) {
-      if (view.consumer.uid === user.id || view.owner.uid === user.id || isRegulator(user)) return view;
+      if (view.consumer.uid === user.id || view.owner.uid === user.id || isRegulator(user.role, user.mspId)) return view;
       throw notFound(requestId);
     }
     // not in the read model yet (it follows the chain by a moment): the chain decides who may see it
@@ -61,7 +59,7 @@ export class RequestsService {
   }
 
   list(user: PlatformUser, view: 'consumer' | 'owner' | 'regulator', statuses: RequestStatus[], assetId: string | undefined, limit: number): Promise<RequestView[]> {
-    if (view === 'regulator' && !isRegulator(user)) throw new AccessError('FORBIDDEN', 'only regulators list every request', 403);
+    if (view === 'regulator' && !isRegulator(user.role, user.mspId)) throw new AccessError('FORBIDDEN', 'only regulators list every request', 403);
     const who = view === 'consumer' ? { consumerUid: user.id } : view === 'owner' ? { ownerUid: user.id } : {};
     return listRequestViews(this.database.pool, { ...who, statuses, ...(assetId ? { assetId } : {}), limit });
   }
@@ -95,7 +93,7 @@ export class RequestsService {
   async requestKeyRelease(user: PlatformUser, requestId: string, publicKey: string): Promise<RequestView> {
     const request = await this.chainRequest(user, requestId);
     if (request.consumer.uid !== user.id) throw new AccessError('FORBIDDEN', `only the consumer of request ${requestId} receives its key`, 403);
-    if (!['pending-owner', 'pending-regulator', 'granted'].includes(request.status)) throw new AccessError('FAILED_PRECONDITION', `request ${requestId} is ${request.status}: no key will be released for it`, 409);
+    if (!(OPEN_REQUEST_STATUSES as readonly RequestStatus[]).includes(request.status)) throw new AccessError('FAILED_PRECONDITION', `request ${requestId} is ${request.status}: no key will be released for it`, 409);
     await this.database.transaction(async (tx) => {
       await tx.query(
         `insert into key_release_wishes (request_id, consumer_uid, recipient_public_key, status) values ($1, $2, $3, $4)
@@ -115,7 +113,7 @@ export class RequestsService {
       return decision === 'approve' ? 'ApproveRequest' : 'RejectRequest';
     }
     if (request.status === 'pending-regulator') {
-      if (!isRegulator(user)) throw new AccessError('FORBIDDEN', `request ${request.id} waits for the regulator's approval`, 403);
+      if (!isRegulator(user.role, user.mspId)) throw new AccessError('FORBIDDEN', `request ${request.id} waits for the regulator's approval`, 403);
       return decision === 'approve' ? 'RegulatorApprove' : 'RegulatorReject';
     }
     throw new AccessError('FAILED_PRECONDITION', `request ${request.id} is ${request.status}; only a pending request can be decided`, 409);

@@ -4,7 +4,7 @@ import { UserGuard, type AuthenticatedRequest } from '../auth/user-guard.ts';
 import { AccessError } from '../common/access-error.ts';
 import { LedgerGateway } from '../ledger/ledger-gateway.ts';
 import { decisionSchema, parseId, parseInput } from '../requests/request-input.ts';
-import { isRegulator } from '../requests/requests.service.ts';
+import { isRegulator } from '@gridledger/domain';
 
 const TRANSACTIONS = { assets: { freeze: 'FreezeAsset', unfreeze: 'UnfreezeAsset' }, users: { freeze: 'FreezeUser', unfreeze: 'UnfreezeUser' } } as const;
 const reasonBody = { schema: { type: 'object', required: ['reason'], properties: { reason: { type: 'string', maxLength: 500 } } } };
@@ -52,7 +52,7 @@ export class SupervisionController {
   private async act(request: AuthenticatedRequest, kind: 'assets' | 'users', action: 'freeze' | 'unfreeze', rawId: string, body: unknown) {
     const id = parseId('id', rawId);
     const { reason } = parseInput(decisionSchema, body);
-    if (!isRegulator(request.user)) throw new AccessError('FORBIDDEN', `only regulators ${action} ${kind}`, 403);
+    if (!isRegulator(request.user.role, request.user.mspId)) throw new AccessError('FORBIDDEN', `only regulators ${action} ${kind}`, 403);
     const committed = await this.ledger.submit<unknown>({ subject: id, signer: { userId: request.user.id }, contract: 'supervision', transaction: TRANSACTIONS[kind][action], arguments: [id, reason] });
     return { [kind === 'assets' ? 'assetId' : 'uid']: id, action, txId: committed.txId, blockNumber: committed.blockNumber, result: committed.result };
   }

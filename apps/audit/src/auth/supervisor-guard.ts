@@ -1,5 +1,6 @@
 import { HttpException, Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { AccessTokenError, AccessTokenVerifier, SuspensionFeed, tokenRefusal, type PlatformUser } from '@gridledger/access-token';
+import { isRegulator } from '@gridledger/domain';
 import type { Request } from 'express';
 import { AUDIT_CONFIG, type AuditConfig } from '../config/audit-config.ts';
 
@@ -7,7 +8,8 @@ export type SupervisorRequest = Request & { user: PlatformUser };
 
 /**
  * The audit API is for regulators (everything) and organisation admins (their own
- * organisation's actions); everyone else is refused.
+ * organisation's actions); everyone else is refused. A regulator is the role of RegulatorMSP,
+ * as the chaincode has it.
  */
 @Injectable()
 export class SupervisorGuard implements CanActivate {
@@ -28,7 +30,7 @@ export class SupervisorGuard implements CanActivate {
       }
       throw error;
     }
-    if (request.user.role !== 'regulator' && request.user.role !== 'admin') {
+    if (!isRegulator(request.user.role, request.user.mspId) && request.user.role !== 'admin') {
       throw new HttpException({ statusCode: 403, code: 'FORBIDDEN', message: 'the audit log is for regulators and organisation admins' }, 403);
     }
     return true;
@@ -36,4 +38,4 @@ export class SupervisorGuard implements CanActivate {
 }
 
 /** An admin sees their own organisation; a regulator whatever they ask for. */
-export const orgScope = (user: PlatformUser, requested: string | undefined): string | undefined => (user.role === 'regulator' ? requested : user.mspId);
+export const orgScope = (user: PlatformUser, requested: string | undefined): string | undefined => (isRegulator(user.role, user.mspId) ? requested : user.mspId);

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, HttpException, Param, ParseUUIDPipe, Post, Req, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { isRegulator } from '@gridledger/domain';
 import { z } from 'zod';
 import { SupervisorGuard, type SupervisorRequest } from '../auth/supervisor-guard.ts';
 import { ReconciliationService } from './reconciliation.service.ts';
@@ -7,7 +8,7 @@ import { ReconciliationService } from './reconciliation.service.ts';
 const runSchema = z.object({ assetIds: z.array(z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/)).min(1).max(1000).optional() }).strict();
 
 const regulatorOnly = (request: SupervisorRequest) => {
-  if (request.user.role !== 'regulator') throw new HttpException({ statusCode: 403, code: 'FORBIDDEN', message: 'reconciliation reports are for regulators' }, 403);
+  if (!isRegulator(request.user.role, request.user.mspId)) throw new HttpException({ statusCode: 403, code: 'FORBIDDEN', message: 'reconciliation reports are for regulators' }, 403);
 };
 
 @ApiTags('reconciliation')

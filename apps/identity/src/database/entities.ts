@@ -1,3 +1,4 @@
+import type { Role } from '@gridledger/domain';
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import type { WrappedSecret } from '../custody/master-key-wrapper.ts';
 
@@ -13,7 +14,6 @@ export class OrganizationEntity {
   createdAt: Date;
 }
 
-export type UserRole = 'owner' | 'consumer' | 'regulator' | 'admin';
 export type UserStatus = 'active' | 'suspended';
 
 @Entity({ name: 'users' })
@@ -32,7 +32,7 @@ export class UserEntity {
   mspId: string;
 
   @Column({ type: 'text' })
-  role: UserRole;
+  role: Role;
 
   @Column({ type: 'text' })
   status: UserStatus;

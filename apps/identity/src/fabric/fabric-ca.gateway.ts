@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Inject, Injectable } from '@nestjs/common';
+import { ROLE_ATTRIBUTE, UID_ATTRIBUTE } from '@gridledger/domain';
 import { FabricCaClient, FabricCaError, type Enrollment } from '@gridledger/fabric-ca-client';
 import { IdentityError } from '../common/identity-error.ts';
 import { IDENTITY_CONFIG, type IdentityConfig } from '../config/identity-config.ts';
@@ -29,7 +30,7 @@ export class FabricCaGateway {
     return registrar;
   }
 
-  /** Registers and enrols a user whose certificate carries gridledger.role and gridledger.uid. */
+  /** Registers and enrols a user whose certificate carries the role and uid attributes the chaincode reads. */
   async enrollUser(mspId: string, enrollmentId: string, uid: string, role: string): Promise<Enrollment> {
     try {
       const { client } = this.org(mspId);
@@ -38,8 +39,8 @@ export class FabricCaGateway {
         type: 'client',
         maxEnrollments: 1,
         attributes: [
-          { name: 'gridledger.role', value: role, ecert: true },
-          { name: 'gridledger.uid', value: uid, ecert: true },
+          { name: ROLE_ATTRIBUTE, value: role, ecert: true },
+          { name: UID_ATTRIBUTE, value: uid, ecert: true },
         ],
       });
     } catch (error) {

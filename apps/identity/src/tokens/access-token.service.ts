@@ -3,13 +3,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import { createLocalJWKSet, jwtVerify, SignJWT } from 'jose';
 import { IdentityError } from '../common/identity-error.ts';
 import { IDENTITY_CONFIG, type IdentityConfig } from '../config/identity-config.ts';
-import type { UserRole } from '../database/entities.ts';
+import type { Role } from '@gridledger/domain';
 import { JWT_ALGORITHM, SigningKeysService } from './signing-keys.service.ts';
 
 export interface AccessClaims {
   sub: string;
   org: string;
-  role: UserRole;
+  role: Role;
   username: string;
 }
 

@@ -1,11 +1,15 @@
+import { ROLES } from '@gridledger/domain';
 import { z } from 'zod';
 import { IdentityError } from '../common/identity-error.ts';
+
+// "owner, consumer, regulator or admin"
+const roleList = `${ROLES.slice(0, -1).join(', ')} or ${ROLES.at(-1)}`;
 
 export const onboardUserSchema = z.strictObject({
   username: z.string().regex(/^[a-z0-9][a-z0-9._-]{2,63}$/, 'a username is 3 to 64 lower-case letters, digits, ".", "_" or "-"'),
   email: z.email('not a valid e-mail address').max(254),
   password: z.string(),
-  role: z.enum(['owner', 'consumer', 'regulator', 'admin'], { error: 'role must be owner, consumer, regulator or admin' }),
+  role: z.enum(ROLES, { error: `role must be ${roleList}` }),
 });
 export type OnboardUser = z.infer<typeof onboardUserSchema>;
 

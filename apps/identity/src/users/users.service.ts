@@ -2,19 +2,18 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { IDENTITY_TOPICS } from '@gridledger/contracts';
+import { rolesOfOrganisation } from '@gridledger/domain';
 import { Repository } from 'typeorm';
 import { IdentityError } from '../common/identity-error.ts';
 import { IDENTITY_CONFIG, type IdentityConfig } from '../config/identity-config.ts';
 import { newEncryptionKeyPair, parseX25519PublicKey } from '../custody/key-pairs.ts';
 import { MasterKeyWrapper } from '../custody/master-key-wrapper.ts';
-import { OrganizationEntity, UserEntity, type UserRole } from '../database/entities.ts';
+import { OrganizationEntity, UserEntity } from '../database/entities.ts';
 import { FabricCaGateway } from '../fabric/fabric-ca.gateway.ts';
 import { writeEvent } from '../outbox/outbox.writer.ts';
 import { hashPassword, passwordWeakness } from '../passwords/password-hasher.ts';
 import { RefreshTokenService } from '../tokens/refresh-token.service.ts';
 import type { OnboardUser } from './user-input.ts';
-
-export const REGULATOR_MSP = 'RegulatorMSP';
 
 /** What an API caller may see of a user: never a hash, a key or a wrapped secret. */
 export function publicView(user: UserEntity) {
@@ -34,11 +33,6 @@ export function publicView(user: UserEntity) {
 
 export const fabricKeyContext = (user: { id: string }) => `fabric-key:${user.id}`;
 export const encryptionKeyContext = (user: { id: string }) => `encryption-key:${user.id}`;
-
-/** Roles an organisation's admins may hand out: regulators exist only in the regulator's organisation. */
-function assignable(mspId: string): UserRole[] {
-  return mspId === REGULATOR_MSP ? ['regulator', 'admin'] : ['owner', 'consumer', 'admin'];
-}
 
 @Injectable()
 export class UsersService {
@@ -72,8 +66,8 @@ export class UsersService {
   async onboard(actor: UserEntity | null, mspId: string, input: OnboardUser): Promise<UserEntity> {
     if (actor) this.requireAdminOf(actor, mspId);
     if (!(await this.organizations.existsBy({ mspId }))) throw new IdentityError('NOT_FOUND', `organisation ${mspId} does not exist`);
-    if (!assignable(mspId).includes(input.role)) {
-      throw new IdentityError('FORBIDDEN', `${mspId} may have users with roles ${assignable(mspId).join(', ')}, not ${input.role}`);
+    if (!rolesOfOrganisation(mspId).includes(input.role)) {
+      throw new IdentityError('FORBIDDEN', `${mspId} may have users with roles ${rolesOfOrganisation(mspId).join(', ')}, not ${input.role}`);
     }
     const weakness = passwordWeakness(input.password, input.username);
     if (weakness) throw new IdentityError('WEAK_PASSWORD', weakness);

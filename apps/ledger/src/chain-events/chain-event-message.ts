@@ -1,4 +1,5 @@
-import { CHAINCODE_EVENT_NAMES, chainEventKey, chainEventSchema, chainTopic, cloudEvent, type ChaincodeEventName, type CloudEvent, type ChainEvent } from '@gridledger/contracts';
+import { chainEventKey, chainEventSchema, chainTopic, cloudEvent, type CloudEvent, type ChainEvent } from '@gridledger/contracts';
+import { isChaincodeEventName } from '@gridledger/domain';
 
 export const EVENT_SOURCE = '/gridledger/ledger';
 
@@ -19,15 +20,13 @@ export interface OutboxMessage {
 
 export type Mapped = { message: OutboxMessage } | { skipped: string };
 
-const known = (name: string): name is ChaincodeEventName => (CHAINCODE_EVENT_NAMES as readonly string[]).includes(name);
-
 /**
  * A chaincode event as the Kafka message it becomes. The id is derived from the transaction,
  * never generated, so replaying a block after a crash produces the very same message and the
  * outbox's primary key turns the replay into a no-op.
  */
 export function toOutboxMessage(event: RawChaincodeEvent): Mapped {
-  if (!known(event.eventName)) return { skipped: `unknown event name ${event.eventName}` };
+  if (!isChaincodeEventName(event.eventName)) return { skipped: `unknown event name ${event.eventName}` };
   let payload: unknown;
   try {
     payload = JSON.parse(Buffer.from(event.payload).toString('utf8'));

@@ -2,7 +2,8 @@ import { applyDecorators, Controller, Get, Param, Query, Req, UseGuards } from '
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { QueryCallerGuard, type LedgerRequest } from '../common/caller-guards.ts';
 import { LedgerQueryService } from './ledger-query.service.ts';
-import { ASSET_STATUSES, PAGE_SIZE, parseAssetQuery, parseId, queryCaller, SENSITIVITIES } from './query-input.ts';
+import { ASSET_CATEGORIES, ASSET_STATUSES, SENSITIVITIES } from '@gridledger/domain';
+import { PAGE_SIZE, parseAssetQuery, parseId, queryCaller } from './query-input.ts';
 
 const USER_HEADER = 'x-gridledger-user';
 const ATTESTATION_HEADER = 'x-gridledger-attestation';
@@ -33,7 +34,7 @@ export class LedgerQueriesController {
   @ApiOperation({ summary: 'The asset catalog, filtered, one page at a time (asset.QueryAssets)' })
   @ApiQuery({ name: 'ownerUid', required: false })
   @ApiQuery({ name: 'mspId', required: false })
-  @ApiQuery({ name: 'category', required: false })
+  @ApiQuery({ name: 'category', required: false, enum: ASSET_CATEGORIES })
   @ApiQuery({ name: 'sensitivity', required: false, enum: SENSITIVITIES })
   @ApiQuery({ name: 'status', required: false, enum: ASSET_STATUSES })
   @ApiQuery({ name: 'pageSize', required: false, schema: { type: 'integer', minimum: PAGE_SIZE.min, maximum: PAGE_SIZE.max, default: PAGE_SIZE.default } })

@@ -1,3 +1,4 @@
+import { ASSET_CATEGORIES, ASSET_STATUSES, SENSITIVITIES } from '@gridledger/domain';
 import { z } from 'zod';
 import type { LedgerRequest } from '../common/caller-guards.ts';
 import { LedgerError } from '../common/ledger-error.ts';
@@ -11,8 +12,6 @@ const MSP_PATTERN = /^[A-Za-z][A-Za-z0-9.-]{0,63}$/;
 const text = () => z.string({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be given once, as text') });
 const id = text().regex(ID_PATTERN, 'must be 1 to 128 letters, digits, ".", "_", ":" or "-", starting with a letter or digit');
 
-export const SENSITIVITIES = ['public', 'internal', 'sensitive', 'critical'] as const;
-export const ASSET_STATUSES = ['active', 'frozen', 'retired'] as const;
 export const PAGE_SIZE = { min: 1, max: 100, default: 20 } as const;
 
 const ASSET_QUERY_PARAMETERS = 'ownerUid, mspId, category, sensitivity, status, pageSize and bookmark';
@@ -21,8 +20,7 @@ const pageSizeHint = `must be a whole number from ${PAGE_SIZE.min} to ${PAGE_SIZ
 export const assetQuerySchema = z.strictObject({
   ownerUid: id.optional(),
   mspId: text().regex(MSP_PATTERN, 'must be an MSP id: a letter, then up to 63 letters, digits, "." or "-"').optional(),
-  // the chaincode keeps the list of categories; it refuses an unknown one with INVALID_ARGUMENT
-  category: id.optional(),
+  category: z.enum(ASSET_CATEGORIES, { error: `must be one of ${ASSET_CATEGORIES.join(', ')}` }).optional(),
   sensitivity: z.enum(SENSITIVITIES, { error: `must be one of ${SENSITIVITIES.join(', ')}` }).optional(),
   status: z.enum(ASSET_STATUSES, { error: `must be one of ${ASSET_STATUSES.join(', ')}` }).optional(),
   pageSize: text()

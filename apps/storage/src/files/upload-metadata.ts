@@ -1,21 +1,20 @@
+import { ASSET_CATEGORIES, MAX_POLICY_DOWNLOADS, MAX_POLICY_DURATION_SECONDS, ROLES, SENSITIVITIES } from '@gridledger/domain';
 import { z } from 'zod';
 import { StorageError } from '../common/storage-error.ts';
-
-const ROLES = ['owner', 'consumer', 'regulator', 'admin'] as const;
 
 /** What the owner says about the file; the chaincode checks it again, this is for a quick, clear 400. */
 export const uploadMetadataSchema = z.object({
   title: z.string().trim().min(1).max(200),
   description: z.string().max(4000).optional(),
-  category: z.enum(['load-curve', 'generation', 'substation-measurement', 'consumption-statistics', 'other']),
-  sensitivity: z.enum(['public', 'internal', 'sensitive', 'critical']),
+  category: z.enum(ASSET_CATEGORIES),
+  sensitivity: z.enum(SENSITIVITIES),
   priceCredits: z.number().int().min(0).max(1_000_000_000),
   policy: z.object({
     allowedOrgs: z.array(z.string().regex(/^[A-Za-z0-9.-]{1,64}$/)).max(32),
     allowedRoles: z.array(z.enum(ROLES)).max(ROLES.length),
     allowedPurposes: z.array(z.string().min(1).max(64)).max(32),
-    maxDurationSeconds: z.number().int().min(1).max(10 * 365 * 24 * 3600),
-    maxDownloads: z.number().int().min(1).max(1_000_000),
+    maxDurationSeconds: z.number().int().min(1).max(MAX_POLICY_DURATION_SECONDS),
+    maxDownloads: z.number().int().min(1).max(MAX_POLICY_DOWNLOADS),
   }).strict(),
 }).strict();
 

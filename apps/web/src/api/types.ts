@@ -1,12 +1,9 @@
-/** What the services answer, as far as the dashboard reads it. The services' OpenAPI (/docs) is the reference. */
-export type Role = 'owner' | 'consumer' | 'regulator' | 'admin';
-export type Sensitivity = 'public' | 'internal' | 'sensitive' | 'critical';
-export type AssetStatus = 'active' | 'frozen' | 'retired';
-export const SENSITIVITIES: Sensitivity[] = ['public', 'internal', 'sensitive', 'critical'];
-export const ASSET_STATUSES: AssetStatus[] = ['active', 'frozen', 'retired'];
-export const CATEGORIES = ['load-curve', 'generation', 'substation-measurement', 'consumption-statistics', 'other'] as const;
-export type Category = (typeof CATEGORIES)[number];
-export const ROLES: Role[] = ['owner', 'consumer', 'regulator', 'admin'];
+import type { AssetCategory, AssetStatus, RequestStatus, Role, Sensitivity } from '@gridledger/domain';
+
+/**
+ * What the services answer, as far as the dashboard reads it. The services' OpenAPI (/docs) is the
+ * reference; the vocabulary (roles, categories, statuses) is @gridledger/domain's.
+ */
 
 export interface Me {
   id: string;
@@ -40,7 +37,7 @@ export interface Asset {
   id: string;
   title: string;
   description: string;
-  category: string;
+  category: AssetCategory;
   sensitivity: Sensitivity;
   owner: { mspId: string; uid: string };
   cid: string;
@@ -106,8 +103,6 @@ export interface Account {
   balance: number;
   escrowed: number;
 }
-
-export type RequestStatus = 'pending-owner' | 'pending-regulator' | 'granted' | 'rejected' | 'revoked' | 'expired';
 
 /** The access-policy service's view of one sharing request. */
 export interface RequestView {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { AccessRequest, RequestStatus } from '../domain/access-request.ts';
+import type { RequestStatus } from '@gridledger/domain';
+import type { AccessRequest } from '../domain/access-request.ts';
 import type { AccessPolicy, DataAsset } from '../domain/asset.ts';
 import { bestDecision, decideAccess, policyViolation, type AccessDecision, type DenialCode } from './access-decision.ts';
 

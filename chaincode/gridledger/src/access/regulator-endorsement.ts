@@ -1,6 +1,6 @@
+import { REGULATOR_MSP } from '@gridledger/domain';
 import type { Context } from 'fabric-contract-api';
 import { KeyEndorsementPolicy } from 'fabric-shim';
-import { REGULATOR_MSP } from '../caller.ts';
 
 /**
  * State-based endorsement: from now on, no transaction can change this request unless the

@@ -1,6 +1,6 @@
 import { expectThrows, requestInput, type Json } from '../test-support/fixtures.ts';
 import { describe, expect, it } from 'vitest';
-import { MAX_DURATION_SECONDS } from '../assets/asset-input.ts';
+import { MAX_POLICY_DURATION_SECONDS } from '@gridledger/domain';
 import { parseAccessRequest, parseReason } from './request-input.ts';
 
 describe('parseAccessRequest', () => {
@@ -16,7 +16,7 @@ describe('parseAccessRequest', () => {
     ['an oversize purpose', { purpose: 'p'.repeat(65) }, /purpose must be 1 to 64/],
     ['a zero duration', { durationSeconds: 0 }, /durationSeconds must be between 1 and/],
     ['a negative duration', { durationSeconds: -60 }, /durationSeconds must be between 1 and/],
-    ['an absurd duration', { durationSeconds: MAX_DURATION_SECONDS + 1 }, /durationSeconds must be between 1 and 315360000/],
+    ['an absurd duration', { durationSeconds: MAX_POLICY_DURATION_SECONDS + 1 }, /durationSeconds must be between 1 and 315360000/],
     ['a fractional duration', { durationSeconds: 1.5 }, /durationSeconds must be a whole number/],
   ])('refuses %s', (_label, overrides, message) => {
     expectThrows(() => parseAccessRequest(requestInput('r1', 'a1', overrides)), 'INVALID_ARGUMENT', message);

@@ -1,4 +1,4 @@
-import { MAX_DURATION_SECONDS } from '../assets/asset-input.ts';
+import { MAX_POLICY_DURATION_SECONDS } from '@gridledger/domain';
 import { rejectUnknownFields, requireId, requireInteger, requireString } from '../validation.ts';
 
 export interface AccessRequestInput {
@@ -14,7 +14,7 @@ export function parseAccessRequest(input: Record<string, unknown>): AccessReques
     requestId: requireId('requestId', input['requestId']),
     assetId: requireId('assetId', input['assetId']),
     purpose: requireString('purpose', input['purpose'], { max: 64 }),
-    durationSeconds: requireInteger('durationSeconds', input['durationSeconds'], 1, MAX_DURATION_SECONDS),
+    durationSeconds: requireInteger('durationSeconds', input['durationSeconds'], 1, MAX_POLICY_DURATION_SECONDS),
   };
 }
 

@@ -1,6 +1,7 @@
 import { assetInput, cidV0, cidV1, expectThrows, sha, type Json } from '../test-support/fixtures.ts';
 import { describe, expect, it } from 'vitest';
-import { MAX_DOWNLOADS, MAX_DURATION_SECONDS, MAX_PRICE_CREDITS, MAX_SIZE_BYTES, parseKeyRotation, parseMetadataPatch, parsePolicy, parseRegistration } from './asset-input.ts';
+import { MAX_POLICY_DOWNLOADS, MAX_POLICY_DURATION_SECONDS, ROLES } from '@gridledger/domain';
+import { MAX_PRICE_CREDITS, MAX_SIZE_BYTES, parseKeyRotation, parseMetadataPatch, parsePolicy, parseRegistration } from './asset-input.ts';
 
 const policy = (overrides: Json = {}): Json => ({ allowedOrgs: [], allowedRoles: [], allowedPurposes: [], maxDurationSeconds: 3600, maxDownloads: 2, ...overrides });
 
@@ -23,7 +24,7 @@ describe('parseRegistration', () => {
   it('accepts the largest values allowed', () => {
     const parsed = parseRegistration(assetInput('a1', {
       title: 't'.repeat(200), description: 'd'.repeat(4000), priceCredits: MAX_PRICE_CREDITS, sizeBytes: MAX_SIZE_BYTES, encryptionScheme: 'e'.repeat(64),
-      policy: policy({ maxDurationSeconds: MAX_DURATION_SECONDS, maxDownloads: MAX_DOWNLOADS }),
+      policy: policy({ maxDurationSeconds: MAX_POLICY_DURATION_SECONDS, maxDownloads: MAX_POLICY_DOWNLOADS }),
     }));
     expect(parsed.sizeBytes).toBe(1024 ** 5);
   });
@@ -62,14 +63,14 @@ describe('parsePolicy', () => {
     ['an MSP id that is not one', { allowedOrgs: ['Grid MSP'] }, /policy\.allowedOrgs\[0\] must be an MSP id/],
     ['more than 32 organisations', { allowedOrgs: Array.from({ length: 33 }, (_, i) => `Org${i}MSP`) }, /at most 32 entries/],
     ['an unknown role', { allowedRoles: ['consumer', 'auditor'] }, /policy\.allowedRoles\[1\] must be one of owner, consumer, regulator, admin/],
-    ['more roles than there are', { allowedRoles: ['owner', 'consumer', 'regulator', 'admin', 'owner'] }, /at most 4 entries/],
+    ['more roles than there are', { allowedRoles: [...ROLES, 'owner'] }, /at most 4 entries/],
     ['an oversize purpose', { allowedPurposes: ['p'.repeat(65)] }, /policy\.allowedPurposes\[0\] must be 1 to 64/],
     ['an empty purpose', { allowedPurposes: [''] }, /policy\.allowedPurposes\[0\] must be 1 to 64/],
     ['a zero duration', { maxDurationSeconds: 0 }, /policy\.maxDurationSeconds must be between 1 and/],
-    ['a duration over ten years', { maxDurationSeconds: MAX_DURATION_SECONDS + 1 }, /policy\.maxDurationSeconds must be between/],
+    ['a duration over ten years', { maxDurationSeconds: MAX_POLICY_DURATION_SECONDS + 1 }, /policy\.maxDurationSeconds must be between/],
     ['a missing duration', { maxDurationSeconds: undefined }, /policy\.maxDurationSeconds must be a whole number/],
     ['zero downloads', { maxDownloads: 0 }, /policy\.maxDownloads must be between 1 and 1000000/],
-    ['absurd downloads', { maxDownloads: MAX_DOWNLOADS + 1 }, /policy\.maxDownloads must be between/],
+    ['absurd downloads', { maxDownloads: MAX_POLICY_DOWNLOADS + 1 }, /policy\.maxDownloads must be between/],
   ])('refuses %s', (_label, overrides, message) => {
     const input = policy(overrides);
     for (const [k, v] of Object.entries(input)) if (v === undefined) delete input[k];

@@ -1,5 +1,5 @@
-import { ROLES } from '../caller.ts';
-import { CATEGORIES, SENSITIVITIES, type AccessPolicy, type DataAsset } from '../domain/asset.ts';
+import { ASSET_CATEGORIES, MAX_POLICY_DOWNLOADS, MAX_POLICY_DURATION_SECONDS, ROLES, SENSITIVITIES } from '@gridledger/domain';
+import type { AccessPolicy, DataAsset } from '../domain/asset.ts';
 import { invalid } from '../errors.ts';
 import {
   MSP_PATTERN, optionalString, rejectUnknownFields, requireCid, requireEnum, requireId, requireInteger,
@@ -7,8 +7,6 @@ import {
 } from '../validation.ts';
 
 export const MAX_PRICE_CREDITS = 1_000_000_000;
-export const MAX_DURATION_SECONDS = 10 * 365 * 24 * 3600;
-export const MAX_DOWNLOADS = 1_000_000;
 export const MAX_SIZE_BYTES = 1024 ** 5; // 1 PiB: anything larger is a mistake, not a file
 
 /** What the owner supplies; the chaincode adds owner, key version, status and timestamps. */
@@ -37,8 +35,8 @@ export function parsePolicy(value: unknown): AccessPolicy {
     }),
     allowedRoles: requireStringArray('policy.allowedRoles', p['allowedRoles'], { maxItems: ROLES.length, item: (n, v) => requireEnum(n, v, ROLES) }),
     allowedPurposes: requireStringArray('policy.allowedPurposes', p['allowedPurposes'], { maxItems: 32, item: (n, v) => requireString(n, v, { max: 64 }) }),
-    maxDurationSeconds: requireInteger('policy.maxDurationSeconds', p['maxDurationSeconds'], 1, MAX_DURATION_SECONDS),
-    maxDownloads: requireInteger('policy.maxDownloads', p['maxDownloads'], 1, MAX_DOWNLOADS),
+    maxDurationSeconds: requireInteger('policy.maxDurationSeconds', p['maxDurationSeconds'], 1, MAX_POLICY_DURATION_SECONDS),
+    maxDownloads: requireInteger('policy.maxDownloads', p['maxDownloads'], 1, MAX_POLICY_DOWNLOADS),
   };
 }
 
@@ -50,7 +48,7 @@ export function parseRegistration(input: Record<string, unknown>): AssetRegistra
     id: requireId('id', input['id']),
     title: title(input['title']),
     description: description(input['description']),
-    category: requireEnum('category', input['category'], CATEGORIES),
+    category: requireEnum('category', input['category'], ASSET_CATEGORIES),
     sensitivity: requireEnum('sensitivity', input['sensitivity'], SENSITIVITIES),
     cid: requireCid('cid', input['cid']),
     ciphertextSha256: requireSha256('ciphertextSha256', input['ciphertextSha256']),
@@ -67,7 +65,7 @@ export function parseMetadataPatch(input: Record<string, unknown>): MetadataPatc
   const patch: MetadataPatch = {};
   if ('title' in input) patch.title = title(input['title']);
   if ('description' in input) patch.description = description(input['description']);
-  if ('category' in input) patch.category = requireEnum('category', input['category'], CATEGORIES);
+  if ('category' in input) patch.category = requireEnum('category', input['category'], ASSET_CATEGORIES);
   if ('sensitivity' in input) patch.sensitivity = requireEnum('sensitivity', input['sensitivity'], SENSITIVITIES);
   if ('priceCredits' in input) patch.priceCredits = price(input['priceCredits']);
   if ('policy' in input) patch.policy = parsePolicy(input['policy']);

@@ -1,3 +1,4 @@
+import { needsRegulatorApproval } from '@gridledger/domain';
 import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-api';
 import { bestDecision, decideAccess, policyViolation, type AccessDecision } from '../access/access-decision.ts';
 import { requireRegulatorEndorsement } from '../access/regulator-endorsement.ts';
@@ -5,9 +6,9 @@ import { parseAccessRequest, parseReason } from '../access/request-input.ts';
 import { loadRequest, requestKey, requestsFor, saveRequest } from '../access/request-store.ts';
 import { loadAsset, requireActive } from '../assets/asset-store.ts';
 import { canonicalJson } from '../canonical-json.ts';
-import { isRegulator, platformUser, requireRegulator, requireRole, sameUser, type PlatformUser } from '../caller.ts';
+import { isRegulatorUser, platformUser, requireRegulator, requireRole, sameUser, type PlatformUser } from '../caller.ts';
 import { txTime, txTimeMillis } from '../clock.ts';
-import { needsRegulator, type DataAsset } from '../domain/asset.ts';
+import type { DataAsset } from '../domain/asset.ts';
 import { PENDING_REQUEST_TTL_SECONDS, type AccessRequest, type Decision } from '../domain/access-request.ts';
 import { ChaincodeError, forbidden, invalid, precondition } from '../errors.ts';
 import { emit } from '../events.ts';
@@ -165,7 +166,7 @@ export class AccessContract extends Contract {
       durationSeconds: input.durationSeconds,
       priceCredits: asset.priceCredits,
       escrow: 'held',
-      requiresRegulator: needsRegulator(asset.sensitivity),
+      requiresRegulator: needsRegulatorApproval(asset.sensitivity),
       status: 'pending-owner',
       decisions: [],
       grant: null,
@@ -199,7 +200,7 @@ export class AccessContract extends Contract {
     await requireNotFrozen(ctx, request.consumer.uid, 'consumer');
     const by = decision(ctx, user, 'approved', parseReason(reason || 'approved'));
     // the asset's sensitivity now, not when the request was made: raising it reaches pending requests
-    const escalated = !request.requiresRegulator && needsRegulator(asset.sensitivity);
+    const escalated = !request.requiresRegulator && needsRegulatorApproval(asset.sensitivity);
     if (!request.requiresRegulator && !escalated) return canonicalJson(await grant(ctx, request, asset, by));
     const pending: AccessRequest = { ...request, requiresRegulator: true, status: 'pending-regulator', decisions: [...request.decisions, by], updatedAt: by.at };
     await saveRequest(ctx, pending);
@@ -279,7 +280,7 @@ export class AccessContract extends Contract {
   public async ExpireRequest(ctx: Context, requestId: string): Promise<string> {
     const user = platformUser(ctx);
     const request = await loadRequest(ctx, requireId('requestId', requestId));
-    const involved = sameUser(user, request.consumer) || sameUser(user, request.owner) || isRegulator(user);
+    const involved = sameUser(user, request.consumer) || sameUser(user, request.owner) || isRegulatorUser(user);
     if (!involved) throw forbidden(`only the parties to request ${request.id} or a regulator may expire it`);
     const now = txTimeMillis(ctx);
     const grantOver = request.status === 'granted' && request.grant !== null && now >= Date.parse(request.grant.expiresAt);
@@ -304,10 +305,10 @@ export class AccessContract extends Contract {
     const user = platformUser(ctx);
     const asset = await loadAsset(ctx, requireId('assetId', assetId));
     const subject = requireId('uid', uid);
-    const entitled = user.uid === subject || sameUser(user, asset.owner) || isRegulator(user);
+    const entitled = user.uid === subject || sameUser(user, asset.owner) || isRegulatorUser(user);
     if (!entitled) throw forbidden('a user may check only their own access, an owner access to their assets, a regulator anyone\'s');
     // a uid is only unique within its organisation: a user checking themselves sees only their org's requests
-    const privileged = sameUser(user, asset.owner) || isRegulator(user);
+    const privileged = sameUser(user, asset.owner) || isRegulatorUser(user);
     const requests = (await requestsFor(ctx, asset.id, subject)).filter((r) => privileged || r.consumer.mspId === user.mspId);
     const decisions = await Promise.all(requests.map((r) => decisionFor(ctx, asset, r)));
     const best = bestDecision(decisions) ?? {
@@ -343,7 +344,7 @@ export class AccessContract extends Contract {
   public async GetRequest(ctx: Context, requestId: string): Promise<string> {
     const user = platformUser(ctx);
     const request = await loadRequest(ctx, requireId('requestId', requestId));
-    if (!sameUser(user, request.consumer) && !sameUser(user, request.owner) && !isRegulator(user)) {
+    if (!sameUser(user, request.consumer) && !sameUser(user, request.owner) && !isRegulatorUser(user)) {
       throw forbidden(`request ${request.id} is visible to its consumer, its owner and regulators`);
     }
     return canonicalJson(request);

@@ -2,7 +2,7 @@ import { actors, assetInput, cidV0, expectEvent, expectRefusal, json, rotationIn
 import { platformIdentity } from '../test-support/fabric-fake.ts';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { DataAsset } from '../domain/asset.ts';
-import type { ErrorCode } from '../errors.ts';
+import type { ChaincodeErrorCode } from '@gridledger/domain';
 import { KEY } from '../keys.ts';
 
 const { alice, oscar, otto, bob, rita, rex, gridAdmin, peer, noUid, noRole } = actors;
@@ -204,7 +204,7 @@ describe('DataAssetContract', () => {
       expect(again.result['keyVersion']).toBe(3);
     });
 
-    it.each<[string, Json, ErrorCode, RegExp]>([
+    it.each<[string, Json, ChaincodeErrorCode, RegExp]>([
       ['a skipped key version', { keyVersion: 3 }, 'FAILED_PRECONDITION', /keyVersion must be 2, the next after 1/],
       ['the current key version', { keyVersion: 1 }, 'INVALID_ARGUMENT', /keyVersion must be between 2/],
       ['a changed plaintext hash', { plaintextSha256: sha('other data') }, 'INVALID_ARGUMENT', /plaintextSha256 differs from the asset/],

@@ -1,10 +1,11 @@
+import { ASSET_CATEGORIES, ASSET_STATUSES, SENSITIVITIES } from '@gridledger/domain';
 import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-api';
 import { loadAsset, requireActive, saveAsset, assetKey } from '../assets/asset-store.ts';
 import { parseKeyRotation, parseMetadataPatch, parseRegistration } from '../assets/asset-input.ts';
 import { canonicalJson } from '../canonical-json.ts';
 import { platformUser, requireRole, sameUser, type PlatformUser } from '../caller.ts';
 import { txTime } from '../clock.ts';
-import { ASSET_STATUSES, CATEGORIES, SENSITIVITIES, type DataAsset } from '../domain/asset.ts';
+import type { DataAsset } from '../domain/asset.ts';
 import { ChaincodeError, forbidden, invalid } from '../errors.ts';
 import { emit } from '../events.ts';
 import { KEY } from '../keys.ts';
@@ -129,7 +130,7 @@ export class DataAssetContract extends Contract {
     const wanted = {
       ownerUid: filter['ownerUid'] === undefined ? undefined : requireId('filter.ownerUid', filter['ownerUid']),
       mspId: filter['mspId'] === undefined ? undefined : requireString('filter.mspId', filter['mspId'], { max: 64, pattern: MSP_PATTERN }),
-      category: filter['category'] === undefined ? undefined : requireEnum('filter.category', filter['category'], CATEGORIES),
+      category: filter['category'] === undefined ? undefined : requireEnum('filter.category', filter['category'], ASSET_CATEGORIES),
       sensitivity: filter['sensitivity'] === undefined ? undefined : requireEnum('filter.sensitivity', filter['sensitivity'], SENSITIVITIES),
       status: filter['status'] === undefined ? undefined : requireEnum('filter.status', filter['status'], ASSET_STATUSES),
     };

@@ -2,7 +2,8 @@ import { actors, assetInput, expectRefusal, json, requestInput, rotationInput, s
 import type { FakeIdentity, TxOutcome } from '../test-support/fabric-fake.ts';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { DataAsset } from '../domain/asset.ts';
-import { EVENT_NAMES, type EventName, type LineageEntry } from '../events.ts';
+import { CHAINCODE_EVENT_NAMES, type ChaincodeEventName } from '@gridledger/domain';
+import type { LineageEntry } from '../events.ts';
 import { KEY } from '../keys.ts';
 
 const { alice, oscar, bob, carol, rita, consumerAdmin, peer } = actors;
@@ -18,9 +19,9 @@ describe('LineageContract.GetAssetLineage', () => {
     (await t.world.evaluate(t.lineage, 'GetAssetLineage', caller, assetId)) as unknown as { assetId: string; entries: LineageEntry[] };
 
   it('returns every step of a sharing story in order, with the action, the signer and the request', async () => {
-    const steps: { outcome: TxOutcome<unknown>; action: EventName; by: FakeIdentity; requestId: string | null }[] = [];
+    const steps: { outcome: TxOutcome<unknown>; action: ChaincodeEventName; by: FakeIdentity; requestId: string | null }[] = [];
     const others: TxOutcome<unknown>[] = [];
-    const step = async (action: EventName, by: FakeIdentity, requestId: string | null, call: Promise<TxOutcome<unknown>>) => {
+    const step = async (action: ChaincodeEventName, by: FakeIdentity, requestId: string | null, call: Promise<TxOutcome<unknown>>) => {
       steps.push({ outcome: await call, action, by, requestId });
     };
     const { world, assets, access, supervision, settlement, system } = t;
@@ -74,7 +75,7 @@ describe('LineageContract.GetAssetLineage', () => {
     // every transaction of the story emitted exactly one event, and the story emitted every event name
     const all = [...steps.map((s) => s.outcome), ...others];
     for (const outcome of all) expect(outcome.events).toHaveLength(1);
-    expect(new Set(all.map((o) => o.event?.name))).toEqual(new Set(EVENT_NAMES));
+    expect(new Set(all.map((o) => o.event?.name))).toEqual(new Set(CHAINCODE_EVENT_NAMES));
     // no event names a request without its asset, and exactly the events with an asset wrote lineage
     for (const outcome of all) if (outcome.event?.payload.subjects.requestId) expect(outcome.event.payload.subjects.assetId).toBeDefined();
     expect(all.filter((o) => o.event?.payload.subjects.assetId).length).toBe(t.world.values(KEY.lineage).length);

@@ -1,7 +1,7 @@
 import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-api';
 import { loadAsset } from '../assets/asset-store.ts';
 import { canonicalJson } from '../canonical-json.ts';
-import { isRegulator, platformUser, sameUser } from '../caller.ts';
+import { isRegulatorUser, platformUser, sameUser } from '../caller.ts';
 import { loadRequest } from '../access/request-store.ts';
 import type { LineageEntry } from '../events.ts';
 import { KEY } from '../keys.ts';
@@ -29,7 +29,7 @@ export class LineageContract extends Contract {
     const user = platformUser(ctx);
     const asset = await loadAsset(ctx, requireId('assetId', assetId));
     const entries = await listValues<LineageEntry>(ctx, KEY.lineage, [asset.id]);
-    if (isRegulator(user) || user.mspId === asset.owner.mspId) return canonicalJson({ assetId: asset.id, entries });
+    if (isRegulatorUser(user) || user.mspId === asset.owner.mspId) return canonicalJson({ assetId: asset.id, entries });
     const own = new Map<string, boolean>();
     const visible: LineageEntry[] = [];
     for (const entry of entries) {

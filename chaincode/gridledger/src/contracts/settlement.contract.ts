@@ -1,6 +1,6 @@
 import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-api';
 import { canonicalJson } from '../canonical-json.ts';
-import { isRegulator, platformUser, requireRole } from '../caller.ts';
+import { isRegulatorUser, platformUser, requireRole } from '../caller.ts';
 import { txTime } from '../clock.ts';
 import { forbidden } from '../errors.ts';
 import { emit } from '../events.ts';
@@ -50,7 +50,7 @@ export class SettlementContract extends Contract {
     const sameOrgAdmin = user.role === 'admin' && (!stored || stored.mspId === user.mspId);
     // a uid is only unique within its organisation: the account must also be of the caller's org
     const self = user.uid === subject && (!stored || stored.mspId === user.mspId);
-    if (!self && !sameOrgAdmin && !isRegulator(user)) {
+    if (!self && !sameOrgAdmin && !isRegulatorUser(user)) {
       throw forbidden('a balance is visible to its user, their organisation admins and regulators');
     }
     return canonicalJson(stored ?? (await loadAccount(ctx, { mspId: user.uid === subject ? user.mspId : '', uid: subject })));

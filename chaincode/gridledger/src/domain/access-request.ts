@@ -1,7 +1,5 @@
+import type { RequestStatus } from '@gridledger/domain';
 import type { PartyRef } from './party.ts';
-
-export const REQUEST_STATUSES = ['pending-owner', 'pending-regulator', 'granted', 'rejected', 'revoked', 'expired'] as const;
-export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 
 /** A pending request not decided within this time expires, and its escrow is refunded. */
 export const PENDING_REQUEST_TTL_SECONDS = 7 * 24 * 3600;

@@ -1,15 +1,5 @@
+import type { AssetCategory, AssetStatus, Sensitivity } from '@gridledger/domain';
 import type { PartyRef } from './party.ts';
-
-export const SENSITIVITIES = ['public', 'internal', 'sensitive', 'critical'] as const;
-export type Sensitivity = (typeof SENSITIVITIES)[number];
-/** Sensitive and critical data flows only after the regulator approves each grant. */
-export const needsRegulator = (sensitivity: Sensitivity): boolean => sensitivity === 'sensitive' || sensitivity === 'critical';
-
-export const CATEGORIES = ['load-curve', 'generation', 'substation-measurement', 'consumption-statistics', 'other'] as const;
-export type Category = (typeof CATEGORIES)[number];
-
-export const ASSET_STATUSES = ['active', 'frozen', 'retired'] as const;
-export type AssetStatus = (typeof ASSET_STATUSES)[number];
 
 export interface AccessPolicy {
   /** MSP ids whose users may request; empty means any organisation */
@@ -29,7 +19,7 @@ export interface DataAsset {
   owner: PartyRef;
   title: string;
   description: string;
-  category: Category;
+  category: AssetCategory;
   sensitivity: Sensitivity;
   cid: string;
   ciphertextSha256: string;

@@ -10,6 +10,7 @@
  * - every setEvent call is recorded, although Fabric keeps only the last, so tests can demand exactly one.
  * Keys are compared as JavaScript strings, which matches Fabric's byte order for the ASCII ids used here.
  */
+import { ROLE_ATTRIBUTE, UID_ATTRIBUTE } from '@gridledger/domain';
 import type { Context } from 'fabric-contract-api';
 import type { ChaincodeStub, ClientIdentity, Iterators, StateQueryResponse } from 'fabric-shim';
 import type { ChaincodeEventPayload } from '../events.ts';
@@ -26,7 +27,7 @@ export class FakeIdentity {
   constructor(
     readonly mspId: string,
     readonly attributes: Readonly<Record<string, string>> = {},
-    readonly commonName = attributes['gridledger.uid'] ?? 'peer0',
+    readonly commonName = attributes[UID_ATTRIBUTE] ?? 'peer0',
   ) {}
   getMSPID(): string {
     return this.mspId;
@@ -45,9 +46,9 @@ export class FakeIdentity {
   }
 }
 
-/** A platform user: a certificate with gridledger.role and gridledger.uid. */
+/** A platform user: a certificate with the role and uid attributes. */
 export const platformIdentity = (mspId: string, role: string, uid: string): FakeIdentity =>
-  new FakeIdentity(mspId, { 'gridledger.role': role, 'gridledger.uid': uid });
+  new FakeIdentity(mspId, { [ROLE_ATTRIBUTE]: role, [UID_ATTRIBUTE]: uid });
 
 export interface RecordedEvent {
   name: string;

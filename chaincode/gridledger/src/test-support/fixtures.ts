@@ -1,6 +1,7 @@
 /** Actors, valid inputs and shared assertions for the chaincode's unit tests. */
 // first, so the logging level is set before fabric-contract-api loads
 import { FakeIdentity, platformIdentity, World, type TxOutcome } from './fabric-fake.ts';
+import { REGULATOR_MSP, ROLE_ATTRIBUTE, UID_ATTRIBUTE, type ChaincodeErrorCode, type ChaincodeEventName } from '@gridledger/domain';
 import { createHash } from 'node:crypto';
 import { expect } from 'vitest';
 import { AccessContract } from '../contracts/access.contract.ts';
@@ -12,13 +13,13 @@ import { SystemContract } from '../contracts/system.contract.ts';
 import type { AccessRequest } from '../domain/access-request.ts';
 import type { Account } from '../domain/account.ts';
 import type { DataAsset } from '../domain/asset.ts';
-import { ChaincodeError, type ErrorCode } from '../errors.ts';
-import type { EventName, EventSubjects } from '../events.ts';
+import { ChaincodeError } from '../errors.ts';
+import type { EventSubjects } from '../events.ts';
 import { KEY } from '../keys.ts';
 
 export const GRID = 'GridMSP';
 export const CONSUMER = 'ConsumerMSP';
-export const REGULATOR = 'RegulatorMSP';
+export const REGULATOR = REGULATOR_MSP;
 
 export const actors = {
   /** owners: alice and oscar at the grid company, otto at the consumer organisation */
@@ -37,8 +38,8 @@ export const actors = {
   consumerAdmin: platformIdentity(CONSUMER, 'admin', 'consumer-admin'),
   /** a node identity with no GridLedger attributes, and certificates with half or a bogus role */
   peer: new FakeIdentity(GRID),
-  noUid: new FakeIdentity(GRID, { 'gridledger.role': 'owner' }),
-  noRole: new FakeIdentity(GRID, { 'gridledger.uid': 'alice' }),
+  noUid: new FakeIdentity(GRID, { [ROLE_ATTRIBUTE]: 'owner' }),
+  noRole: new FakeIdentity(GRID, { [UID_ATTRIBUTE]: 'alice' }),
   badRole: platformIdentity(GRID, 'superuser', 'mallory'),
 } as const;
 
@@ -127,7 +128,7 @@ export function setup() {
  * Runs a call that must be refused: a ChaincodeError with this code and a "CODE: sentence"
  * message, and the world state exactly as it was before.
  */
-export async function expectRefusal(world: World, call: () => Promise<unknown>, code: ErrorCode, message?: RegExp): Promise<ChaincodeError> {
+export async function expectRefusal(world: World, call: () => Promise<unknown>, code: ChaincodeErrorCode, message?: RegExp): Promise<ChaincodeError> {
   const before = world.snapshot();
   const error = await call().then(
     () => undefined,
@@ -147,12 +148,12 @@ export async function expectRefusal(world: World, call: () => Promise<unknown>, 
  * The transaction emitted exactly this one event, about these subjects, stamped with its own
  * txId, its time and the caller who signed it.
  */
-export function expectEvent(outcome: TxOutcome<unknown>, name: EventName, subjects: EventSubjects, signer: FakeIdentity): Json {
+export function expectEvent(outcome: TxOutcome<unknown>, name: ChaincodeEventName, subjects: EventSubjects, signer: FakeIdentity): Json {
   expect(outcome.events.map((e) => e.name)).toEqual([name]);
   const payload = outcome.events[0]?.payload;
   expect(payload).toMatchObject({ event: name, version: 1, txId: outcome.txId, timestamp: new Date(outcome.time).toISOString() });
   expect(payload?.subjects).toEqual(subjects);
-  expect(payload?.signer).toEqual({ mspId: signer.getMSPID(), uid: signer.getAttributeValue('gridledger.uid'), role: signer.getAttributeValue('gridledger.role') });
+  expect(payload?.signer).toEqual({ mspId: signer.getMSPID(), uid: signer.getAttributeValue(UID_ATTRIBUTE), role: signer.getAttributeValue(ROLE_ATTRIBUTE) });
   return payload?.data ?? {};
 }
 
@@ -178,7 +179,7 @@ export function expectCreditsConserved(world: World): void {
 }
 
 /** For pure functions: the call throws a ChaincodeError with this code (and message). */
-export function expectThrows(call: () => unknown, code: ErrorCode, message?: RegExp): ChaincodeError {
+export function expectThrows(call: () => unknown, code: ChaincodeErrorCode, message?: RegExp): ChaincodeError {
   let error: unknown;
   try {
     call();

@@ -1,3 +1,4 @@
+import { REGULATOR_MSP } from '@gridledger/domain';
 import type { Ports } from './ports.ts';
 
 /** A peer organisation: one peer and one Fabric CA. */
@@ -63,7 +64,7 @@ function peerOrg(key: PeerOrganization['key'], mspId: string, description: strin
 export function peerOrganizations(ports: Ports): PeerOrganization[] {
   return [
     peerOrg('grid', 'GridMSP', 'grid company (data owners)', ports),
-    peerOrg('regulator', 'RegulatorMSP', 'energy regulator', ports),
+    peerOrg('regulator', REGULATOR_MSP, 'energy regulator', ports),
     peerOrg('consumer', 'ConsumerMSP', 'data consumers (research, energy services)', ports),
   ];
 }

@@ -1,3 +1,4 @@
+import { REQUEST_STATUSES } from '@gridledger/domain';
 import { z } from 'zod';
 
 /**
@@ -27,7 +28,7 @@ export const keyReleaseRequestedSchema = z.object({
 export const requestUpdatedSchema = z.object({
   requestId: z.string(),
   assetId: z.string(),
-  status: z.enum(['pending-owner', 'pending-regulator', 'granted', 'rejected', 'revoked', 'expired']),
+  status: z.enum(REQUEST_STATUSES),
   owner: party,
   consumer: party,
   requiresRegulator: z.boolean(),

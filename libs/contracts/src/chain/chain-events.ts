@@ -1,32 +1,11 @@
+import { CHAINCODE_EVENT_NAMES, type ChaincodeEventName } from '@gridledger/domain';
 import { z } from 'zod';
 
-/**
- * The chaincode's events as the ledger service relays them, one topic each. The names are the
- * chaincode's own (chaincode/gridledger/src/events.ts, documented in EVENTS.md); a unit test
- * keeps this list and that one equal.
+/*
+ * The chaincode's events as the ledger service relays them, one topic each. The names are
+ * @gridledger/domain's CHAINCODE_EVENT_NAMES, the list the chaincode emits from (documented in
+ * chaincode/gridledger/EVENTS.md), so the two cannot drift.
  */
-export const CHAINCODE_EVENT_NAMES = [
-  'AssetRegistered',
-  'AssetMetadataUpdated',
-  'AssetRetired',
-  'AssetKeyRotated',
-  'AccessRequested',
-  'RequestOwnerApproved',
-  'AccessGranted',
-  'RequestRejected',
-  'GrantRevoked',
-  'RequestExpired',
-  'KeyReleased',
-  'DownloadRecorded',
-  'CreditsMinted',
-  'AssetFrozen',
-  'AssetUnfrozen',
-  'UserFrozen',
-  'UserUnfrozen',
-  'RegulatorNoteAdded',
-  'PingRecorded',
-] as const;
-export type ChaincodeEventName = (typeof CHAINCODE_EVENT_NAMES)[number];
 
 /** AssetRegistered → asset-registered, at the type level, so every chain topic is a literal type. */
 type Kebab<S extends string, First extends boolean = true> = S extends `${infer C}${infer Rest}`

@@ -1,3 +1,4 @@
+import { ROLES } from '@gridledger/domain';
 import { z } from 'zod';
 
 /**
@@ -12,7 +13,7 @@ export const IDENTITY_TOPICS = {
   signatureLogged: 'gridledger.identity.signature-logged.v1',
 } as const;
 
-const role = z.enum(['owner', 'consumer', 'regulator', 'admin']);
+const role = z.enum(ROLES);
 
 export const orgCreatedSchema = z.object({ mspId: z.string(), name: z.string() });
 export const userRegisteredSchema = z.object({

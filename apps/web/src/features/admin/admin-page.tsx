@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, query } from '../../api/http.ts';
-import { ROLES, type AuditPage, type Me, type Role } from '../../api/types.ts';
+import { ROLES, type Role } from '@gridledger/domain';
+import type { AuditPage, Me } from '../../api/types.ts';
 import { AsyncView } from '../../components/async-view.tsx';
 import { Badge, statusTone } from '../../components/badge.tsx';
 import { ErrorNotice, SuccessNotice } from '../../components/error-notice.tsx';

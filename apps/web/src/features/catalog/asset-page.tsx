@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { isRegulator } from '@gridledger/domain';
 import { ApiError, sentence } from '../../api/api-error.ts';
 import { api } from '../../api/http.ts';
 import type { Asset, FileRecord, LineageEntry } from '../../api/types.ts';
@@ -124,7 +125,7 @@ export function AssetPage() {
                   ) : (
                     <p className="notice notice-error">{mayRequest(a.policy, user) === 'organisation' ? t('asset.orgNotAllowed', { mspId: user.mspId }) : t('asset.roleNotAllowed')}</p>
                   ))}
-                  {user.role === 'regulator' && (
+                  {isRegulator(user.role, user.mspId) && (
                     <div className="card row">
                       {a.status === 'frozen' ? (
                         <ReasonAction label={t('asset.unfreeze')} onSubmit={(reason) => api(`/api/access/supervision/assets/${a.id}/unfreeze`, { method: 'POST', body: { reason } })} onDone={asset.reload} />

@@ -2,7 +2,8 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { api, query } from '../../api/http.ts';
-import { ASSET_STATUSES, CATEGORIES, SENSITIVITIES, type CatalogPage as CatalogResults, type Organization } from '../../api/types.ts';
+import { ASSET_CATEGORIES, ASSET_STATUSES, SENSITIVITIES } from '@gridledger/domain';
+import type { CatalogPage as CatalogResults, Organization } from '../../api/types.ts';
 import { AsyncView } from '../../components/async-view.tsx';
 import { Badge, sensitivityTone, statusTone } from '../../components/badge.tsx';
 import { formatBytes, formatDate, shortId } from '../../components/format.ts';
@@ -66,7 +67,7 @@ export function CatalogPage() {
           <label htmlFor="f-search">{t('catalog.search')}</label>
           <input id="f-search" type="search" value={filters.q} onChange={(e) => set('q', e.target.value)} />
         </div>
-        <Select id="f-category" label={t('catalog.category')} value={filters.category} onChange={(v) => set('category', v)} options={CATEGORIES.map((c) => [c, t(`category.${c}`)])} />
+        <Select id="f-category" label={t('catalog.category')} value={filters.category} onChange={(v) => set('category', v)} options={ASSET_CATEGORIES.map((c) => [c, t(`category.${c}`)])} />
         <Select id="f-sensitivity" label={t('catalog.sensitivity')} value={filters.sensitivity} onChange={(v) => set('sensitivity', v)} options={SENSITIVITIES.map((s) => [s, t(`sensitivity.${s}`)])} />
         <Select id="f-org" label={t('catalog.organisation')} value={filters.mspId} onChange={(v) => set('org', v)} options={(organizations.data ?? []).map((o) => [o.mspId, o.name])} />
         <Select id="f-status" label={t('catalog.status')} value={filters.status} onChange={(v) => set('status', v)} options={ASSET_STATUSES.map((s) => [s, t(`assetStatus.${s}`)])} />

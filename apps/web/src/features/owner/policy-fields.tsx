@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/http.ts';
-import { ROLES, type Organization, type Role } from '../../api/types.ts';
+import { ROLES, type Role } from '@gridledger/domain';
+import type { Organization } from '../../api/types.ts';
 import { useAsync } from '../../components/use-async.ts';
 import type { PolicyDraft, PolicyProblem } from './policy-form.ts';
 

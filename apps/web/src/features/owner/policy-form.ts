@@ -1,4 +1,9 @@
-import type { AssetPolicy, Role } from '../../api/types.ts';
+import { MAX_POLICY_DOWNLOADS, MAX_POLICY_DURATION_SECONDS, type Role } from '@gridledger/domain';
+import type { AssetPolicy } from '../../api/types.ts';
+
+const DAY_SECONDS = 86_400;
+// the editor counts whole days; the platform's limit is in seconds
+const MAX_DURATION_DAYS = Math.floor(MAX_POLICY_DURATION_SECONDS / DAY_SECONDS);
 
 /** The policy as the form holds it: text fields stay text until submitted, so typing is never fought. */
 export interface PolicyDraft {
@@ -15,7 +20,7 @@ export const draftOf = (policy: AssetPolicy): PolicyDraft => ({
   allowedOrgs: [...policy.allowedOrgs],
   allowedRoles: [...policy.allowedRoles],
   purposes: policy.allowedPurposes.join(', '),
-  maxDurationDays: String(Math.max(1, Math.round(policy.maxDurationSeconds / 86_400))),
+  maxDurationDays: String(Math.max(1, Math.round(policy.maxDurationSeconds / DAY_SECONDS))),
   maxDownloads: String(policy.maxDownloads),
 });
 
@@ -23,7 +28,7 @@ export const DEFAULT_POLICY_DRAFT: PolicyDraft = { allowedOrgs: ['ConsumerMSP'],
 
 const wholeNumber = (text: string) => (/^\d+$/.test(text.trim()) ? Number(text) : Number.NaN);
 
-/** The policy the services take, or the fields at fault (the same limits the storage service checks; empty lists are allowed). */
+/** The policy the services take, or the fields at fault (the platform's policy limits, which every service checks; empty lists are allowed). */
 export function parsePolicy(draft: PolicyDraft): { policy: AssetPolicy } | { problems: PolicyProblem[] } {
   const problems: PolicyProblem[] = [];
   const purposes = draft.purposes.split(',').map((p) => p.trim()).filter(Boolean);
@@ -31,8 +36,8 @@ export function parsePolicy(draft: PolicyDraft): { policy: AssetPolicy } | { pro
   const downloads = wholeNumber(draft.maxDownloads);
   // the chaincode reads an empty list as "any organisation", "any purpose" and "consumers"
   if (purposes.some((p) => p.length > 64)) problems.push('purposes');
-  if (!(days >= 1 && days <= 3650)) problems.push('duration');
-  if (!(downloads >= 1 && downloads <= 1_000_000)) problems.push('downloads');
+  if (!(days >= 1 && days <= MAX_DURATION_DAYS)) problems.push('duration');
+  if (!(downloads >= 1 && downloads <= MAX_POLICY_DOWNLOADS)) problems.push('downloads');
   if (problems.length) return { problems };
-  return { policy: { allowedOrgs: draft.allowedOrgs, allowedRoles: draft.allowedRoles, allowedPurposes: purposes, maxDurationSeconds: days * 86_400, maxDownloads: downloads } };
+  return { policy: { allowedOrgs: draft.allowedOrgs, allowedRoles: draft.allowedRoles, allowedPurposes: purposes, maxDurationSeconds: days * DAY_SECONDS, maxDownloads: downloads } };
 }

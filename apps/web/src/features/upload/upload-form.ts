@@ -1,10 +1,11 @@
-import type { AssetPolicy, Category, Sensitivity } from '../../api/types.ts';
+import type { AssetCategory, Sensitivity } from '@gridledger/domain';
+import type { AssetPolicy } from '../../api/types.ts';
 import { parsePolicy, type PolicyDraft, type PolicyProblem } from '../owner/policy-form.ts';
 
 export interface UploadDraft {
   title: string;
   description: string;
-  category: Category;
+  category: AssetCategory;
   sensitivity: Sensitivity;
   price: string;
   file: File | null;
@@ -16,7 +17,7 @@ export type UploadProblem = 'title' | 'price' | 'file' | PolicyProblem;
 export interface UploadMetadata {
   title: string;
   description?: string;
-  category: Category;
+  category: AssetCategory;
   sensitivity: Sensitivity;
   priceCredits: number;
   policy: AssetPolicy;

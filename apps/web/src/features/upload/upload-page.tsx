@@ -2,7 +2,8 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../../api/http.ts';
-import { CATEGORIES, SENSITIVITIES, type Category, type FileRecord, type Sensitivity, type UploadProgress } from '../../api/types.ts';
+import { ASSET_CATEGORIES, SENSITIVITIES, type AssetCategory, type Sensitivity } from '@gridledger/domain';
+import type { FileRecord, UploadProgress } from '../../api/types.ts';
 import { Badge, statusTone } from '../../components/badge.tsx';
 import { ErrorNotice, SuccessNotice } from '../../components/error-notice.tsx';
 import { formatBytes } from '../../components/format.ts';
@@ -139,8 +140,8 @@ export function UploadPage() {
         <div className="row">
           <div className="field">
             <label htmlFor="up-category">{t('upload.category')}</label>
-            <select id="up-category" value={draft.category} onChange={(e) => setDraft({ ...draft, category: e.target.value as Category })}>
-              {CATEGORIES.map((c) => (
+            <select id="up-category" value={draft.category} onChange={(e) => setDraft({ ...draft, category: e.target.value as AssetCategory })}>
+              {ASSET_CATEGORIES.map((c) => (
                 <option key={c} value={c}>
                   {t(`category.${c}`)}
                 </option>

@@ -1,0 +1,12 @@
+/**
+ * The platform's vocabulary, defined once: the chaincode bundles this library, and every
+ * service, library and the dashboard import it. Plain constants and types, no dependencies,
+ * so it runs wherever the chaincode runs.
+ */
+export { ASSET_CATEGORIES, ASSET_STATUSES, SENSITIVITIES, isAssetCategory, isAssetStatus, isSensitivity, needsRegulatorApproval, type AssetCategory, type AssetStatus, type Sensitivity } from './assets.ts';
+export { CHAINCODE_ERROR_CODES, CHAINCODE_ERROR_STATUS, isChaincodeErrorCode, type ChaincodeErrorCode } from './chaincode-errors.ts';
+export { CHAINCODE_EVENT_NAMES, isChaincodeEventName, type ChaincodeEventName } from './chaincode-events.ts';
+export { ROLE_ATTRIBUTE, UID_ATTRIBUTE } from './certificate-attributes.ts';
+export { MAX_POLICY_DOWNLOADS, MAX_POLICY_DURATION_SECONDS } from './policy-limits.ts';
+export { OPEN_REQUEST_STATUSES, PENDING_REQUEST_STATUSES, REQUEST_STATUSES, isRequestStatus, type RequestStatus } from './request-statuses.ts';
+export { REGULATOR_MSP, ROLES, isRegulator, isRole, rolesOfOrganisation, type Role } from './roles.ts';
