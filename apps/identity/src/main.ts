@@ -14,8 +14,8 @@ async function main(): Promise<void> {
   }
   const app = await createIdentityApp(config);
   app.enableShutdownHooks();
-  await app.listen(config.port, '127.0.0.1');
-  new Logger('Identity').log(`listening on http://127.0.0.1:${config.port} (OpenAPI at /docs)`);
+  await app.listen(config.port, config.host);
+  new Logger('Identity').log(`listening on http://${config.host}:${config.port} (OpenAPI at /docs)`);
 }
 
 void main();

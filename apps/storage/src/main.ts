@@ -26,10 +26,10 @@ async function main(): Promise<void> {
     .build();
   SwaggerModule.setup('docs', app, SwaggerModule.createDocument(app, openApi), { jsonDocumentUrl: 'openapi.json' });
   app.enableShutdownHooks();
-  const server = await app.listen(config.STORAGE_PORT, '127.0.0.1');
+  const server = await app.listen(config.STORAGE_PORT, config.STORAGE_HOST);
   // large uploads and downloads take longer than Node's default request timeout
   server.requestTimeout = 0;
-  new Logger('Storage').log(`listening on http://127.0.0.1:${config.STORAGE_PORT}`);
+  new Logger('Storage').log(`listening on http://${config.STORAGE_HOST}:${config.STORAGE_PORT}`);
 }
 
 void main();
