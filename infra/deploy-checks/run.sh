@@ -8,17 +8,19 @@
 #   4. docker-compose.yml loaded and validated as `docker compose config` does (compose-go)
 #   5. hadolint on every Dockerfile
 # The tools (helm, kubeconform, hadolint) are installed by infra/deploy-checks/install-tools.sh,
-# which .ci/run calls; this script only looks for them.
+# which .ci/run calls first; where one is still missing this script calls it too.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 tools_venv="${GRIDLEDGER_TOOLS:-$HOME/.cache/gridledger-tools}/venv/bin"
 PATH="$PATH:$(go env GOPATH 2>/dev/null || echo "$HOME/go")/bin:$tools_venv"
-for tool in helm kubeconform hadolint go; do
-  if ! command -v "$tool" >/dev/null; then
-    echo "deploy-checks: '$tool' is missing; run infra/deploy-checks/install-tools.sh (what .ci/run does)" >&2
-    exit 1
-  fi
+command -v go >/dev/null || { echo "deploy-checks: Go is needed (README, Prerequisites)" >&2; exit 1; }
+# .ci/run installs the tools first; on a developer's machine the first run does it here
+if ! command -v helm >/dev/null || ! command -v kubeconform >/dev/null || ! command -v hadolint >/dev/null; then
+  bash infra/deploy-checks/install-tools.sh >&2
+fi
+for tool in helm kubeconform hadolint; do
+  command -v "$tool" >/dev/null || { echo "deploy-checks: '$tool' is still missing after infra/deploy-checks/install-tools.sh" >&2; exit 1; }
 done
 
 chart=infra/helm/gridledger
