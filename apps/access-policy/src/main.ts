@@ -26,8 +26,8 @@ async function main(): Promise<void> {
     .build();
   SwaggerModule.setup('docs', app, SwaggerModule.createDocument(app, openApi), { jsonDocumentUrl: 'openapi.json' });
   app.enableShutdownHooks();
-  await listenOnSharedPort(app, config.ACCESS_POLICY_PORT);
-  new Logger('AccessPolicy').log(`listening on http://127.0.0.1:${config.ACCESS_POLICY_PORT}`);
+  await listenOnSharedPort(app, config.ACCESS_POLICY_PORT, config.ACCESS_POLICY_HOST);
+  new Logger('AccessPolicy').log(`listening on http://${config.ACCESS_POLICY_HOST}:${config.ACCESS_POLICY_PORT}`);
 }
 
 void main();

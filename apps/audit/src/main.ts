@@ -26,8 +26,8 @@ async function main(): Promise<void> {
   SwaggerModule.setup('docs', app, SwaggerModule.createDocument(app, openApi), { jsonDocumentUrl: 'openapi.json' });
   app.useGlobalFilters(new AuditExceptionFilter());
   app.enableShutdownHooks();
-  await listenOnSharedPort(app, config.AUDIT_PORT);
-  new Logger('Audit').log(`listening on http://127.0.0.1:${config.AUDIT_PORT}`);
+  await listenOnSharedPort(app, config.AUDIT_PORT, config.AUDIT_HOST);
+  new Logger('Audit').log(`listening on http://${config.AUDIT_HOST}:${config.AUDIT_PORT}`);
 }
 
 void main();

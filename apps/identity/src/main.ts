@@ -15,8 +15,8 @@ async function main(): Promise<void> {
   }
   const app = await createIdentityApp(config);
   app.enableShutdownHooks();
-  await listenOnSharedPort(app, config.port);
-  new Logger('Identity').log(`listening on http://127.0.0.1:${config.port} (OpenAPI at /docs)`);
+  await listenOnSharedPort(app, config.port, config.host);
+  new Logger('Identity').log(`listening on http://${config.host}:${config.port} (OpenAPI at /docs)`);
 }
 
 void main();

@@ -27,8 +27,8 @@ async function main(): Promise<void> {
   const document = SwaggerModule.createDocument(app, openApi);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'openapi.json' });
   app.enableShutdownHooks();
-  await listenOnSharedPort(app, config.LEDGER_PORT);
-  new Logger('Ledger').log(`listening on http://127.0.0.1:${config.LEDGER_PORT}`);
+  await listenOnSharedPort(app, config.LEDGER_PORT, config.LEDGER_HOST);
+  new Logger('Ledger').log(`listening on http://${config.LEDGER_HOST}:${config.LEDGER_PORT}`);
 }
 
 void main();

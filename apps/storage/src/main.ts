@@ -27,10 +27,10 @@ async function main(): Promise<void> {
     .build();
   SwaggerModule.setup('docs', app, SwaggerModule.createDocument(app, openApi), { jsonDocumentUrl: 'openapi.json' });
   app.enableShutdownHooks();
-  const server = await listenOnSharedPort(app, config.STORAGE_PORT);
+  const server = await listenOnSharedPort(app, config.STORAGE_PORT, config.STORAGE_HOST);
   // large uploads and downloads take longer than Node's default request timeout
   server.requestTimeout = 0;
-  new Logger('Storage').log(`listening on http://127.0.0.1:${config.STORAGE_PORT}`);
+  new Logger('Storage').log(`listening on http://${config.STORAGE_HOST}:${config.STORAGE_PORT}`);
 }
 
 void main();

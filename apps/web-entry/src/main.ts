@@ -38,12 +38,12 @@ async function main(): Promise<void> {
     .build();
   SwaggerModule.setup('docs', app, SwaggerModule.createDocument(app, openApi), { jsonDocumentUrl: 'openapi.json' });
   app.enableShutdownHooks();
-  await listenOnSharedPort(app, config.WEB_PORT);
+  await listenOnSharedPort(app, config.WEB_PORT, config.WEB_HOST);
   const logger = new Logger('WebEntry');
-  logger.log(`dashboard on http://127.0.0.1:${config.WEB_PORT}`);
-  const tls = await listenTls(config, app.getHttpAdapter().getInstance(), '127.0.0.1');
+  logger.log(`dashboard on http://${config.WEB_HOST}:${config.WEB_PORT}`);
+  const tls = await listenTls(config, app.getHttpAdapter().getInstance(), config.WEB_HOST);
   if (tls) {
-    logger.log(`dashboard on https://127.0.0.1:${config.WEB_HTTPS_PORT}`);
+    logger.log(`dashboard on https://${config.WEB_HOST}:${config.WEB_HTTPS_PORT}`);
     // Nest closes only the server it listens with; the TLS one goes down with it
     (app.getHttpServer() as Server).once('close', () => {
       tls.close();

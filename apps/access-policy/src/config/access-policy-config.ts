@@ -4,6 +4,8 @@ import { z } from 'zod';
 
 const schema = z.object({
   ACCESS_POLICY_PORT: z.coerce.number().int().min(0).max(65535).default(13004),
+  /** the address to listen on: loopback unless a container or pod must be reached from outside it */
+  ACCESS_POLICY_HOST: z.union([z.ipv4(), z.ipv6()], { error: 'ACCESS_POLICY_HOST must be an IP address (127.0.0.1, 0.0.0.0, ::)' }).default('127.0.0.1'),
   ACCESS_POLICY_DATABASE_URL: z.string().startsWith('postgres'),
   /** the identity service: its JWKS verifies users' access tokens */
   ACCESS_POLICY_IDENTITY_URL: z.url(),

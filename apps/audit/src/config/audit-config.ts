@@ -4,6 +4,8 @@ import { z } from 'zod';
 
 const schema = z.object({
   AUDIT_PORT: z.coerce.number().int().min(0).max(65535).default(13005),
+  /** the address to listen on: loopback unless a container or pod must be reached from outside it */
+  AUDIT_HOST: z.union([z.ipv4(), z.ipv6()], { error: 'AUDIT_HOST must be an IP address (127.0.0.1, 0.0.0.0, ::)' }).default('127.0.0.1'),
   AUDIT_DATABASE_URL: z.string().startsWith('postgres'),
   /** the identity service: its JWKS verifies callers' access tokens */
   AUDIT_IDENTITY_URL: z.url(),

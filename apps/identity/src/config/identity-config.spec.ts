@@ -42,6 +42,7 @@ describe('identity configuration', () => {
   it('reads a valid environment into a typed config with defaults', () => {
     const config = load(env);
     expect(config.port).toBe(13001);
+    expect(config.host).toBe('127.0.0.1');
     expect(config.masterKeys.map((k) => k.kid)).toEqual(['k2', 'k1']);
     expect(config.kafka).toMatchObject({ brokers: ['127.0.0.1:19092'], username: 'identity' });
     expect(config.jwt).toMatchObject({ issuer: 'gridledger-identity', audience: 'gridledger', accessTtlSeconds: 900 });
@@ -54,6 +55,12 @@ describe('identity configuration', () => {
     expect(() => load({ ...env, IDENTITY_MASTER_KEYS: 'k1:tooshort' })).toThrow(/IDENTITY_MASTER_KEYS/);
     expect(() => load({ ...env, IDENTITY_DATABASE_URL: undefined })).toThrow(/IDENTITY_DATABASE_URL/);
     expect(() => load({ ...env, IDENTITY_BOOTSTRAP_FILE: '/config/missing.json' })).toThrow(/bootstrap file .* cannot be read/);
+    expect(() => load({ ...env, IDENTITY_HOST: 'everywhere' })).toThrow(/IDENTITY_HOST must be an IP address/);
+  });
+
+  it('listens where IDENTITY_HOST says, for a container or a pod', () => {
+    expect(load({ ...env, IDENTITY_HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
+    expect(load({ ...env, IDENTITY_HOST: '::' }).host).toBe('::');
   });
 
   it('needs the service key registry and its own key: a missing or wrong one stops the boot with a sentence naming it', () => {

@@ -36,6 +36,8 @@ const fabricOrg = z.object({
 
 const schema = z.object({
   IDENTITY_PORT: z.coerce.number().int().min(0).max(65535).default(13001),
+  /** the address to listen on: loopback unless a container or pod must be reached from outside it */
+  IDENTITY_HOST: z.union([z.ipv4(), z.ipv6()], { error: 'IDENTITY_HOST must be an IP address (127.0.0.1, 0.0.0.0, ::)' }).default('127.0.0.1'),
   IDENTITY_DATABASE_URL: z.string().startsWith('postgres'),
   IDENTITY_MASTER_KEYS: masterKeys,
   IDENTITY_SERVICE_KEYS_FILE: z.string({ error: 'IDENTITY_SERVICE_KEYS_FILE must name the registry of the services\' public keys (JSON)' }).min(1, 'IDENTITY_SERVICE_KEYS_FILE must name the registry of the services\' public keys (JSON)'),
@@ -55,6 +57,8 @@ const schema = z.object({
 
 export interface IdentityConfig {
   port: number;
+  /** the address it listens on (IDENTITY_HOST) */
+  host: string;
   databaseUrl: string;
   /** its own Kafka principal (SASL/SCRAM over TLS), from IDENTITY_KAFKA_BROKERS, _USERNAME, _PASSWORD and _CA_FILE */
   kafka: KafkaConnection;
@@ -116,6 +120,7 @@ export function loadIdentityConfig(env: NodeJS.ProcessEnv = process.env, read: R
   const e = parsed.data;
   return {
     port: e.IDENTITY_PORT,
+    host: e.IDENTITY_HOST,
     databaseUrl: e.IDENTITY_DATABASE_URL,
     kafka: kafkaConnectionFromEnv('IDENTITY', env, read),
     masterKeys: e.IDENTITY_MASTER_KEYS,

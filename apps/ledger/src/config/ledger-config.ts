@@ -4,6 +4,8 @@ import { z } from 'zod';
 
 const schema = z.object({
   LEDGER_PORT: z.coerce.number().int().min(0).max(65535).default(13002),
+  /** the address to listen on: loopback unless a container or pod must be reached from outside it */
+  LEDGER_HOST: z.union([z.ipv4(), z.ipv6()], { error: 'LEDGER_HOST must be an IP address (127.0.0.1, 0.0.0.0, ::)' }).default('127.0.0.1'),
   LEDGER_DATABASE_URL: z.string().startsWith('postgres'),
   LEDGER_CHANNEL: z.string().default('gridledger'),
   LEDGER_CHAINCODE: z.string().default('gridledger'),

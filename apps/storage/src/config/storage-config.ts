@@ -4,6 +4,8 @@ import { z } from 'zod';
 
 const schema = z.object({
   STORAGE_PORT: z.coerce.number().int().min(0).max(65535).default(13003),
+  /** the address to listen on: loopback unless a container or pod must be reached from outside it */
+  STORAGE_HOST: z.union([z.ipv4(), z.ipv6()], { error: 'STORAGE_HOST must be an IP address (127.0.0.1, 0.0.0.0, ::)' }).default('127.0.0.1'),
   STORAGE_DATABASE_URL: z.string().startsWith('postgres'),
   /** Kubo's RPC API, e.g. http://127.0.0.1:15001 (this service is the only one that talks to it) */
   STORAGE_KUBO_API_URL: z.url(),

@@ -18,6 +18,8 @@ const componentList = z
 
 const schema = z.object({
   WEB_PORT: z.coerce.number().int().min(0).max(65535).default(13000),
+  /** the address to listen on: loopback unless a container or pod must be reached from outside it */
+  WEB_HOST: z.union([z.ipv4(), z.ipv6()], { error: 'WEB_HOST must be an IP address (127.0.0.1, 0.0.0.0, ::)' }).default('127.0.0.1'),
   WEB_IDENTITY_URL: z.url(),
   WEB_LEDGER_URL: z.url(),
   WEB_STORAGE_URL: z.url(),

@@ -20,7 +20,7 @@ const dlq = (topic: string) => `${topic}.dlq`;
 const values = (map: Record<string, string>) => Object.values(map);
 
 /** The outbox relay's bookkeeping topic (libs/messaging): offsets committed in each relay's transaction. */
-const OUTBOX_PROGRESS_TOPIC = '__gridledger-outbox-progress';
+export const OUTBOX_PROGRESS_TOPIC = '__gridledger-outbox-progress';
 /** Operator replays of chain events go only into topics of this prefix (the ledger checks it). */
 export const REPLAY_TOPIC_PREFIX = 'ops.';
 

@@ -2,16 +2,20 @@ import { join } from 'node:path';
 import { build } from 'rolldown';
 import type { StackConfig } from '../config/stack-config.ts';
 
-export const serviceBundle = (config: StackConfig, name: string): string => join(config.paths.repo, 'dist', 'apps', name, 'main.mjs');
+/** Where a service's bundle goes under a repository checkout: `dist/apps/<name>/main.mjs`. */
+export const bundlePath = (repo: string, name: string): string => join(repo, 'dist', 'apps', name, 'main.mjs');
+
+export const serviceBundle = (config: StackConfig, name: string): string => bundlePath(config.paths.repo, name);
 
 /**
  * Bundles a service's own code and the workspace libraries it uses into one ES module;
  * npm packages stay external and load from node_modules. The app's tsconfig switches on
- * legacy decorators and their metadata, which Nest's dependency injection reads.
+ * legacy decorators and their metadata, which Nest's dependency injection reads. The stack
+ * runs it from the repository; the container images (apps/<name>/Dockerfile) run it too.
  */
-export async function buildService(config: StackConfig, name: string): Promise<string> {
-  const appDir = join(config.paths.repo, 'apps', name);
-  const file = serviceBundle(config, name);
+export async function bundleService(repo: string, name: string): Promise<string> {
+  const appDir = join(repo, 'apps', name);
+  const file = bundlePath(repo, name);
   await build({
     input: join(appDir, 'src', 'main.ts'),
     platform: 'node',
@@ -23,3 +27,5 @@ export async function buildService(config: StackConfig, name: string): Promise<s
   });
   return file;
 }
+
+export const buildService = (config: StackConfig, name: string): Promise<string> => bundleService(config.paths.repo, name);
