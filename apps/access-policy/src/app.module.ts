@@ -1,4 +1,5 @@
 import { suspensionFeedProvider } from '@gridledger/access-token';
+import { outboxPublisherProvider } from '@gridledger/nest-service';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AccountsController } from './accounts/accounts.controller.ts';
 import { CatalogController } from './catalog/catalog.controller.ts';
@@ -12,7 +13,6 @@ import { HealthController } from './health/health.controller.ts';
 import { InboxController } from './inbox/inbox.controller.ts';
 import { LedgerAnswersConsumer } from './ledger/ledger-answers.consumer.ts';
 import { LedgerGateway } from './ledger/ledger-gateway.ts';
-import { outboxPublisherProvider } from './ledger/outbox.provider.ts';
 import { PoliciesController } from './policies/policies.controller.ts';
 import { InternalController } from './read-model/internal.controller.ts';
 import { OperatorController } from './read-model/operator.controller.ts';
@@ -31,7 +31,17 @@ export class AccessPolicyModule {
       providers: [
         { provide: ACCESS_POLICY_CONFIG, useValue: config },
         AccessPolicyDatabase, UserGuard, AuditServiceGuard, OperatorGuard, LedgerGateway, UserStandingClient, LedgerAnswersConsumer, ReadModelConsumer, ReadModelRebuild,
-        RequestsService, ExpiryJob, outboxPublisherProvider, suspensionFeedProvider(ACCESS_POLICY_CONFIG, 'access-policy'),
+        RequestsService, ExpiryJob, suspensionFeedProvider(ACCESS_POLICY_CONFIG, 'access-policy'),
+        outboxPublisherProvider<AccessPolicyConfig>({
+          configToken: ACCESS_POLICY_CONFIG,
+          options: (config) => ({
+            databaseUrl: config.ACCESS_POLICY_DATABASE_URL,
+            kafka: config.kafka,
+            clientId: 'gridledger-access-policy',
+            // ledger commands wait in here while an HTTP request waits for their answer
+            pollIntervalMs: 50,
+          }),
+        }),
       ],
     };
   }

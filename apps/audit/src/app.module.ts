@@ -1,4 +1,5 @@
 import { suspensionFeedProvider } from '@gridledger/access-token';
+import { outboxPublisherProvider } from '@gridledger/nest-service';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AuditController } from './audit-log/audit.controller.ts';
 import { AuditLogConsumer } from './audit-log/audit-log.consumer.ts';
@@ -7,7 +8,6 @@ import { SupervisorGuard } from './auth/supervisor-guard.ts';
 import { AUDIT_CONFIG, type AuditConfig } from './config/audit-config.ts';
 import { AuditDatabase } from './database/audit-database.ts';
 import { HealthController } from './health/health.controller.ts';
-import { outboxPublisherProvider } from './reconciliation/outbox.provider.ts';
 import { ReconciliationController } from './reconciliation/reconciliation.controller.ts';
 import { ReconciliationService } from './reconciliation/reconciliation.service.ts';
 
@@ -17,7 +17,13 @@ export class AuditModule {
     return {
       module: AuditModule,
       controllers: [HealthController, AuditController, ReconciliationController],
-      providers: [{ provide: AUDIT_CONFIG, useValue: config }, AuditDatabase, AuditLogRepository, AuditLogConsumer, SupervisorGuard, ReconciliationService, outboxPublisherProvider, suspensionFeedProvider(AUDIT_CONFIG, 'audit')],
+      providers: [{ provide: AUDIT_CONFIG, useValue: config }, AuditDatabase, AuditLogRepository, AuditLogConsumer, SupervisorGuard, ReconciliationService, suspensionFeedProvider(AUDIT_CONFIG, 'audit'),
+        // publishes what reconciliation finds (integrity violations, run reports)
+        outboxPublisherProvider<AuditConfig>({
+          configToken: AUDIT_CONFIG,
+          options: (config) => ({ databaseUrl: config.AUDIT_DATABASE_URL, kafka: config.kafka, clientId: 'gridledger-audit' }),
+        }),
+      ],
     };
   }
 }

@@ -1,5 +1,6 @@
 import { Module, type DynamicModule, type OnApplicationBootstrap } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { outboxPublisherProvider } from '@gridledger/nest-service';
 import { AuthController } from './auth/auth.controller.ts';
 import { AuthService } from './auth/auth.service.ts';
 import { UserGuard } from './auth/guards.ts';
@@ -13,7 +14,6 @@ import { OutboxWriteOrder1764100000000 } from './database/migrations/0002-outbox
 import { SignatureLogOutcomes1764200000000 } from './database/migrations/0003-signature-log-outcomes.ts';
 import { FabricCaGateway } from './fabric/fabric-ca.gateway.ts';
 import { HealthController } from './health/health.controller.ts';
-import { outboxPublisherProvider } from './outbox/outbox.provider.ts';
 import { InternalController } from './signing/internal.controller.ts';
 import { SignatureLog } from './signing/signature-log.ts';
 import { SigningService } from './signing/signing.service.ts';
@@ -63,7 +63,10 @@ export class IdentityModule implements OnApplicationBootstrap {
         UserGuard,
         ServiceGuard,
         SignInThrottle,
-        outboxPublisherProvider,
+        outboxPublisherProvider<IdentityConfig>({
+          configToken: IDENTITY_CONFIG,
+          options: (config) => ({ databaseUrl: config.databaseUrl, kafka: config.kafka, clientId: 'gridledger-identity' }),
+        }),
       ],
     };
   }

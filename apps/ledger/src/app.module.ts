@@ -1,4 +1,5 @@
 import { suspensionFeedProvider } from '@gridledger/access-token';
+import { outboxPublisherProvider } from '@gridledger/nest-service';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ChainEventsService } from './chain-events/chain-events.service.ts';
 import { LedgerCommandsService } from './commands/ledger-commands.service.ts';
@@ -9,7 +10,6 @@ import { LedgerFabric } from './fabric/ledger-fabric.ts';
 import { HealthController } from './health/health.controller.ts';
 import { MetricsController } from './metrics/metrics.controller.ts';
 import { OperatorController } from './operator/operator.controller.ts';
-import { outboxPublisherProvider } from './outbox/outbox.provider.ts';
 import { LedgerQueriesController } from './queries/ledger-queries.controller.ts';
 import { LedgerQueryService } from './queries/ledger-query.service.ts';
 import { LedgerSigners } from './signing/signing.providers.ts';
@@ -20,7 +20,22 @@ export class LedgerModule {
     return {
       module: LedgerModule,
       controllers: [HealthController, MetricsController, LedgerQueriesController, OperatorController],
-      providers: [{ provide: LEDGER_CONFIG, useValue: config }, LedgerDatabase, LedgerFabric, ChainEventsService, LedgerCommandsService, outboxPublisherProvider, suspensionFeedProvider(LEDGER_CONFIG, 'ledger'), LedgerSigners, LedgerQueryService, QueryCallerGuard, OperatorGuard],
+      providers: [{ provide: LEDGER_CONFIG, useValue: config }, LedgerDatabase, LedgerFabric, ChainEventsService, LedgerCommandsService, suspensionFeedProvider(LEDGER_CONFIG, 'ledger'), LedgerSigners, LedgerQueryService, QueryCallerGuard, OperatorGuard,
+        // publishes the relayed chain events and the command answers
+        outboxPublisherProvider<LedgerConfig>({
+          configToken: LEDGER_CONFIG,
+          options: (config) => ({
+            databaseUrl: config.LEDGER_DATABASE_URL,
+            kafka: config.kafka,
+            clientId: 'gridledger-ledger',
+            // the relay sits between a block's commit and the domain event on Kafka: inserts wake it
+            // (NOTIFY), and under load a block's events and its commands' answers go in one Kafka
+            // transaction rather than several
+            pollIntervalMs: 100,
+            batchSize: 500,
+          }),
+        }),
+      ],
     };
   }
 }

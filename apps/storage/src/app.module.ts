@@ -1,4 +1,5 @@
 import { suspensionFeedProvider } from '@gridledger/access-token';
+import { outboxPublisherProvider } from '@gridledger/nest-service';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { LedgerAnswersService } from './anchoring/ledger-answers.service.ts';
 import { UserGuard } from './auth/user-guard.ts';
@@ -24,7 +25,6 @@ import { KeyReleaseRequestsConsumer } from './key-release/key-release-requests.c
 import { KeyReleaseService } from './key-release/key-release.service.ts';
 import { KeyRotationService } from './key-rotation/key-rotation.service.ts';
 import { LedgerClient } from './ledger/ledger-client.ts';
-import { outboxPublisherProvider } from './outbox/outbox.provider.ts';
 
 @Module({})
 export class StorageModule {
@@ -36,7 +36,17 @@ export class StorageModule {
         { provide: STORAGE_CONFIG, useValue: config },
         keyEncryptionProvider,
         StorageDatabase, KuboStore, LedgerClient, LedgerCommands, { provide: StorageLimits, useValue: new StorageLimits(config.STORAGE_UPLOADS_IN_FLIGHT_PER_USER, config.STORAGE_KEY_RELEASES_PER_GRANT_PER_MINUTE) }, UserGuard, ServiceGuard, FileRecords, UploadProgressRegistry, UploadService,
-        AccessCheck, DownloadService, DownloadTickets, DownloadRecords, KeyReleaseService, KeyReleaseRequestsConsumer, KeyRotationService, LedgerAnswersService, outboxPublisherProvider, suspensionFeedProvider(STORAGE_CONFIG, 'storage'),
+        AccessCheck, DownloadService, DownloadTickets, DownloadRecords, KeyReleaseService, KeyReleaseRequestsConsumer, KeyRotationService, LedgerAnswersService, suspensionFeedProvider(STORAGE_CONFIG, 'storage'),
+        outboxPublisherProvider<StorageConfig>({
+          configToken: STORAGE_CONFIG,
+          options: (config) => ({
+            databaseUrl: config.STORAGE_DATABASE_URL,
+            kafka: config.kafka,
+            clientId: 'gridledger-storage',
+            // ledger commands wait in here while a download or key release waits for their answer
+            pollIntervalMs: 50,
+          }),
+        }),
       ],
     };
   }
