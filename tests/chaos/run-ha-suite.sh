@@ -15,5 +15,5 @@ export GRIDLEDGER_HOME="$ha_home" GRIDLEDGER_BIN="${GRIDLEDGER_BIN:-$dev_home/bi
 trap 'stack down || true' EXIT
 echo "Starting the ha stack from scratch in ${ha_home}"
 stack reset
-stack start
+stack up
 npx vitest run --config libs/testing/vitest.chaos-ha.config.ts --dir tests/chaos

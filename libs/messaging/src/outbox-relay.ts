@@ -144,7 +144,12 @@ export class OutboxRelay {
       if (fence) await inTransaction(this.pool, (tx) => fence(tx));
       await this.producer.connect();
       this.connected = true;
-      if (this.transactionalId) await this.recover(this.transactionalId);
+      // no batch may be tagged before the last one is settled (recover relies on every batch below
+      // the committed one having committed): a recovery that fails starts over with a fresh producer
+      if (this.transactionalId) await this.recover(this.transactionalId).catch(async (error: unknown) => {
+        await this.resetProducer();
+        throw error;
+      });
     }
     return this.transactionalId ? this.drainTransactional(this.transactionalId) : this.drainAtLeastOnce();
   }
@@ -192,15 +197,23 @@ export class OutboxRelay {
   private async drainTransactional(transactionalId: string): Promise<number> {
     const { rows, batchSeq } = await this.tagBatch();
     if (rows.length === 0) return 0;
-    const transaction = await this.producer.transaction();
     try {
-      // one produce request for every topic in the batch (answers and events travel together)
-      await transaction.sendBatch({ topicMessages: toTopicMessages(rows), acks: -1 });
-      await transaction.sendOffsets({ consumerGroupId: transactionalId, topics: [{ topic: OUTBOX_PROGRESS_TOPIC, partitions: [{ partition: 0, offset: batchSeq }] }] });
-      await transaction.commit();
+      const transaction = await this.producer.transaction();
+      try {
+        // one produce request for every topic in the batch (answers and events travel together)
+        await transaction.sendBatch({ topicMessages: toTopicMessages(rows), acks: -1 });
+        await transaction.sendOffsets({ consumerGroupId: transactionalId, topics: [{ topic: OUTBOX_PROGRESS_TOPIC, partitions: [{ partition: 0, offset: batchSeq }] }] });
+        await transaction.commit();
+      } catch (error) {
+        await transaction.abort().catch(() => undefined);
+        throw error;
+      }
     } catch (error) {
-      await transaction.abort().catch(() => undefined);
-      // whether the commit happened is unknown: a fresh producer and the recovery above settle it
+      // Any failure once the batch is tagged, even before its transaction began (a coordinator
+      // that moved with a lost broker): whether it committed is unknown and its rows stay tagged.
+      // A fresh producer makes the next round recover first, which settles the batch from Kafka's
+      // committed batch number. Tagging the next batch without that would leave this one tagged
+      // below a later committed number, where recovery would take it for sent.
       await this.resetProducer();
       throw error;
     }
