@@ -23,6 +23,29 @@ function fakeStore(rows: Row[]) {
 const settle = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('CommandPipeline', () => {
+  it('drives nothing until started: a replica without the pipeline lease only records commands', async () => {
+    const rows: Row[] = [{ head: { commandId: 'c1', key: 'a', seq: 1 }, answered: false }];
+    const started: string[] = [];
+    const pipeline = new CommandPipeline(
+      fakeStore(rows),
+      async (pending) => {
+        started.push(pending.command.commandId);
+        return {} as Answer;
+      },
+      async () => undefined,
+      { maxInFlight: 10, scanLimit: 10, idleScanMs: 50 },
+      { warn: () => undefined },
+    );
+    // what recording a command does in every replica
+    pipeline.wake();
+    await settle(100);
+    expect(started).toEqual([]);
+    pipeline.start();
+    for (let i = 0; i < 50 && started.length === 0; i += 1) await settle(10);
+    await pipeline.stop();
+    expect(started).toEqual(['c1']);
+  });
+
   it('drives different keys at once, one command per key at a time in order of arrival, and a late arrival too', async () => {
     const rows: Row[] = [];
     const add = (key: string) => rows.push({ head: { commandId: `c${rows.length + 1}`, key, seq: rows.length + 1 }, answered: false });

@@ -36,7 +36,8 @@ export class CommandPipeline {
   private rescan = false;
   private scheduled: NodeJS.Timeout | undefined;
   private idle: NodeJS.Timeout | undefined;
-  private stopped = false;
+  /** until start(): a replica that does not hold the pipeline lease records commands but must not drive them */
+  private stopped = true;
   /** the highest seq looked at: later scans read only what came after it */
   private watermark = 0;
   private fullScan = true;
