@@ -1,9 +1,7 @@
 import { LEDGER_TOPICS } from '@gridledger/contracts';
 import { loadStackConfig } from '@gridledger/stack';
-import { onboardUser, startPlatformServices, testKafka } from '@gridledger/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runLedgerScenario, type Scenario } from './ledger-scenario.ts';
-import { writeChaosReport, type ScenarioResult } from './scenario-report.ts';
+import { testKafka } from '@gridledger/testing';
+import { describeScenarios, type Scenario } from './ledger-scenario.ts';
 
 /** The broker that leads partition 0 of the command topic when the fault comes: the node the ledger's intake depends on most. */
 async function commandPartitionLeader(): Promise<string> {
@@ -36,26 +34,6 @@ const SCENARIOS: Scenario[] = [
  * replicas of every service): the node that fails has a twin that carries on, so the stall should
  * be short. `npm run test:chaos:ha` runs it in a stack of its own (tests/chaos/run-ha-suite.sh).
  */
-describe('the ledger write path on the ha topology while one node at a time is killed or paused', () => {
-  const results: ScenarioResult[] = [];
-  let ownerId: string;
-
-  beforeAll(async () => {
-    if (loadStackConfig().topology.name !== 'ha') throw new Error('this suite needs the ha topology: run it with npm run test:chaos:ha');
-    const endpoints = startPlatformServices();
-    ownerId = (await onboardUser(endpoints, 'GridMSP', 'owner')).id;
-  });
-
-  afterAll(() => {
-    if (results.length > 0) console.log(`chaos report: ${writeChaosReport(results, 'ha')}`);
-  });
-
-  for (const scenario of SCENARIOS) {
-    it(`${scenario.scenario} ${scenario.fault}: every command answered once, every transaction on chain once`, async () => {
-      const { result, pingIds, committedTxIds } = await runLedgerScenario(scenario, ownerId);
-      results.push(result);
-      expect({ lost: result.lost, duplicated: result.duplicated }, JSON.stringify(result)).toEqual({ lost: 0, duplicated: 0 });
-      expect(pingIds).toEqual(committedTxIds);
-    });
-  }
+describeScenarios('the ledger write path on the ha topology while one node at a time is killed or paused', 'ha', SCENARIOS, () => {
+  if (loadStackConfig().topology.name !== 'ha') throw new Error('this suite needs the ha topology: run it with npm run test:chaos:ha');
 });

@@ -2,9 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { CHAIN_TOPICS, LEDGER_TOPICS } from '@gridledger/contracts';
 import { loadStackConfig, statusRows } from '@gridledger/stack';
-import { commandIdOf, commandMessage, killComponent, pauseComponent, sendCommands, type ReceivedEnvelope } from '@gridledger/testing';
+import { commandIdOf, commandMessage, killComponent, onboardUser, pauseComponent, sendCommands, startPlatformServices, type ReceivedEnvelope } from '@gridledger/testing';
 import type { Message } from 'kafkajs';
-import { recoveryAfter, type ScenarioResult } from './scenario-report.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recoveryAfter, writeChaosReport, type ScenarioResult } from './scenario-report.ts';
 import { readTopics, type SeenRecord } from './topic-reader.ts';
 
 /** commands per scenario, sent at RATE a second: about a fifth of what the ledger commits at most */
@@ -101,4 +102,36 @@ export async function runLedgerScenario({ scenario, target, fault }: Scenario, o
     pingIds: new Set(pings.map((e) => e.id)),
     committedTxIds,
   };
+}
+
+/**
+ * A suite of scenarios, one test each: the platform services restarted from the current sources,
+ * a fresh owner, then per scenario every command answered exactly once and every committed
+ * transaction on chain exactly once; the table is written after the last.
+ */
+export function describeScenarios(title: string, topology: 'dev' | 'ha', scenarios: Scenario[], check: () => void = () => undefined): void {
+  describe(title, () => {
+    const results: ScenarioResult[] = [];
+    let ownerId: string;
+
+    beforeAll(async () => {
+      check();
+      const endpoints = startPlatformServices();
+      ownerId = (await onboardUser(endpoints, 'GridMSP', 'owner')).id;
+    });
+
+    afterAll(() => {
+      if (results.length > 0) console.log(`chaos report: ${writeChaosReport(results, topology)}`);
+    });
+
+    for (const scenario of scenarios) {
+      it(`${scenario.scenario} ${scenario.fault}: every command answered once, every transaction on chain once`, async () => {
+        const { result, pingIds, committedTxIds } = await runLedgerScenario(scenario, ownerId);
+        results.push(result);
+        expect({ lost: result.lost, duplicated: result.duplicated }, JSON.stringify(result)).toEqual({ lost: 0, duplicated: 0 });
+        // what committed is on chain, once; and nothing is on chain that was not answered as committed
+        expect(pingIds).toEqual(committedTxIds);
+      });
+    }
+  });
 }
