@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { sleep } from './backoff.ts';
 import { consoleLogger, type MessagingLogger } from './logger.ts';
 
 /** What runs while a replica holds a lease: started when it is won, stopped when it is lost or the service stops. */
@@ -35,7 +36,6 @@ export class SingletonLease {
   private readonly logger: MessagingLogger;
   private readonly stopping = new AbortController();
   private loop: Promise<void> | undefined;
-  private holding = false;
   /** the backend pid of the session holding the lock, while held: what `assertHeld` checks against */
   private holderPid: number | undefined;
   private readonly options: SingletonLeaseOptions;
@@ -49,7 +49,7 @@ export class SingletonLease {
 
   /** whether this replica holds the lease now */
   get held(): boolean {
-    return this.holding;
+    return this.holderPid !== undefined;
   }
 
   /**
@@ -81,7 +81,6 @@ export class SingletonLease {
     while (!signal.aborted) {
       const client = await this.acquire(signal);
       if (!client) return;
-      this.holding = true;
       try {
         await holder.start();
         const reason = await this.whileHeld(client, signal);
@@ -89,7 +88,6 @@ export class SingletonLease {
       } catch (error) {
         this.logger.warn(`lease ${this.options.name}: its work failed to start (${(error as Error).message}); letting the lease go`);
       } finally {
-        this.holding = false;
         this.holderPid = undefined;
         await Promise.resolve(holder.stop()).catch((error: Error) => this.logger.warn(`lease ${this.options.name}: stopping its work failed: ${error.message}`));
         await client.end().catch(() => undefined);
@@ -165,17 +163,4 @@ export class LeaseLostError extends Error {
     super(`lease ${name} is no longer held by this replica`);
     this.name = 'LeaseLostError';
   }
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    const timer = setTimeout(done, ms);
-    signal.addEventListener('abort', done, { once: true });
-    function done() {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-  });
 }
