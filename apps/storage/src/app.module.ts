@@ -25,18 +25,20 @@ import { KeyReleaseRequestsConsumer } from './key-release/key-release-requests.c
 import { KeyReleaseService } from './key-release/key-release.service.ts';
 import { KeyRotationService } from './key-rotation/key-rotation.service.ts';
 import { LedgerClient } from './ledger/ledger-client.ts';
+import { MasterKeyController } from './master-key/master-key.controller.ts';
+import { MasterKeyRewrapService } from './master-key/master-key-rewrap.service.ts';
 
 @Module({})
 export class StorageModule {
   static forConfig(config: StorageConfig): DynamicModule {
     return {
       module: StorageModule,
-      controllers: [HealthController, FilesController, DownloadsController, InternalController],
+      controllers: [HealthController, FilesController, DownloadsController, InternalController, MasterKeyController],
       providers: [
         { provide: STORAGE_CONFIG, useValue: config },
         keyEncryptionProvider,
         StorageDatabase, KuboStore, LedgerClient, LedgerCommands, { provide: StorageLimits, useValue: new StorageLimits(config.STORAGE_UPLOADS_IN_FLIGHT_PER_USER, config.STORAGE_KEY_RELEASES_PER_GRANT_PER_MINUTE) }, UserGuard, ServiceGuard, FileRecords, UploadProgressRegistry, UploadService,
-        AccessCheck, DownloadService, DownloadTickets, DownloadRecords, KeyReleaseService, KeyReleaseRequestsConsumer, KeyRotationService, LedgerAnswersService, suspensionFeedProvider(STORAGE_CONFIG, 'storage'),
+        AccessCheck, DownloadService, DownloadTickets, DownloadRecords, KeyReleaseService, KeyReleaseRequestsConsumer, KeyRotationService, MasterKeyRewrapService, LedgerAnswersService, suspensionFeedProvider(STORAGE_CONFIG, 'storage'),
         outboxPublisherProvider<StorageConfig>({
           configToken: STORAGE_CONFIG,
           options: (config) => ({

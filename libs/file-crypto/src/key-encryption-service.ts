@@ -18,4 +18,10 @@ export interface KeyEncryptionService {
   wrapDataKey(ownerKeyId: string, dataKey: Uint8Array, context: EncryptionContext): Promise<string>;
   /** Throws a `FileCryptoError` (`KEY_UNWRAP_FAILED`, `UNKNOWN_KEY_VERSION`, `UNSUPPORTED_FORMAT`) on any mismatch. */
   unwrapDataKey(ownerKeyId: string, wrapped: string, context: EncryptionContext): Promise<Uint8Array>;
+  /**
+   * After a master-key rotation (like Vault Transit's `rewrap`): the same data key wrapped under
+   * the current master key, or `undefined` when the blob already is. The data key itself does not
+   * change, so nothing encrypted with it has to be.
+   */
+  rewrapDataKey(ownerKeyId: string, wrapped: string, context: EncryptionContext): Promise<string | undefined>;
 }

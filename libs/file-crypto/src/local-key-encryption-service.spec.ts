@@ -115,6 +115,20 @@ describe('master key rotation', () => {
     expect((await unwrapError(after, 'org-a', oldBlob)).code).toBe('UNKNOWN_KEY_VERSION');
   });
 
+  it('rewraps an old blob under the current key with the same data key, leaves a current blob alone, and checks the owner and context', async () => {
+    const dataKey = generateDataKey();
+    const oldBlob = await LocalKeyEncryptionService.fromConfig(config(['k1', k1])).wrapDataKey('org-a', dataKey, context);
+    const during = LocalKeyEncryptionService.fromConfig(config(['k2', k2], ['k1', k1]));
+
+    const rewrapped = await during.rewrapDataKey('org-a', oldBlob, context);
+    expect(rewrapped?.startsWith('local:k2:')).toBe(true);
+    const after = LocalKeyEncryptionService.fromConfig(config(['k2', k2]));
+    expect(Buffer.from(await after.unwrapDataKey('org-a', rewrapped ?? '', context)).equals(dataKey)).toBe(true);
+    expect(await during.rewrapDataKey('org-a', rewrapped ?? '', context)).toBeUndefined();
+    await expect(during.rewrapDataKey('org-b', oldBlob, context)).rejects.toMatchObject({ code: 'KEY_UNWRAP_FAILED' });
+    await expect(during.rewrapDataKey('org-a', oldBlob, { assetId: 'another' })).rejects.toMatchObject({ code: 'KEY_UNWRAP_FAILED' });
+  });
+
   it('cannot open blobs of a deployment with a different master key under the same id', async () => {
     const wrapped = await LocalKeyEncryptionService.fromConfig(config(['k1', k1])).wrapDataKey('org-a', generateDataKey(), context);
     const impostor = LocalKeyEncryptionService.fromConfig(config(['k1', k2]));

@@ -86,6 +86,16 @@ export class LocalKeyEncryptionService implements KeyEncryptionService {
     return dataKey;
   }
 
+  async rewrapDataKey(ownerKeyId: string, wrapped: string, context: EncryptionContext): Promise<string | undefined> {
+    const dataKey = await this.unwrapDataKey(ownerKeyId, wrapped, context);
+    try {
+      if (wrapped.startsWith(`${PROVIDER}:${this.#currentId}:`)) return undefined;
+      return await this.wrapDataKey(ownerKeyId, dataKey, context);
+    } finally {
+      dataKey.fill(0);
+    }
+  }
+
   #kek(masterKeyId: string, ownerKeyId: string): Buffer {
     const master = this.#masterKeys.get(masterKeyId);
     if (master === undefined) throw new FileCryptoError('UNKNOWN_KEY_VERSION', `master key "${masterKeyId}" is not configured`);

@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger'
 import { StorageError } from '../common/storage-error.ts';
 import { StorageDatabase } from '../database/storage-database.ts';
 import { KuboStore } from '../ipfs/kubo-store.ts';
-import { ServiceGuard } from './service-guard.ts';
+import { AcceptCallers, ServiceGuard } from './service-guard.ts';
 
 const PAGE = 500;
 
@@ -16,6 +16,7 @@ const PAGE = 500;
 @ApiTags('internal')
 @ApiBearerAuth()
 @UseGuards(ServiceGuard)
+@AcceptCallers('audit')
 @Controller('internal')
 export class InternalController {
   constructor(
