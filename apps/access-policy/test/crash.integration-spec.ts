@@ -1,9 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { loadStackConfig, serviceDatabaseUrl, type PlatformEndpoints } from '@gridledger/stack';
-import { killComponent, startPlatformServices } from '@gridledger/testing';
+import { call, eventually, killComponent, ownerAndFundedConsumer, startPlatformServices, uploadAndAnchor } from '@gridledger/testing';
 import pg from 'pg';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { call, eventually, ownerAndFundedConsumer, uploadAndAnchor } from './story-client.ts';
 
 /**
  * The access-policy service is SIGKILLed after it has written a request's chain command (with the

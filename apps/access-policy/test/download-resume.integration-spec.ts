@@ -1,10 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { generateRecipientKeyPair } from '@gridledger/file-crypto';
 import { loadStackConfig, serviceDatabaseUrl, type PlatformEndpoints } from '@gridledger/stack';
-import { startPlatformServices } from '@gridledger/testing';
+import { call, eventually, ownerAndFundedConsumer, startPlatformServices, uploadAndAnchor } from '@gridledger/testing';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, eventually, ownerAndFundedConsumer, uploadAndAnchor } from './story-client.ts';
 
 const TICKET = 'x-download-ticket';
 

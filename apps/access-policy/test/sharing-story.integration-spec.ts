@@ -4,11 +4,10 @@ import { Readable } from 'node:stream';
 import { ACCESS_TOPICS, AUDIT_TOPICS, CHAIN_TOPICS } from '@gridledger/contracts';
 import { decryptStream, generateRecipientKeyPair, openKeyEnvelope, type KeyEnvelope } from '@gridledger/file-crypto';
 import { loadStackConfig, PUBLIC_TOPICS, serviceDatabaseUrl, type PlatformEndpoints } from '@gridledger/stack';
-import { onboardUser, operatorToken, signIn, stackConnections, startPlatformServices, type PlatformUser } from '@gridledger/testing';
+import { call, eventually, onboardUser, operatorToken, type PlatformUser, signIn, stackConnections, startPlatformServices, uploadAndAnchor } from '@gridledger/testing';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GridOperatorConsumer } from './grid-operator-consumer.ts';
-import { call, eventually, uploadAndAnchor } from './story-client.ts';
 
 /**
  * The whole scheme, once, on the real stack with every service running as `npm start` runs it:

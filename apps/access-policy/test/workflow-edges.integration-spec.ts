@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { generateRecipientKeyPair } from '@gridledger/file-crypto';
 import type { PlatformEndpoints } from '@gridledger/stack';
-import { onboardUser, operatorToken, signIn, startPlatformServices, type PlatformUser } from '@gridledger/testing';
+import { type Answer, call, eventually, onboardUser, operatorToken, ownerAndFundedConsumer, type PlatformUser, signIn, startPlatformServices, uploadAndAnchor } from '@gridledger/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { call, eventually, ownerAndFundedConsumer, uploadAndAnchor, type Answer } from './story-client.ts';
 
 /** The owner's other levers (policy edits, revocation) and time (expiry), on the real stack. */
 describe('policies, revocation and expiry', () => {

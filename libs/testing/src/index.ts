@@ -7,3 +7,4 @@ export { envelopeOf, publishMessages, readAllMessages, waitForMessages, type Rec
 export { startPlatformServices, stackUp, killComponent, pauseComponent, onboardUser, signIn, type PlatformServiceName, type PlatformUser, type StackComponentName } from './platform-services.ts';
 export { commandIdOf, commandMessage, sendCommands, type SubmitCommand } from './ledger-commands.ts';
 export { credentialOf, operatorToken, serviceBearer, serviceKeyRegistry } from './service-credentials.ts';
+export { call, eventually, ownerAndFundedConsumer, uploadAndAnchor, type Answer } from './story-client.ts';

@@ -1,5 +1,5 @@
 import type { PlatformEndpoints } from '@gridledger/stack';
-import { onboardUser, signIn, type PlatformUser } from '@gridledger/testing';
+import { onboardUser, signIn, type PlatformUser } from './platform-services.ts';
 
 export interface Answer {
   status: number;
