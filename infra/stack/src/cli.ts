@@ -5,6 +5,10 @@ import { kafkaUser } from './commands/kafka-user.ts';
 import { logs } from './commands/logs.ts';
 import { printStatus } from './commands/status.ts';
 import { start } from './commands/start.ts';
+import { backup } from './commands/backup.ts';
+import { restore } from './commands/restore.ts';
+import { rotateMasterKey } from './commands/rotate-master-key.ts';
+import { backupFileArgument, backupPassphrase } from './backup/backup-passphrase.ts';
 import { deployAndServeChaincode, up } from './commands/up.ts';
 import { provisionBinaries } from './provision/binaries.ts';
 import { StackError } from './terminal/stack-error.ts';
@@ -25,6 +29,10 @@ const USAGE = `Usage: npm run stack -- <command>
                      up and start take --topology dev|ha: dev (the default) runs one node of each kind;
                      ha runs three Kafka nodes and two replicas of every service. Reset to switch.
   supervise          the supervisor itself (up starts it in the background)
+  backup <file>      the master keys, service credentials, CAs and every service's database in one file encrypted
+                     with a passphrase (--passphrase-file <file> or GRIDLEDGER_BACKUP_PASSPHRASE); runs while the stack runs
+  restore <file>     put a backup back over a stopped stack (same passphrase), then run up
+  rotate-master-key  new master keys for identity and storage, every sealed key rewrapped under them, the old ones dropped
   kafka-user add <name> [--topics <pattern>] | list | remove <name>
                      read-only Kafka principals for outside consumers (grid operators' systems)
 
@@ -74,6 +82,15 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     case 'env':
       env(config);
+      return 0;
+    case 'backup':
+      await locked(() => backup(config, backupFileArgument(rest, 'backup'), backupPassphrase(rest)));
+      return 0;
+    case 'restore':
+      await locked(async () => restore(config, backupFileArgument(rest, 'restore'), backupPassphrase(rest)));
+      return 0;
+    case 'rotate-master-key':
+      await locked(() => rotateMasterKey(config));
       return 0;
     case 'kafka-user':
       await locked(() => kafkaUser(config, rest));

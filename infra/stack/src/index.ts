@@ -13,3 +13,4 @@ export { pidFilePath } from './process/daemon.ts';
 export { readPidFile } from './process/pid-file.ts';
 export { serviceDatabaseUrl } from './components/postgres.ts';
 export { STACK_CLI_ARGS as STACK_CLI } from './runtime/stack-cli-args.ts';
+export { BACKED_UP_PATHS, PGDATA } from './backup/backup-contents.ts';

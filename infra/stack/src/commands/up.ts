@@ -10,6 +10,7 @@ import { ensureChannel } from '../fabric/channel.ts';
 import { waitForEndorsement } from '../fabric/endorsement-readiness.ts';
 import { ensureCryptoMaterial } from '../fabric/crypto-material.ts';
 import { ensureKafkaPrincipals } from '../kafka/kafka-principals.ts';
+import { applyPendingConsumerRewind } from '../backup/consumer-rewind.ts';
 import { runningDaemon, startDaemon } from '../process/daemon.ts';
 import { provisionBinaries, type BinaryLayout } from '../provision/binaries.ts';
 import { platformServices } from '../services/platform-services.ts';
@@ -58,6 +59,8 @@ export async function up(config: StackConfig, options: UpOptions = {}): Promise<
   });
   console.log(`  ${await step('Kafka principals and ACLs', () => ensureKafkaPrincipals(config))}`);
   await ensureServiceDatabases(config);
+  const rewind = await applyPendingConsumerRewind(config);
+  if (rewind) console.log(`✔ After the restore: ${rewind}`);
   console.log(`  ${await step(`Channel ${config.channel}`, () => ensureChannel(config, binaries))}`);
   await deployAndServeChaincode(config, binaries);
   await step('Waiting until every organisation can endorse (gossip membership)', () => waitForEndorsement(config));

@@ -9,7 +9,8 @@ import { buildService } from './build-service.ts';
 import { serviceKafkaEnv, serviceKeyEnv } from './service-credentials.ts';
 import { serviceDaemon, STREAMING_SERVICE_NODE_FLAGS } from './service-daemon.ts';
 
-const secretsFile = (config: StackConfig) => join(config.paths.data, 'services', 'storage', 'secrets.json');
+/** Where the storage service's master keys are kept, mode 0600. */
+export const storageSecretsFile = (config: StackConfig) => join(config.paths.data, 'services', 'storage', 'secrets.json');
 
 /** The storage service: the only component that talks to IPFS. Its master key is generated once per data directory. */
 export function storageServiceComponent(config: StackConfig): Component {
@@ -21,7 +22,7 @@ export function storageServiceComponent(config: StackConfig): Component {
     ports: [port],
     startTimeoutMs: 60_000,
     async prepare() {
-      const file = secretsFile(config);
+      const file = storageSecretsFile(config);
       if (!existsSync(file)) {
         mkdirSync(join(config.paths.data, 'services', 'storage'), { recursive: true });
         writeFileSync(file, JSON.stringify({ masterKeys: `mk-1:${randomBytes(32).toString('base64')}` }, null, 2), { mode: 0o600 });
@@ -29,7 +30,7 @@ export function storageServiceComponent(config: StackConfig): Component {
       await buildService(config, 'storage');
     },
     daemon() {
-      const { masterKeys } = JSON.parse(readFileSync(secretsFile(config), 'utf8')) as { masterKeys: string };
+      const { masterKeys } = JSON.parse(readFileSync(storageSecretsFile(config), 'utf8')) as { masterKeys: string };
       return serviceDaemon(config, 'storage', {
         STORAGE_PORT: String(port),
         STORAGE_DATABASE_URL: serviceDatabaseUrl(config, 'storage'),
