@@ -181,4 +181,19 @@ describe('accounts: passwords, reset tokens, display names and the directory, on
       expect((await h.call('GET', '/users')).body).toMatchObject({ statusCode: 401, code: 'UNAUTHENTICATED' });
     });
   });
+
+  // last: it onboards one more user, whom the directory's counts above do not expect
+  it('counts wrong current passwords toward the lockout, which a reset token ends', async () => {
+    const guessed = await onboard(gridAdmin, 'GridMSP', 'consumer', `guessed-${suffix}`);
+    const { accessToken } = await tokenOf(guessed);
+    const guess = () => h.call('PUT', '/users/me/password', { token: accessToken, body: { currentPassword: 'a-guess-1A!', newPassword: strongPassword() } });
+    // the harness locks after 3 failures
+    for (let i = 0; i < 3; i += 1) expect((await guess()).body).toMatchObject({ code: 'WRONG_PASSWORD' });
+    expect((await guess()).body).toMatchObject({ statusCode: 423, code: 'ACCOUNT_LOCKED' });
+    expect((await login(guessed.username, guessed.password)).body).toMatchObject({ code: 'ACCOUNT_LOCKED' });
+    const token = (await issueReset(gridAdmin, guessed.id)).body['token'] as string;
+    const newPassword = strongPassword();
+    expect((await redeem(token, newPassword)).status).toBe(204);
+    expect((await login(guessed.username, newPassword)).status).toBe(200);
+  });
 });
