@@ -1,6 +1,9 @@
 import { Module, type DynamicModule, type OnApplicationBootstrap } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { outboxPublisherProvider } from '@gridledger/nest-service';
+import { AccountsController } from './accounts/accounts.controller.ts';
+import { AccountsService } from './accounts/accounts.service.ts';
+import { DirectoryService } from './accounts/directory.service.ts';
 import { AuthController } from './auth/auth.controller.ts';
 import { AuthService } from './auth/auth.service.ts';
 import { UserGuard } from './auth/guards.ts';
@@ -12,6 +15,7 @@ import { IDENTITY_ENTITIES } from './database/entities.ts';
 import { InitialSchema1764000000000 } from './database/migrations/0001-initial-schema.ts';
 import { OutboxWriteOrder1764100000000 } from './database/migrations/0002-outbox-write-order.ts';
 import { SignatureLogOutcomes1764200000000 } from './database/migrations/0003-signature-log-outcomes.ts';
+import { Accounts1764300000000 } from './database/migrations/0004-accounts.ts';
 import { FabricCaGateway } from './fabric/fabric-ca.gateway.ts';
 import { HealthController } from './health/health.controller.ts';
 import { InternalController } from './signing/internal.controller.ts';
@@ -40,7 +44,7 @@ export class IdentityModule implements OnApplicationBootstrap {
           type: 'postgres',
           url: config.databaseUrl,
           entities: IDENTITY_ENTITIES,
-          migrations: [InitialSchema1764000000000, OutboxWriteOrder1764100000000, SignatureLogOutcomes1764200000000],
+          migrations: [InitialSchema1764000000000, OutboxWriteOrder1764100000000, SignatureLogOutcomes1764200000000, Accounts1764300000000],
           migrationsRun: true,
           synchronize: false,
           logging: ['error'],
@@ -48,7 +52,7 @@ export class IdentityModule implements OnApplicationBootstrap {
         TypeOrmModule.forFeature(IDENTITY_ENTITIES),
         signInThrottlerModule(config),
       ],
-      controllers: [AuthController, UsersController, InternalController, HealthController],
+      controllers: [AuthController, UsersController, AccountsController, InternalController, HealthController],
       providers: [
         { provide: IDENTITY_CONFIG, useValue: config },
         { provide: MasterKeyWrapper, useValue: new MasterKeyWrapper(config.masterKeys) },
@@ -58,6 +62,8 @@ export class IdentityModule implements OnApplicationBootstrap {
         RefreshTokenService,
         UsersService,
         AuthService,
+        AccountsService,
+        DirectoryService,
         SigningService,
         SignatureLog,
         UserGuard,

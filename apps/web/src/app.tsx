@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Route, Routes, useLocation } from 'react-router';
 import { Loading } from './components/async-view.tsx';
+import { AccountPage } from './features/account/account-page.tsx';
 import { AdminPage } from './features/admin/admin-page.tsx';
 import { AssetPage } from './features/catalog/asset-page.tsx';
 import { CatalogPage } from './features/catalog/catalog-page.tsx';
@@ -9,6 +10,7 @@ import { MyRequestsPage } from './features/consumer/my-requests-page.tsx';
 import { OpsPage } from './features/ops/ops-page.tsx';
 import { MyAssetsPage } from './features/owner/my-assets-page.tsx';
 import { RegulatorPage } from './features/regulator/regulator-page.tsx';
+import { ResetPasswordPage } from './features/sign-in/reset-password-page.tsx';
 import { SignInPage } from './features/sign-in/sign-in-page.tsx';
 import { UploadPage } from './features/upload/upload-page.tsx';
 import { Layout } from './layout.tsx';
@@ -30,6 +32,7 @@ export function App() {
     return (
       <Routes>
         <Route path="/sign-in" element={<SignInPage />} />
+        <Route path="/reset-password" element={<ResetPasswordPage />} />
         <Route path="*" element={<Navigate to="/sign-in" replace state={{ from: location.pathname }} />} />
       </Routes>
     );
@@ -47,6 +50,9 @@ export function App() {
         <Route path="/regulator" element={<Guarded path="/regulator"><RegulatorPage /></Guarded>} />
         <Route path="/ops" element={<Guarded path="/ops"><OpsPage /></Guarded>} />
         <Route path="/admin" element={<Guarded path="/admin"><AdminPage /></Guarded>} />
+        <Route path="/account" element={<Guarded path="/account"><AccountPage /></Guarded>} />
+        {/* a signed-in user who follows a reset link sets the password from their account instead */}
+        <Route path="/reset-password" element={<Navigate to="/account" replace />} />
         <Route path="*" element={<NotFound />} />
       </Routes>
     </Layout>

@@ -43,7 +43,7 @@ export function Layout({ children }: { children: ReactNode }) {
         </button>
         <div className="topbar-right">
           <span className="who" data-testid="signed-in-as">
-            {t('app.signedInAs', { username: user.username, role: t(`roles.${user.role}`), mspId: user.mspId })}
+            {t('app.signedInAs', { name: user.displayName, role: t(`roles.${user.role}`), mspId: user.mspId })}
           </span>
           <LanguageSwitch />
           <button type="button" className="button-secondary" onClick={() => void signOut().then(() => navigate('/sign-in'))}>

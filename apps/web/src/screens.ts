@@ -12,6 +12,7 @@ export const SCREENS = [
   { path: '/regulator', label: 'nav.regulator', roles: ['regulator'] },
   { path: '/ops', label: 'nav.ops', roles: ['admin', 'regulator'] },
   { path: '/admin', label: 'nav.admin', roles: ['admin'] },
+  { path: '/account', label: 'nav.account', roles: ROLES },
 ] as const satisfies readonly { path: string; label: string; roles: readonly Role[] }[];
 
 export type ScreenPath = (typeof SCREENS)[number]['path'];

@@ -6,7 +6,8 @@ import { vi } from 'vitest';
 /** Renders inside a router at `path`. */
 export const renderAt = (ui: ReactElement, path = '/') => render(<MemoryRouter initialEntries={[path]}>{ui}</MemoryRouter>);
 
-const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+// a 204 has no body at all: a Response refuses one
+const json = (status: number, body: unknown) => (status === 204 ? new Response(null, { status }) : new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } }));
 
 /** Replaces fetch with answers by "METHOD path" (query ignored); anything else is a 404 {code, message}. */
 export function stubApi(routes: Record<string, unknown | ((body: unknown) => [number, unknown])>) {
@@ -26,4 +27,16 @@ export function stubApi(routes: Record<string, unknown | ((body: unknown) => [nu
   });
   vi.stubGlobal('fetch', fetchStub);
   return calls;
+}
+
+/**
+ * A session this tab resumes as `me` once rendered inside SessionProvider: a refresh token in
+ * sessionStorage, and the answers the resume asks for (merge them into stubApi's routes).
+ */
+export function resumeSessionAs(me: Record<string, unknown>): Record<string, unknown> {
+  sessionStorage.setItem('gridledger.refreshToken', 'r-resumed');
+  return {
+    'POST /api/identity/auth/refresh': { accessToken: 'a-resumed', refreshToken: 'r-resumed', expiresIn: 900 },
+    'GET /api/identity/users/me': me,
+  };
 }

@@ -337,6 +337,8 @@ describe('the dashboard, end to end in Chromium', () => {
   it('the grid company admin suspends the steward and reactivates them', async () => {
     await as(admin('GridMSP'), async (page) => {
       await page.getByRole('link', { name: 'Users' }).click();
+      // the directory is paged: find the steward among however many users the organisation has
+      await page.getByLabel('Search users').fill(owner.username);
       const row = page.locator(`tr[data-username="${owner.username}"]`);
       await row.getByRole('button', { name: 'Suspend' }).click();
       await page.getByLabel('Reason').fill('left the company');

@@ -12,6 +12,8 @@ export const ERROR_STATUS = {
   INVALID_JSON: 400,
   INVALID_PUBLIC_KEY: 400,
   WEAK_PASSWORD: 400,
+  // a password reset token nobody issued (or mistyped)
+  RESET_TOKEN_INVALID: 400,
   UNDECODABLE: 400,
   // who is calling is not proven
   INVALID_TOKEN: 401,
@@ -23,6 +25,8 @@ export const ERROR_STATUS = {
   SERVICE_NOT_PERMITTED: 403,
   NOT_ATTESTED: 403,
   NOT_PERMITTED: 403,
+  // a signed-in user changing their password gave the wrong current one (not a 401: their session is fine)
+  WRONG_PASSWORD: 403,
   // a download ticket served all the bytes it may
   TICKET_SPENT: 403,
   TICKET_NOT_FOUND: 404,
@@ -33,6 +37,9 @@ export const ERROR_STATUS = {
   DOWNLOADS_IN_PROGRESS: 409,
   // a download ticket ran out of time
   TICKET_EXPIRED: 410,
+  // a password reset token already spent (or replaced by a newer one), or past its expiry
+  RESET_TOKEN_USED: 410,
+  RESET_TOKEN_EXPIRED: 410,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   RANGE_NOT_SATISFIABLE: 416,

@@ -28,7 +28,8 @@ export class AuthService {
     @Inject(IDENTITY_CONFIG) private readonly config: IdentityConfig,
   ) {}
 
-  private async tokensFor(user: UserEntity, refreshToken?: string): Promise<TokenPair> {
+  /** A fresh pair for a user: at sign-in, and for the session that just changed its password. */
+  async issueTokens(user: UserEntity, refreshToken?: string): Promise<TokenPair> {
     const { accessToken, expiresIn } = await this.accessTokens.issue({ sub: user.id, org: user.mspId, role: user.role, username: user.username });
     return { accessToken, refreshToken: refreshToken ?? (await this.refreshTokens.issue(user.id)), tokenType: 'Bearer', expiresIn };
   }
@@ -43,6 +44,17 @@ export class AuthService {
       await verifyAgainstDecoy(password);
       throw new IdentityError('INVALID_CREDENTIALS', 'the username or password is wrong');
     }
+    if (!(await this.passwordMatches(user, password))) throw new IdentityError('INVALID_CREDENTIALS', 'the username or password is wrong');
+    if (user.status !== 'active') throw new IdentityError('USER_SUSPENDED', 'this account is suspended');
+    return this.issueTokens(user);
+  }
+
+  /**
+   * Checks a known user's password. Every wrong one counts toward the lockout, whether at sign-in
+   * or when a signed-in user changes their password: a stolen access token must not become an
+   * unlimited guessing oracle for the password behind it.
+   */
+  async passwordMatches(user: UserEntity, password: string): Promise<boolean> {
     if (user.lockedUntil && user.lockedUntil.getTime() > Date.now()) {
       throw new IdentityError('ACCOUNT_LOCKED', `too many failed sign-ins; try again after ${user.lockedUntil.toISOString()}`);
     }
@@ -53,11 +65,10 @@ export class AuthService {
         ? { failedLogins: 0, lockedUntil: new Date(Date.now() + this.config.login.lockoutSeconds * 1000) }
         : { failedLogins: failures });
       if (lock) this.logger.warn(`locked ${user.username} (${user.id}) after ${failures} failed sign-ins`);
-      throw new IdentityError('INVALID_CREDENTIALS', 'the username or password is wrong');
+      return false;
     }
-    if (user.status !== 'active') throw new IdentityError('USER_SUSPENDED', 'this account is suspended');
     if (user.failedLogins > 0 || user.lockedUntil) await this.userRows.update({ id: user.id }, { failedLogins: 0, lockedUntil: null });
-    return this.tokensFor(user);
+    return true;
   }
 
   async refresh(refreshToken: string): Promise<TokenPair> {
@@ -67,7 +78,7 @@ export class AuthService {
       await this.refreshTokens.revokeAllFor(user.id);
       throw new IdentityError('USER_SUSPENDED', 'this account is suspended');
     }
-    return this.tokensFor(user, next);
+    return this.issueTokens(user, next);
   }
 
   logout(refreshToken: string): Promise<void> {

@@ -4,6 +4,12 @@ import { ERROR_STATUS, type ErrorCode } from '@gridledger/api-errors';
 export const IDENTITY_ERROR_CODES = [
   'INVALID_ARGUMENT',
   'WEAK_PASSWORD',
+  /** the current password given to change it is wrong */
+  'WRONG_PASSWORD',
+  /** a password reset token that was never issued, was spent or replaced, or expired */
+  'RESET_TOKEN_INVALID',
+  'RESET_TOKEN_USED',
+  'RESET_TOKEN_EXPIRED',
   /** not an X25519 public key, or a point of small order */
   'INVALID_PUBLIC_KEY',
   /** the bytes to sign are not a chaincode proposal or transaction the service can read */

@@ -25,6 +25,10 @@ export class UserEntity {
   @Column({ type: 'text' })
   username: string;
 
+  /** what the dashboard shows instead of an id; the username until someone sets one */
+  @Column({ type: 'text', name: 'display_name' })
+  displayName: string;
+
   @Column({ type: 'text' })
   email: string;
 
@@ -117,6 +121,34 @@ export class RefreshTokenEntity {
   createdAt: Date;
 }
 
+/** An admin's one-time password reset for a user: only its hash is kept; spent once, or dead after expiresAt. */
+@Entity({ name: 'password_reset_tokens' })
+export class PasswordResetTokenEntity {
+  @PrimaryColumn({ type: 'uuid' })
+  id: string;
+
+  @Index()
+  @Column({ type: 'uuid', name: 'user_id' })
+  userId: string;
+
+  @Index({ unique: true })
+  @Column({ type: 'text', name: 'token_hash' })
+  tokenHash: string;
+
+  @Column({ type: 'uuid', name: 'issued_by' })
+  issuedBy: string;
+
+  @Column({ type: 'timestamptz', name: 'expires_at' })
+  expiresAt: Date;
+
+  /** set when the token set a password, or when a newer token for the same user replaced it */
+  @Column({ type: 'timestamptz', name: 'used_at', nullable: true })
+  usedAt: Date | null;
+
+  @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
+  createdAt: Date;
+}
+
 /** One row for every signature made with a user's key, and for every one refused. */
 @Entity({ name: 'signature_log' })
 export class SignatureLogEntity {
@@ -191,4 +223,4 @@ export class OutboxEntity {
   publishedAt: Date | null;
 }
 
-export const IDENTITY_ENTITIES = [OrganizationEntity, UserEntity, SigningKeyEntity, RefreshTokenEntity, SignatureLogEntity, OutboxEntity];
+export const IDENTITY_ENTITIES = [OrganizationEntity, UserEntity, SigningKeyEntity, RefreshTokenEntity, PasswordResetTokenEntity, SignatureLogEntity, OutboxEntity];

@@ -1,5 +1,6 @@
 import { ROLES } from '@gridledger/domain';
 import { z } from 'zod';
+import { displayNameField } from '../accounts/account-input.ts';
 import { IdentityError } from '../common/identity-error.ts';
 
 // "owner, consumer, regulator or admin"
@@ -7,6 +8,8 @@ const roleList = `${ROLES.slice(0, -1).join(', ')} or ${ROLES.at(-1)}`;
 
 export const onboardUserSchema = z.strictObject({
   username: z.string().regex(/^[a-z0-9][a-z0-9._-]{2,63}$/, 'a username is 3 to 64 lower-case letters, digits, ".", "_" or "-"'),
+  /** what the dashboard shows; the username when left out */
+  displayName: displayNameField.optional(),
   email: z.email('not a valid e-mail address').max(254),
   password: z.string(),
   role: z.enum(ROLES, { error: `role must be ${roleList}` }),

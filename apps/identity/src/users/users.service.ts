@@ -20,6 +20,7 @@ export function publicView(user: UserEntity) {
   return {
     id: user.id,
     username: user.username,
+    displayName: user.displayName,
     email: user.email,
     mspId: user.mspId,
     role: user.role,
@@ -57,7 +58,7 @@ export class UsersService {
     return this.users.createQueryBuilder('u').where('lower(u.username) = lower(:username)', { username }).getOne();
   }
 
-  private requireAdminOf(actor: UserEntity, mspId: string): void {
+  requireAdminOf(actor: UserEntity, mspId: string): void {
     if (actor.role !== 'admin') throw new IdentityError('FORBIDDEN', 'only an organisation admin may manage users');
     if (actor.mspId !== mspId) throw new IdentityError('FORBIDDEN', `an admin of ${actor.mspId} cannot manage users of ${mspId}`);
   }
@@ -81,6 +82,7 @@ export class UsersService {
     const user = this.users.create({
       id,
       username: input.username,
+      displayName: input.displayName ?? input.username,
       email: input.email,
       mspId,
       role: input.role,

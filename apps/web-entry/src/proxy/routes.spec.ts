@@ -8,6 +8,15 @@ describe('resolveRoute', () => {
     expect(resolveRoute('POST', 'identity/organizations/GridMSP/users')).toMatchObject({ path: '/organizations/GridMSP/users', auth: 'user' });
   });
 
+  it('routes accounts: a reset token is redeemed without a session, everything else behind one', () => {
+    expect(resolveRoute('POST', 'identity/auth/password-reset')).toMatchObject({ path: '/auth/password-reset', auth: 'public' });
+    expect(resolveRoute('GET', 'identity/users?search=ana&limit=20&offset=0')).toMatchObject({ path: '/users?search=ana&limit=20&offset=0', auth: 'user' });
+    expect(resolveRoute('PUT', 'identity/users/me/password')).toMatchObject({ auth: 'user' });
+    expect(resolveRoute('PUT', 'identity/users/0b7e0c3e-2d5c-4a43-9f3e-8d1f7b0b3a11/display-name')).toMatchObject({ auth: 'user' });
+    expect(resolveRoute('POST', 'identity/users/0b7e0c3e-2d5c-4a43-9f3e-8d1f7b0b3a11/password-reset')).toMatchObject({ auth: 'user' });
+    expect(resolveRoute('GET', 'identity/users/0b7e0c3e-2d5c-4a43-9f3e-8d1f7b0b3a11/password-reset')).toBeNull();
+  });
+
   it('never exposes internal routes, health, docs or the operator API', () => {
     expect(resolveRoute('POST', 'identity/internal/signatures')).toBeNull();
     expect(resolveRoute('GET', 'identity/health')).toBeNull();

@@ -40,6 +40,11 @@ export class SessionStore {
     this.accept((await response.json()) as TokenPair);
   }
 
+  /** A pair the server handed out otherwise: after a password change every other session is closed and this one continues on it. */
+  adopt(pair: TokenPair): void {
+    this.accept(pair);
+  }
+
   /** Exchanges the refresh token for a new pair; false (and signed out) when it is spent or revoked. */
   renew(): Promise<boolean> {
     this.renewing ??= this.exchange().finally(() => {

@@ -8,6 +8,8 @@ import type { AssetCategory, AssetStatus, RequestStatus, Role, Sensitivity } fro
 export interface Me {
   id: string;
   username: string;
+  /** what screens show instead of the id; the username until someone sets one */
+  displayName: string;
   email: string;
   mspId: string;
   role: Role;
@@ -18,6 +20,33 @@ export interface TokenPair {
   accessToken: string;
   refreshToken: string;
   expiresIn: number;
+}
+
+/** One user in the identity service's directory (GET /users). */
+export interface DirectoryUser {
+  id: string;
+  username: string;
+  displayName: string;
+  email: string;
+  mspId: string;
+  organizationName: string;
+  role: Role;
+  status: 'active' | 'suspended';
+  createdAt: string;
+}
+
+export interface DirectoryPage {
+  users: DirectoryUser[];
+  total: number;
+  limit: number;
+  offset: number;
+}
+
+/** An admin's one-time password reset: the token is in this answer only. */
+export interface PasswordReset {
+  userId: string;
+  token: string;
+  expiresAt: string;
 }
 
 export interface Organization {

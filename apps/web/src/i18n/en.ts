@@ -1,7 +1,7 @@
 /** English, the reference dictionary: every other language must have exactly these keys (checked by the type of zh.ts). */
 export const en = {
-  app: { name: 'GridLedger', tagline: 'Power data shared under supervision', skip: 'Skip to content', language: 'Language', signedInAs: 'Signed in as {{username}} ({{role}}, {{mspId}})', signOut: 'Sign out', menu: 'Menu' },
-  nav: { catalog: 'Catalog', upload: 'Upload', myAssets: 'My assets & requests', myRequests: 'My requests & grants', regulator: 'Regulator console', ops: 'Ops dashboard', admin: 'Users' },
+  app: { name: 'GridLedger', tagline: 'Power data shared under supervision', skip: 'Skip to content', language: 'Language', signedInAs: 'Signed in as {{name}} ({{role}}, {{mspId}})', signOut: 'Sign out', menu: 'Menu' },
+  nav: { catalog: 'Catalog', upload: 'Upload', myAssets: 'My assets & requests', myRequests: 'My requests & grants', regulator: 'Regulator console', ops: 'Ops dashboard', admin: 'Users', account: 'My account' },
   roles: { owner: 'owner', consumer: 'consumer', regulator: 'regulator', admin: 'admin' },
   common: {
     loading: 'Loading…', retry: 'Try again', save: 'Save', cancel: 'Cancel', reason: 'Reason', submit: 'Submit', close: 'Close', yes: 'Yes', no: 'No', none: 'none', unknown: 'unknown',
@@ -18,6 +18,18 @@ export const en = {
     title: 'Sign in', username: 'Username', password: 'Password', submit: 'Sign in', busy: 'Signing in…',
     required: 'Enter your username and password.', wrong: 'The username or password is wrong.', locked: 'This account is locked for a while after too many attempts. Try again later.',
     intro: 'Grid companies, data consumers and the regulator share power data here. Every request, approval and download is recorded on chain.',
+    haveToken: 'Have a reset token from your admin? Set a new password',
+  },
+  reset: {
+    title: 'Set a new password', intro: 'Your admin gave you a one-time reset token. It works once, for 30 minutes.', token: 'Reset token', newPassword: 'New password', confirm: 'New password again',
+    submit: 'Set password', busy: 'Setting…', required: 'Enter the token and the new password.', mismatch: 'The two passwords differ.', done: 'Your password is set. Sign in with it.', back: 'Back to sign in',
+    used: 'This token was already used, or replaced by a newer one. Ask your admin for a new one.', expired: 'This token has expired. Ask your admin for a new one.', invalid: 'This token is not valid. Check that you copied it whole.',
+  },
+  account: {
+    title: 'My account', profile: 'Profile', username: 'Username', organisation: 'Organisation', role: 'Role', displayName: 'Display name', saveName: 'Save name', nameSaved: 'Your display name is saved.', nameInvalid: 'A display name has 1 to 100 characters.',
+    password: 'Change password', current: 'Current password', newPassword: 'New password', confirm: 'New password again', change: 'Change password', changed: 'Your password is changed. Your other sessions are signed out.',
+    required: 'Enter your current password and a new one.', mismatch: 'The two new passwords differ.', wrongCurrent: 'The current password is wrong.',
+    policy: 'At least 12 characters; below 16, three of: lower case, upper case, digits, symbols. It may not contain your username.',
   },
   sensitivity: { public: 'public', internal: 'internal', sensitive: 'sensitive', critical: 'critical' },
   assetStatus: { active: 'active', frozen: 'frozen', retired: 'retired' },
@@ -71,7 +83,8 @@ export const en = {
   },
   regulator: {
     title: 'Regulator console', pending: 'Waiting for the regulator', noPending: 'No sensitive or critical request waits for you.', freeze: 'Freeze', unfreeze: 'Unfreeze',
-    freezeAsset: 'Freeze or unfreeze an asset', freezeUser: 'Freeze or unfreeze a user', assetId: 'Asset id', userId: 'User id', audit: 'Audit log', violations: 'Integrity violations', noViolations: 'No integrity violation has been recorded.',
+    freezeAsset: 'Freeze or unfreeze an asset', freezeUser: 'Freeze or unfreeze a user', assetId: 'Asset id', userId: 'User id',
+    findUser: 'Find a user (name, username or e-mail)', noUserMatch: 'No user matches.', choose: 'Choose', chosen: 'Chosen: {{name}} ({{username}}, {{org}})', chooseAnother: 'Choose another user', audit: 'Audit log', violations: 'Integrity violations', noViolations: 'No integrity violation has been recorded.',
     filters: { assetId: 'Asset id', userId: 'User id', org: 'Organisation', action: 'Action', from: 'From', to: 'To' }, search: 'Search', export: 'Export report (CSV)', noEvents: 'No audit event matches.', more: 'Load more',
     columns: { time: 'Time', action: 'Action', actor: 'Actor', org: 'Organisation', asset: 'Asset', tx: 'Transaction' }, frozen: 'Done: recorded on chain.',
     reconcile: {
@@ -86,11 +99,13 @@ export const en = {
     throughput: 'Upload and download throughput', upload: 'Upload', download: 'Download', errors: 'Recent errors', noErrors: 'No error recently.', latency: '{{ms}} ms',
   },
   admin: {
-    title: 'Users of {{mspId}}', onboard: 'Onboard a user', username: 'Username', email: 'E-mail', password: 'Initial password (12 or more characters)', role: 'Role', create: 'Onboard',
+    title: 'Users of {{mspId}}', onboard: 'Onboard a user', username: 'Username', displayName: 'Display name (optional)', name: 'Name', joined: 'Onboarded', email: 'E-mail', password: 'Initial password (12 or more characters)', role: 'Role', create: 'Onboard',
     created: '{{username}} was onboarded with their own Fabric identity.', suspend: 'Suspend', reactivate: 'Reactivate', users: 'Users', noUsers: 'No user is recorded for your organisation yet.',
     status: { active: 'active', suspended: 'suspended' }, suspended: '{{username}} was suspended.', reactivated: '{{username}} was reactivated.',
     invalid: { username: 'A username is 3 to 64 lower-case letters, digits, ".", "_" or "-".', email: 'Enter a valid e-mail address.', password: 'The password needs at least 12 characters.' },
-    directoryNote: 'The list is read from the audit log of your organisation.',
+    search: 'Search users', searchHint: 'Part of a display name, username or e-mail.', count: '{{count}} users', pageOf: 'Page {{page}} of {{pages}}',
+    resetPassword: 'Reset password', resetTitle: 'One-time reset token for {{name}}', resetExplain: 'Give it to {{name}} over a channel you trust. It is shown only now, works once and expires at {{time}}.', resetLink: 'Or send this link, which fills the token in:',
+    rename: 'Rename', newName: 'New display name', renamed: '{{username}} is now shown as {{name}}.',
     credits: 'Allocate credits', amount: 'Credits', allocate: 'Allocate', allocated: '{{amount}} credits allocated to {{username}}.', amountInvalid: 'Credits are a whole number from 1.',
   },
   notFound: { title: 'Page not found', back: 'Go to the catalog' },

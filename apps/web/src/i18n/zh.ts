@@ -2,8 +2,8 @@ import type { Dictionary } from './en.ts';
 
 /** 简体中文. Typed against the English dictionary, so a missing or extra key does not compile. */
 export const zh: Dictionary = {
-  app: { name: 'GridLedger 电力数据链', tagline: '监管之下的电力数据共享', skip: '跳到正文', language: '语言', signedInAs: '已登录：{{username}}（{{role}}，{{mspId}}）', signOut: '退出登录', menu: '菜单' },
-  nav: { catalog: '数据目录', upload: '上传', myAssets: '我的资产与申请', myRequests: '我的申请与授权', regulator: '监管控制台', ops: '运维仪表盘', admin: '用户管理' },
+  app: { name: 'GridLedger 电力数据链', tagline: '监管之下的电力数据共享', skip: '跳到正文', language: '语言', signedInAs: '已登录：{{name}}（{{role}}，{{mspId}}）', signOut: '退出登录', menu: '菜单' },
+  nav: { catalog: '数据目录', upload: '上传', myAssets: '我的资产与申请', myRequests: '我的申请与授权', regulator: '监管控制台', ops: '运维仪表盘', admin: '用户管理', account: '我的账户' },
   roles: { owner: '数据所有者', consumer: '数据使用者', regulator: '监管者', admin: '管理员' },
   common: {
     loading: '加载中…', retry: '重试', save: '保存', cancel: '取消', reason: '理由', submit: '提交', close: '关闭', yes: '是', no: '否', none: '无', unknown: '未知',
@@ -20,6 +20,18 @@ export const zh: Dictionary = {
     title: '登录', username: '用户名', password: '密码', submit: '登录', busy: '正在登录…',
     required: '请输入用户名和密码。', wrong: '用户名或密码错误。', locked: '尝试次数过多，账户暂时锁定，请稍后再试。',
     intro: '电网企业、数据使用方与监管机构在此共享电力数据。每一次申请、审批和下载都记录在链上。',
+    haveToken: '管理员给了您重置令牌？设置新密码',
+  },
+  reset: {
+    title: '设置新密码', intro: '管理员给了您一次性重置令牌，仅可使用一次，30 分钟内有效。', token: '重置令牌', newPassword: '新密码', confirm: '再次输入新密码',
+    submit: '设置密码', busy: '正在设置…', required: '请输入令牌和新密码。', mismatch: '两次输入的密码不一致。', done: '密码已设置，请用新密码登录。', back: '返回登录',
+    used: '该令牌已被使用，或已被更新的令牌取代。请向管理员索取新令牌。', expired: '该令牌已过期。请向管理员索取新令牌。', invalid: '该令牌无效。请检查是否完整复制。',
+  },
+  account: {
+    title: '我的账户', profile: '个人资料', username: '用户名', organisation: '机构', role: '角色', displayName: '显示名称', saveName: '保存名称', nameSaved: '显示名称已保存。', nameInvalid: '显示名称为 1 至 100 个字符。',
+    password: '修改密码', current: '当前密码', newPassword: '新密码', confirm: '再次输入新密码', change: '修改密码', changed: '密码已修改，您的其他会话已退出登录。',
+    required: '请输入当前密码和新密码。', mismatch: '两次输入的新密码不一致。', wrongCurrent: '当前密码不正确。',
+    policy: '至少 12 个字符；少于 16 个字符时须包含小写字母、大写字母、数字、符号中的三类。不得包含用户名。',
   },
   sensitivity: { public: '公开', internal: '内部', sensitive: '敏感', critical: '核心' },
   assetStatus: { active: '正常', frozen: '已冻结', retired: '已下架' },
@@ -73,7 +85,9 @@ export const zh: Dictionary = {
   },
   regulator: {
     title: '监管控制台', pending: '等待监管审批', noPending: '没有等待您审批的敏感或核心数据申请。', freeze: '冻结', unfreeze: '解冻',
-    freezeAsset: '冻结或解冻资产', freezeUser: '冻结或解冻用户', assetId: '资产 ID', userId: '用户 ID', audit: '审计日志', violations: '完整性违规', noViolations: '尚无完整性违规记录。',
+    freezeAsset: '冻结或解冻资产', freezeUser: '冻结或解冻用户', assetId: '资产 ID', userId: '用户 ID',
+    findUser: '查找用户（名称、用户名或电子邮箱）', noUserMatch: '没有匹配的用户。', choose: '选择', chosen: '已选择：{{name}}（{{username}}，{{org}}）', chooseAnother: '选择其他用户',
+    audit: '审计日志', violations: '完整性违规', noViolations: '尚无完整性违规记录。',
     filters: { assetId: '资产 ID', userId: '用户 ID', org: '机构', action: '操作', from: '起始', to: '截止' }, search: '搜索', export: '导出报告（CSV）', noEvents: '没有符合条件的审计事件。', more: '加载更多',
     columns: { time: '时间', action: '操作', actor: '操作者', org: '机构', asset: '资产', tx: '交易' }, frozen: '已完成：已记录在链上。',
     reconcile: {
@@ -88,11 +102,13 @@ export const zh: Dictionary = {
     throughput: '上传与下载吞吐量', upload: '上传', download: '下载', errors: '最近错误', noErrors: '近期没有错误。', latency: '{{ms}} 毫秒',
   },
   admin: {
-    title: '{{mspId}} 的用户', onboard: '添加用户', username: '用户名', email: '电子邮箱', password: '初始密码（至少 12 个字符）', role: '角色', create: '添加',
+    title: '{{mspId}} 的用户', onboard: '添加用户', username: '用户名', displayName: '显示名称（可选）', name: '名称', joined: '加入时间', email: '电子邮箱', password: '初始密码（至少 12 个字符）', role: '角色', create: '添加',
     created: '已添加 {{username}}，并为其签发了 Fabric 身份。', suspend: '停用', reactivate: '恢复', users: '用户', noUsers: '您的机构尚无用户记录。',
     status: { active: '正常', suspended: '已停用' }, suspended: '已停用 {{username}}。', reactivated: '已恢复 {{username}}。',
     invalid: { username: '用户名为 3 至 64 个小写字母、数字、"."、"_" 或 "-"。', email: '请输入有效的电子邮箱。', password: '密码至少 12 个字符。' },
-    directoryNote: '列表来自本机构的审计日志。',
+    search: '搜索用户', searchHint: '显示名称、用户名或电子邮箱的一部分。', count: '共 {{count}} 个用户', pageOf: '第 {{page}} / {{pages}} 页',
+    resetPassword: '重置密码', resetTitle: '{{name}} 的一次性重置令牌', resetExplain: '请通过可信渠道交给 {{name}}。令牌仅在此显示一次，只能使用一次，于 {{time}} 过期。', resetLink: '或发送此链接（已填入令牌）：',
+    rename: '改名', newName: '新的显示名称', renamed: '{{username}} 现显示为 {{name}}。',
     credits: '分配积分', amount: '积分', allocate: '分配', allocated: '已向 {{username}} 分配 {{amount}} 积分。', amountInvalid: '积分须为不小于 1 的整数。',
   },
   notFound: { title: '页面不存在', back: '前往数据目录' },

@@ -6,7 +6,7 @@ import { ReasonAction } from '../../components/reason-action.tsx';
 import { useAsync } from '../../components/use-async.ts';
 import { RequestTable } from '../owner/request-table.tsx';
 import { AuditSearch } from './audit-search.tsx';
-import { FreezePanel } from './freeze-panel.tsx';
+import { FreezePanel, UserFreezePanel } from './freeze-panel.tsx';
 import { ReconciliationPanel } from './reconciliation-panel.tsx';
 
 /** Regulator: approve sensitive and critical shares, freeze what must stop, search and export the audit log, watch integrity. */
@@ -35,7 +35,7 @@ export function RegulatorPage() {
       </AsyncView>
       <div className="grid-2">
         <FreezePanel target="assets" />
-        <FreezePanel target="users" />
+        <UserFreezePanel />
       </div>
       <AuditSearch title={t('regulator.audit')} />
       <AuditSearch title={t('regulator.violations')} fixed={{ action: 'storage.integrity-violation' }} />

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLocation, useNavigate } from 'react-router';
+import { Link, useLocation, useNavigate } from 'react-router';
 import { ApiError } from '../../api/api-error.ts';
 import { ErrorNotice } from '../../components/error-notice.tsx';
 import { LanguageSwitch } from '../../layout.tsx';
@@ -64,6 +64,9 @@ export function SignInPage() {
             {busy ? t('signIn.busy') : t('signIn.submit')}
           </button>
         </form>
+        <p>
+          <Link to="/reset-password">{t('signIn.haveToken')}</Link>
+        </p>
       </div>
     </div>
   );
