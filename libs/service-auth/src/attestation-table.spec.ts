@@ -32,7 +32,10 @@ describe('the attestation table', () => {
     expect(mayAttest('access-policy', 'settlement:Mint', 'user')).toBe(true);
     expect(mayAttest('access-policy', 'asset:RegisterAsset', 'user')).toBe(false);
     for (const service of ['identity', 'ledger', 'audit', 'web-entry', 'operator'] as const) expect(mayAttest(service, 'access:ApproveRequest', 'user')).toBe(false);
-    for (const fn of ['asset:RetireAsset', 'system:Ping', 'supervision:AddRegulatorNote', 'nothing:AtAll']) {
+    // a regulator's note goes through access-policy's supervision routes, and through nothing else
+    expect(mayAttest('access-policy', 'supervision:AddRegulatorNote', 'user')).toBe(true);
+    expect(mayAttest('storage', 'supervision:AddRegulatorNote', 'user')).toBe(false);
+    for (const fn of ['asset:RetireAsset', 'system:Ping', 'nothing:AtAll']) {
       for (const service of SERVICE_NAMES) expect(mayAttest(service, fn, 'user')).toBe(false);
     }
   });

@@ -29,6 +29,7 @@ export const ATTESTATION_TABLE = {
       'supervision:UnfreezeAsset',
       'supervision:FreezeUser',
       'supervision:UnfreezeUser',
+      'supervision:AddRegulatorNote',
       'settlement:Mint',
     ],
     // the expiry job runs as the organisation, not as a person

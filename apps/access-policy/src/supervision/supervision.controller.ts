@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Body, Controller, HttpCode, Param, Post, Req, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { UserGuard, type AuthenticatedRequest } from '../auth/user-guard.ts';
@@ -5,6 +6,7 @@ import { AccessError } from '../common/access-error.ts';
 import { LedgerGateway } from '../ledger/ledger-gateway.ts';
 import { decisionSchema, parseId, parseInput } from '../requests/request-input.ts';
 import { isRegulator } from '@gridledger/domain';
+import { noteBody, noteSchema } from './note-input.ts';
 
 const TRANSACTIONS = { assets: { freeze: 'FreezeAsset', unfreeze: 'UnfreezeAsset' }, users: { freeze: 'FreezeUser', unfreeze: 'UnfreezeUser' } } as const;
 const reasonBody = { schema: { type: 'object', required: ['reason'], properties: { reason: { type: 'string', maxLength: 500 } } } };
@@ -47,6 +49,18 @@ export class SupervisionController {
   @ApiBody(reasonBody)
   unfreezeUser(@Req() request: AuthenticatedRequest, @Param('id') id: string, @Body() body: unknown) {
     return this.act(request, 'users', 'unfreeze', id, body);
+  }
+
+  @Post('notes')
+  @HttpCode(201)
+  @ApiOperation({ summary: "Write a note on an asset, a request or a user, on chain; notes on an asset or its requests appear in the asset's lineage (regulators)" })
+  @ApiBody(noteBody)
+  async addNote(@Req() request: AuthenticatedRequest, @Body() body: unknown) {
+    const note = parseInput(noteSchema, body);
+    if (!isRegulator(request.user.role, request.user.mspId)) throw new AccessError('FORBIDDEN', 'only regulators write notes', 403);
+    const noteId = randomUUID();
+    const committed = await this.ledger.submit<unknown>({ subject: note.subjectId, signer: { userId: request.user.id }, contract: 'supervision', transaction: 'AddRegulatorNote', arguments: [noteId, note.subjectType, note.subjectId, note.text] });
+    return { noteId, ...note, txId: committed.txId, blockNumber: committed.blockNumber };
   }
 
   private async act(request: AuthenticatedRequest, kind: 'assets' | 'users', action: 'freeze' | 'unfreeze', rawId: string, body: unknown) {

@@ -92,6 +92,10 @@ export const en = {
       run: 'Reconcile now', running: 'Reconciling…', summary: '{{assets}} assets and {{grants}} grants checked; disagreements with the chain: {{violations}}.',
       kind: 'Finding', where: 'Where', expected: 'Chain says', actual: 'Found',
     },
+    notes: {
+      title: 'Write a regulator note', subjectType: 'About', subjects: { asset: 'an asset', request: 'a request', user: 'a user' }, requestId: 'Request id',
+      text: 'Note (recorded on chain; notes on an asset or its requests appear in its lineage)', add: 'Add note', saving: 'Recording…',
+    },
   },
   ops: {
     title: 'Ops dashboard', live: 'Live', connecting: 'Connecting…', disconnected: 'Disconnected, reconnecting…', services: 'Services', components: 'Stack components', up: 'up', down: 'down',

@@ -95,6 +95,10 @@ export const zh: Dictionary = {
       run: '立即对账', running: '对账中…', summary: '已检查 {{assets}} 项资产、{{grants}} 项授权；与链上不一致：{{violations}} 处。',
       kind: '发现', where: '位置', expected: '链上记录', actual: '实际',
     },
+    notes: {
+      title: '撰写监管备注', subjectType: '对象', subjects: { asset: '数据资产', request: '访问申请', user: '用户' }, requestId: '申请编号',
+      text: '备注（记录上链；关于资产或其申请的备注显示在该资产的溯源中）', add: '添加备注', saving: '正在记录…',
+    },
   },
   ops: {
     title: '运维仪表盘', live: '实时', connecting: '正在连接…', disconnected: '连接断开，正在重连…', services: '服务', components: '基础组件', up: '正常', down: '故障',

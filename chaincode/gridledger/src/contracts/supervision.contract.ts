@@ -12,8 +12,7 @@ import { KEY, key } from '../keys.ts';
 import { exists, listValues, writeJson } from '../state.ts';
 import { userFreeze, userFreezeKey } from '../supervision/user-freeze.ts';
 import { requireEnum, requireId, requireString } from '../validation.ts';
-
-export const NOTE_SUBJECTS = ['asset', 'request', 'user'] as const;
+import { MAX_NOTE_LENGTH, NOTE_SUBJECTS } from '@gridledger/domain';
 
 /** Supervision: only RegulatorMSP identities with the regulator role. Frozen things can be read; nothing flows. */
 @Info({ title: 'SupervisionContract', description: 'Freeze and unfreeze assets and users; regulator notes' })
@@ -81,7 +80,7 @@ export class SupervisionContract extends Contract {
     const id = requireId('noteId', noteId);
     const type = requireEnum('subjectType', subjectType, NOTE_SUBJECTS);
     const subject = requireId('subjectId', subjectId);
-    const body = requireString('text', text, { max: 4000 });
+    const body = requireString('text', text, { max: MAX_NOTE_LENGTH });
     const noteKey = key(ctx, KEY.note, type, subject, id);
     if (await exists(ctx, noteKey)) throw new ChaincodeError('ALREADY_EXISTS', `note ${id} already exists`);
     if (type === 'asset') await loadAsset(ctx, subject);

@@ -22,6 +22,7 @@ export function LineageTimeline({ entries }: { entries: readonly LineageEntry[] 
             {e.signer.mspId} · {e.signer.role} · <span title={e.signer.uid}>{shortId(e.signer.uid)}</span>
           </span>
           <code title={e.txId}>tx {shortId(e.txId, 12)}</code>
+          {e.action === 'RegulatorNoteAdded' && typeof e.data['text'] === 'string' && <blockquote className="note-text">{e.data['text']}</blockquote>}
         </li>
       ))}
     </ol>

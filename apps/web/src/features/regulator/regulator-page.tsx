@@ -7,6 +7,7 @@ import { useAsync } from '../../components/use-async.ts';
 import { RequestTable } from '../owner/request-table.tsx';
 import { AuditSearch } from './audit-search.tsx';
 import { FreezePanel, UserFreezePanel } from './freeze-panel.tsx';
+import { NotePanel } from './note-panel.tsx';
 import { ReconciliationPanel } from './reconciliation-panel.tsx';
 
 /** Regulator: approve sensitive and critical shares, freeze what must stop, search and export the audit log, watch integrity. */
@@ -37,6 +38,7 @@ export function RegulatorPage() {
         <FreezePanel target="assets" />
         <UserFreezePanel />
       </div>
+      <NotePanel />
       <AuditSearch title={t('regulator.audit')} />
       <AuditSearch title={t('regulator.violations')} fixed={{ action: 'storage.integrity-violation' }} />
       <ReconciliationPanel />
