@@ -41,6 +41,7 @@ export const en = {
     empty: 'No data asset matches these filters.', pageOf: 'Page {{page}} of {{pages}}', results: '{{count}} matching assets', pageSize: 'Per page',
   },
   asset: {
+    closedToOwner: { frozen: 'The regulator has frozen this asset: its policy and key cannot change until it is unfrozen.', retired: 'This asset is retired: its policy and key no longer change.' },
     back: 'Back to the catalog', metadata: 'Metadata', onChain: 'On-chain record', policy: 'Policy', lineage: 'Lineage', timeline: 'Timeline', graph: 'Graph',
     owner: 'Owner', category: 'Category', sensitivity: 'Sensitivity', price: 'Price', size: 'Size', status: 'Status', keyVersion: 'Key version', description: 'Description', created: 'Registered', updated: 'Updated',
     cid: 'CID (IPFS)', plaintextSha256: 'SHA-256 of the file', ciphertextSha256: 'SHA-256 of the ciphertext', txId: 'Transaction', block: 'Block', scheme: 'Encryption', fileStatus: 'Anchoring',

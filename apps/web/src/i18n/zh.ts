@@ -43,6 +43,7 @@ export const zh: Dictionary = {
     empty: '没有符合条件的数据资产。', pageOf: '第 {{page}} 页，共 {{pages}} 页', results: '共 {{count}} 项符合条件的资产', pageSize: '每页',
   },
   asset: {
+    closedToOwner: { frozen: '该资产已被监管方冻结：解冻前不能修改其策略或更换密钥。', retired: '该资产已下架：其策略和密钥不再变更。' },
     back: '返回数据目录', metadata: '元数据', onChain: '链上记录', policy: '访问策略', lineage: '数据血缘', timeline: '时间线', graph: '关系图',
     owner: '所有者', category: '类别', sensitivity: '敏感级别', price: '价格', size: '大小', status: '状态', keyVersion: '密钥版本', description: '描述', created: '登记时间', updated: '更新时间',
     cid: 'CID（IPFS）', plaintextSha256: '文件 SHA-256', ciphertextSha256: '密文 SHA-256', txId: '交易', block: '区块', scheme: '加密方式', fileStatus: '上链状态',

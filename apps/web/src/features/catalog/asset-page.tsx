@@ -116,8 +116,10 @@ export function AssetPage() {
                       ))}
                     </ul>
                   )}
-                  {isOwner && user.role === 'owner' && <PolicyEditor assetId={a.id} policy={a.policy} onSaved={asset.reload} />}
-                  {isOwner && user.role === 'owner' && <KeyRotation assetId={a.id} onRotated={() => (asset.reload(), lineage.reload())} />}
+                  {/* the chaincode refuses both on a frozen or retired asset, so they are not offered there */}
+                  {isOwner && user.role === 'owner' && a.status === 'active' && <PolicyEditor assetId={a.id} policy={a.policy} onSaved={asset.reload} />}
+                  {isOwner && user.role === 'owner' && a.status === 'active' && <KeyRotation assetId={a.id} onRotated={() => (asset.reload(), lineage.reload())} />}
+                  {isOwner && user.role === 'owner' && a.status !== 'active' && <p className="notice">{t(`asset.closedToOwner.${a.status}`)}</p>}
                 </div>
                 <div className="stack">
                   {user.role === 'consumer' && a.status === 'active' && (mayRequest(a.policy, user) === 'ok' ? (
