@@ -328,6 +328,9 @@ describe('the dashboard, end to end in Chromium', () => {
       const first = Number(await page.getByTestId('chain-height').textContent());
       expect(first).toBeGreaterThan(0);
       expect(await page.getByTestId('service-access-policy').textContent()).toContain('up');
+      // the story's transactions ran minutes before this screen was opened: the entry measured them then and kept them
+      await expect.poll(async () => Number(await page.getByTestId('day-peak-tx').textContent()), { timeout: 70_000 }).toBeGreaterThan(0);
+      await expect.poll(async () => Number(await page.getByTestId('day-peak-events').textContent()), { timeout: 70_000 }).toBeGreaterThan(0);
       // a few readings, so the charts have lines
       await page.waitForTimeout(7000);
       await shot(page, '11-ops');

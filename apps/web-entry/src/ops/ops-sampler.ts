@@ -1,6 +1,7 @@
 import { connect } from 'node:net';
-import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { ENTRY_CONFIG, type EntryConfig, type ProbedComponent } from '../config/entry-config.ts';
+import { OpsHistory } from './ops-history.ts';
 import type { OpsSample } from './ops-sample.ts';
 import { figure, parsePrometheus } from './prometheus.ts';
 import { CounterRates } from './rates.ts';
@@ -12,16 +13,18 @@ type Listener = (sample: OpsSample) => void;
 const PROBE_TIMEOUT_MS = 1500;
 
 /**
- * Reads the platform's health and figures every few seconds, but only while someone watches:
- * no dashboard open, no polling. Every watcher gets the same reading, so rates agree.
+ * Reads the platform's health and figures every few seconds, whether or not anyone watches, so
+ * that rates are measured while things happen and the last 24 hours are kept (OpsHistory) for
+ * whoever opens the ops screen later. Every watcher gets the same reading, so rates agree.
  */
 @Injectable()
-export class OpsSampler implements OnModuleDestroy {
+export class OpsSampler implements OnModuleInit, OnModuleDestroy {
   private readonly listeners = new Set<Listener>();
   private readonly rates: CounterRates;
   private timer: NodeJS.Timeout | null = null;
   private last: OpsSample | null = null;
   private readonly wasDown = new Set<string>();
+  readonly history = new OpsHistory();
 
   constructor(
     @Inject(ENTRY_CONFIG) private readonly config: EntryConfig,
@@ -34,18 +37,19 @@ export class OpsSampler implements OnModuleDestroy {
   subscribe(listener: Listener): () => void {
     this.listeners.add(listener);
     if (this.last) listener(this.last);
-    if (!this.timer) {
-      const tick = () => void this.sample().then((s) => this.listeners.forEach((l) => l(s)));
-      tick();
-      this.timer = setInterval(tick, this.config.WEB_OPS_INTERVAL_MS);
-    }
-    return () => {
-      this.listeners.delete(listener);
-      if (this.listeners.size === 0 && this.timer) {
-        clearInterval(this.timer);
-        this.timer = null;
-      }
-    };
+    return () => this.listeners.delete(listener);
+  }
+
+  onModuleInit(): void {
+    const tick = () =>
+      void this.sample().then((s) => {
+        this.history.record(Date.parse(s.at), { txPerSecond: s.chain.txPerSecond, eventsPerSecond: s.kafka.eventsPerSecond, uploadBytesPerSecond: s.throughput.uploadBytesPerSecond, downloadBytesPerSecond: s.throughput.downloadBytesPerSecond });
+        this.listeners.forEach((l) => l(s));
+      });
+    tick();
+    this.timer = setInterval(tick, this.config.WEB_OPS_INTERVAL_MS);
+    // the sampler must not keep a closing process alive
+    this.timer.unref();
   }
 
   onModuleDestroy(): void {

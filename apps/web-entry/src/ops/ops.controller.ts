@@ -17,6 +17,12 @@ export class OpsController {
     return this.sampler.sample();
   }
 
+  @Get('history')
+  @ApiOperation({ summary: 'The last 24 hours of transaction, event and transfer rates, one point a minute, oldest first (admins, regulator)' })
+  history() {
+    return { intervalSeconds: 60, points: this.sampler.history.points() };
+  }
+
   @Get('stream')
   @ApiProduces('text/event-stream')
   @ApiOperation({ summary: 'The same readings as server-sent events (`event: sample`), every few seconds while the stream is open' })

@@ -143,6 +143,7 @@ export const en = {
     },
   },
   ops: {
+    day: 'Last 24 hours (one point a minute)', dayPeakTx: 'Peak transactions/s, 24 h', dayPeakEvents: 'Peak events/s, 24 h',
     title: 'Ops dashboard', live: 'Live', connecting: 'Connecting…', disconnected: 'Disconnected, reconnecting…', services: 'Services', components: 'Stack components', up: 'up', down: 'down',
     chain: 'Chain', height: 'Height', txPerSecond: 'Transactions/s', blocksPerSecond: 'Blocks/s', kafka: 'Kafka', lag: 'Consumer lag', eventsPerSecond: 'Events/s', outbox: 'Outbox backlog',
     throughput: 'Upload and download throughput', upload: 'Upload', download: 'Download', errors: 'Recent errors', noErrors: 'No error recently.', latency: '{{ms}} ms',

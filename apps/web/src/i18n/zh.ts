@@ -146,6 +146,7 @@ export const zh: Dictionary = {
     },
   },
   ops: {
+    day: '最近 24 小时（每分钟一个点）', dayPeakTx: '24 小时峰值交易/秒', dayPeakEvents: '24 小时峰值事件/秒',
     title: '运维仪表盘', live: '实时', connecting: '正在连接…', disconnected: '连接断开，正在重连…', services: '服务', components: '基础组件', up: '正常', down: '故障',
     chain: '区块链', height: '区块高度', txPerSecond: '每秒交易', blocksPerSecond: '每秒区块', kafka: 'Kafka', lag: '消费延迟', eventsPerSecond: '每秒事件', outbox: '发件箱积压',
     throughput: '上传与下载吞吐量', upload: '上传', download: '下载', errors: '最近错误', noErrors: '近期没有错误。', latency: '{{ms}} 毫秒',

@@ -22,9 +22,19 @@ describe('OpsPage', () => {
         controller.enqueue(new TextEncoder().encode(`retry: 3000\n\nevent: sample\ndata: ${JSON.stringify(sample)}\n\n`));
       },
     });
-    vi.stubGlobal('fetch', vi.fn(async () => new Response(body, { status: 200, headers: { 'content-type': 'text/event-stream' } })));
+    const history = { intervalSeconds: 60, points: [
+      { at: '2026-11-24T09:58:00.000Z', txPerSecond: 42.5, eventsPerSecond: 120, uploadBytesPerSecond: null, downloadBytesPerSecond: null },
+      { at: '2026-11-24T09:59:00.000Z', txPerSecond: 0, eventsPerSecond: 3, uploadBytesPerSecond: null, downloadBytesPerSecond: null },
+    ] };
+    vi.stubGlobal('fetch', vi.fn(async (input: RequestInfo | URL) =>
+      String(input).endsWith('/api/ops/history')
+        ? new Response(JSON.stringify(history), { status: 200, headers: { 'content-type': 'application/json' } })
+        : new Response(body, { status: 200, headers: { 'content-type': 'text/event-stream' } })));
     render(<OpsPage />);
     expect(await screen.findByTestId('chain-height')).toHaveTextContent('321');
+    // what happened before the screen was opened is still there
+    expect(await screen.findByTestId('day-peak-tx')).toHaveTextContent('42.5');
+    expect(screen.getByText('Last 24 hours (one point a minute)')).toBeInTheDocument();
     expect(screen.getByTestId('ops-state')).toHaveTextContent('Live');
     expect(screen.getByTestId('service-access-policy')).toHaveTextContent('down');
     expect(screen.getByText('access-policy is down: not running')).toBeInTheDocument();

@@ -1,16 +1,27 @@
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { Loading } from '../../components/async-view.tsx';
 import { Badge, statusTone } from '../../components/badge.tsx';
 import { ErrorNotice } from '../../components/error-notice.tsx';
 import { formatBytes, formatDate, formatRate } from '../../components/format.ts';
-import type { ChartPoint } from './ops-sample.ts';
+import { api } from '../../api/http.ts';
+import { useAsync } from '../../components/use-async.ts';
+import { historyPoints, peak, type ChartPoint, type OpsMinute } from './ops-sample.ts';
 import { useOpsStream } from './use-ops-stream.ts';
 
 /** Admins and the regulator: health of everything, chain, Kafka and transfer figures, live from the entry's event stream. */
 export function OpsPage() {
   const { t, i18n } = useTranslation();
   const { state, latest, points, error } = useOpsStream();
+  // the entry keeps the last 24 hours, one point a minute; a failure here leaves the live view alone
+  const day = useAsync((signal) => api<{ points: OpsMinute[] }>('/api/ops/history', { signal }).catch(() => null), []);
+  const reloadDay = day.reload;
+  useEffect(() => {
+    const timer = setInterval(reloadDay, 60_000);
+    return () => clearInterval(timer);
+  }, [reloadDay]);
+  const minutes = day.data?.points ?? [];
   return (
     <section aria-labelledby="ops-title">
       <div className="row spread">
@@ -62,6 +73,13 @@ export function OpsPage() {
           <div className="grid-2">
             <Chart title={t('ops.chain')} points={points} lines={[{ key: 'height', name: t('ops.height'), color: '#0b5cad' }, { key: 'txPerSecond', name: t('ops.txPerSecond'), color: '#d9480f', right: true }]} />
             <Chart title={t('ops.kafka')} points={points} lines={[{ key: 'eventsPerSecond', name: t('ops.eventsPerSecond'), color: '#2b8a3e' }, { key: 'lag', name: t('ops.lag'), color: '#c92a2a', right: true }]} />
+            <div className="card stack">
+              <div className="figures">
+                <Figure label={t('ops.dayPeakTx')} value={formatRate(peak(minutes, 'txPerSecond'))} testId="day-peak-tx" />
+                <Figure label={t('ops.dayPeakEvents')} value={formatRate(peak(minutes, 'eventsPerSecond'))} testId="day-peak-events" />
+              </div>
+              <Chart title={t('ops.day')} points={historyPoints(minutes)} lines={[{ key: 'txPerSecond', name: t('ops.txPerSecond'), color: '#d9480f' }, { key: 'eventsPerSecond', name: t('ops.eventsPerSecond'), color: '#2b8a3e', right: true }]} />
+            </div>
             <Chart title={`${t('ops.throughput')} (MiB/s)`} points={points} lines={[{ key: 'uploadMiBps', name: t('ops.upload'), color: '#5f3dc4' }, { key: 'downloadMiBps', name: t('ops.download'), color: '#e67700' }]} />
             <div className="card">
               <h2>{t('ops.errors')}</h2>

@@ -37,3 +37,31 @@ export function appendPoint(points: readonly ChartPoint[], sample: OpsSample): C
   };
   return [...points, point].slice(-HISTORY);
 }
+
+/** A minute of the entry's 24-hour history (apps/web-entry/src/ops/ops-history.ts). */
+export interface OpsMinute {
+  at: string;
+  txPerSecond: number | null;
+  eventsPerSecond: number | null;
+  uploadBytesPerSecond: number | null;
+  downloadBytesPerSecond: number | null;
+}
+
+/** The history as chart points, labelled by the minute. */
+export function historyPoints(minutes: readonly OpsMinute[]): ChartPoint[] {
+  return minutes.map((m) => ({
+    time: m.at.slice(11, 16),
+    height: null,
+    txPerSecond: m.txPerSecond,
+    eventsPerSecond: m.eventsPerSecond,
+    lag: null,
+    uploadMiBps: mib(m.uploadBytesPerSecond),
+    downloadMiBps: mib(m.downloadBytesPerSecond),
+  }));
+}
+
+/** The highest rate of a figure over the history, or null when it has none. */
+export function peak(minutes: readonly OpsMinute[], figure: 'txPerSecond' | 'eventsPerSecond'): number | null {
+  const values = minutes.map((m) => m[figure]).filter((v): v is number => v !== null);
+  return values.length === 0 ? null : Math.max(...values);
+}
