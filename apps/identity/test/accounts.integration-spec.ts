@@ -182,6 +182,29 @@ describe('accounts: passwords, reset tokens, display names and the directory, on
     });
   });
 
+  describe('names for the users a screen shows', () => {
+    it('gives any signed-in user names and organisations, and nothing more, for the ids asked', async () => {
+      const asAnalyst = (await tokenOf(analyst)).accessToken;
+      const unknown = '00000000-0000-4000-8000-000000000000';
+      const names = await h.call('GET', `/users/names?ids=${owner.id},${inspector.id},${unknown},${owner.id}`, { token: asAnalyst });
+      expect(names.status).toBe(200);
+      const users = (names.body['users'] as Record<string, unknown>[]).sort((a, b) => String(a['displayName']).localeCompare(String(b['displayName'])));
+      expect(users).toEqual([
+        { id: inspector.id, displayName: 'Inspector Li', mspId: 'RegulatorMSP', organizationName: 'Energy regulator' },
+        // as the owner renamed themselves above
+        { id: owner.id, displayName: 'Wang Fang', mspId: 'GridMSP', organizationName: 'Grid company' },
+      ]);
+    });
+
+    it('refuses ids that are not user ids, too many of them, and a caller who is not signed in', async () => {
+      const asAnalyst = (await tokenOf(analyst)).accessToken;
+      expect((await h.call('GET', "/users/names?ids=x'--", { token: asAnalyst })).body).toMatchObject({ statusCode: 400, code: 'INVALID_ARGUMENT' });
+      const many = Array.from({ length: 101 }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`).join(',');
+      expect((await h.call('GET', `/users/names?ids=${many}`, { token: asAnalyst })).body).toMatchObject({ statusCode: 400, code: 'INVALID_ARGUMENT' });
+      expect((await h.call('GET', `/users/names?ids=${owner.id}`)).body).toMatchObject({ statusCode: 401, code: 'UNAUTHENTICATED' });
+    });
+  });
+
   // last: it onboards one more user, whom the directory's counts above do not expect
   it('counts wrong current passwords toward the lockout, which a reset token ends', async () => {
     const guessed = await onboard(gridAdmin, 'GridMSP', 'consumer', `guessed-${suffix}`);

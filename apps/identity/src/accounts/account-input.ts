@@ -15,3 +15,9 @@ export const directoryQuerySchema = z.strictObject({
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });
 export type DirectoryQuery = z.infer<typeof directoryQuerySchema>;
+
+const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'must be user ids (UUIDs)');
+/** `ids=a,b,c`: the users a screen lists (a catalog page's owners), at most 100. */
+export const namesQuerySchema = z.strictObject({
+  ids: z.string().min(1).max(100 * 37).transform((value) => [...new Set(value.split(','))]).pipe(z.array(uuid).min(1).max(100)),
+});

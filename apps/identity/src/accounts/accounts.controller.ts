@@ -4,7 +4,7 @@ import { UserGuard, type AuthenticatedRequest } from '../auth/guards.ts';
 import { openApiBody } from '../common/openapi-body.ts';
 import { parseBody } from '../users/user-input.ts';
 import { publicView } from '../users/users.service.ts';
-import { changePasswordSchema, directoryQuerySchema, displayNameSchema, redeemResetSchema } from './account-input.ts';
+import { changePasswordSchema, directoryQuerySchema, displayNameSchema, namesQuerySchema, redeemResetSchema } from './account-input.ts';
 import { AccountsService } from './accounts.service.ts';
 import { DirectoryService } from './directory.service.ts';
 
@@ -26,6 +26,15 @@ export class AccountsController {
   @ApiQuery({ name: 'offset', required: false, description: 'default 0' })
   list(@Req() request: AuthenticatedRequest, @Query() query: unknown) {
     return this.directory.search(request.user, parseBody(directoryQuerySchema, query));
+  }
+
+  @Get('users/names')
+  @UseGuards(UserGuard)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Display names and organisations of the users a screen shows (any signed-in user): no e-mail, role or state' })
+  @ApiQuery({ name: 'ids', required: true, description: 'up to 100 user ids, comma-separated' })
+  async names(@Query() query: unknown) {
+    return { users: await this.directory.names(parseBody(namesQuerySchema, query).ids) };
   }
 
   @Put('users/me/password')

@@ -25,6 +25,14 @@ export interface DirectoryPage {
   offset: number;
 }
 
+/** What any signed-in user may know of another: the name shown for them and their organisation's. */
+export interface UserName {
+  id: string;
+  displayName: string;
+  mspId: string;
+  organizationName: string;
+}
+
 @Injectable()
 export class DirectoryService {
   constructor(@InjectRepository(UserEntity) private readonly users: Repository<UserEntity>) {}
@@ -46,5 +54,15 @@ export class DirectoryService {
       .offset(query.offset)
       .getRawMany<DirectoryEntry>();
     return { users: rows, total, limit: query.limit, offset: query.offset };
+  }
+
+  /** Names for ids a screen shows (a catalog's owners); unknown ids are left out. No e-mail, role or state: those stay with admins. */
+  async names(ids: readonly string[]): Promise<UserName[]> {
+    return this.users
+      .createQueryBuilder('u')
+      .innerJoin(OrganizationEntity, 'o', 'o.msp_id = u.msp_id')
+      .select(['u.id as id', 'u.display_name as "displayName"', 'u.msp_id as "mspId"', 'o.name as "organizationName"'])
+      .where('u.id in (:...ids)', { ids })
+      .getRawMany<UserName>();
   }
 }

@@ -39,6 +39,7 @@ const RULES: Record<string, { upstream: Upstream; rules: Rule[] }> = {
       { methods: ['PUT'], pattern: 'users/me/encryption-key' },
       { methods: ['PUT'], pattern: 'users/me/password' },
       { methods: ['GET'], pattern: 'users' },
+      { methods: ['GET'], pattern: 'users/names' },
       { methods: ['PUT'], pattern: 'users/:id/display-name' },
       { methods: ['POST'], pattern: 'users/:id/password-reset' },
       { methods: ['POST'], pattern: 'organizations/:msp/users' },

@@ -15,10 +15,14 @@ describe('CatalogPage', () => {
     const calls = stubApi({
       'GET /api/identity/organizations': [{ mspId: 'GridMSP', name: 'Grid company' }],
       'GET /api/access/catalog': { assets: [asset('1', 'Cheap', 5), asset('2', 'Dear', 50)], total: 45, page: 1, pageSize: 20 },
+      'GET /api/identity/users/names': { users: [{ id: 'u-1', displayName: 'Li Wei', mspId: 'GridMSP', organizationName: 'Grid company' }] },
     });
     renderAt(<CatalogPage />, '/catalog');
     await screen.findByRole('link', { name: 'Cheap' });
     expect(screen.getByText('Page 1 of 3')).toBeInTheDocument();
+    // owners by name once the identity service has answered, by organisation and id before
+    expect((await screen.findAllByText('Li Wei · Grid company')).length).toBe(2);
+    expect(calls.some((c) => c.path === '/api/identity/users/names?ids=u-1')).toBe(true);
     await userEvent.selectOptions(screen.getByLabelText('Sensitivity'), 'internal');
     await userEvent.type(screen.getByLabelText('Price to'), '40');
     await userEvent.click(screen.getByRole('button', { name: /Price/ }));

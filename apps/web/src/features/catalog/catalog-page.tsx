@@ -8,6 +8,7 @@ import { AsyncView } from '../../components/async-view.tsx';
 import { Badge, sensitivityTone, statusTone } from '../../components/badge.tsx';
 import { formatBytes, formatDate, shortId } from '../../components/format.ts';
 import { useAsync } from '../../components/use-async.ts';
+import { useUserNames } from '../directory/use-user-names.ts';
 
 const PAGE_SIZES = [20, 50, 100] as const;
 export type CatalogSort = 'newest' | 'title' | 'priceAsc' | 'priceDesc' | 'size';
@@ -45,6 +46,7 @@ export function CatalogPage() {
   );
   const organizations = useAsync((signal) => api<Organization[]>('/api/identity/organizations', { signal }), []);
   const rows = page.data?.assets ?? [];
+  const owners = useUserNames(rows.map((a) => a.owner.uid));
   const pages = page.data ? Math.max(1, Math.ceil(page.data.total / pageSize)) : 1;
 
   const set = (key: string, value: string) => {
@@ -120,8 +122,8 @@ export function CatalogPage() {
                       <td>
                         <Badge tone={sensitivityTone(a.sensitivity)}>{t(`sensitivity.${a.sensitivity}`)}</Badge>
                       </td>
-                      <td title={a.owner.uid}>
-                        {a.owner.mspId} · {shortId(a.owner.uid)}
+                      <td title={`${a.owner.mspId} · ${a.owner.uid}`}>
+                        {owners.get(a.owner.uid) ? `${owners.get(a.owner.uid)?.displayName} · ${owners.get(a.owner.uid)?.organizationName}` : `${a.owner.mspId} · ${shortId(a.owner.uid)}`}
                       </td>
                       <td className="num">{a.priceCredits}</td>
                       <td className="num">{formatBytes(a.sizeBytes)}</td>
