@@ -19,6 +19,8 @@ create table if not exists audit_log (
   block_number bigint,
   data jsonb not null);
 create index if not exists audit_log_time on audit_log (occurred_at desc, event_id);
+-- the export's keyset, oldest first
+create index if not exists audit_log_keyset on audit_log (occurred_at, event_id);
 create index if not exists audit_log_asset on audit_log (asset_id, occurred_at) where asset_id is not null;
 create index if not exists audit_log_actor on audit_log (actor_uid, occurred_at) where actor_uid is not null;
 create index if not exists audit_log_org on audit_log (actor_msp, occurred_at) where actor_msp is not null;
@@ -39,5 +41,16 @@ create table if not exists reconciliation_runs (
   violations int not null,
   report jsonb not null);
 create index if not exists reconciliation_runs_time on reconciliation_runs (started_at desc);
+-- short-lived, single-use links to an export, so a browser can save it straight to disk (a link
+-- carries no bearer header); only the token's hash is kept, and who asked, for what
+create table if not exists audit_export_links (
+  token_sha256 text primary key,
+  user_id text not null,
+  user_msp text not null,
+  request jsonb not null,
+  created_at timestamptz not null default now(),
+  expires_at timestamptz not null,
+  used_at timestamptz);
+create index if not exists audit_export_links_expiry on audit_export_links (expires_at);
 ${PROCESSED_EVENTS_TABLE_SQL}
 ${OUTBOX_TABLE_SQL}`;
