@@ -85,7 +85,7 @@ export const en = {
     title: 'Regulator console', pending: 'Waiting for the regulator', noPending: 'No sensitive or critical request waits for you.', freeze: 'Freeze', unfreeze: 'Unfreeze',
     freezeAsset: 'Freeze or unfreeze an asset', freezeUser: 'Freeze or unfreeze a user', assetId: 'Asset id', userId: 'User id',
     findUser: 'Find a user (name, username or e-mail)', noUserMatch: 'No user matches.', choose: 'Choose', chosen: 'Chosen: {{name}} ({{username}}, {{org}})', chooseAnother: 'Choose another user', audit: 'Audit log', violations: 'Integrity violations', noViolations: 'No integrity violation has been recorded.',
-    filters: { assetId: 'Asset id', userId: 'User id', org: 'Organisation', action: 'Action', from: 'From', to: 'To' }, search: 'Search', export: 'Export report (CSV)', noEvents: 'No audit event matches.', more: 'Load more',
+    filters: { assetId: 'Asset id', userId: 'User id', org: 'Organisation', action: 'Action', from: 'From', to: 'To' }, search: 'Search', export: 'Export report (CSV)', exportJsonl: 'Export JSON Lines', exportNote: 'An export holds every event that matches, oldest first, however many; without a time range it runs from the first event to now.', noEvents: 'No audit event matches.', more: 'Load more',
     columns: { time: 'Time', action: 'Action', actor: 'Actor', org: 'Organisation', asset: 'Asset', tx: 'Transaction' }, frozen: 'Done: recorded on chain.',
     reconcile: {
       title: 'Reconciliation', explain: 'Compares every asset on chain with the storage records, the bytes pinned in IPFS and the grants; each disagreement is also reported as an integrity-violation event.',
