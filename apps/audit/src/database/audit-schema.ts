@@ -52,5 +52,30 @@ create table if not exists audit_export_links (
   expires_at timestamptz not null,
   used_at timestamptz);
 create index if not exists audit_export_links_expiry on audit_export_links (expires_at);
+-- every integrity violation, from storage's events and from reconciliation's findings, once per
+-- asset and kind however often it is found again, with the regulator's acknowledgement and resolution
+create table if not exists integrity_violations (
+  id uuid primary key default gen_random_uuid(),
+  asset_id text not null,
+  kind text not null,
+  sources text[] not null,
+  where_found text not null,
+  expected text,
+  actual text,
+  first_seen_at timestamptz not null,
+  last_seen_at timestamptz not null,
+  occurrences int not null,
+  last_event_id text not null,
+  state text not null default 'open' check (state in ('open', 'acknowledged', 'resolved')),
+  acknowledged_by text,
+  acknowledged_at timestamptz,
+  acknowledged_note text,
+  resolved_by text,
+  resolved_at timestamptz,
+  resolved_note text,
+  reopened_at timestamptz,
+  unique (asset_id, kind));
+create index if not exists integrity_violations_list on integrity_violations (first_seen_at desc, id desc);
+create index if not exists integrity_violations_state on integrity_violations (state, first_seen_at desc, id desc);
 ${PROCESSED_EVENTS_TABLE_SQL}
 ${OUTBOX_TABLE_SQL}`;
