@@ -92,6 +92,12 @@ export const en = {
       run: 'Reconcile now', running: 'Reconciling…', summary: '{{assets}} assets and {{grants}} grants checked; disagreements with the chain: {{violations}}.',
       kind: 'Finding', where: 'Where', expected: 'Chain says', actual: 'Found',
     },
+    violation: {
+      explain: 'Every disagreement with the chain, whether storage reported it while serving a file or reconciliation found it comparing copies; each asset and kind is listed once, however often it is found.',
+      state: 'State', all: 'All', states: { open: 'open', acknowledged: 'acknowledged', resolved: 'resolved' },
+      firstSeen: 'First found', source: 'Found by', sources: { storage: 'storage', reconciliation: 'reconciliation' }, seen: 'Reports', times: '{{count}}×, last {{last}}', actions: 'Actions',
+      noneInState: 'No integrity violation is {{state}}.', acknowledge: 'Acknowledge', resolve: 'Resolve', reopened: 'Found again {{at}}', acknowledgedBy: 'Acknowledged by {{by}}, {{at}}: {{note}}', resolvedBy: 'Resolved by {{by}}, {{at}}: {{note}}',
+    },
   },
   ops: {
     title: 'Ops dashboard', live: 'Live', connecting: 'Connecting…', disconnected: 'Disconnected, reconnecting…', services: 'Services', components: 'Stack components', up: 'up', down: 'down',

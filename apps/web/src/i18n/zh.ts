@@ -95,6 +95,12 @@ export const zh: Dictionary = {
       run: '立即对账', running: '对账中…', summary: '已检查 {{assets}} 项资产、{{grants}} 项授权；与链上不一致：{{violations}} 处。',
       kind: '发现', where: '位置', expected: '链上记录', actual: '实际',
     },
+    violation: {
+      explain: '所有与链上不一致之处，无论是存储服务在提供文件时上报的，还是对账比对时发现的；同一资产的同一类问题只列一次，无论被发现多少次。',
+      state: '状态', all: '全部', states: { open: '待处理', acknowledged: '已确认', resolved: '已解决' },
+      firstSeen: '首次发现', source: '发现方', sources: { storage: '存储服务', reconciliation: '对账' }, seen: '上报', times: '{{count}} 次，最近 {{last}}', actions: '操作',
+      noneInState: '没有{{state}}的完整性违规。', acknowledge: '确认', resolve: '解决', reopened: '{{at}} 再次发现', acknowledgedBy: '{{by}} 于 {{at}} 确认：{{note}}', resolvedBy: '{{by}} 于 {{at}} 解决：{{note}}',
+    },
   },
   ops: {
     title: '运维仪表盘', live: '实时', connecting: '正在连接…', disconnected: '连接断开，正在重连…', services: '服务', components: '基础组件', up: '正常', down: '故障',

@@ -8,6 +8,7 @@ import { RequestTable } from '../owner/request-table.tsx';
 import { AuditSearch } from './audit-search.tsx';
 import { FreezePanel, UserFreezePanel } from './freeze-panel.tsx';
 import { ReconciliationPanel } from './reconciliation-panel.tsx';
+import { ViolationsPanel } from './violations-panel.tsx';
 
 /** Regulator: approve sensitive and critical shares, freeze what must stop, search and export the audit log, watch integrity. */
 export function RegulatorPage() {
@@ -38,7 +39,7 @@ export function RegulatorPage() {
         <UserFreezePanel />
       </div>
       <AuditSearch title={t('regulator.audit')} />
-      <AuditSearch title={t('regulator.violations')} fixed={{ action: 'storage.integrity-violation' }} />
+      <ViolationsPanel />
       <ReconciliationPanel />
     </section>
   );
