@@ -77,5 +77,20 @@ create table if not exists integrity_violations (
   unique (asset_id, kind));
 create index if not exists integrity_violations_list on integrity_violations (first_seen_at desc, id desc);
 create index if not exists integrity_violations_state on integrity_violations (state, first_seen_at desc, id desc);
+-- the violations the log recorded before this list existed, once, on the first start that has the
+-- list: while it is empty, every violation in the log is one it has not counted (a platform with
+-- none yet finds none here either)
+insert into integrity_violations (asset_id, kind, sources, where_found, expected, actual, first_seen_at, last_seen_at, occurrences, last_event_id)
+select data->>'assetId', data->>'kind',
+       array_agg(distinct case when action = 'storage.integrity-violation' then 'storage' else 'reconciliation' end),
+       (array_agg(coalesce(data->>'where', 'storage') order by occurred_at desc, event_id desc))[1],
+       (array_agg(data->>'expected' order by occurred_at desc, event_id desc))[1],
+       (array_agg(data->>'actual' order by occurred_at desc, event_id desc))[1],
+       min(occurred_at), max(occurred_at), count(*), (array_agg(event_id order by occurred_at desc, event_id desc))[1]
+from audit_log
+where action in ('storage.integrity-violation', 'audit.integrity-violation') and data ? 'assetId' and data ? 'kind'
+  and not exists (select 1 from integrity_violations)
+group by data->>'assetId', data->>'kind'
+on conflict (asset_id, kind) do nothing;
 ${PROCESSED_EVENTS_TABLE_SQL}
 ${OUTBOX_TABLE_SQL}`;
