@@ -96,7 +96,7 @@ export const en = {
       explain: 'Every disagreement with the chain, whether storage reported it while serving a file or reconciliation found it comparing copies; each asset and kind is listed once, however often it is found.',
       state: 'State', all: 'All', states: { open: 'open', acknowledged: 'acknowledged', resolved: 'resolved' },
       firstSeen: 'First found', source: 'Found by', sources: { storage: 'storage', reconciliation: 'reconciliation' }, seen: 'Reports', times: '{{count}}×, last {{last}}', actions: 'Actions',
-      noneInState: 'No integrity violation is {{state}}.', acknowledge: 'Acknowledge', resolve: 'Resolve', reopened: 'Found again {{at}}', acknowledgedBy: 'Acknowledged by {{by}}, {{at}}: {{note}}', resolvedBy: 'Resolved by {{by}}, {{at}}: {{note}}',
+      noneInState: 'No integrity violation is {{state}}.', noteRequired: 'Write a note: it is kept with your name and the time.', acknowledge: 'Acknowledge', resolve: 'Resolve', reopened: 'Found again {{at}}', acknowledgedBy: 'Acknowledged by {{by}}, {{at}}: {{note}}', resolvedBy: 'Resolved by {{by}}, {{at}}: {{note}}',
     },
   },
   ops: {

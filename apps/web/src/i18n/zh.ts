@@ -99,7 +99,7 @@ export const zh: Dictionary = {
       explain: '所有与链上不一致之处，无论是存储服务在提供文件时上报的，还是对账比对时发现的；同一资产的同一类问题只列一次，无论被发现多少次。',
       state: '状态', all: '全部', states: { open: '待处理', acknowledged: '已确认', resolved: '已解决' },
       firstSeen: '首次发现', source: '发现方', sources: { storage: '存储服务', reconciliation: '对账' }, seen: '上报', times: '{{count}} 次，最近 {{last}}', actions: '操作',
-      noneInState: '没有{{state}}的完整性违规。', acknowledge: '确认', resolve: '解决', reopened: '{{at}} 再次发现', acknowledgedBy: '{{by}} 于 {{at}} 确认：{{note}}', resolvedBy: '{{by}} 于 {{at}} 解决：{{note}}',
+      noneInState: '没有{{state}}的完整性违规。', noteRequired: '请填写备注：它将与您的姓名和时间一起保存。', acknowledge: '确认', resolve: '解决', reopened: '{{at}} 再次发现', acknowledgedBy: '{{by}} 于 {{at}} 确认：{{note}}', resolvedBy: '{{by}} 于 {{at}} 解决：{{note}}',
     },
   },
   ops: {

@@ -88,7 +88,7 @@ export function AuditSearch({ fixed, title }: { fixed?: Partial<Filters>; title:
       <p className="muted">{t('regulator.exportNote')}</p>
       {error !== null && <ErrorNotice error={error} />}
       {busy && !entries && <Loading />}
-      {entries && entries.length === 0 && <p className="empty">{fixed?.action === 'storage.integrity-violation' ? t('regulator.noViolations') : t('regulator.noEvents')}</p>}
+      {entries && entries.length === 0 && <p className="empty">{t('regulator.noEvents')}</p>}
       {entries && entries.length > 0 && (
         <div className="table-wrap">
           <table>

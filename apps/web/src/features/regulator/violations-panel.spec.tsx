@@ -57,3 +57,14 @@ describe('ViolationsPanel', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent('Integrity violations are for regulators.');
   });
 });
+
+describe('ViolationsPanel notes', () => {
+  it('asks for a note before resolving, without claiming it goes on chain', async () => {
+    const calls = stubApi({ 'GET /api/audit/audit/violations': { items: [violation({})], next: null } });
+    renderAt(<ViolationsPanel />, '/regulator');
+    await userEvent.click(await screen.findByRole('button', { name: 'Resolve' }));
+    await userEvent.type(screen.getByLabelText('Reason'), '{Enter}');
+    expect(screen.getByText('Write a note: it is kept with your name and the time.')).toBeInTheDocument();
+    expect(calls.some((c) => c.method === 'POST')).toBe(false);
+  });
+});

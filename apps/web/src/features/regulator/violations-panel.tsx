@@ -105,8 +105,8 @@ export function ViolationsPanel() {
                   </td>
                   <td>
                     <div className="row">
-                      {v.state === 'open' && <ReasonAction label={t('regulator.violation.acknowledge')} onSubmit={decide(v, 'acknowledge')} onDone={reload} />}
-                      {v.state !== 'resolved' && <ReasonAction label={t('regulator.violation.resolve')} onSubmit={decide(v, 'resolve')} onDone={reload} />}
+                      {v.state === 'open' && <ReasonAction label={t('regulator.violation.acknowledge')} onSubmit={decide(v, 'acknowledge')} onDone={reload} requiredHint={t('regulator.violation.noteRequired')} />}
+                      {v.state !== 'resolved' && <ReasonAction label={t('regulator.violation.resolve')} onSubmit={decide(v, 'resolve')} onDone={reload} requiredHint={t('regulator.violation.noteRequired')} />}
                     </div>
                   </td>
                 </tr>
