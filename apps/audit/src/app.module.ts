@@ -1,6 +1,9 @@
 import { suspensionFeedProvider } from '@gridledger/access-token';
 import { outboxPublisherProvider } from '@gridledger/nest-service';
 import { Module, type DynamicModule } from '@nestjs/common';
+import { AuditExportController } from './audit-export/audit-export.controller.ts';
+import { AuditExporter } from './audit-export/audit-exporter.ts';
+import { ExportLinksRepository } from './audit-export/export-links.repository.ts';
 import { AuditController } from './audit-log/audit.controller.ts';
 import { AuditLogConsumer } from './audit-log/audit-log.consumer.ts';
 import { AuditLogRepository } from './audit-log/audit-log.repository.ts';
@@ -10,14 +13,16 @@ import { AuditDatabase } from './database/audit-database.ts';
 import { HealthController } from './health/health.controller.ts';
 import { ReconciliationController } from './reconciliation/reconciliation.controller.ts';
 import { ReconciliationService } from './reconciliation/reconciliation.service.ts';
+import { ViolationsController } from './violations/violations.controller.ts';
+import { ViolationsRepository } from './violations/violations.repository.ts';
 
 @Module({})
 export class AuditModule {
   static forConfig(config: AuditConfig): DynamicModule {
     return {
       module: AuditModule,
-      controllers: [HealthController, AuditController, ReconciliationController],
-      providers: [{ provide: AUDIT_CONFIG, useValue: config }, AuditDatabase, AuditLogRepository, AuditLogConsumer, SupervisorGuard, ReconciliationService, suspensionFeedProvider(AUDIT_CONFIG, 'audit'),
+      controllers: [HealthController, AuditController, AuditExportController, ReconciliationController, ViolationsController],
+      providers: [{ provide: AUDIT_CONFIG, useValue: config }, AuditDatabase, AuditLogRepository, AuditLogConsumer, AuditExporter, ExportLinksRepository, ViolationsRepository, SupervisorGuard, ReconciliationService, suspensionFeedProvider(AUDIT_CONFIG, 'audit'),
         // publishes what reconciliation finds (integrity violations, run reports)
         outboxPublisherProvider<AuditConfig>({
           configToken: AUDIT_CONFIG,

@@ -5,16 +5,18 @@ import { IdempotentConsumer } from '@gridledger/messaging';
 import type { z } from 'zod';
 import { AUDIT_CONFIG, type AuditConfig } from '../config/audit-config.ts';
 import { AuditDatabase } from '../database/audit-database.ts';
+import { ViolationsRepository } from '../violations/violations.repository.ts';
+import { sightingOf } from '../violations/violation-state.ts';
 import { auditEntryOf } from './audit-entry.ts';
 import { AuditLogRepository } from './audit-log.repository.ts';
 
-/** Every topic of the platform, into the audit log: each event once, whatever the redeliveries. */
+/** Every topic of the platform, into the audit log (and integrity violations into their list): each event once, whatever the redeliveries. */
 @Injectable()
 export class AuditLogConsumer implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('AuditLog');
   private readonly consumer: IdempotentConsumer<unknown>;
 
-  constructor(@Inject(AUDIT_CONFIG) config: AuditConfig, database: AuditDatabase, repository: AuditLogRepository) {
+  constructor(@Inject(AUDIT_CONFIG) config: AuditConfig, database: AuditDatabase, repository: AuditLogRepository, violations: ViolationsRepository) {
     this.consumer = new IdempotentConsumer<unknown>({
       kafka: createKafka('gridledger-audit', config.kafka),
       pool: database.pool,
@@ -22,7 +24,13 @@ export class AuditLogConsumer implements OnApplicationBootstrap, OnModuleDestroy
       topics: ALL_TOPICS,
       // every payload is validated against its own topic's schema before it is recorded
       schemas: (topic) => TOPIC_SCHEMAS[topic as Topic] as z.ZodType<unknown> | undefined,
-      handler: (tx, event, meta) => repository.append(tx, auditEntryOf(meta.topic, event)),
+      handler: async (tx, event, meta) => {
+        const entry = auditEntryOf(meta.topic, event);
+        await repository.append(tx, entry);
+        // storage's and reconciliation's integrity violations also go into the one list, in the same transaction
+        const sighting = sightingOf(entry);
+        if (sighting) await violations.record(tx, sighting);
+      },
       logger: this.logger,
     });
   }

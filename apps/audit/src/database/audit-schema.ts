@@ -19,6 +19,8 @@ create table if not exists audit_log (
   block_number bigint,
   data jsonb not null);
 create index if not exists audit_log_time on audit_log (occurred_at desc, event_id);
+-- the export's keyset, oldest first
+create index if not exists audit_log_keyset on audit_log (occurred_at, event_id);
 create index if not exists audit_log_asset on audit_log (asset_id, occurred_at) where asset_id is not null;
 create index if not exists audit_log_actor on audit_log (actor_uid, occurred_at) where actor_uid is not null;
 create index if not exists audit_log_org on audit_log (actor_msp, occurred_at) where actor_msp is not null;
@@ -39,5 +41,56 @@ create table if not exists reconciliation_runs (
   violations int not null,
   report jsonb not null);
 create index if not exists reconciliation_runs_time on reconciliation_runs (started_at desc);
+-- short-lived, single-use links to an export, so a browser can save it straight to disk (a link
+-- carries no bearer header); only the token's hash is kept, and who asked, for what
+create table if not exists audit_export_links (
+  token_sha256 text primary key,
+  user_id text not null,
+  user_msp text not null,
+  request jsonb not null,
+  created_at timestamptz not null default now(),
+  expires_at timestamptz not null,
+  used_at timestamptz);
+create index if not exists audit_export_links_expiry on audit_export_links (expires_at);
+-- every integrity violation, from storage's events and from reconciliation's findings, once per
+-- asset and kind however often it is found again, with the regulator's acknowledgement and resolution
+create table if not exists integrity_violations (
+  id uuid primary key default gen_random_uuid(),
+  asset_id text not null,
+  kind text not null,
+  sources text[] not null,
+  where_found text not null,
+  expected text,
+  actual text,
+  first_seen_at timestamptz not null,
+  last_seen_at timestamptz not null,
+  occurrences int not null,
+  last_event_id text not null,
+  state text not null default 'open' check (state in ('open', 'acknowledged', 'resolved')),
+  acknowledged_by text,
+  acknowledged_at timestamptz,
+  acknowledged_note text,
+  resolved_by text,
+  resolved_at timestamptz,
+  resolved_note text,
+  reopened_at timestamptz,
+  unique (asset_id, kind));
+create index if not exists integrity_violations_list on integrity_violations (first_seen_at desc, id desc);
+create index if not exists integrity_violations_state on integrity_violations (state, first_seen_at desc, id desc);
+-- the violations the log recorded before this list existed, once, on the first start that has the
+-- list: while it is empty, every violation in the log is one it has not counted (a platform with
+-- none yet finds none here either)
+insert into integrity_violations (asset_id, kind, sources, where_found, expected, actual, first_seen_at, last_seen_at, occurrences, last_event_id)
+select data->>'assetId', data->>'kind',
+       array_agg(distinct case when action = 'storage.integrity-violation' then 'storage' else 'reconciliation' end),
+       (array_agg(coalesce(data->>'where', 'storage') order by occurred_at desc, event_id desc))[1],
+       (array_agg(data->>'expected' order by occurred_at desc, event_id desc))[1],
+       (array_agg(data->>'actual' order by occurred_at desc, event_id desc))[1],
+       min(occurred_at), max(occurred_at), count(*), (array_agg(event_id order by occurred_at desc, event_id desc))[1]
+from audit_log
+where action in ('storage.integrity-violation', 'audit.integrity-violation') and data ? 'assetId' and data ? 'kind'
+  and not exists (select 1 from integrity_violations)
+group by data->>'assetId', data->>'kind'
+on conflict (asset_id, kind) do nothing;
 ${PROCESSED_EVENTS_TABLE_SQL}
 ${OUTBOX_TABLE_SQL}`;

@@ -17,6 +17,16 @@ describe('resolveRoute', () => {
     expect(resolveRoute('GET', 'identity/users/0b7e0c3e-2d5c-4a43-9f3e-8d1f7b0b3a11/password-reset')).toBeNull();
   });
 
+  it('routes audit exports: the link is followed without a session, asking for one and the regulator\'s violation changes behind one', () => {
+    expect(resolveRoute('GET', 'audit/audit/exports?from=2026-12-01T00:00:00Z&format=jsonl')).toMatchObject({ upstream: 'audit', path: '/audit/exports?from=2026-12-01T00:00:00Z&format=jsonl', auth: 'user' });
+    expect(resolveRoute('POST', 'audit/audit/exports/links')).toMatchObject({ path: '/audit/exports/links', auth: 'user' });
+    expect(resolveRoute('GET', 'audit/audit/exports/links/Zm9vYmFyX2Jhel9xdXV4LWZvb2Jhcl9iYXpfcXV1eC0x')).toMatchObject({ path: '/audit/exports/links/Zm9vYmFyX2Jhel9xdXV4LWZvb2Jhcl9iYXpfcXV1eC0x', auth: 'public' });
+    expect(resolveRoute('GET', 'audit/audit/exports/links/a/b')).toMatchObject({ auth: 'user' });
+    expect(resolveRoute('POST', 'audit/audit/violations/0b7e0c3e-2d5c-4a43-9f3e-8d1f7b0b3a11/acknowledge')).toMatchObject({ path: '/audit/violations/0b7e0c3e-2d5c-4a43-9f3e-8d1f7b0b3a11/acknowledge', auth: 'user' });
+    expect(resolveRoute('POST', 'audit/audit/violations/v1/resolve')).toMatchObject({ auth: 'user' });
+    expect(resolveRoute('POST', 'audit/audit/violations/v1/delete')).toBeNull();
+  });
+
   it('never exposes internal routes, health, docs or the operator API', () => {
     expect(resolveRoute('POST', 'identity/internal/signatures')).toBeNull();
     expect(resolveRoute('GET', 'identity/health')).toBeNull();

@@ -74,8 +74,14 @@ const RULES: Record<string, { upstream: Upstream; rules: Rule[] }> = {
   audit: {
     upstream: 'audit',
     rules: [
+      // a browser saves an export by following a single-use link, which carries no bearer header:
+      // the link is the credential, checked by the audit service (before 'audit*', which wants a token)
+      { methods: ['GET'], pattern: 'audit/exports/links/:token', auth: 'public' },
       { methods: ['GET'], pattern: 'audit*' },
       { methods: ['POST'], pattern: 'audit/reconciliations' },
+      { methods: ['POST'], pattern: 'audit/exports/links' },
+      { methods: ['POST'], pattern: 'audit/violations/:id/acknowledge' },
+      { methods: ['POST'], pattern: 'audit/violations/:id/resolve' },
     ],
   },
   ledger: {

@@ -192,3 +192,28 @@ export interface ReconciliationReport {
   grantsChecked: number;
   violations: { assetId: string; kind: string; where: string; expected: string | null; actual: string | null }[];
 }
+
+export type ViolationState = 'open' | 'acknowledged' | 'resolved';
+
+/** One integrity violation, from storage's reports and reconciliation's findings, once per asset and kind. */
+export interface IntegrityViolation {
+  id: string;
+  assetId: string;
+  kind: string;
+  sources: ('storage' | 'reconciliation')[];
+  where: string;
+  expected: string | null;
+  actual: string | null;
+  firstSeenAt: string;
+  lastSeenAt: string;
+  occurrences: number;
+  state: ViolationState;
+  acknowledged: { by: string; at: string; note: string } | null;
+  resolved: { by: string; at: string; note: string } | null;
+  reopenedAt: string | null;
+}
+
+export interface ViolationPage {
+  items: IntegrityViolation[];
+  next: string | null;
+}

@@ -6,7 +6,7 @@ import { ErrorNotice } from './error-notice.tsx';
  * A button that asks for a reason before it acts (approve, reject, revoke, freeze): the reason is
  * recorded on chain, so it is required. Enter submits, Escape closes.
  */
-export function ReasonAction({ label, tone = 'primary', onSubmit, onDone }: { label: string; tone?: 'primary' | 'danger'; onSubmit: (reason: string) => Promise<unknown>; onDone?: () => void }) {
+export function ReasonAction({ label, tone = 'primary', onSubmit, onDone, requiredHint }: { label: string; tone?: 'primary' | 'danger'; onSubmit: (reason: string) => Promise<unknown>; onDone?: () => void; /** what an empty reason is told, when it is not recorded on chain */ requiredHint?: string }) {
   const { t } = useTranslation();
   const id = useId();
   const [open, setOpen] = useState(false);
@@ -45,7 +45,7 @@ export function ReasonAction({ label, tone = 'primary', onSubmit, onDone }: { la
       <input id={id} autoFocus value={reason} onChange={(e) => (setReason(e.target.value), setInvalid(false))} aria-invalid={invalid} aria-describedby={invalid ? `${id}-hint` : undefined} maxLength={500} />
       {invalid && (
         <span id={`${id}-hint`} className="field-error">
-          {t('common.reasonRequired')}
+          {requiredHint ?? t('common.reasonRequired')}
         </span>
       )}
       <div className="row">

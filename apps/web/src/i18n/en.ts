@@ -130,7 +130,7 @@ export const en = {
     title: 'Regulator console', pending: 'Waiting for the regulator', noPending: 'No sensitive or critical request waits for you.', freeze: 'Freeze', unfreeze: 'Unfreeze',
     freezeAsset: 'Freeze or unfreeze an asset', freezeUser: 'Freeze or unfreeze a user', assetId: 'Asset id', userId: 'User id',
     findUser: 'Find a user (name, username or e-mail)', noUserMatch: 'No user matches.', choose: 'Choose', chosen: 'Chosen: {{name}} ({{username}}, {{org}})', chooseAnother: 'Choose another user', audit: 'Audit log', violations: 'Integrity violations', noViolations: 'No integrity violation has been recorded.',
-    filters: { assetId: 'Asset id', userId: 'User id', org: 'Organisation', action: 'Action', from: 'From', to: 'To' }, search: 'Search', export: 'Export report (CSV)', noEvents: 'No audit event matches.', more: 'Load more',
+    filters: { assetId: 'Asset id', userId: 'User id', org: 'Organisation', action: 'Action', from: 'From', to: 'To' }, search: 'Search', export: 'Export report (CSV)', exportJsonl: 'Export JSON Lines', exportNote: 'An export holds every event that matches, oldest first, however many; without a time range it runs from the first event to now.', noEvents: 'No audit event matches.', more: 'Load more',
     columns: { time: 'Time', action: 'Action', actor: 'Actor', org: 'Organisation', asset: 'Asset', tx: 'Transaction' }, frozen: 'Done: recorded on chain.',
     reconcile: {
       title: 'Reconciliation', explain: 'Compares every asset on chain with the storage records, the bytes pinned in IPFS and the grants; each disagreement is also reported as an integrity-violation event.',
@@ -140,6 +140,12 @@ export const en = {
     notes: {
       title: 'Write a regulator note', subjectType: 'About', subjects: { asset: 'an asset', request: 'a request', user: 'a user' }, requestId: 'Request id',
       text: 'Note (recorded on chain; notes on an asset or its requests appear in its lineage)', add: 'Add note', saving: 'Recording…',
+    },
+    violation: {
+      explain: 'Every disagreement with the chain, whether storage reported it while serving a file or reconciliation found it comparing copies; each asset and kind is listed once, however often it is found.',
+      state: 'State', all: 'All', states: { open: 'open', acknowledged: 'acknowledged', resolved: 'resolved' },
+      firstSeen: 'First found', source: 'Found by', sources: { storage: 'storage', reconciliation: 'reconciliation' }, seen: 'Reports', times: '{{count}}×, last {{last}}', actions: 'Actions',
+      noneInState: 'No integrity violation is {{state}}.', noteRequired: 'Write a note: it is kept with your name and the time.', acknowledge: 'Acknowledge', resolve: 'Resolve', reopened: 'Found again {{at}}', acknowledgedBy: 'Acknowledged by {{by}}, {{at}}: {{note}}', resolvedBy: 'Resolved by {{by}}, {{at}}: {{note}}',
     },
   },
   ops: {

@@ -133,7 +133,7 @@ export const zh: Dictionary = {
     freezeAsset: '冻结或解冻资产', freezeUser: '冻结或解冻用户', assetId: '资产 ID', userId: '用户 ID',
     findUser: '查找用户（名称、用户名或电子邮箱）', noUserMatch: '没有匹配的用户。', choose: '选择', chosen: '已选择：{{name}}（{{username}}，{{org}}）', chooseAnother: '选择其他用户',
     audit: '审计日志', violations: '完整性违规', noViolations: '尚无完整性违规记录。',
-    filters: { assetId: '资产 ID', userId: '用户 ID', org: '机构', action: '操作', from: '起始', to: '截止' }, search: '搜索', export: '导出报告（CSV）', noEvents: '没有符合条件的审计事件。', more: '加载更多',
+    filters: { assetId: '资产 ID', userId: '用户 ID', org: '机构', action: '操作', from: '起始', to: '截止' }, search: '搜索', export: '导出报告（CSV）', exportJsonl: '导出 JSON Lines', exportNote: '导出包含所有符合条件的事件，按时间从早到晚，不限条数；未填时间范围时，从第一条事件导出至当前。', noEvents: '没有符合条件的审计事件。', more: '加载更多',
     columns: { time: '时间', action: '操作', actor: '操作者', org: '机构', asset: '资产', tx: '交易' }, frozen: '已完成：已记录在链上。',
     reconcile: {
       title: '对账', explain: '将链上每项资产与存储记录、IPFS 中固定的数据及授权逐一比对；每处不一致也会作为完整性违规事件上报。',
@@ -143,6 +143,12 @@ export const zh: Dictionary = {
     notes: {
       title: '撰写监管备注', subjectType: '对象', subjects: { asset: '数据资产', request: '访问申请', user: '用户' }, requestId: '申请编号',
       text: '备注（记录上链；关于资产或其申请的备注显示在该资产的溯源中）', add: '添加备注', saving: '正在记录…',
+    },
+    violation: {
+      explain: '所有与链上不一致之处，无论是存储服务在提供文件时上报的，还是对账比对时发现的；同一资产的同一类问题只列一次，无论被发现多少次。',
+      state: '状态', all: '全部', states: { open: '待处理', acknowledged: '已确认', resolved: '已解决' },
+      firstSeen: '首次发现', source: '发现方', sources: { storage: '存储服务', reconciliation: '对账' }, seen: '上报', times: '{{count}} 次，最近 {{last}}', actions: '操作',
+      noneInState: '没有{{state}}的完整性违规。', noteRequired: '请填写备注：它将与您的姓名和时间一起保存。', acknowledge: '确认', resolve: '解决', reopened: '{{at}} 再次发现', acknowledgedBy: '{{by}} 于 {{at}} 确认：{{note}}', resolvedBy: '{{by}} 于 {{at}} 解决：{{note}}',
     },
   },
   ops: {

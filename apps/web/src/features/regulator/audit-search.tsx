@@ -1,12 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/api-error.ts';
-import { api, apiFetch, query } from '../../api/http.ts';
+import { api, query } from '../../api/http.ts';
 import type { AuditEntry, AuditPage } from '../../api/types.ts';
 import { Loading } from '../../components/async-view.tsx';
 import { ErrorNotice } from '../../components/error-notice.tsx';
 import { formatDate, shortId } from '../../components/format.ts';
-import { saveBlob } from '../consumer/download.ts';
+import { downloadExport, type ExportFormat } from './audit-export.ts';
 
 interface Filters {
   assetId: string;
@@ -23,7 +22,7 @@ const PAGE = 50;
 // datetime-local has no zone; the audit service takes ISO 8601 with one
 const instant = (local: string) => (local ? new Date(local).toISOString() : undefined);
 
-/** Search the audit log page by page, and export the same search as a CSV report. */
+/** Search the audit log page by page, and export every event the same search matches, as CSV or JSON Lines. */
 export function AuditSearch({ fixed, title }: { fixed?: Partial<Filters>; title: string }) {
   const { t, i18n } = useTranslation();
   const [filters, setFilters] = useState<Filters>({ ...EMPTY, ...fixed });
@@ -48,12 +47,10 @@ export function AuditSearch({ fixed, title }: { fixed?: Partial<Filters>; title:
     }
   };
 
-  const exportCsv = async () => {
+  const exportAs = async (format: ExportFormat) => {
     setError(null);
     try {
-      const response = await apiFetch(`/api/audit/audit/events${query({ ...params(filters), limit: 500, format: 'csv' })}`);
-      if (!response.ok) throw await ApiError.from(response);
-      saveBlob(await response.blob(), 'gridledger-audit.csv');
+      await downloadExport(params(filters), format);
     } catch (e) {
       setError(e);
     }
@@ -80,14 +77,18 @@ export function AuditSearch({ fixed, title }: { fixed?: Partial<Filters>; title:
           <button type="submit" className="button-primary" disabled={busy}>
             {t('regulator.search')}
           </button>
-          <button type="button" className="button-secondary" onClick={() => void exportCsv()}>
+          <button type="button" className="button-secondary" onClick={() => void exportAs('csv')}>
             {t('regulator.export')}
+          </button>
+          <button type="button" className="button-secondary" onClick={() => void exportAs('jsonl')}>
+            {t('regulator.exportJsonl')}
           </button>
         </div>
       </form>
+      <p className="muted">{t('regulator.exportNote')}</p>
       {error !== null && <ErrorNotice error={error} />}
       {busy && !entries && <Loading />}
-      {entries && entries.length === 0 && <p className="empty">{fixed?.action === 'storage.integrity-violation' ? t('regulator.noViolations') : t('regulator.noEvents')}</p>}
+      {entries && entries.length === 0 && <p className="empty">{t('regulator.noEvents')}</p>}
       {entries && entries.length > 0 && (
         <div className="table-wrap">
           <table>

@@ -9,6 +9,7 @@ import { AuditSearch } from './audit-search.tsx';
 import { FreezePanel, UserFreezePanel } from './freeze-panel.tsx';
 import { NotePanel } from './note-panel.tsx';
 import { ReconciliationPanel } from './reconciliation-panel.tsx';
+import { ViolationsPanel } from './violations-panel.tsx';
 
 /** Regulator: approve sensitive and critical shares, freeze what must stop, search and export the audit log, watch integrity. */
 export function RegulatorPage() {
@@ -40,7 +41,7 @@ export function RegulatorPage() {
       </div>
       <NotePanel />
       <AuditSearch title={t('regulator.audit')} />
-      <AuditSearch title={t('regulator.violations')} fixed={{ action: 'storage.integrity-violation' }} />
+      <ViolationsPanel />
       <ReconciliationPanel />
     </section>
   );
