@@ -39,6 +39,7 @@ const rounds = Number(process.env['BENCH_ROUNDS'] || 3);
 const directInFlight = Number(process.env['BENCH_DIRECT_IN_FLIGHT'] || 200);
 const readCount = Number(process.env['BENCH_READS'] || 2000);
 const readConnections = Number(process.env['BENCH_READ_CONNECTIONS'] || 50);
+const PUBLISH_SLICE = 500;
 const ledgerUrl = `http://127.0.0.1:${process.env['GRIDLEDGER_PORT_LEDGER'] || '13002'}`;
 const COMMANDS = 'gridledger.ledger.submit-requested.v1';
 const COMMITTED = 'gridledger.ledger.tx-committed.v1';
@@ -133,7 +134,9 @@ async function burst(label: string, signer: { userId: string | null; mspId: stri
   }));
   console.log(`${label}: ${count} Ping commands …`);
   const started = performance.now();
-  await producer.send({ topic: COMMANDS, acks: -1, messages });
+  // a produce request is bounded by the broker's message.max.bytes: a large burst (a 20,000-command
+  // backlog) goes out in slices, back to back, all before the first answer could matter
+  for (let at = 0; at < messages.length; at += PUBLISH_SLICE) await producer.send({ topic: COMMANDS, acks: -1, messages: messages.slice(at, at + PUBLISH_SLICE) });
   const deadline = Date.now() + 15 * 60_000;
   while (ids.some((id) => !answers.has(id))) {
     if (Date.now() > deadline) throw new Error(`${label}: ${ids.filter((id) => !answers.has(id)).length} commands unanswered after 15 min (failures: ${failures.join(', ') || 'none'})`);
