@@ -26,13 +26,13 @@ export function ErrorNotice({ error, onRetry }: { error: unknown; onRetry?: () =
   const { t, i18n } = useTranslation();
   const text = useErrorText();
   // the service's own words stay at hand for support, marked as English for screen readers
-  const original = error instanceof ApiError && !i18n.language.startsWith('en') && isErrorCode(error.code) && error.status !== 401 ? sentence(error.message) : null;
+  const original = error instanceof ApiError && !i18n.language.startsWith('en') && isErrorCode(error.code) && error.status !== 401 ? `${error.code}: ${sentence(error.message)}` : null;
   return (
     <div className="notice notice-error" role="alert">
       <span>{text(error)}</span>
       {original && (
         <small className="error-original" lang="en">
-          {error instanceof ApiError ? `${error.code}: ${original}` : original}
+          {original}
         </small>
       )}
       {onRetry && (

@@ -29,7 +29,7 @@ export async function applyPendingConsumerRewind(config: StackConfig): Promise<s
   const file = markerFile(config);
   if (!existsSync(file)) return undefined;
   const { rewindTo } = JSON.parse(readFileSync(file, 'utf8')) as { rewindTo: string };
-  const timestamp = String(Date.parse(rewindTo));
+  const timestamp = Date.parse(rewindTo);
   const admin = stackKafka(config).admin();
   await admin.connect();
   const rewound: string[] = [];
@@ -38,7 +38,7 @@ export async function applyPendingConsumerRewind(config: StackConfig): Promise<s
     for (const { groupId } of groups) {
       if (!groupId.startsWith(SERVICE_GROUP_PREFIX) || NOT_REWOUND.has(groupId)) continue;
       for (const { topic, partitions: committed } of await admin.fetchOffsets({ groupId })) {
-        const target = await admin.fetchTopicOffsetsByTimestamp(topic, Number(timestamp));
+        const target = await admin.fetchTopicOffsetsByTimestamp(topic, timestamp);
         const earlier = target.filter(({ partition, offset }) => {
           const now = committed.find((p) => p.partition === partition)?.offset;
           return now !== undefined && Number(now) >= 0 && Number(offset) < Number(now);

@@ -6,6 +6,7 @@ import { session } from '../../api/session-store.ts';
 import type { Me, TokenPair } from '../../api/types.ts';
 import { ErrorNotice, SuccessNotice } from '../../components/error-notice.tsx';
 import { useUser } from '../../session/session-context.tsx';
+import { parseDisplayName } from './display-name.ts';
 
 /** Every user: their display name and their password. */
 export function AccountPage() {
@@ -34,10 +35,11 @@ function DisplayNameForm({ me }: { me: Me }) {
     event.preventDefault();
     setSaved(false);
     setError(null);
-    if (!name.trim() || name.trim().length > 100) return setInvalid(true);
+    const displayName = parseDisplayName(name);
+    if (displayName === undefined) return setInvalid(true);
     setBusy(true);
     try {
-      const updated = await api<Me>(`/api/identity/users/${me.id}/display-name`, { method: 'PUT', body: { displayName: name.trim() } });
+      const updated = await api<Me>(`/api/identity/users/${me.id}/display-name`, { method: 'PUT', body: { displayName } });
       setName(updated.displayName);
       setSaved(true);
     } catch (e) {
