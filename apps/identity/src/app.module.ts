@@ -16,8 +16,10 @@ import { InitialSchema1764000000000 } from './database/migrations/0001-initial-s
 import { OutboxWriteOrder1764100000000 } from './database/migrations/0002-outbox-write-order.ts';
 import { SignatureLogOutcomes1764200000000 } from './database/migrations/0003-signature-log-outcomes.ts';
 import { Accounts1764300000000 } from './database/migrations/0004-accounts.ts';
+import { AttestationReceipts1764400000000 } from './database/migrations/0005-attestation-receipts.ts';
 import { FabricCaGateway } from './fabric/fabric-ca.gateway.ts';
 import { HealthController } from './health/health.controller.ts';
+import { AttestationReceipts } from './signing/attestation-receipts.ts';
 import { InternalController } from './signing/internal.controller.ts';
 import { SignatureLog } from './signing/signature-log.ts';
 import { SigningService } from './signing/signing.service.ts';
@@ -44,7 +46,7 @@ export class IdentityModule implements OnApplicationBootstrap {
           type: 'postgres',
           url: config.databaseUrl,
           entities: IDENTITY_ENTITIES,
-          migrations: [InitialSchema1764000000000, OutboxWriteOrder1764100000000, SignatureLogOutcomes1764200000000, Accounts1764300000000],
+          migrations: [InitialSchema1764000000000, OutboxWriteOrder1764100000000, SignatureLogOutcomes1764200000000, Accounts1764300000000, AttestationReceipts1764400000000],
           migrationsRun: true,
           synchronize: false,
           logging: ['error'],
@@ -66,6 +68,7 @@ export class IdentityModule implements OnApplicationBootstrap {
         DirectoryService,
         SigningService,
         SignatureLog,
+        AttestationReceipts,
         UserGuard,
         ServiceGuard,
         SignInThrottle,

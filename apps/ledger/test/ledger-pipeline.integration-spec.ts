@@ -110,4 +110,25 @@ describe('ledger pipeline: hundreds of commands in flight, a crash and outages',
     // while its own peer was silent, GridMSP's transactions went through another organisation's peer
     if (node === 'peer-grid') expect(await fallbackGatewayCalls(endpoints.ledgerUrl)).toBeGreaterThan(fallbackCallsBefore);
   }, 900_000);
+
+  // one Kafka key: the commands go on chain one after another, so most wait far longer than
+  // their attestations are valid; the identity service took receipts of them on arrival
+  it("signs a user's command whose attestation expired while it waited its turn, as of its arrival", async () => {
+    const N = 40;
+    const VALID_SECONDS = 4;
+    const run = `receipt ${randomUUID()}`;
+    const key = randomUUID();
+    const messages = await Promise.all(Array.from({ length: N }, (_, i) => commandMessage({ userId: owner.id, contract: 'system', transaction: 'Ping', arguments: [`${run} #${i}`] }, { attestationSeconds: VALID_SECONDS, key })));
+    const ids = new Set(messages.map(commandIdOf));
+    const published = Date.now();
+    await sendCommands(messages);
+    const ours = (received: ReceivedMessage[]) => received.map(envelopeOf).filter((e) => ids.has(e.data['commandId'] as string));
+    const answers = ours(await readAllMessages(LEDGER_TOPICS.txCommitted, (received) => ours(received).length >= N, { timeoutMs: 300_000 }));
+    const failed = ours(await readAllMessages(LEDGER_TOPICS.txFailed, () => true, { idleMs: 2_000 }));
+    expect(failed.map((e) => `${String(e.data['code'])}: ${String(e.data['message'])}`)).toEqual([]);
+    expect(answers).toHaveLength(N);
+    // the test proves something only if the last ones were signed after their attestations expired
+    const lastAnswer = Math.max(...answers.map((e) => Date.parse(e.time)));
+    expect(lastAnswer - published).toBeGreaterThan((VALID_SECONDS + 2) * 1_000);
+  }, 600_000);
 });

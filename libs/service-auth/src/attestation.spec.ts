@@ -1,7 +1,7 @@
 import { createPrivateKey } from 'node:crypto';
 import { SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { argumentsDigest, AttestationError, verifyAttestation, type AttestedCall, type ExpectedCall } from './attestation.ts';
+import { argumentsDigest, AttestationError, verifyAttestation, verifyAttestationOnReceipt, type AttestedCall, type ExpectedCall } from './attestation.ts';
 import { ServiceCredential } from './service-credential.ts';
 import { generateServiceKeyPair } from './service-key-pair.ts';
 import { ServiceKeyRegistry } from './service-key-registry.ts';
@@ -116,5 +116,30 @@ describe('verifyAttestation', () => {
     const query = { ...call, transaction: 'GetRequest', arguments: ['req-1'] };
     await expect(verify(await as('audit').attest(query), query)).resolves.toMatchObject({ service: 'audit' });
     expect(await refusal(verify(await as('ledger').attest(query), query))).toMatchObject({ code: 'NOT_PERMITTED' });
+  });
+});
+
+describe('verifyAttestationOnReceipt', () => {
+  const receipt = (jws: string, who: { userId: string; commandId: string } = { userId: user, commandId: call.commandId }, now?: Date) => verifyAttestationOnReceipt(jws, who, { registry, ...(now ? { now } : {}) });
+
+  it('accepts a valid attestation of this command for this user, and names its service', async () => {
+    expect(await receipt(await as('access-policy').attest(call))).toEqual({ service: 'access-policy' });
+  });
+
+  it('refuses one for another user or another command, an expired one and a stranger\'s', async () => {
+    const jws = await as('access-policy').attest(call, 1);
+    expect(await refusal(receipt(jws, { userId: '7b0c8f36-3a6f-4a53-9d6e-0f2f1f0a9a11', commandId: call.commandId }))).toMatchObject({ code: 'NOT_ATTESTED', message: 'the attestation is for another signer than user 7b0c8f36-3a6f-4a53-9d6e-0f2f1f0a9a11' });
+    expect(await refusal(receipt(jws, { userId: user, commandId: '7b0c8f36-3a6f-4a53-9d6e-0f2f1f0a9a11' }))).toMatchObject({ code: 'NOT_ATTESTED', message: 'the attestation is for another command than 7b0c8f36-3a6f-4a53-9d6e-0f2f1f0a9a11' });
+    expect(await refusal(receipt(jws, undefined, new Date(Date.now() + 2_000)))).toMatchObject({ code: 'NOT_ATTESTED', message: 'the attestation has expired' });
+    const stranger = ServiceCredential.fromPem('storage', generateServiceKeyPair().privateKeyPem);
+    expect(await refusal(receipt(await stranger.attest(call)))).toMatchObject({ code: 'NOT_ATTESTED', message: 'the attestation is not validly signed or not well formed' });
+  });
+
+  it('lets the whole call be verified later as of the receipt, after the attestation has expired', async () => {
+    const jws = await as('access-policy').attest(call, 1);
+    const receivedAt = new Date();
+    await receipt(jws);
+    expect(await refusal(verify(jws, expected, new Date(Date.now() + 2_000)))).toMatchObject({ message: 'the attestation has expired' });
+    expect(await verify(jws, expected, receivedAt)).toMatchObject({ service: 'access-policy' });
   });
 });

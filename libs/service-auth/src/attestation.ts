@@ -109,15 +109,8 @@ export type ExpectedCall = Omit<AttestedCall, 'commandId'> & { commandId?: strin
 
 const notAttested = (message: string) => new AttestationError('NOT_ATTESTED', message);
 
-/**
- * Checks that `jws` is a valid attestation of exactly `call` by a service that may attest it:
- * signed with that service's registry key, unexpired, for this signer, channel, chaincode,
- * function, arguments and (when given) command. Throws AttestationError with a sentence that
- * names what did not match.
- */
-export async function verifyAttestation(jws: string | undefined, call: ExpectedCall, options: { registry: ServiceKeyRegistry; now?: Date }): Promise<{ service: PrincipalName; commandId: string }> {
-  const fn = functionOf(call);
-  if (!jws) throw notAttested(`no attestation was given for ${fn}`);
+/** The issuer and claims of an attestation validly signed by a known service and valid at `now`. */
+async function validClaims(jws: string, options: { registry: ServiceKeyRegistry; now?: Date }): Promise<{ issuer: PrincipalName; claims: JWTPayload }> {
   let issuer: unknown;
   try {
     issuer = decodeJwt(jws).iss;
@@ -132,6 +125,32 @@ export async function verifyAttestation(jws: string | undefined, call: ExpectedC
   const { iat, exp } = claims as { iat: number; exp: number };
   if (iat > now + ISSUED_AT_TOLERANCE_SECONDS) throw notAttested('the attestation is not valid yet');
   if (exp - iat > MAX_ATTESTATION_SECONDS) throw notAttested(`the attestation is valid for longer than the ${MAX_ATTESTATION_SECONDS} s an attestation may be`);
+  return { issuer, claims };
+}
+
+/**
+ * What can be checked of a user's command when it is received, before its transaction exists:
+ * that `jws` is valid now, from a known service, for this user and this command. The signer
+ * later verifies the whole call against it as of the moment this check passed, so a command
+ * that waited in a backlog is judged by when it arrived, not by when its turn came.
+ */
+export async function verifyAttestationOnReceipt(jws: string, expected: { userId: string; commandId: string }, options: { registry: ServiceKeyRegistry; now?: Date }): Promise<{ service: PrincipalName }> {
+  const { issuer, claims } = await validClaims(jws, options);
+  if (claims.sub !== expected.userId) throw notAttested(`the attestation is for another signer than user ${expected.userId}`);
+  if (claims['cmd'] !== expected.commandId) throw notAttested(`the attestation is for another command than ${expected.commandId}`);
+  return { service: issuer };
+}
+
+/**
+ * Checks that `jws` is a valid attestation of exactly `call` by a service that may attest it:
+ * signed with that service's registry key, unexpired, for this signer, channel, chaincode,
+ * function, arguments and (when given) command. Throws AttestationError with a sentence that
+ * names what did not match.
+ */
+export async function verifyAttestation(jws: string | undefined, call: ExpectedCall, options: { registry: ServiceKeyRegistry; now?: Date }): Promise<{ service: PrincipalName; commandId: string }> {
+  const fn = functionOf(call);
+  if (!jws) throw notAttested(`no attestation was given for ${fn}`);
+  const { issuer, claims } = await validClaims(jws, options);
 
   const signer = subjectOf(call);
   if (!signer) throw notAttested('the call names neither a user nor an organisation to sign for');

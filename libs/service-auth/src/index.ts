@@ -5,6 +5,7 @@ export { ServiceCredential, loadServiceCredential } from './service-credential.t
 export { verifyServiceToken, ServiceAuthError, SERVICE_TOKEN_TYPE, SERVICE_TOKEN_LIFETIME_SECONDS, type ServiceAuthErrorCode, type VerifyServiceTokenOptions } from './service-token.ts';
 export {
   verifyAttestation,
+  verifyAttestationOnReceipt,
   argumentsDigest,
   AttestationError,
   ATTESTATION_TYPE,

@@ -51,6 +51,8 @@ const schema = z.object({
   IDENTITY_SIGNIN_PER_ACCOUNT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
   IDENTITY_SIGNIN_PER_ADDRESS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(300),
   IDENTITY_LOCKOUT_SECONDS: z.coerce.number().int().min(1).max(86400).default(900),
+  /** how long a command's attestation, received while valid, stays good for signing that command: its time in the ledger's backlog */
+  IDENTITY_ATTESTATION_RECEIPT_SECONDS: z.coerce.number().int().min(60).max(86400).default(3600),
   IDENTITY_BOOTSTRAP_FILE: z.string().min(1),
   IDENTITY_FABRIC_ORGS_FILE: z.string().min(1),
 });
@@ -69,6 +71,8 @@ export interface IdentityConfig {
   serviceCredential: ServiceCredential;
   jwt: { issuer: string; audience: string; accessTtlSeconds: number; refreshTtlSeconds: number };
   login: { maxFailures: number; lockoutSeconds: number; perAccountPerMinute: number; perAddressPerMinute: number };
+  /** IDENTITY_ATTESTATION_RECEIPT_SECONDS */
+  attestationReceiptSeconds: number;
   bootstrap: { organizations: z.infer<typeof organization>[]; admins: z.infer<typeof bootstrapAdmin>[] };
   fabricOrganizations: z.infer<typeof fabricOrg>[];
 }
@@ -127,6 +131,7 @@ export function loadIdentityConfig(env: NodeJS.ProcessEnv = process.env, read: R
     ...loadServiceKeys(e.IDENTITY_SERVICE_KEYS_FILE, e.IDENTITY_SERVICE_KEY_FILE, read),
     jwt: { issuer: e.IDENTITY_JWT_ISSUER, audience: e.IDENTITY_JWT_AUDIENCE, accessTtlSeconds: e.IDENTITY_ACCESS_TOKEN_TTL_SECONDS, refreshTtlSeconds: e.IDENTITY_REFRESH_TOKEN_TTL_SECONDS },
     login: { maxFailures: e.IDENTITY_LOGIN_MAX_FAILURES, lockoutSeconds: e.IDENTITY_LOCKOUT_SECONDS, perAccountPerMinute: e.IDENTITY_SIGNIN_PER_ACCOUNT_PER_MINUTE, perAddressPerMinute: e.IDENTITY_SIGNIN_PER_ADDRESS_PER_MINUTE },
+    attestationReceiptSeconds: e.IDENTITY_ATTESTATION_RECEIPT_SECONDS,
     bootstrap: readJsonFile(read, e.IDENTITY_BOOTSTRAP_FILE, 'bootstrap', (v) => z.object({ organizations: z.array(organization).min(1), admins: z.array(bootstrapAdmin) }).parse(v)),
     fabricOrganizations: readJsonFile(read, e.IDENTITY_FABRIC_ORGS_FILE, 'Fabric organisations', (v) => z.array(fabricOrg).min(1).parse(v)),
   };

@@ -7,6 +7,8 @@ import { AcceptCallers, ServiceGuard, type ServiceRequest } from '../auth/servic
 import { SigningKeysService } from '../tokens/signing-keys.service.ts';
 import { parseBody } from '../users/user-input.ts';
 import { UsersService } from '../users/users.service.ts';
+import { attestationReceiptBatchSchema, MAX_RECEIPTS_PER_CALL } from './attestation-receipt-request.ts';
+import { AttestationReceipts } from './attestation-receipts.ts';
 import { MAX_SIGNATURES_PER_BATCH, signatureBatchSchema, signatureRequestSchema } from './signature-request.ts';
 import { SigningService } from './signing.service.ts';
 
@@ -23,6 +25,7 @@ export class InternalController {
     private readonly signing: SigningService,
     private readonly signingKeys: SigningKeysService,
     private readonly users: UsersService,
+    private readonly receipts: AttestationReceipts,
   ) {}
 
   @Get('users/:id/fabric-identity')
@@ -71,6 +74,23 @@ export class InternalController {
       'error' in result ? { error: { statusCode: result.error.status, code: result.error.code, message: result.error.message } } : result,
     );
     return { results };
+  }
+
+  @Post('attestations/receipts')
+  @HttpCode(200)
+  @AcceptCallers('ledger')
+  @ApiOperation({
+    summary: `Take receipts of up to ${MAX_RECEIPTS_PER_CALL} user commands' attestations as the ledger records the commands (the ledger service only)`,
+    description:
+      'Each attestation is checked now: validly signed by a known service, unexpired, for this user and this command. One that holds gets a receipt, ' +
+      'and when its command is signed later its call is verified in full as of the receipt, so a command that waited in the backlog past the ' +
+      'attestation\'s two minutes is still signed. Answered in the same positions: {received: true, receivedAt} or {error: {statusCode, code, message}}. ' +
+      'A refused one is not final here: the signature request gives the command its answer.',
+  })
+  @ApiBody(openApiBody(attestationReceiptBatchSchema))
+  async receiveAttestations(@Body() body: unknown) {
+    const { attestations } = parseBody(attestationReceiptBatchSchema, body);
+    return { results: await this.receipts.receive(attestations) };
   }
 
   @Post('signing-keys/rotate')

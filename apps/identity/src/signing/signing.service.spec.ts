@@ -10,6 +10,7 @@ import { MasterKeyWrapper } from '../custody/master-key-wrapper.ts';
 import type { UserEntity } from '../database/entities.ts';
 import type { AccessTokenService } from '../tokens/access-token.service.ts';
 import { fabricKeyContext, type UsersService } from '../users/users.service.ts';
+import type { AttestationReceipts } from './attestation-receipts.ts';
 import type { SignatureLog, SignatureLogEntry } from './signature-log.ts';
 import { SigningService } from './signing.service.ts';
 
@@ -28,12 +29,13 @@ const accessPolicy = generateServiceKeyPair();
 const registry = ServiceKeyRegistry.fromJwks({ 'access-policy': accessPolicy.publicJwk });
 const commandId = '6f1c2b3a-4f5e-4a6b-8c7d-9e0f1a2b3c4d';
 
-function harness() {
+function harness(receipts = new Map<string, Date>()) {
   const logged: SignatureLogEntry[] = [];
+  const received = { receivedAt: async (asked: { attestation: string }[]) => new Map(asked.flatMap(({ attestation }) => (receipts.has(attestation) ? [[attestation, receipts.get(attestation) as Date]] : []))) } as unknown as AttestationReceipts;
   const users = { byId: async (id: string) => (id === user.id ? user : Promise.reject(new IdentityError('NOT_FOUND', `user ${id} does not exist`))) } as unknown as UsersService;
   const tokens = { verify: async () => Promise.reject(new IdentityError('INVALID_TOKEN', 'no')) } as unknown as AccessTokenService;
   const log = { record: async (entry: SignatureLogEntry) => void logged.push(entry) } as unknown as SignatureLog;
-  return { logged, service: new SigningService(users, wrapper, tokens, log, { serviceKeys: registry }) };
+  return { logged, service: new SigningService(users, wrapper, tokens, log, received, { serviceKeys: registry }) };
 }
 
 function proposalFor(transaction: string, args: string[]): Proposal {
@@ -47,8 +49,8 @@ function proposalFor(transaction: string, args: string[]): Proposal {
   }
 }
 
-const attest = (args: string[]) =>
-  ServiceCredential.fromPem('access-policy', accessPolicy.privateKeyPem).attest({ commandId, userId: user.id, mspId: null, channel: 'gridledger', chaincode: 'gridledger', contract: 'access', transaction: 'ApproveRequest', arguments: args });
+const attest = (args: string[], issuedAt?: () => number) =>
+  ServiceCredential.fromPem('access-policy', accessPolicy.privateKeyPem, issuedAt).attest({ commandId, userId: user.id, mspId: null, channel: 'gridledger', chaincode: 'gridledger', contract: 'access', transaction: 'ApproveRequest', arguments: args });
 const base64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
 
 describe('SigningService.sign', () => {
@@ -77,5 +79,21 @@ describe('SigningService.sign', () => {
       ['refused', 'NOT_FOUND', 'access:ApproveRequest', unknown],
       ['refused', 'NOT_ATTESTED', 'access:ApproveRequest', user.id],
     ]);
+  });
+
+  it('signs a command whose attestation expired after it was received, judged as of the receipt, and refuses it without one', async () => {
+    const issued = Date.now() - 200_000;
+    const stale = await attest(['req-1', 'ok'], () => issued);
+    const { service, logged } = harness(new Map([[stale, new Date(issued + 30_000)]]));
+    const proposal = proposalFor('ApproveRequest', ['req-1', 'ok']);
+    const [signed] = await service.signMany([{ userId: user.id, kind: 'proposal', bytes: base64(proposal.getBytes()), commandId, attestation: stale }], 'ledger');
+    expect(signed).toMatchObject({ txId: proposal.getTransactionId() });
+    // the receipt moves the clock back, nothing else: another call is still refused
+    const other = proposalFor('ApproveRequest', ['req-2', 'ok']);
+    const [refused] = await service.signMany([{ userId: user.id, kind: 'proposal', bytes: base64(other.getBytes()), commandId, attestation: stale }], 'ledger');
+    expect(refused).toMatchObject({ error: { code: 'NOT_ATTESTED', message: 'the attestation covers other arguments than those of this access:ApproveRequest' } });
+    const unreceived = harness();
+    await expect(unreceived.service.sign({ userId: user.id, kind: 'proposal', bytes: base64(proposal.getBytes()), commandId, attestation: stale }, 'ledger')).rejects.toMatchObject({ code: 'NOT_ATTESTED', message: 'the attestation has expired' });
+    expect(logged.map((e) => e.outcome)).toEqual(['signed', 'refused']);
   });
 });

@@ -7,14 +7,17 @@ import { MasterKeyWrapper } from '../custody/master-key-wrapper.ts';
 import type { UserEntity } from '../database/entities.ts';
 import { AccessTokenService } from '../tokens/access-token.service.ts';
 import { fabricKeyContext, UsersService } from '../users/users.service.ts';
+import { AttestationReceipts } from './attestation-receipts.ts';
 import type { SignatureRequest } from './signature-request.ts';
 import { SignatureLog, type SignatureLogEntry } from './signature-log.ts';
 import { decideSigning } from './signing-policy.ts';
 
-/** Where a signature's user and key come from: the database each time, or once per batch. */
+/** Where a signature's user, key and attestation receipt come from: the database each time, or once per batch. */
 interface SigningMemo {
   user(id: string): Promise<UserEntity>;
   key(user: UserEntity): KeyObject;
+  /** when the request's attestation was received while valid, if it was */
+  receivedAt(request: SignatureRequest): Promise<Date | undefined>;
 }
 
 /**
@@ -31,6 +34,7 @@ export class SigningService {
     private readonly wrapper: MasterKeyWrapper,
     private readonly accessTokens: AccessTokenService,
     private readonly signatures: SignatureLog,
+    private readonly receipts: AttestationReceipts,
     @Inject(IDENTITY_CONFIG) private readonly config: Pick<IdentityConfig, 'serviceKeys'>,
   ) {}
 
@@ -43,7 +47,8 @@ export class SigningService {
    * Many requests, each decided and logged on its own. The user's record is read, and their key
    * unsealed, once per user in the batch (a burst of one user's commands), not once per request.
    */
-  signMany(requests: readonly SignatureRequest[], requestedBy: PrincipalName): Promise<({ signature: string; txId: string } | { error: IdentityError })[]> {
+  async signMany(requests: readonly SignatureRequest[], requestedBy: PrincipalName): Promise<({ signature: string; txId: string } | { error: IdentityError })[]> {
+    const received = await this.receipts.receivedAt(requests.flatMap(({ attestation, userId }) => (attestation ? [{ attestation, userId }] : [])));
     const users = new Map<string, Promise<UserEntity>>();
     const keys = new Map<string, KeyObject>();
     const memo: SigningMemo = {
@@ -57,6 +62,7 @@ export class SigningService {
         if (!key) keys.set(user.id, (key = this.privateKey(user)));
         return key;
       },
+      receivedAt: async ({ attestation }) => (attestation ? received.get(attestation) : undefined),
     };
     return Promise.all(
       requests.map(async (one) => {
@@ -71,7 +77,7 @@ export class SigningService {
     );
   }
 
-  async sign(request: SignatureRequest, requestedBy: PrincipalName, memo: SigningMemo = { user: (id) => this.users.byId(id), key: (user) => this.privateKey(user) }): Promise<{ signature: string; txId: string }> {
+  async sign(request: SignatureRequest, requestedBy: PrincipalName, memo: SigningMemo = this.singleMemo()): Promise<{ signature: string; txId: string }> {
     const entry: SignatureLogEntry = { outcome: 'refused', code: null, requestedBy, userId: request.userId, kind: request.kind, function: null, txId: null, commandId: request.commandId ?? null, attestedBy: null, digest: null };
     let call: DecodedSignable;
     try {
@@ -90,13 +96,23 @@ export class SigningService {
       if (error instanceof IdentityError && error.code === 'NOT_FOUND') throw await this.refuse(entry, 'NOT_FOUND', error.message);
       throw error;
     }
-    const decision = await decideSigning(request.kind, call, user, request, { registry: this.config.serviceKeys, accessTokenSubject: (token) => this.accessTokenSubject(token) });
+    // a command received while its attestation was valid is judged as of that receipt
+    const receivedAt = await memo.receivedAt(request);
+    const decision = await decideSigning(request.kind, call, user, request, { registry: this.config.serviceKeys, accessTokenSubject: (token) => this.accessTokenSubject(token), ...(receivedAt ? { now: receivedAt } : {}) });
     if (!decision.allowed) throw await this.refuse(entry, decision.code, decision.message);
 
     const signature = signFabricMessage(memo.key(user), call.message);
     // logged before it is handed out: no signature leaves without its record
     await this.signatures.record({ ...entry, outcome: 'signed', attestedBy: decision.attestedBy, commandId: decision.commandId ?? entry.commandId });
     return { signature: Buffer.from(signature).toString('base64'), txId: call.txId };
+  }
+
+  private singleMemo(): SigningMemo {
+    return {
+      user: (id) => this.users.byId(id),
+      key: (user) => this.privateKey(user),
+      receivedAt: async ({ attestation, userId }) => (attestation ? (await this.receipts.receivedAt([{ attestation, userId }])).get(attestation) : undefined),
+    };
   }
 
   private privateKey(user: UserEntity): KeyObject {

@@ -181,6 +181,22 @@ export class CommandStore {
     }
   }
 
+  /** Unanswered users' commands, oldest first, whose attestation has no receipt at the identity service yet. */
+  async awaitingReceipt(limit: number): Promise<{ commandId: string; userId: string; attestation: string }[]> {
+    const { rows } = await this.pool.query<{ command_id: string; user_id: string; attestation: string }>(
+      `select command_id, user_id, command->>'attestation' as attestation from ledger_commands
+       where answer_topic is null and not attestation_receipt and user_id is not null and command->>'attestation' is not null
+       order by seq limit $1`,
+      [limit],
+    );
+    return rows.map((row) => ({ commandId: row.command_id, userId: row.user_id, attestation: row.attestation }));
+  }
+
+  /** Marks these commands' attestations as shown to the identity service (received or refused: either way, once is enough). */
+  async markReceiptTaken(commandIds: string[]): Promise<void> {
+    await this.pool.query('update ledger_commands set attestation_receipt = true where command_id = any($1::uuid[])', [commandIds]);
+  }
+
   /** A transaction's status as far as this service knows it, for the status API. */
   async byTxId(txId: string): Promise<{ commandId: string; answerTopic: string | null; answer: unknown } | undefined> {
     const { rows } = await this.pool.query<{ command_id: string; answer_topic: string | null; answer: unknown }>('select command_id, answer_topic, answer from ledger_commands where tx_id = $1', [txId]);

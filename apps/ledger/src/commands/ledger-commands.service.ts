@@ -9,6 +9,7 @@ import { LedgerDatabase } from '../database/ledger-database.ts';
 import { LedgerFabric } from '../fabric/ledger-fabric.ts';
 import { validationCodeName } from '../fabric/fabric-errors.ts';
 import type { CommitOutcome, PreparedTransaction } from '../fabric/transaction-submitter.ts';
+import { AttestationReceiptTaker } from '../signing/attestation-receipts.ts';
 import { LedgerSigners } from '../signing/signing.providers.ts';
 import { LedgerError } from '../common/ledger-error.ts';
 import type { TransactionSigner } from '../signing/transaction-signer.ts';
@@ -49,6 +50,8 @@ export class LedgerCommandsService implements OnApplicationBootstrap, OnModuleDe
   readonly store: CommandStore;
   private readonly consumer: IdempotentConsumer<SubmitCommand>;
   private readonly pipeline: CommandPipeline;
+  /** runs with the pipeline: users' commands signed as of their arrival, however long the backlog */
+  readonly receipts: AttestationReceiptTaker;
   /** one driver of the pipeline among the replicas: two could each submit a transaction for one command */
   private readonly lease: SingletonLease;
   /** everything but the signer, which is bound per command (it judges the command as of its receipt) */
@@ -75,6 +78,7 @@ export class LedgerCommandsService implements OnApplicationBootstrap, OnModuleDe
       now: () => Date.now(),
     };
     this.pipeline = new CommandPipeline(this.store, (pending) => this.drive(pending), (entry) => this.answer(entry), { maxInFlight: config.LEDGER_COMMANDS_IN_FLIGHT, scanLimit: 200, idleScanMs: 1_000 }, this.logger);
+    this.receipts = new AttestationReceiptTaker(this.store, signers.identity, this.logger);
     this.lease = new SingletonLease({ connectionString: config.LEDGER_DATABASE_URL, name: 'ledger-command-pipeline', logger: this.logger });
     this.consumer = new IdempotentConsumer<SubmitCommand>({
       kafka: createKafka('gridledger-ledger-commands', config.kafka),
@@ -101,7 +105,7 @@ export class LedgerCommandsService implements OnApplicationBootstrap, OnModuleDe
     await this.consumer.start();
     this.logger.log(`consuming ${LEDGER_TOPICS.submitRequested} as ${COMMAND_CONSUMER_GROUP}`);
     // a replica that does not hold the lease still records commands
-    this.lease.run({ start: () => this.startPipeline(), stop: () => this.pipeline.stop(this.stopping ? undefined : COMMIT_WAIT_MS) });
+    this.lease.run({ start: () => this.startPipeline(), stop: () => Promise.all([this.receipts.stop(), this.pipeline.stop(this.stopping ? undefined : COMMIT_WAIT_MS)]).then(() => undefined) });
   }
 
   async onModuleDestroy(): Promise<void> {
@@ -116,6 +120,7 @@ export class LedgerCommandsService implements OnApplicationBootstrap, OnModuleDe
 
   private async startPipeline(): Promise<void> {
     await this.fabric.commits.start();
+    this.receipts.start();
     this.pipeline.start();
     this.logger.log(`driving commands, up to ${this.config.LEDGER_COMMANDS_IN_FLIGHT} at once, deadline ${this.config.LEDGER_COMMAND_DEADLINE_MS} ms`);
   }
@@ -124,12 +129,16 @@ export class LedgerCommandsService implements OnApplicationBootstrap, OnModuleDe
     const command = event.data;
     const answered = await this.store.record(tx, event.id, meta.key ?? command.commandId, command, new Date(Date.now() + this.config.LEDGER_COMMAND_DEADLINE_MS));
     if (answered) this.metrics.answeredFromRecord += 1;
-    else this.pipeline.wake();
+    else {
+      this.receipts.wake();
+      this.pipeline.wake();
+    }
   }
 
   private async recordBatch(tx: pg.PoolClient, deliveries: { event: CloudEvent<SubmitCommand>; meta: DeliveryMeta }[]): Promise<void> {
     const batch = deliveries.map(({ event, meta }) => ({ eventId: event.id, key: meta.key ?? event.data.commandId, command: event.data }));
     this.metrics.answeredFromRecord += await this.store.recordBatch(tx, batch, new Date(Date.now() + this.config.LEDGER_COMMAND_DEADLINE_MS));
+    this.receipts.wake();
     this.pipeline.wake();
   }
 

@@ -46,6 +46,12 @@ alter table ledger_commands add column if not exists deadline_at timestamptz;
 alter table ledger_commands add column if not exists seq bigserial;
 create index if not exists ledger_commands_unanswered on ledger_commands (seq) where answer_topic is null;
 
+-- a user's command whose attestation the identity service has taken a receipt of, while it was
+-- valid: signed later as of that receipt, however long the backlog it waited in
+alter table ledger_commands add column if not exists attestation_receipt boolean not null default false;
+create index if not exists ledger_commands_awaiting_receipt on ledger_commands (seq)
+  where answer_topic is null and not attestation_receipt and user_id is not null;
+
 -- every event that carried a command: each gets its own answer, even a client's re-sent command
 create table if not exists ledger_command_deliveries (
   event_id text primary key,

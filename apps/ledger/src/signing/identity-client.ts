@@ -58,6 +58,15 @@ export class IdentityClient {
   }
 
   /**
+   * Has the identity service take receipts of these commands' attestations while they are valid,
+   * so that the commands are signed as of now even when their turn comes later. One result per
+   * attestation, in order: a refused one is not an error here (its signature request answers it).
+   */
+  receiveAttestations(attestations: readonly { commandId: string; userId: string; attestation: string }[]): Promise<{ results: ({ received: true } | { error: { code: string; message: string } })[] }> {
+    return this.call('POST', '/internal/attestations/receipts', { attestations });
+  }
+
+  /**
    * Signature requests made within a couple of milliseconds of each other (the pipeline's
    * commands) go in one call to /internal/signatures/batch; each still gets its own signature or
    * its own refusal, decided there exactly as a single request would be.

@@ -11,13 +11,16 @@ import { serviceSigner, UserSigners, type TransactionSigner } from './transactio
 @Injectable()
 export class LedgerSigners {
   private readonly users: UserSigners;
+  /** the identity service's internal API, shared by users' signers and the attestation receipts */
+  readonly identity: IdentityClient;
   private readonly services = new Map<string, TransactionSigner>();
 
   constructor(
     @Inject(LEDGER_CONFIG) config: LedgerConfig,
     private readonly fabric: LedgerFabric,
   ) {
-    this.users = new UserSigners(new IdentityClient(config.LEDGER_IDENTITY_URL, config.auth.credential));
+    this.identity = new IdentityClient(config.LEDGER_IDENTITY_URL, config.auth.credential);
+    this.users = new UserSigners(this.identity);
   }
 
   /** A platform user: signatures through the identity service, which holds their key and checks the proof. */
