@@ -18,7 +18,7 @@ export {
 export { ATTESTATION_TABLE, QUERY_TRANSACTIONS, QUERY_READERS, READ_ON_BEHALF, mayAttest, isQuery, type SignerKind } from './attestation-table.ts';
 export { decodeProposedTransaction } from './fabric/proposed-transaction.ts';
 export { decodePreparedTransaction } from './fabric/prepared-transaction.ts';
-export { signFabricMessage } from './fabric/fabric-signature.ts';
+export { signFabricMessage, fabricMessageSigner } from './fabric/fabric-signature.ts';
 export { UndecodableError, type DecodedCall, type DecodedSignable } from './fabric/decoded-call.ts';
 export type { ReadTextFile } from './read-text-file.ts';
 export { serviceAuthFromEnv, type ServiceAuth } from './service-auth-from-env.ts';

@@ -1,7 +1,8 @@
 import { createPrivateKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import * as grpc from '@grpc/grpc-js';
-import { connect, signers, type ConnectOptions, type Gateway, type Identity, type Network } from '@hyperledger/fabric-gateway';
+import { fabricMessageSigner } from '@gridledger/service-auth';
+import { connect, hash, type ConnectOptions, type Gateway, type Identity, type Network } from '@hyperledger/fabric-gateway';
 import type { Organization } from './organizations.ts';
 import { LedgerError } from '../common/ledger-error.ts';
 import { isUnanswered } from './fabric-errors.ts';
@@ -14,6 +15,12 @@ const DEADLINES: Pick<ConnectOptions, 'evaluateOptions' | 'endorseOptions' | 'su
   submitOptions: () => ({ deadline: Date.now() + 10_000 }),
   commitStatusOptions: () => ({ deadline: Date.now() + 60_000 }),
 };
+
+/**
+ * The gateways hash nothing: every signer gets the message itself (a proposal's or a
+ * transaction's bytes to sign) and signs it with OpenSSL, or passes it to the identity service.
+ */
+const SIGN_WHOLE_MESSAGES: Pick<ConnectOptions, 'hash'> = { hash: hash.none };
 
 /**
  * A peer that stops answering (paused, or its host gone without closing the connection) is
@@ -53,7 +60,7 @@ export class FabricPeers {
    */
   async withUnsignedGateway<T>(identity: Identity, use: (gateway: Gateway) => Promise<T>): Promise<T> {
     const { client, endpoint } = this.route(identity.mspId).pick();
-    const gateway = connect({ client, identity, ...DEADLINES });
+    const gateway = connect({ client, identity, ...SIGN_WHOLE_MESSAGES, ...DEADLINES });
     try {
       return await this.noting(identity.mspId, endpoint, () => use(gateway));
     } finally {
@@ -93,7 +100,8 @@ export class FabricPeers {
       gateway = connect({
         client,
         identity: { mspId, credentials: readFileSync(org.serviceCert) },
-        signer: signers.newPrivateKeySigner(createPrivateKey(readFileSync(org.serviceKey))),
+        signer: fabricMessageSigner(createPrivateKey(readFileSync(org.serviceKey))),
+        ...SIGN_WHOLE_MESSAGES,
         ...DEADLINES,
       });
       this.serviceGateways.set(key, gateway);

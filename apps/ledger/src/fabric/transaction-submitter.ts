@@ -25,6 +25,9 @@ export interface TransactionCall {
   arguments: readonly string[];
 }
 
+/** What a signature covers: the gateways hash nothing (fabric-peers.ts), so their "digest" is the message itself. */
+const signedMessage = (signable: { getDigest(): Uint8Array }): Uint8Array => signable.getDigest();
+
 /**
  * Endorses, submits and awaits transactions, and evaluates queries, with offline signing: the
  * proposal and the transaction are signed by the signer, from their bytes, so a user's key stays
@@ -41,9 +44,9 @@ export class TransactionSubmitter {
   async endorse(signer: TransactionSigner, call: TransactionCall): Promise<PreparedTransaction> {
     return this.withGateway(signer, async (gateway) => {
       const unsigned = gateway.getNetwork(this.channel).getContract(this.chaincode, call.contract).newProposal(call.transaction, { arguments: [...call.arguments] });
-      const proposal = gateway.newSignedProposal(unsigned.getBytes(), await signer.signProposal(unsigned.getBytes(), unsigned.getDigest()));
+      const proposal = gateway.newSignedProposal(unsigned.getBytes(), await signer.signProposal(unsigned.getBytes(), signedMessage(unsigned)));
       const endorsed = await proposal.endorse();
-      const signature = await signer.signTransaction(endorsed.getBytes(), endorsed.getDigest());
+      const signature = await signer.signTransaction(endorsed.getBytes(), signedMessage(endorsed));
       const result = endorsed.getResult();
       return { txId: endorsed.getTransactionId(), bytes: endorsed.getBytes(), signature, result: result.length > 0 ? Buffer.from(result).toString('utf8') : null };
     });
@@ -56,7 +59,7 @@ export class TransactionSubmitter {
   async evaluate(signer: TransactionSigner, call: TransactionCall): Promise<string> {
     return this.withGateway(signer, async (gateway) => {
       const unsigned = gateway.getNetwork(this.channel).getContract(this.chaincode, call.contract).newProposal(call.transaction, { arguments: [...call.arguments] });
-      const proposal = gateway.newSignedProposal(unsigned.getBytes(), await signer.signProposal(unsigned.getBytes(), unsigned.getDigest()));
+      const proposal = gateway.newSignedProposal(unsigned.getBytes(), await signer.signProposal(unsigned.getBytes(), signedMessage(unsigned)));
       return Buffer.from(await proposal.evaluate()).toString('utf8');
     });
   }

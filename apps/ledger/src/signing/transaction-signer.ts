@@ -1,21 +1,22 @@
 import { createPrivateKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { signers } from '@hyperledger/fabric-gateway';
+import { signFabricMessage } from '@gridledger/service-auth';
 import type { Organization } from '../fabric/organizations.ts';
 import type { IdentityClient, SigningProof } from './identity-client.ts';
 
 /**
  * Who signs a transaction: their certificate, and a way to sign what Fabric asks them to. The
- * signer gets the bytes, not a bare digest, so a signer elsewhere (the identity service) can read
- * what it signs; `digest` is fabric-gateway's SHA-256 of them, for a signer that holds the key here.
+ * signer gets the gateway's serialized object, so a signer elsewhere (the identity service) can
+ * read what it signs, and `message`, the bytes a signature covers (the gateways are connected
+ * with `hash.none`, so this is the message itself, not its digest), for a signer holding the key here.
  */
 export interface TransactionSigner {
   mspId: string;
   certificate: Uint8Array;
   /** a proposal: fabric-gateway's serialized ProposedTransaction */
-  signProposal(proposal: Uint8Array, digest: Uint8Array): Promise<Uint8Array>;
+  signProposal(proposal: Uint8Array, message: Uint8Array): Promise<Uint8Array>;
   /** an endorsed transaction: fabric-gateway's serialized PreparedTransaction */
-  signTransaction(transaction: Uint8Array, digest: Uint8Array): Promise<Uint8Array>;
+  signTransaction(transaction: Uint8Array, message: Uint8Array): Promise<Uint8Array>;
 }
 
 /**
@@ -23,8 +24,9 @@ export interface TransactionSigner {
  * signed with it is decided before (the attestation table), not here.
  */
 export function serviceSigner(org: Organization): TransactionSigner {
-  const sign = signers.newPrivateKeySigner(createPrivateKey(readFileSync(org.serviceKey)));
-  return { mspId: org.mspId, certificate: readFileSync(org.serviceCert), signProposal: (_bytes, digest) => sign(digest), signTransaction: (_bytes, digest) => sign(digest) };
+  const key = createPrivateKey(readFileSync(org.serviceKey));
+  const sign = async (message: Uint8Array) => signFabricMessage(key, message);
+  return { mspId: org.mspId, certificate: readFileSync(org.serviceCert), signProposal: (_bytes, message) => sign(message), signTransaction: (_bytes, message) => sign(message) };
 }
 
 const CERTIFICATE_TTL_MS = 60_000;

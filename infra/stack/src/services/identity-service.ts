@@ -8,7 +8,7 @@ import { connectionInfo } from '../connection-info.ts';
 import { httpOk } from '../process/probes.ts';
 import { buildService } from './build-service.ts';
 import { serviceKafkaEnv, serviceKeyEnv } from './service-credentials.ts';
-import { serviceDaemon } from './service-daemon.ts';
+import { serviceDaemon, WRITE_PATH_NODE_FLAGS } from './service-daemon.ts';
 
 interface IdentitySecrets {
   masterKeys: string;
@@ -71,7 +71,7 @@ export function identityServiceComponent(config: StackConfig): Component {
         IDENTITY_MASTER_KEYS: secrets.masterKeys,
         IDENTITY_BOOTSTRAP_FILE: files.bootstrap,
         IDENTITY_FABRIC_ORGS_FILE: files.fabricOrgs,
-      });
+      }, WRITE_PATH_NODE_FLAGS);
     },
     healthy: () => httpOk(port, '/health'),
   };

@@ -1,7 +1,7 @@
 import { createHash, generateKeyPairSync, randomBytes, verify } from 'node:crypto';
-import { signers } from '@hyperledger/fabric-gateway';
+import { hash, signers } from '@hyperledger/fabric-gateway';
 import { describe, expect, it } from 'vitest';
-import { signFabricMessage } from './fabric-signature.ts';
+import { fabricMessageSigner, signFabricMessage } from './fabric-signature.ts';
 
 const ORDER_P256 = 0xffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551n;
 
@@ -40,5 +40,15 @@ describe('signFabricMessage', () => {
     const message = randomBytes(50);
     expect(verify('sha256', message, { key: p384.publicKey, dsaEncoding: 'der' }, signFabricMessage(p384.privateKey, message))).toBe(true);
     expect(() => signFabricMessage(generateKeyPairSync('ed25519').privateKey, message)).toThrow(/P-256 or P-384/);
+  });
+
+  it('signs, as a gateway signer with hash.none, the whole message the gateway hands it', async () => {
+    const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
+    const message = randomBytes(300);
+    // hash.none passes the message through: the signer sees the bytes, not a digest
+    expect(Buffer.from(hash.none(message))).toEqual(message);
+    const signature = await fabricMessageSigner(privateKey)(hash.none(message));
+    expect(verify('sha256', message, { key: publicKey, dsaEncoding: 'der' }, signature)).toBe(true);
+    expect(sOf(signature) <= ORDER_P256 / 2n).toBe(true);
   });
 });
