@@ -23,6 +23,8 @@ export const KEY = {
   download: 'download',
   lineage: 'lineage',
   ping: 'ping',
+  /** one per ledger command carried out: the transaction that did it */
+  command: 'command',
 } as const;
 
 export const key = (ctx: Context, type: string, ...parts: string[]): string => ctx.stub.createCompositeKey(type, parts);

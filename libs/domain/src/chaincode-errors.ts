@@ -13,6 +13,8 @@ export const CHAINCODE_ERROR_STATUS = {
   NOT_FOUND: 404,
   ALREADY_EXISTS: 409,
   FAILED_PRECONDITION: 409,
+  /** the command was carried out already, by the transaction the sentence names (libs/domain command-claim.ts) */
+  DUPLICATE_COMMAND: 409,
 } as const;
 
 export type ChaincodeErrorCode = keyof typeof CHAINCODE_ERROR_STATUS;

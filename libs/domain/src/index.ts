@@ -7,6 +7,7 @@ export { ASSET_CATEGORIES, ASSET_STATUSES, SENSITIVITIES, isAssetCategory, isAss
 export { CHAINCODE_ERROR_CODES, CHAINCODE_ERROR_STATUS, isChaincodeErrorCode, type ChaincodeErrorCode } from './chaincode-errors.ts';
 export { CHAINCODE_EVENT_NAMES, isChaincodeEventName, type ChaincodeEventName } from './chaincode-events.ts';
 export { ROLE_ATTRIBUTE, UID_ATTRIBUTE } from './certificate-attributes.ts';
+export { COMMAND_ID_TRANSIENT_KEY } from './command-claim.ts';
 export { MAX_POLICY_DOWNLOADS, MAX_POLICY_DURATION_SECONDS } from './policy-limits.ts';
 export { OPEN_REQUEST_STATUSES, PENDING_REQUEST_STATUSES, REQUEST_STATUSES, isRequestStatus, type RequestStatus } from './request-statuses.ts';
 export { REGULATOR_MSP, ROLES, isRegulator, isRole, rolesOfOrganisation, type Role } from './roles.ts';

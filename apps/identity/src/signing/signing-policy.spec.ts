@@ -19,6 +19,7 @@ const approve: DecodedCall = {
   contract: 'access',
   transaction: 'ApproveRequest',
   arguments: ['req-1', 'looks fine'],
+  commandId: null,
 };
 const query: DecodedCall = { ...approve, contract: 'settlement', transaction: 'GetAccount', arguments: [user.id] };
 
@@ -99,5 +100,15 @@ describe('decideSigning', () => {
   it('signs for nobody a transaction no service may attest', async () => {
     const ping: DecodedCall = { ...approve, contract: 'system', transaction: 'Ping', arguments: ['hello'] };
     for (const service of services) expect(await decide('proposal', ping, { attestation: await attestation(service, ping) })).toMatchObject({ allowed: false, code: 'NOT_PERMITTED' });
+  });
+
+  it('signs a proposal that names the attested command for the chaincode, and refuses one naming another, or a query naming any', async () => {
+    const jws = await attestation('access-policy', approve);
+    expect(await decide('proposal', { ...approve, commandId }, { commandId, attestation: jws })).toEqual({ allowed: true, attestedBy: 'access-policy', commandId });
+    // without the ledger's word for it, the named command is held to the attestation's
+    expect(await decide('proposal', { ...approve, commandId }, { attestation: jws })).toEqual({ allowed: true, attestedBy: 'access-policy', commandId });
+    expect(await decide('proposal', { ...approve, commandId: otherUser }, { attestation: jws })).toMatchObject({ allowed: false, code: 'NOT_ATTESTED', message: `the attestation is for another command than ${otherUser}` });
+    expect(await decide('proposal', { ...approve, commandId: otherUser }, { commandId, attestation: jws })).toMatchObject({ allowed: false, code: 'NOT_ATTESTED', message: `the proposal names command ${otherUser}, not the command ${commandId} it is asked for` });
+    expect(await decide('proposal', { ...query, commandId }, { userAccessToken: `token-of:${user.id}` })).toMatchObject({ allowed: false, code: 'NOT_PERMITTED', message: 'settlement:GetAccount is a query: it carries out no command, so its proposal may name none' });
   });
 });

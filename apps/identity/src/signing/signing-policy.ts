@@ -59,11 +59,16 @@ export async function decideSigning(kind: SigningKind, call: DecodedCall, user: 
   if (user.status !== 'active') return refuse('USER_SUSPENDED', `user ${user.id} is suspended; their key signs nothing`);
 
   const fn = `${call.contract}:${call.transaction}`;
+  // a proposal that names a command (for the chaincode's at-most-once claim) names the attested one
+  if (call.commandId !== null && proof.commandId !== undefined && call.commandId !== proof.commandId) {
+    return refuse('NOT_ATTESTED', `the ${kind} names command ${call.commandId}, not the command ${proof.commandId} it is asked for`);
+  }
+  const namedCommand = call.commandId ?? proof.commandId;
   const attested = async (attestedCall: Pick<DecodedCall, 'contract' | 'transaction' | 'arguments'> = call): Promise<SigningDecision> => {
     try {
       const { service, commandId } = await verifyAttestation(
         proof.attestation,
-        { userId: user.id, mspId: user.mspId, channel: call.channel, chaincode: call.chaincode, contract: attestedCall.contract, transaction: attestedCall.transaction, arguments: attestedCall.arguments, ...(proof.commandId ? { commandId: proof.commandId } : {}) },
+        { userId: user.id, mspId: user.mspId, channel: call.channel, chaincode: call.chaincode, contract: attestedCall.contract, transaction: attestedCall.transaction, arguments: attestedCall.arguments, ...(namedCommand ? { commandId: namedCommand } : {}) },
         { registry: context.registry, ...(context.now ? { now: context.now } : {}) },
       );
       return { allowed: true, attestedBy: service, commandId };
@@ -78,6 +83,7 @@ export async function decideSigning(kind: SigningKind, call: DecodedCall, user: 
     return attested();
   }
   if (kind === 'transaction') return refuse('NOT_PERMITTED', `${fn} is a query: it is evaluated, never committed, so no transaction of it is signed`);
+  if (call.commandId !== null) return refuse('NOT_PERMITTED', `${fn} is a query: it carries out no command, so its proposal may name none`);
   if (!proof.attestation && !proof.userAccessToken) return refuse('NOT_ATTESTED', `no attestation and no access token of user ${user.id} was given for ${fn}`);
   let refusal: SigningDecision | undefined;
   if (proof.attestation) {

@@ -61,6 +61,36 @@ describe('processCommand', () => {
     expect(calls).toMatchObject({ endorsed: 1, saved: ['tx-1'], submitted: ['tx-1'] });
   });
 
+  it("names the command to the chaincode, and answers a DUPLICATE_COMMAND with the transaction that carried it out, as committed", async () => {
+    const original = 'a'.repeat(64);
+    const endorsedCalls: unknown[] = [];
+    let conflicted = false;
+    const { ports: p, calls } = ports({
+      // the first attempt loses a read conflict to a transaction for the same command; the next endorsement is refused
+      commits: [StatusCode.MVCC_READ_CONFLICT],
+      endorse: async () => {
+        if (conflicted) throw endorseError(grpcStatus.ABORTED, `chaincode response 500, DUPLICATE_COMMAND: command c was carried out by transaction ${original}`);
+        conflicted = true;
+        return prepared('tx-lost');
+      },
+      found: { txId: original, blockNumber: 9n, code: StatusCode.VALID, successful: true, result: '{"kept":true}' },
+    });
+    const endorse = p.endorse;
+    p.endorse = (signer, call) => (endorsedCalls.push(call), endorse(signer, call));
+    const c = command();
+    const answer = await processCommand(c, undefined, p, options);
+    expect(endorsedCalls).toEqual([expect.objectContaining({ commandId: c.commandId }), expect.objectContaining({ commandId: c.commandId })]);
+    expect(answer).toEqual({ topic: 'gridledger.ledger.tx-committed.v1', payload: { commandId: c.commandId, txId: original, blockNumber: '9', contract: 'system', transaction: 'Ping', result: '{"kept":true}' } });
+    expect(calls).toMatchObject({ submitted: ['tx-lost'], looked: [original] });
+  });
+
+  it('waits, as for an outage, while the peer does not show the transaction a DUPLICATE_COMMAND names', async () => {
+    const { ports: p, calls } = ports({ endorse: () => Promise.reject(endorseError(grpcStatus.ABORTED, `DUPLICATE_COMMAND: command c was carried out by transaction ${'b'.repeat(64)}`)) });
+    const answer = await processCommand(command(), undefined, p, { ...options, deadline: 3_000 });
+    expect(answer.payload).toMatchObject({ code: 'DEADLINE_EXCEEDED' });
+    expect(calls.looked.length).toBeGreaterThan(1);
+  });
+
   it("answers the chaincode's refusal with its code and submits nothing", async () => {
     const { ports: p, calls } = ports({ endorse: () => Promise.reject(endorseError(grpcStatus.ABORTED, 'chaincode response 500, POLICY_DENIED: organisation ConsumerMSP is not allowed')) });
     const answer = await processCommand(command(), undefined, p, options);

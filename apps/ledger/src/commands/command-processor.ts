@@ -51,13 +51,31 @@ export function commandProblem(command: SubmitCommand): string | undefined {
 }
 
 /**
+ * The chaincode says another transaction carried this command out already: one this service sent
+ * and lost track of (a crash, a replica that lost its lease) committed, and this later attempt was
+ * refused. Its answer is that transaction's, read from the block. A transaction the peer does not
+ * show yet is waited for like an outage.
+ */
+async function answerOfDuplicate(command: SubmitCommand, sentence: string, ports: CommandPorts): Promise<Answer> {
+  const original = /transaction ([0-9a-f]{64})/.exec(sentence)?.[1];
+  const found = original ? await ports.find(original) : undefined;
+  if (!found?.successful) throw new Error(`the chaincode names ${original ?? 'no transaction'} as having carried out command ${command.commandId}, which the peer does not show committed yet`);
+  return {
+    topic: LEDGER_TOPICS.txCommitted,
+    payload: { commandId: command.commandId, txId: found.txId, blockNumber: found.blockNumber.toString(), contract: command.contract, transaction: command.transaction, result: found.result ?? null },
+  };
+}
+
+/**
  * Turns one ledger command into a committed (or refused) transaction.
  *
  * - A transaction endorsed and persisted before (by an earlier attempt, or before a crash) is
  *   settled first: if a block holds it, that is the outcome; if not, the same signed bytes are
  *   submitted again (same transaction id, so it can commit at most once).
  * - Only read conflicts (MVCC/phantom) lead to a fresh endorsement; the chaincode or the identity
- *   service saying no, or any other validation failure, is the answer.
+ *   service saying no, or any other validation failure, is the answer. The proposal names the
+ *   command, and the chaincode carries each command out at most once: an endorsement refused with
+ *   DUPLICATE_COMMAND is answered with the transaction that did carry it out.
  * - Anything else (a peer, the orderer or the identity service out of reach, a block that does
  *   not come) is waited out and tried again until the command's deadline: a short outage never
  *   becomes a final answer. Past the deadline the answer is DEADLINE_EXCEEDED.
@@ -65,7 +83,7 @@ export function commandProblem(command: SubmitCommand): string | undefined {
 export async function processCommand(command: SubmitCommand, pending: PreparedTransaction | undefined, ports: CommandPorts, options: ProcessOptions, stats: ProcessStats = { conflictRetries: 0, resumed: false, transientRetries: 0 }): Promise<Answer> {
   const problem = commandProblem(command);
   if (problem) return failed(command, 'validation', 'INVALID_COMMAND', problem);
-  const call: TransactionCall = { contract: command.contract, transaction: command.transaction, arguments: command.arguments };
+  const call: TransactionCall = { contract: command.contract, transaction: command.transaction, arguments: command.arguments, commandId: command.commandId };
 
   let prepared = pending;
   // true while `prepared` may already be in a block: it is looked up before it is sent again
@@ -84,6 +102,7 @@ export async function processCommand(command: SubmitCommand, pending: PreparedTr
           prepared = await ports.endorse(signer, call);
         } catch (error) {
           const refusal = chaincodeRefusal(error);
+          if (refusal?.code === 'DUPLICATE_COMMAND' && !isTransient(error)) return await answerOfDuplicate(command, refusal.message, ports);
           if (refusal && !isTransient(error)) return failed(command, 'endorsement', refusal.code, refusal.message);
           throw error;
         }

@@ -1,3 +1,4 @@
+import { COMMAND_ID_TRANSIENT_KEY } from '@gridledger/domain';
 import type { Gateway } from '@hyperledger/fabric-gateway';
 import type { TransactionSigner } from '../signing/transaction-signer.ts';
 import type { FabricPeers } from './fabric-peers.ts';
@@ -17,12 +18,16 @@ export interface CommitOutcome {
   /** the peer's validation code: 0 is VALID */
   code: number;
   successful: boolean;
+  /** the chaincode's answer as committed, when it was read from the block (a transaction looked up) */
+  result?: string | null;
 }
 
 export interface TransactionCall {
   contract: string;
   transaction: string;
   arguments: readonly string[];
+  /** the ledger command carried out: named to the chaincode, which carries each out at most once */
+  commandId?: string;
 }
 
 /** What a signature covers: the gateways hash nothing (fabric-peers.ts), so their "digest" is the message itself. */
@@ -43,7 +48,8 @@ export class TransactionSubmitter {
 
   async endorse(signer: TransactionSigner, call: TransactionCall): Promise<PreparedTransaction> {
     return this.withGateway(signer, async (gateway) => {
-      const unsigned = gateway.getNetwork(this.channel).getContract(this.chaincode, call.contract).newProposal(call.transaction, { arguments: [...call.arguments] });
+      const transientData = call.commandId ? { transientData: { [COMMAND_ID_TRANSIENT_KEY]: call.commandId } } : {};
+      const unsigned = gateway.getNetwork(this.channel).getContract(this.chaincode, call.contract).newProposal(call.transaction, { arguments: [...call.arguments], ...transientData });
       const proposal = gateway.newSignedProposal(unsigned.getBytes(), await signer.signProposal(unsigned.getBytes(), signedMessage(unsigned)));
       const endorsed = await proposal.endorse();
       const signature = await signer.signTransaction(endorsed.getBytes(), signedMessage(endorsed));

@@ -1,5 +1,6 @@
+import { CommandContract } from './command-contract.ts';
 import { needsRegulatorApproval } from '@gridledger/domain';
-import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-api';
+import { Context, Info, Returns, Transaction } from 'fabric-contract-api';
 import { bestDecision, decideAccess, policyViolation, type AccessDecision } from '../access/access-decision.ts';
 import { requireRegulatorEndorsement } from '../access/regulator-endorsement.ts';
 import { parseAccessRequest, parseReason } from '../access/request-input.ts';
@@ -130,7 +131,7 @@ async function consumeGrant(ctx: Context, requestId: string, kind: 'key-release'
 
 /** Access requests and grants: the workflow every share goes through, decided on chain. */
 @Info({ title: 'AccessContract', description: 'Request, approve, grant, revoke and check access to data assets' })
-export class AccessContract extends Contract {
+export class AccessContract extends CommandContract {
   constructor() {
     super('access');
   }

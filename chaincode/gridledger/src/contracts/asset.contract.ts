@@ -1,5 +1,6 @@
+import { CommandContract } from './command-contract.ts';
 import { ASSET_CATEGORIES, ASSET_STATUSES, SENSITIVITIES } from '@gridledger/domain';
-import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-api';
+import { Context, Info, Returns, Transaction } from 'fabric-contract-api';
 import { loadAsset, requireActive, saveAsset, assetKey } from '../assets/asset-store.ts';
 import { parseKeyRotation, parseMetadataPatch, parseRegistration } from '../assets/asset-input.ts';
 import { canonicalJson } from '../canonical-json.ts';
@@ -19,7 +20,7 @@ function requireOwner(user: PlatformUser, asset: DataAsset): void {
 
 /** Data assets: the on-chain anchor of an encrypted file in IPFS and the rules for sharing it. */
 @Info({ title: 'DataAssetContract', description: 'Register, describe, rotate and retire data assets' })
-export class DataAssetContract extends Contract {
+export class DataAssetContract extends CommandContract {
   constructor() {
     super('asset');
   }

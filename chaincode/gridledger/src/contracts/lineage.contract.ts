@@ -1,4 +1,5 @@
-import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-api';
+import { CommandContract } from './command-contract.ts';
+import { Context, Info, Returns, Transaction } from 'fabric-contract-api';
 import { loadAsset } from '../assets/asset-store.ts';
 import { canonicalJson } from '../canonical-json.ts';
 import { isRegulatorUser, platformUser, sameUser } from '../caller.ts';
@@ -13,7 +14,7 @@ const CATALOG_ACTIONS: ReadonlySet<string> = new Set(['AssetRegistered', 'AssetM
 
 /** Lineage: everything that happened to an asset, in transaction-time order, with who signed it. */
 @Info({ title: 'LineageContract', description: 'The full, ordered history of a data asset' })
-export class LineageContract extends Contract {
+export class LineageContract extends CommandContract {
   constructor() {
     super('lineage');
   }

@@ -1,4 +1,5 @@
-import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-api';
+import { CommandContract } from './command-contract.ts';
+import { Context, Info, Returns, Transaction } from 'fabric-contract-api';
 import { canonicalJson } from '../canonical-json.ts';
 import { isRegulatorUser, platformUser, requireRole } from '../caller.ts';
 import { txTime } from '../clock.ts';
@@ -18,7 +19,7 @@ export const MAX_MINT = 1_000_000_000;
  * and balance + escrowed summed over all accounts changes only by Mint.
  */
 @Info({ title: 'SettlementContract', description: 'Credit balances, minting and escrow' })
-export class SettlementContract extends Contract {
+export class SettlementContract extends CommandContract {
   constructor() {
     super('settlement');
   }

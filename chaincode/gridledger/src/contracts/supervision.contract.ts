@@ -1,4 +1,5 @@
-import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-api';
+import { CommandContract } from './command-contract.ts';
+import { Context, Info, Returns, Transaction } from 'fabric-contract-api';
 import { loadAsset, saveAsset } from '../assets/asset-store.ts';
 import { parseReason } from '../access/request-input.ts';
 import { loadRequest } from '../access/request-store.ts';
@@ -16,7 +17,7 @@ import { MAX_NOTE_LENGTH, NOTE_SUBJECTS } from '@gridledger/domain';
 
 /** Supervision: only RegulatorMSP identities with the regulator role. Frozen things can be read; nothing flows. */
 @Info({ title: 'SupervisionContract', description: 'Freeze and unfreeze assets and users; regulator notes' })
-export class SupervisionContract extends Contract {
+export class SupervisionContract extends CommandContract {
   constructor() {
     super('supervision');
   }

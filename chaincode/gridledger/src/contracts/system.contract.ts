@@ -1,4 +1,5 @@
-import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-api';
+import { CommandContract } from './command-contract.ts';
+import { Context, Info, Returns, Transaction } from 'fabric-contract-api';
 import { canonicalJson } from '../canonical-json.ts';
 import { callerOf } from '../caller.ts';
 import { txTime } from '../clock.ts';
@@ -12,7 +13,7 @@ const MAX_MESSAGE_LENGTH = 280;
 
 /** Platform-level transactions: version, caller introspection and a liveness record. */
 @Info({ title: 'SystemContract', description: 'GridLedger platform information and liveness checks' })
-export class SystemContract extends Contract {
+export class SystemContract extends CommandContract {
   constructor() {
     super('system');
   }

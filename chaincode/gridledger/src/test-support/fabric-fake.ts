@@ -100,7 +100,12 @@ class FakeStub {
     private readonly world: World,
     readonly txId: string,
     readonly time: number,
+    private readonly transient: ReadonlyMap<string, Uint8Array> = new Map(),
   ) {}
+
+  getTransient(): Map<string, Uint8Array> {
+    return new Map(this.transient);
+  }
 
   async getState(key: string): Promise<Uint8Array> {
     return Buffer.from(this.world.committed(key) ?? Buffer.alloc(0));
@@ -235,11 +240,22 @@ export class World {
     return outcome.result;
   }
 
+  /** Transient data for the next transaction only, as a client puts it in its proposal. */
+  withTransient(entries: Record<string, string>): this {
+    this.nextTransient = new Map(Object.entries(entries).map(([k, v]) => [k, Buffer.from(v)]));
+    return this;
+  }
+  private nextTransient: ReadonlyMap<string, Uint8Array> = new Map();
+
   private async run<C extends object, M extends TxName<C>, T>(contract: C, method: M, caller: FakeIdentity, args: unknown[]) {
     this.sequence += 1;
-    const stub = new FakeStub(this, `tx${String(this.sequence).padStart(6, '0')}`, this.now);
+    const stub = new FakeStub(this, `tx${String(this.sequence).padStart(6, '0')}`, this.now, this.nextTransient);
+    this.nextTransient = new Map();
     this.now += this.tickMillis;
     const ctx = { stub: stub as unknown as ChaincodeStub, clientIdentity: caller as unknown as ClientIdentity } as Context;
+    // as fabric-contract-api does: the contract's hook first, then the function
+    const before = (contract as { beforeTransaction?: (ctx: Context) => Promise<void> }).beforeTransaction;
+    if (before) await before.call(contract, ctx);
     const fn = contract[method] as unknown as (ctx: Context, ...args: unknown[]) => Promise<string>;
     const returned = await fn.call(contract, ctx, ...args);
     const outcome: TxOutcome<T> = { txId: stub.txId, time: stub.time, result: JSON.parse(returned) as T, events: stub.events, event: stub.events.at(-1) };

@@ -9,6 +9,8 @@ export interface DecodedCall {
   contract: string;
   transaction: string;
   arguments: string[];
+  /** the ledger command a proposal names (transient data), null when none */
+  commandId: string | null;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { COMMAND_ID_TRANSIENT_KEY } from '@gridledger/domain';
 import { common, msp, peer } from '@hyperledger/fabric-protos';
 import { UndecodableError } from './decoded-call.ts';
 import { SHAPES } from './fabric-shapes.ts';
@@ -67,13 +68,14 @@ export interface Invocation {
   contract: string;
   transaction: string;
   arguments: string[];
+  /** the ledger command a proposal names for the chaincode's at-most-once claim; never in a transaction (Fabric strips transient data) */
+  commandId: string | null;
 }
 
 /** The function and arguments from a ChaincodeProposalPayload's bytes. */
 export function readInvocation(proposalPayload: Uint8Array): Invocation {
   const payload = parse('the chaincode proposal payload', proposalPayload, SHAPES.chaincodeProposalPayload, (b) => peer.ChaincodeProposalPayload.deserializeBinary(b));
-  // transient data is signed too, yet no attestation covers it; the platform never sends any
-  if (payload.getTransientmapMap().getLength() > 0) throw new UndecodableError('the proposal carries transient data, which no attestation covers');
+  const commandId = readCommandId(payload.getTransientmapMap());
   const spec = parse('the chaincode invocation', payload.getInput_asU8(), SHAPES.chaincodeInvocationSpec, (b) => peer.ChaincodeInvocationSpec.deserializeBinary(b)).getChaincodeSpec();
   const chaincode = spec?.getChaincodeId()?.getName();
   const input = spec?.getInput();
@@ -88,7 +90,22 @@ export function readInvocation(proposalPayload: Uint8Array): Invocation {
     contract: colon < 0 ? '' : name.slice(0, colon),
     transaction: colon < 0 ? name : name.slice(colon + 1),
     arguments: args,
+    commandId,
   };
+}
+
+/**
+ * Transient data is signed too, yet no attestation covers it: the one entry allowed is the
+ * command id the ledger names for the chaincode's at-most-once claim, which the signer then
+ * holds to the attested command. Anything else is refused.
+ */
+function readCommandId(transient: ReturnType<peer.ChaincodeProposalPayload['getTransientmapMap']>): string | null {
+  const entries = transient.getEntryList() as [string, Uint8Array | string][];
+  if (entries.length === 0) return null;
+  const [entry] = entries;
+  if (entries.length > 1 || !entry || entry[0] !== COMMAND_ID_TRANSIENT_KEY) throw new UndecodableError(`the proposal carries transient data other than ${COMMAND_ID_TRANSIENT_KEY}, which no attestation covers`);
+  const value = entry[1];
+  return text(`transient ${COMMAND_ID_TRANSIENT_KEY}`, typeof value === 'string' ? Buffer.from(value, 'base64') : value);
 }
 
 /** The invocation of `header`'s chaincode: a payload naming another chaincode than the header is refused. */

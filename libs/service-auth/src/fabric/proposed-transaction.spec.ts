@@ -1,3 +1,4 @@
+import { COMMAND_ID_TRANSIENT_KEY } from '@gridledger/domain';
 import { createHash } from 'node:crypto';
 import { common, gateway, peer } from '@hyperledger/fabric-protos';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -74,8 +75,12 @@ describe('decodeProposedTransaction', () => {
     expect(decoded.arguments).toEqual(['\uFEFFreq-1']);
   });
 
-  it('refuses transient data and proposal extensions, which no attestation covers', () => {
-    expect(() => decodeProposedTransaction(build({ transientData: { key: 'secret' } }).getBytes())).toThrow('the proposal carries transient data, which no attestation covers');
+  it('reads the command id the ledger names in transient data, and refuses any other transient data and proposal extensions, which no attestation covers', () => {
+    const commandId = '6f1c2b3a-4f5e-4a6b-8c7d-9e0f1a2b3c4d';
+    expect(decodeProposedTransaction(build({ transientData: { [COMMAND_ID_TRANSIENT_KEY]: commandId } }).getBytes())).toMatchObject({ commandId, transaction: 'ApproveRequest' });
+    expect(decodeProposedTransaction(build().getBytes())).toMatchObject({ commandId: null });
+    expect(() => decodeProposedTransaction(build({ transientData: { key: 'secret' } }).getBytes())).toThrow(`the proposal carries transient data other than ${COMMAND_ID_TRANSIENT_KEY}, which no attestation covers`);
+    expect(() => decodeProposedTransaction(build({ transientData: { [COMMAND_ID_TRANSIENT_KEY]: commandId, key: 'secret' } }).getBytes())).toThrow('transient data other than');
     expect(() => decodeProposedTransaction(tampered(build().getBytes(), (proposal) => proposal.setExtension$(Buffer.from('x'))))).toThrow('extension');
   });
 
