@@ -1,6 +1,7 @@
 import { createKafka, type KafkaConnection } from '@gridledger/kafka-client';
-import pg from 'pg';
+import type pg from 'pg';
 import type { MessagingLogger } from './logger.ts';
+import { servicePool } from './service-pool.ts';
 import type { MessagingMetrics } from './metrics.ts';
 import { OutboxRelay, type OutboxRelayOptions } from './outbox-relay.ts';
 import { SingletonLease } from './singleton-lease.ts';
@@ -26,7 +27,7 @@ export class OutboxPublisher {
 
   constructor(options: OutboxPublisherOptions) {
     const { databaseUrl, kafka: connection, clientId, logger, ...relayOptions } = options;
-    this.pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
+    this.pool = servicePool({ connectionString: databaseUrl, max: 2 }, logger);
     const kafka = createKafka(clientId, connection);
     // a service's events are public: exactly once on the topic, so outside consumers need not deduplicate
     const lease = new SingletonLease({ connectionString: databaseUrl, name: `${clientId}-outbox`, logger });

@@ -1,6 +1,7 @@
-import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { inTransaction } from '@gridledger/messaging';
-import pg from 'pg';
+import { servicePool } from '@gridledger/messaging';
+import type pg from 'pg';
 import { ACCESS_POLICY_CONFIG, type AccessPolicyConfig } from '../config/access-policy-config.ts';
 import { ACCESS_POLICY_SCHEMA_SQL } from './access-policy-schema.ts';
 
@@ -10,7 +11,7 @@ export class AccessPolicyDatabase implements OnModuleInit, OnApplicationShutdown
   readonly pool: pg.Pool;
 
   constructor(@Inject(ACCESS_POLICY_CONFIG) config: AccessPolicyConfig) {
-    this.pool = new pg.Pool({ connectionString: config.ACCESS_POLICY_DATABASE_URL, max: 10 });
+    this.pool = servicePool({ connectionString: config.ACCESS_POLICY_DATABASE_URL, max: 10 }, new Logger('Database'));
   }
 
   async onModuleInit(): Promise<void> {

@@ -1,6 +1,7 @@
-import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { inTransaction } from '@gridledger/messaging';
-import pg from 'pg';
+import { servicePool } from '@gridledger/messaging';
+import type pg from 'pg';
 import { AUDIT_CONFIG, type AuditConfig } from '../config/audit-config.ts';
 import { AUDIT_SCHEMA_SQL } from './audit-schema.ts';
 
@@ -10,7 +11,7 @@ export class AuditDatabase implements OnModuleInit, OnApplicationShutdown {
   readonly pool: pg.Pool;
 
   constructor(@Inject(AUDIT_CONFIG) config: AuditConfig) {
-    this.pool = new pg.Pool({ connectionString: config.AUDIT_DATABASE_URL, max: 8 });
+    this.pool = servicePool({ connectionString: config.AUDIT_DATABASE_URL, max: 8 }, new Logger('Database'));
   }
 
   async onModuleInit(): Promise<void> {

@@ -1,5 +1,6 @@
-import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import pg from 'pg';
+import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { servicePool } from '@gridledger/messaging';
+import type pg from 'pg';
 import { LEDGER_CONFIG, type LedgerConfig } from '../config/ledger-config.ts';
 import { LEDGER_SCHEMA_SQL } from './ledger-schema.ts';
 
@@ -14,7 +15,7 @@ export class LedgerDatabase implements OnModuleInit, OnApplicationShutdown {
   constructor(@Inject(LEDGER_CONFIG) config: LedgerConfig) {
     // no connection is held across network I/O: the intake's 16 partitions, the batched writes of
     // the pipeline, the chain-event relay, the outbox publisher and the reads
-    this.pool = new pg.Pool({ connectionString: config.LEDGER_DATABASE_URL, max: 24 });
+    this.pool = servicePool({ connectionString: config.LEDGER_DATABASE_URL, max: 24 }, new Logger('Database'));
   }
 
   async onModuleInit(): Promise<void> {

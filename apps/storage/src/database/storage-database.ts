@@ -1,6 +1,7 @@
-import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { inTransaction } from '@gridledger/messaging';
-import pg from 'pg';
+import { servicePool } from '@gridledger/messaging';
+import type pg from 'pg';
 import { STORAGE_CONFIG, type StorageConfig } from '../config/storage-config.ts';
 import { STORAGE_SCHEMA_SQL } from './storage-schema.ts';
 
@@ -10,7 +11,7 @@ export class StorageDatabase implements OnModuleInit, OnApplicationShutdown {
   readonly pool: pg.Pool;
 
   constructor(@Inject(STORAGE_CONFIG) config: StorageConfig) {
-    this.pool = new pg.Pool({ connectionString: config.STORAGE_DATABASE_URL, max: 10 });
+    this.pool = servicePool({ connectionString: config.STORAGE_DATABASE_URL, max: 10 }, new Logger('Database'));
   }
 
   async onModuleInit(): Promise<void> {
