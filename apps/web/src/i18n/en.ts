@@ -56,6 +56,7 @@ export const en = {
       NOT_FOUND: "It does not exist, or you may not see it.",
       ALREADY_EXISTS: "It already exists.",
       FAILED_PRECONDITION: "This cannot be done in the current state.",
+      DUPLICATE_COMMAND: "This action was already carried out; it is not done twice.",
     },
   },
   signIn: {

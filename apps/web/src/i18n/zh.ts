@@ -58,6 +58,7 @@ export const zh: Dictionary = {
       NOT_FOUND: "不存在，或您无权查看。",
       ALREADY_EXISTS: "已存在。",
       FAILED_PRECONDITION: "当前状态下无法执行此操作。",
+      DUPLICATE_COMMAND: "此操作已执行过，不会重复执行。",
     },
   },
   signIn: {

@@ -8,7 +8,7 @@ import { connectionInfo } from '../connection-info.ts';
 import { httpOk } from '../process/probes.ts';
 import { buildService } from './build-service.ts';
 import { serviceKafkaEnv, serviceKeyEnv } from './service-credentials.ts';
-import { serviceDaemon, WRITE_PATH_NODE_FLAGS } from './service-daemon.ts';
+import { serviceDaemon, WRITE_PATH_ENV, WRITE_PATH_NODE_FLAGS } from './service-daemon.ts';
 
 interface IdentitySecrets {
   masterKeys: string;
@@ -64,6 +64,7 @@ export function identityServiceComponent(config: StackConfig): Component {
       const files = identityFiles(config);
       const secrets = JSON.parse(readFileSync(files.secrets, 'utf8')) as IdentitySecrets;
       return serviceDaemon(config, 'identity', {
+        ...WRITE_PATH_ENV,
         ...serviceKafkaEnv(config, 'IDENTITY', 'identity'),
         ...serviceKeyEnv(config, 'IDENTITY', 'identity'),
         IDENTITY_PORT: String(port),

@@ -9,7 +9,7 @@ import { httpOk } from '../process/probes.ts';
 import { buildService } from './build-service.ts';
 import { ensureServiceIdentity } from './service-identities.ts';
 import { serviceKafkaEnv, serviceKeyEnv } from './service-credentials.ts';
-import { serviceDaemon, WRITE_PATH_NODE_FLAGS } from './service-daemon.ts';
+import { serviceDaemon, WRITE_PATH_ENV, WRITE_PATH_NODE_FLAGS } from './service-daemon.ts';
 
 const organizationsFile = (config: StackConfig) => join(config.paths.data, 'services', 'ledger', 'organizations.json');
 
@@ -48,6 +48,7 @@ export function ledgerServiceComponent(config: StackConfig): Component {
     },
     daemon() {
       return serviceDaemon(config, 'ledger', {
+        ...WRITE_PATH_ENV,
         ...serviceKafkaEnv(config, 'LEDGER', 'ledger'),
         ...serviceKeyEnv(config, 'LEDGER', 'ledger'),
         LEDGER_PORT: String(port),

@@ -15,23 +15,19 @@ import { serviceBundle } from './build-service.ts';
 export const STREAMING_SERVICE_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=1'];
 
 /**
- * V8 flags of the services that sign and relay the write path (ledger, identity). Under a burst
- * V8 grows the young generation to its largest, 2 × 64 MiB here, seen with
- * v8.getHeapSpaceStatistics() in the ledger during a 20,000-command backlog: new space 128 MiB
- * with 28 MiB live, while old space held 87 MiB. An 8 MiB semi-space keeps what they allocate per
- * transaction (protobuf, JSON, signatures) short-lived without that reserve.
+ * How the services that sign and relay the write path (ledger, identity) run, measured in the
+ * ledger through a 20,000-command backlog (peak RSS 490 → 372 MiB with all three):
+ * - V8 grows the young generation to its largest under a burst, 2 × 64 MiB here (new space
+ *   128 MiB with 28 MiB live, v8.getHeapSpaceStatistics()); an 8 MiB semi-space keeps what they
+ *   allocate per transaction (protobuf, JSON, signatures) short-lived without that reserve.
+ * - glibc gives each thread that allocates (libuv's pool, V8's GC helpers, OpenSSL) an arena of
+ *   its own, up to 8 per core, and memory freed in one stays in RSS: two arenas hold what they need.
+ * - blocks of 64 KiB and more are mapped on their own and given back when freed, where glibc would
+ *   otherwise raise that threshold as large buffers come and go and keep them in its heap.
+ * The streaming services keep glibc's defaults: an upload's 64 KiB pieces would each be a mapping.
  */
 export const WRITE_PATH_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=8'];
-
-/**
- * Every service's environment, for glibc's allocator. Each thread that allocates (libuv's pool,
- * V8's GC helpers, OpenSSL) gets an arena of its own, up to 8 per core, and memory freed in one
- * stays in RSS: two arenas hold what a Node process needs. Blocks of 64 KiB and more are mapped
- * on their own and given back when freed, where glibc would otherwise raise that threshold as
- * large buffers come and go and leave them in its heap. With both and the write path's V8 flag,
- * the ledger's peak RSS through a 20,000-command backlog went 490 → 372 MiB.
- */
-const SERVICE_PROCESS_ENV = { NODE_ENV: 'production', MALLOC_ARENA_MAX: '2', MALLOC_MMAP_THRESHOLD_: '65536' };
+export const WRITE_PATH_ENV: Readonly<Record<string, string>> = { MALLOC_ARENA_MAX: '2', MALLOC_MMAP_THRESHOLD_: '65536' };
 
 /** How the stack runs a bundled service: the repository's Node, source maps on, production mode. */
 export function serviceDaemon(config: StackConfig, name: string, env: Record<string, string>, nodeFlags: readonly string[] = []): DaemonSpec {
@@ -40,6 +36,6 @@ export function serviceDaemon(config: StackConfig, name: string, env: Record<str
     command: process.execPath,
     args: ['--enable-source-maps', ...nodeFlags, serviceBundle(config, name)],
     cwd: config.paths.repo,
-    env: { ...process.env, ...SERVICE_PROCESS_ENV, ...env },
+    env: { ...process.env, NODE_ENV: 'production', ...env },
   };
 }
