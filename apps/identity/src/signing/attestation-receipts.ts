@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AttestationError, verifyAttestationOnReceipt } from '@gridledger/service-auth';
+import { decodeJwt } from 'jose';
 import type { DataSource } from 'typeorm';
 import { IDENTITY_CONFIG, type IdentityConfig } from '../config/identity-config.ts';
 import type { AttestationReceiptRequest } from './attestation-receipt-request.ts';
@@ -9,6 +10,20 @@ import type { AttestationReceiptRequest } from './attestation-receipt-request.ts
 export type ReceiptResult = { received: true; receivedAt: string } | { error: { statusCode: 403; code: 'NOT_ATTESTED' | 'NOT_PERMITTED'; message: string } };
 
 const digestOf = (attestation: string) => createHash('sha256').update(attestation).digest();
+/**
+ * Whether an attestation claims to expire before `at`; one that cannot be read is looked up too
+ * (its signature is checked at signing either way: this only decides whether to read a receipt).
+ */
+function expiresBefore(attestation: string, at: number): boolean {
+  try {
+    const { exp } = decodeJwt(attestation);
+    return typeof exp !== 'number' || exp * 1000 < at;
+  } catch {
+    return true;
+  }
+}
+/** An attestation this close to its expiry is looked up, so it cannot expire between the lookup and its check. */
+const LOOKUP_MARGIN_MS = 30_000;
 /** Pruning runs at most this often, on the way of a receipt call. */
 const PRUNE_EVERY_MS = 60_000;
 
@@ -34,21 +49,17 @@ export class AttestationReceipts {
   /** Checks each attestation now and records those that hold; the earliest receipt of one stands. */
   async receive(requests: readonly AttestationReceiptRequest[]): Promise<ReceiptResult[]> {
     const now = new Date();
-    const results = await Promise.all(
-      requests.map(async (request): Promise<ReceiptResult & { service?: string }> => {
+    const verdicts = await Promise.all(
+      requests.map(async (request): Promise<{ request: AttestationReceiptRequest; service: string } | ReceiptResult> => {
         try {
-          const { service } = await verifyAttestationOnReceipt(request.attestation, request, { registry: this.config.serviceKeys, now });
-          return { received: true, receivedAt: now.toISOString(), service };
+          return { request, service: (await verifyAttestationOnReceipt(request.attestation, request, { registry: this.config.serviceKeys, now })).service };
         } catch (error) {
           if (!(error instanceof AttestationError)) throw error;
           return { error: { statusCode: 403, code: error.code, message: error.message } };
         }
       }),
     );
-    const held = requests.flatMap((request, i) => {
-      const result = results[i];
-      return result && 'received' in result ? [{ request, service: result.service ?? '' }] : [];
-    });
+    const held = verdicts.filter((verdict) => 'service' in verdict);
     if (held.length > 0) {
       await this.db.query(
         `insert into attestation_receipts (digest, user_id, command_id, attested_by, received_at)
@@ -57,21 +68,26 @@ export class AttestationReceipts {
       );
     }
     await this.pruneNow(now);
-    return results.map((result) => ('received' in result ? { received: true, receivedAt: result.receivedAt } : result));
+    return verdicts.map((verdict) => ('service' in verdict ? { received: true, receivedAt: now.toISOString() } : verdict));
   }
 
-  /** When each of these attestations was received for its user, among receipts still honoured. */
+  /**
+   * When each of these attestations was received for its user, among receipts still honoured.
+   * Only attestations that have expired, or soon will, are looked up: a signature batch of fresh
+   * ones (every command that did not wait in a backlog) costs no query.
+   */
   async receivedAt(attestations: readonly { attestation: string; userId: string }[]): Promise<Map<string, Date>> {
     const found = new Map<string, Date>();
-    if (attestations.length === 0) return found;
+    const stale = attestations.filter(({ attestation }) => expiresBefore(attestation, Date.now() + LOOKUP_MARGIN_MS)).map((a) => ({ ...a, digest: digestOf(a.attestation) }));
+    if (stale.length === 0) return found;
     const rows: { digest: Buffer; user_id: string; received_at: Date }[] = await this.db.query(
       `select digest, user_id, received_at from attestation_receipts
        where digest = any($1::bytea[]) and received_at > now() - make_interval(secs => $2)`,
-      [attestations.map((a) => digestOf(a.attestation)), this.config.attestationReceiptSeconds],
+      [stale.map((a) => a.digest), this.config.attestationReceiptSeconds],
     );
     const byDigest = new Map(rows.map((row) => [row.digest.toString('base64'), row]));
-    for (const { attestation, userId } of attestations) {
-      const row = byDigest.get(digestOf(attestation).toString('base64'));
+    for (const { attestation, userId, digest } of stale) {
+      const row = byDigest.get(digest.toString('base64'));
       if (row && row.user_id === userId) found.set(attestation, row.received_at);
     }
     return found;
