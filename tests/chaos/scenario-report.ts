@@ -15,6 +15,8 @@ export interface ScenarioResult {
   restartSeconds: number;
   /** seconds from the kill (or pause) until answers flowed again (the end of the longest stall after it) */
   recoverySeconds: number;
+  /** other components that died (and were restarted) during the scenario */
+  collateral: string[];
 }
 
 /** dist/chaos/report.json and report.md (report-ha.* for the ha topology): the scenario tables the README quotes. */
@@ -22,8 +24,8 @@ export function writeChaosReport(results: ScenarioResult[], topology: 'dev' | 'h
   mkdirSync(dir, { recursive: true });
   const base = topology === 'dev' ? 'report' : `report-${topology}`;
   writeFileSync(join(dir, `${base}.json`), `${JSON.stringify({ at: new Date().toISOString(), topology, results }, null, 2)}\n`);
-  const rows = results.map((r) => `| ${r.scenario} | ${r.commands} | ${r.lost} | ${r.duplicated} | ${r.failed} | ${r.restartSeconds.toFixed(1)} | ${r.recoverySeconds.toFixed(1)} |`);
-  const table = ['| scenario | commands | lost | duplicated | failed answers | back after (s) | answers again after (s) |', '|---|---|---|---|---|---|---|', ...rows].join('\n');
+  const rows = results.map((r) => `| ${r.scenario} | ${r.commands} | ${r.lost} | ${r.duplicated} | ${r.failed} | ${r.restartSeconds.toFixed(1)} | ${r.recoverySeconds.toFixed(1)} | ${r.collateral.join(', ') || 'none'} |`);
+  const table = ['| scenario | commands | lost | duplicated | failed answers | back after (s) | answers again after (s) | also restarted |', '|---|---|---|---|---|---|---|---|', ...rows].join('\n');
   writeFileSync(join(dir, `${base}.md`), `${table}\n`);
   return join(dir, `${base}.md`);
 }

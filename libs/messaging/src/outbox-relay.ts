@@ -309,7 +309,12 @@ export class OutboxRelay {
       this.woken = true;
       this.wakeIdle?.();
     });
+    let failed = false;
     client.on('error', (error) => {
+      // pg reports a dying connection more than once (the server's goodbye, then the closed
+      // socket): releasing it a second time would throw out of this listener and end the process
+      if (failed) return;
+      failed = true;
       this.logger.warn(`outbox relay: the LISTEN connection failed (${error.message}); polling until it is back`);
       if (this.listener === client) this.listener = undefined;
       client.release(true);

@@ -1,15 +1,56 @@
 import pg from 'pg';
+import { sleep } from './backoff.ts';
 import type { MessagingLogger } from './logger.ts';
 
 /**
- * A PostgreSQL pool that survives the database going away. pg emits an idle client's error (the
- * server shut down or restarted, the connection cut) on the pool, and an 'error' event nobody
- * listens to ends the process: in the ha chaos suite, killing PostgreSQL crashed a ledger replica
- * this way. The broken client is dropped by the pool either way; the next query opens a new one,
- * and fails, and is retried, like any other while the database is down.
+ * A PostgreSQL pool that survives the database going away.
+ *
+ * pg emits a connection's failure (the server shut down or restarted, the connection cut) as an
+ * 'error' event on the client, and an 'error' event nobody listens to ends the process:
+ * - an idle client's error is re-emitted on the pool, which pg-pool listens for only while the
+ *   client is idle; in the ha chaos suite, killing PostgreSQL crashed a ledger replica this way;
+ * - a checked-out client (in a transaction, or between two queries of one) has no listener at
+ *   all: in the dev chaos suite, killing PostgreSQL crashed the ledger and access-policy, and the
+ *   restarts that followed while the database came back used up the supervisor's crash-loop
+ *   budget, so the ledger stayed down for the rest of the run.
+ *
+ * So every client gets a listener of its own for as long as it lives. It need not say anything:
+ * the failure rejects the query in flight (or the next one), which its caller handles and retries
+ * like any other while the database is down, and pg-pool drops the broken client when released.
  */
 export function servicePool(config: pg.PoolConfig, logger: Pick<MessagingLogger, 'warn'>): pg.Pool {
   const pool = new pg.Pool(config);
   pool.on('error', (error) => logger.warn(`an idle database connection failed (${error.message}); it is dropped and the next query opens another`));
+  // the caller's query is rejected with the error, or the pool's idle listener reports it
+  pool.on('connect', (client) => client.on('error', () => undefined));
   return pool;
+}
+
+/** SQLSTATEs and socket errors of a database that is down, starting up or restarting. */
+const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006']);
+
+/** Whether `error` says the database could not be reached, rather than that the statement was wrong. */
+export function isDatabaseUnreachable(error: unknown): boolean {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  return (typeof code === 'string' && UNREACHABLE_CODES.has(code)) || (typeof message === 'string' && /Connection terminated|timeout exceeded when trying to connect/.test(message));
+}
+
+/**
+ * Runs a service's schema statements at boot, waiting (up to `timeoutMs`) while the database is
+ * unreachable or still recovering. A service started or restarted beside a PostgreSQL that is
+ * itself coming back would otherwise exit, and every such exit counts against the supervisor's
+ * crash-loop limit. A statement the database refuses fails at once.
+ */
+export async function prepareSchema(pool: pg.Pool, sql: string, logger: Pick<MessagingLogger, 'warn'>, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (let delay = 250; ; delay = Math.min(delay * 2, 2_000)) {
+    try {
+      await pool.query(sql);
+      return;
+    } catch (error) {
+      if (!isDatabaseUnreachable(error) || Date.now() + delay > deadline) throw error;
+      logger.warn(`the database is not reachable yet (${(error as Error).message}); preparing the schema again in ${delay} ms`);
+      await sleep(delay);
+    }
+  }
 }

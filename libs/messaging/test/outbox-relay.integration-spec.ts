@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { IdempotentConsumer, OutboxRelay } from '../src/index.ts';
+import { IdempotentConsumer, OutboxRelay, servicePool } from '../src/index.ts';
 import { createTopic, header, messagingDatabase, relayKafkaEnv, readTopic, recordCount, testKafka, waitFor, writeOutbox, type MessagingDatabase, type TestPayload } from './support/messaging-fixture.ts';
 import { z } from 'zod';
 
@@ -75,6 +75,26 @@ describe('OutboxRelay', () => {
       await waitFor(async () => (await unpublished(db)) === 0, 10_000, () => `row ${seq} was not published within 10 s, though the relay polls only every 120 s`);
     }
     expect(relay.metrics.produced).toBe(4);
+  });
+
+  it('outlives its LISTEN connection being ended by the server, and goes on publishing', async () => {
+    const db = await messagingDatabase();
+    cleanups.push(db.close);
+    const topic = await createTopic(kafka, 'relay-listen-lost', 1);
+    // a service's pool: its listeners turn errors of connections nobody is querying into warnings
+    const pool = servicePool({ connectionString: db.database.url, max: 4 }, { warn: () => undefined });
+    cleanups.push(() => pool.end());
+    const relay = new OutboxRelay(pool, kafka, { pollIntervalMs: 200 });
+    cleanups.push(() => relay.stop());
+    relay.start();
+    const listening = "select pid from pg_stat_activity where datname = current_database() and query = 'listen gridledger_outbox'";
+    await waitFor(async () => (await db.pool.query(listening)).rowCount === 1, 30_000, () => 'the relay never LISTENed');
+    // what a restart of PostgreSQL does to the relay's idle LISTEN connection
+    await db.pool.query(`select pg_terminate_backend(pid) from (${listening}) as l`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await writeOutbox(db.pool, topic, [{ key: 'after', seq: 1 }]);
+    await waitFor(async () => (await unpublished(db)) === 0, 10_000, () => 'the row written after the LISTEN connection ended was not published');
+    expect(relay.metrics.produced).toBe(1);
   });
 
   it('survives a SIGKILL between send and mark: every row reaches Kafka, and a consumer applies each once', async () => {

@@ -1,6 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import { inTransaction } from '@gridledger/messaging';
-import { servicePool } from '@gridledger/messaging';
+import { inTransaction, prepareSchema, servicePool } from '@gridledger/messaging';
 import type pg from 'pg';
 import { ACCESS_POLICY_CONFIG, type AccessPolicyConfig } from '../config/access-policy-config.ts';
 import { ACCESS_POLICY_SCHEMA_SQL } from './access-policy-schema.ts';
@@ -9,13 +8,14 @@ import { ACCESS_POLICY_SCHEMA_SQL } from './access-policy-schema.ts';
 @Injectable()
 export class AccessPolicyDatabase implements OnModuleInit, OnApplicationShutdown {
   readonly pool: pg.Pool;
+  private readonly logger = new Logger('Database');
 
   constructor(@Inject(ACCESS_POLICY_CONFIG) config: AccessPolicyConfig) {
-    this.pool = servicePool({ connectionString: config.ACCESS_POLICY_DATABASE_URL, max: 10 }, new Logger('Database'));
+    this.pool = servicePool({ connectionString: config.ACCESS_POLICY_DATABASE_URL, max: 10 }, this.logger);
   }
 
   async onModuleInit(): Promise<void> {
-    await this.pool.query(ACCESS_POLICY_SCHEMA_SQL);
+    await prepareSchema(this.pool, ACCESS_POLICY_SCHEMA_SQL, this.logger);
   }
 
   async onApplicationShutdown(): Promise<void> {

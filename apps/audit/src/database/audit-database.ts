@@ -1,6 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import { inTransaction } from '@gridledger/messaging';
-import { servicePool } from '@gridledger/messaging';
+import { inTransaction, prepareSchema, servicePool } from '@gridledger/messaging';
 import type pg from 'pg';
 import { AUDIT_CONFIG, type AuditConfig } from '../config/audit-config.ts';
 import { AUDIT_SCHEMA_SQL } from './audit-schema.ts';
@@ -9,13 +8,14 @@ import { AUDIT_SCHEMA_SQL } from './audit-schema.ts';
 @Injectable()
 export class AuditDatabase implements OnModuleInit, OnApplicationShutdown {
   readonly pool: pg.Pool;
+  private readonly logger = new Logger('Database');
 
   constructor(@Inject(AUDIT_CONFIG) config: AuditConfig) {
-    this.pool = servicePool({ connectionString: config.AUDIT_DATABASE_URL, max: 8 }, new Logger('Database'));
+    this.pool = servicePool({ connectionString: config.AUDIT_DATABASE_URL, max: 8 }, this.logger);
   }
 
   async onModuleInit(): Promise<void> {
-    await this.pool.query(AUDIT_SCHEMA_SQL);
+    await prepareSchema(this.pool, AUDIT_SCHEMA_SQL, this.logger);
   }
 
   async onApplicationShutdown(): Promise<void> {

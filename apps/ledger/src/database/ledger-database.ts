@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import { servicePool } from '@gridledger/messaging';
+import { prepareSchema, servicePool } from '@gridledger/messaging';
 import type pg from 'pg';
 import { LEDGER_CONFIG, type LedgerConfig } from '../config/ledger-config.ts';
 import { LEDGER_SCHEMA_SQL } from './ledger-schema.ts';
@@ -11,15 +11,16 @@ import { LEDGER_SCHEMA_SQL } from './ledger-schema.ts';
 @Injectable()
 export class LedgerDatabase implements OnModuleInit, OnApplicationShutdown {
   readonly pool: pg.Pool;
+  private readonly logger = new Logger('Database');
 
   constructor(@Inject(LEDGER_CONFIG) config: LedgerConfig) {
     // no connection is held across network I/O: the intake's 16 partitions, the batched writes of
     // the pipeline, the chain-event relay, the outbox publisher and the reads
-    this.pool = servicePool({ connectionString: config.LEDGER_DATABASE_URL, max: 24 }, new Logger('Database'));
+    this.pool = servicePool({ connectionString: config.LEDGER_DATABASE_URL, max: 24 }, this.logger);
   }
 
   async onModuleInit(): Promise<void> {
-    await this.pool.query(LEDGER_SCHEMA_SQL);
+    await prepareSchema(this.pool, LEDGER_SCHEMA_SQL, this.logger);
   }
 
   async onApplicationShutdown(): Promise<void> {

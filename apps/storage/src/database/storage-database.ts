@@ -1,6 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import { inTransaction } from '@gridledger/messaging';
-import { servicePool } from '@gridledger/messaging';
+import { inTransaction, prepareSchema, servicePool } from '@gridledger/messaging';
 import type pg from 'pg';
 import { STORAGE_CONFIG, type StorageConfig } from '../config/storage-config.ts';
 import { STORAGE_SCHEMA_SQL } from './storage-schema.ts';
@@ -9,13 +8,14 @@ import { STORAGE_SCHEMA_SQL } from './storage-schema.ts';
 @Injectable()
 export class StorageDatabase implements OnModuleInit, OnApplicationShutdown {
   readonly pool: pg.Pool;
+  private readonly logger = new Logger('Database');
 
   constructor(@Inject(STORAGE_CONFIG) config: StorageConfig) {
-    this.pool = servicePool({ connectionString: config.STORAGE_DATABASE_URL, max: 10 }, new Logger('Database'));
+    this.pool = servicePool({ connectionString: config.STORAGE_DATABASE_URL, max: 10 }, this.logger);
   }
 
   async onModuleInit(): Promise<void> {
-    await this.pool.query(STORAGE_SCHEMA_SQL);
+    await prepareSchema(this.pool, STORAGE_SCHEMA_SQL, this.logger);
   }
 
   async onApplicationShutdown(): Promise<void> {
