@@ -81,15 +81,20 @@ export class SingletonLease {
     while (!signal.aborted) {
       const client = await this.acquire(signal);
       if (!client) return;
+      let lost = true;
       try {
         await holder.start();
         const reason = await this.whileHeld(client, signal);
         if (reason) this.logger.warn(`lease ${this.options.name} lost (${reason}): stopping its work until it is held again`);
+        else lost = false;
       } catch (error) {
         this.logger.warn(`lease ${this.options.name}: its work failed to start (${(error as Error).message}); letting the lease go`);
       } finally {
-        this.holderPid = undefined;
+        // a lease that was lost may be someone else's already: nothing more is written under it;
+        // one being given up is still held until its work has stopped, so that work may finish
+        if (lost) this.holderPid = undefined;
         await Promise.resolve(holder.stop()).catch((error: Error) => this.logger.warn(`lease ${this.options.name}: stopping its work failed: ${error.message}`));
+        this.holderPid = undefined;
         await client.end().catch(() => undefined);
       }
       if (!signal.aborted) await sleep(this.pollMs, signal);

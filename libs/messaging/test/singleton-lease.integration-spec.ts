@@ -69,6 +69,34 @@ describe('SingletonLease', () => {
     expect(timeline.slice(-2)).toEqual([`${second.id}:stop`, `${first.id}:start`]);
   });
 
+  it('lets work that is being stopped still write under the lease, and work whose lease was lost write nothing', async () => {
+    const db = await messagingDatabase();
+    cleanups.push(db.close);
+    const name = `test-${randomUUID()}`;
+    const lease = new SingletonLease({ connectionString: db.database.url, name, pollMs: 100, heartbeatMs: 500, logger: quiet });
+    const checker = await db.pool.connect();
+    cleanups.push(async () => checker.release());
+    const atStop: string[] = [];
+    let running = false;
+    lease.run({
+      start: () => {
+        running = true;
+      },
+      // what the ledger's pipeline does while it stops: its last answers are written under the lease
+      stop: async () => {
+        running = false;
+        atStop.push(await lease.assertHeld(checker).then(() => 'held', () => 'not held'));
+      },
+    });
+    cleanups.push(() => lease.stop());
+    await waitFor(() => running, 10_000, () => 'the lease was never taken');
+    expect(await terminateLeaseSession(db, name)).toBe(1);
+    await waitFor(() => atStop.length === 1, 10_000, () => 'the work was not stopped when the lease was lost');
+    await waitFor(() => running, 10_000, () => 'the lease was not taken again');
+    await lease.stop();
+    expect(atStop).toEqual(['not held', 'held']);
+  });
+
   it('keeps two outbox publishers of one service from publishing a row twice or out of order', async () => {
     const db = await messagingDatabase();
     cleanups.push(db.close);

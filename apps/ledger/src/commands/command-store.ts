@@ -42,7 +42,15 @@ const outboxEnvelope = (eventId: string, commandId: string, answer: Answer) =>
  * with one answer in the outbox for every event that carried it.
  */
 export class CommandStore {
-  constructor(private readonly pool: pg.Pool) {}
+  /**
+   * @param fence throws unless this replica still drives the pipeline; checked in the transaction
+   *   that writes answers, so a replica that lost the pipeline lease (and has not noticed yet)
+   *   writes none: the new holder drives its commands from their records instead
+   */
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly fence?: (db: pg.ClientBase) => Promise<void>,
+  ) {}
 
   /**
    * Records a command delivery in the consumer's transaction. A command answered before (a
@@ -153,6 +161,7 @@ export class CommandStore {
     const db = await this.pool.connect();
     try {
       await db.query('begin');
+      await this.fence?.(db);
       const ids = batch.map((b) => b.command.commandId);
       await lockCommands(db, ids);
       await db.query(

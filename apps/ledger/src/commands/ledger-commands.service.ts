@@ -66,7 +66,7 @@ export class LedgerCommandsService implements OnApplicationBootstrap, OnModuleDe
     private readonly fabric: LedgerFabric,
     private readonly signers: LedgerSigners,
   ) {
-    this.store = new CommandStore(database.pool);
+    this.store = new CommandStore(database.pool, (db) => this.lease.assertHeld(db));
     this.prepared = new WriteBatcher((batch) => this.store.savePrepared(batch), { maxItems: 100, lingerMs: 2 });
     this.answers = new WriteBatcher((batch) => this.store.saveAnswers(batch), { maxItems: 200, lingerMs: 5 });
     this.ports = {

@@ -27,6 +27,8 @@ export class CommitWatcher {
   private next: bigint | undefined;
   private stopped = false;
   private closeStream: (() => void) | undefined;
+  /** one stream for the process: start() runs again each time the pipeline lease is won back */
+  private following = false;
 
   constructor(
     private readonly network: () => Network,
@@ -44,6 +46,8 @@ export class CommitWatcher {
         await new Promise((resolve) => setTimeout(resolve, delay));
       }
     }
+    if (this.following || this.stopped) return;
+    this.following = true;
     void this.follow();
   }
 
