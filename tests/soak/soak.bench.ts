@@ -54,7 +54,13 @@ async function processes(): Promise<Map<string, string>> {
 
 console.log(`soak: ${minutes} min, ${rate} commands/s (${rateFrom}), a ${uploadKiB} KiB upload every ${uploadEverySeconds} s`);
 const owner = await onboardUser(endpoints, 'GridMSP', 'owner');
-const token = await signIn(endpoints, owner);
+/** access tokens last 15 minutes: the soak signs in again well before, as the dashboard refreshes */
+const TOKEN_MS = 10 * 60_000;
+let session = { token: await signIn(endpoints, owner), at: Date.now() };
+async function freshToken(): Promise<string> {
+  if (Date.now() - session.at > TOKEN_MS) session = { token: await signIn(endpoints, owner), at: Date.now() };
+  return session.token;
+}
 const pidsAtStart = await processes();
 
 // answers, read as an outside consumer does (committed records only)
@@ -110,6 +116,7 @@ async function uploadLoad(): Promise<void> {
     const tick = Date.now();
     const content = randomBytes(uploadKiB * 1024);
     try {
+      const token = await freshToken();
       const stored = await uploadAndAnchor(endpoints, token, metadata, content, `soak-${n}.bin`);
       const downloaded = await fetch(`${endpoints.storageUrl}/files/${String(stored['assetId'])}/content`, { headers: { authorization: `Bearer ${token}` } });
       if (!downloaded.ok) throw new Error(`download answered ${downloaded.status}`);
