@@ -32,4 +32,16 @@ describe('OutboxRelay LISTEN connection', () => {
     expect(client.released).toBe(1);
     expect(warnings).toHaveLength(1);
   });
+
+  it('does not release a LISTEN connection that stop() released before pg reported its failure', async () => {
+    const client = fakeListenClient();
+    const pool = { options: { max: 4 }, connect: async () => client } as unknown as pg.Pool;
+    const kafka = { producer: () => ({}) } as unknown as Kafka;
+    const relay = new OutboxRelay(pool, kafka, { logger: { log: () => undefined, warn: () => undefined, error: () => undefined } });
+    await (relay as unknown as { listen(): Promise<void> }).listen();
+    // the database went away: the lease was lost and the relay stopped, then pg reported the error
+    await relay.stop();
+    expect(() => client.emit('error', new Error('terminating connection due to unexpected postmaster exit'))).not.toThrow();
+    expect(client.released).toBe(1);
+  });
 });

@@ -128,8 +128,9 @@ export class OutboxRelay {
     await this.loop;
     this.loop = undefined;
     this.stopping = undefined;
-    this.listener?.release(true);
+    const listener = this.listener;
     this.listener = undefined;
+    listener?.release(true);
     if (this.connected) {
       this.connected = false;
       await this.producer.disconnect();
@@ -309,14 +310,13 @@ export class OutboxRelay {
       this.woken = true;
       this.wakeIdle?.();
     });
-    let failed = false;
     client.on('error', (error) => {
-      // pg reports a dying connection more than once (the server's goodbye, then the closed
-      // socket): releasing it a second time would throw out of this listener and end the process
-      if (failed) return;
-      failed = true;
+      // released already: by stop() (the lease was lost with the database), or at an earlier
+      // report of this failure (pg reports a dying connection more than once). Releasing it again
+      // would throw out of this listener and end the process.
+      if (this.listener !== client) return;
+      this.listener = undefined;
       this.logger.warn(`outbox relay: the LISTEN connection failed (${error.message}); polling until it is back`);
-      if (this.listener === client) this.listener = undefined;
       client.release(true);
     });
     this.listener = client;
