@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { LEDGER_TOPICS } from '@gridledger/contracts';
-import { LeaseLostError, servicePool } from '@gridledger/messaging';
+import { inTransaction, LeaseLostError, servicePool } from '@gridledger/messaging';
 import { createTestDatabase, type TestDatabase } from '@gridledger/testing';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -30,14 +30,7 @@ describe('CommandStore fencing', () => {
     });
     const command: SubmitCommand = { commandId: randomUUID(), userId: null, mspId: 'GridMSP', contract: 'system', transaction: 'Ping', arguments: ['fence'], requestedBy: 'test' };
     const eventId = randomUUID();
-    const db = await pool.connect();
-    try {
-      await db.query('begin');
-      await holder.recordBatch(db, [{ eventId, key: command.commandId, command }], new Date(Date.now() + 60_000));
-      await db.query('commit');
-    } finally {
-      db.release();
-    }
+    await inTransaction(pool, (tx) => holder.recordBatch(tx, [{ eventId, key: command.commandId, command }], new Date(Date.now() + 60_000)));
     const answer: Answer = { topic: LEDGER_TOPICS.txCommitted, payload: { commandId: command.commandId, txId: 'tx-fence', blockNumber: '1', contract: 'system', transaction: 'Ping', result: null } };
     const state = async () => ({
       answer: (await pool.query<{ answer_topic: string | null }>('select answer_topic from ledger_commands where command_id = $1', [command.commandId])).rows[0]?.answer_topic ?? null,

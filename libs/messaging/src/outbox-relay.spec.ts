@@ -17,14 +17,20 @@ function fakeListenClient() {
   return client;
 }
 
+/** A relay LISTENing on `client`, as its run loop leaves it. */
+async function listeningRelay(client: ReturnType<typeof fakeListenClient>, warnings: string[] = []): Promise<OutboxRelay> {
+  const pool = { options: { max: 4 }, connect: async () => client } as unknown as pg.Pool;
+  const kafka = { producer: () => ({}) } as unknown as Kafka;
+  const relay = new OutboxRelay(pool, kafka, { logger: { log: () => undefined, warn: (m) => void warnings.push(m), error: () => undefined } });
+  await (relay as unknown as { listen(): Promise<void> }).listen();
+  return relay;
+}
+
 describe('OutboxRelay LISTEN connection', () => {
   it('lets go of a dying LISTEN connection once, however often pg reports it', async () => {
     const client = fakeListenClient();
-    const pool = { options: { max: 4 }, connect: async () => client } as unknown as pg.Pool;
-    const kafka = { producer: () => ({}) } as unknown as Kafka;
     const warnings: string[] = [];
-    const relay = new OutboxRelay(pool, kafka, { logger: { log: () => undefined, warn: (m) => void warnings.push(m), error: () => undefined } });
-    await (relay as unknown as { listen(): Promise<void> }).listen();
+    await listeningRelay(client, warnings);
     // in the dev chaos suite, a killed PostgreSQL's goodbye came twice: the second release threw
     // out of the listener and ended storage and access-policy
     client.emit('error', new Error('terminating connection due to unexpected postmaster exit'));
@@ -35,10 +41,7 @@ describe('OutboxRelay LISTEN connection', () => {
 
   it('does not release a LISTEN connection that stop() released before pg reported its failure', async () => {
     const client = fakeListenClient();
-    const pool = { options: { max: 4 }, connect: async () => client } as unknown as pg.Pool;
-    const kafka = { producer: () => ({}) } as unknown as Kafka;
-    const relay = new OutboxRelay(pool, kafka, { logger: { log: () => undefined, warn: () => undefined, error: () => undefined } });
-    await (relay as unknown as { listen(): Promise<void> }).listen();
+    const relay = await listeningRelay(client);
     // the database went away: the lease was lost and the relay stopped, then pg reported the error
     await relay.stop();
     expect(() => client.emit('error', new Error('terminating connection due to unexpected postmaster exit'))).not.toThrow();
