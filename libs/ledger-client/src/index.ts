@@ -2,6 +2,7 @@ export { LEDGER_COMMANDS_TABLE_SQL } from './ledger-commands-schema.ts';
 export {
   awaitLedgerAnswer,
   enqueueLedgerCommand,
+  isAnswerFor,
   recordLedgerAnswer,
   LEDGER_ANSWER_TOPICS,
   ledgerAnswerSchema,

@@ -1,7 +1,8 @@
 import type pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { generateServiceKeyPair, ServiceCredential, ServiceKeyRegistry, verifyAttestation } from '@gridledger/service-auth';
-import { enqueueLedgerCommand, InvalidLedgerCommandError } from './ledger-commands.ts';
+import { cloudEvent } from '@gridledger/contracts';
+import { enqueueLedgerCommand, InvalidLedgerCommandError, isAnswerFor, type LedgerAnswer } from './ledger-commands.ts';
 
 const keys = generateServiceKeyPair();
 const signing = { credential: ServiceCredential.fromPem('access-policy', keys.privateKeyPem) };
@@ -36,5 +37,17 @@ describe('enqueueLedgerCommand', () => {
     const { db, statements } = recordingDb();
     await expect(enqueueLedgerCommand(db, { ...request, userId: 'cons-analyst-042' }, signing)).rejects.toBeInstanceOf(InvalidLedgerCommandError);
     expect(statements).toEqual([]);
+  });
+});
+
+describe('isAnswerFor', () => {
+  const answer = (requestedBy?: string) =>
+    cloudEvent<LedgerAnswer['payload']>({ id: 'e1', source: '/gridledger/ledger', type: 'gridledger.ledger.tx-failed.v1', subject: 'a1', time: new Date(0), data: { commandId: 'c1', txId: null, stage: 'signing', code: 'FORBIDDEN', message: 'no', ...(requestedBy ? { requestedBy } : {}) } });
+
+  it("takes this service's answers, and those that do not say whose they are; skips other services'", () => {
+    const forStorage = isAnswerFor('storage');
+    expect(forStorage(answer('storage'))).toBe(true);
+    expect(forStorage(answer())).toBe(true);
+    expect(forStorage(answer('access-policy'))).toBe(false);
   });
 });

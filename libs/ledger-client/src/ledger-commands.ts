@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { LEDGER_TOPICS, TOPIC_SCHEMAS, type TopicPayloads } from '@gridledger/contracts';
+import { LEDGER_TOPICS, TOPIC_SCHEMAS, type CloudEvent, type TopicPayloads } from '@gridledger/contracts';
 import { writeOutboxEvent } from '@gridledger/messaging';
 import type { ServiceCredential } from '@gridledger/service-auth';
 import type pg from 'pg';
@@ -14,6 +14,15 @@ export const LEDGER_ANSWER_TOPICS = [LEDGER_TOPICS.txCommitted, LEDGER_TOPICS.tx
 /** The payload schema of an answer topic, for a consumer of those topics. */
 export const ledgerAnswerSchema = (topic: string) =>
   (LEDGER_ANSWER_TOPICS as readonly string[]).includes(topic) ? TOPIC_SCHEMAS[topic as (typeof LEDGER_ANSWER_TOPICS)[number]] : undefined;
+
+/**
+ * For a consumer's `relevant`: the answers to commands this service sent, by the requestedBy the
+ * ledger repeats in them (an answer without one may be anyone's, so it is looked up).
+ */
+export const isAnswerFor =
+  (requestedBy: string) =>
+  (event: CloudEvent<LedgerAnswer['payload']>): boolean =>
+    event.data.requestedBy === undefined || event.data.requestedBy === requestedBy;
 
 export type LedgerAnswer =
   | { topic: typeof LEDGER_TOPICS.txCommitted; payload: TopicPayloads[typeof LEDGER_TOPICS.txCommitted] }

@@ -43,6 +43,12 @@ export interface IdempotentConsumerOptions<T> {
    * event is dead-lettered alone.
    */
   batchHandler?: BatchEventHandler<T>;
+  /**
+   * Whether an event is this consumer's business, judged from the event alone. An event judged
+   * not is counted as skipped and its offset committed with no database work: a consumer of a
+   * shared topic then pays a transaction only for its own events. Default: every event is.
+   */
+  relevant?: (event: CloudEvent<T>, topic: string) => boolean;
   /** handler attempts before the event is dead-lettered; default 5 */
   maxAttempts?: number;
   /** waits between handler attempts */
@@ -85,6 +91,7 @@ export class IdempotentConsumer<T = unknown> {
   private readonly schemas: SchemaSource<T>;
   private readonly handler: EventHandler<T>;
   private readonly batchHandler: BatchEventHandler<T> | undefined;
+  private readonly relevant: (event: CloudEvent<T>, topic: string) => boolean;
   private readonly maxAttempts: number;
   private readonly backoff: BackoffOptions;
   private readonly fromBeginning: boolean;
@@ -103,6 +110,7 @@ export class IdempotentConsumer<T = unknown> {
     this.schemas = options.schemas;
     this.handler = options.handler;
     this.batchHandler = options.batchHandler;
+    this.relevant = options.relevant ?? (() => true);
     this.maxAttempts = options.maxAttempts ?? 5;
     this.backoff = options.backoff ?? DEFAULT_HANDLER_BACKOFF;
     this.fromBeginning = options.fromBeginning ?? true;
@@ -184,6 +192,10 @@ export class IdempotentConsumer<T = unknown> {
     this.metrics.consumed += 1;
     const decoded = decodeEvent(topic, message.value, this.schemas);
     if (!decoded.ok) return this.deadLetter({ topic, partition, message }, decoded.reason);
+    if (!this.relevant(decoded.event, topic)) {
+      this.metrics.skipped += 1;
+      return;
+    }
 
     for (let attempt = 1; ; attempt += 1) {
       const meta: DeliveryMeta = { topic, partition, offset: message.offset, key: message.key?.toString() ?? null, headers: message.headers ?? {}, attempt, lastAttempt: attempt >= this.maxAttempts };
@@ -220,6 +232,7 @@ export class IdempotentConsumer<T = unknown> {
       this.metrics.consumed += 1;
       const decoded = decodeEvent(topic, message.value, this.schemas);
       if (!decoded.ok) await this.deadLetter({ topic, partition, message }, decoded.reason);
+      else if (!this.relevant(decoded.event, topic)) this.metrics.skipped += 1;
       else deliveries.push({ event: decoded.event, meta: { topic, partition, offset: message.offset, key: message.key?.toString() ?? null, headers: message.headers ?? {}, attempt: 1, lastAttempt: false } });
     }
     if (deliveries.length === 0) return;

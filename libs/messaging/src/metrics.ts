@@ -11,13 +11,15 @@ export class MessagingMetrics {
   applied = 0;
   /** deliveries skipped because their event id was already processed by the group */
   duplicates = 0;
+  /** deliveries the consumer judged not its business from the event alone, with no database work */
+  skipped = 0;
   /** handler attempts that failed and were tried again */
   retried = 0;
   /** deliveries sent to a dead-letter topic */
   deadLettered = 0;
 
-  snapshot(): { produced: number; consumed: number; applied: number; duplicates: number; retried: number; deadLettered: number } {
-    const { produced, consumed, applied, duplicates, retried, deadLettered } = this;
-    return { produced, consumed, applied, duplicates, retried, deadLettered };
+  snapshot(): { produced: number; consumed: number; applied: number; duplicates: number; skipped: number; retried: number; deadLettered: number } {
+    const { produced, consumed, applied, duplicates, skipped, retried, deadLettered } = this;
+    return { produced, consumed, applied, duplicates, skipped, retried, deadLettered };
   }
 }

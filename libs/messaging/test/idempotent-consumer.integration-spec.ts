@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import type { CloudEvent } from '@gridledger/contracts';
 import { deadLetterTopic, IdempotentConsumer, type BatchEventHandler, type EventHandler } from '../src/index.ts';
 import { createTopic, header, messagingDatabase, produce, readTopic, testEvent, testKafka, waitFor, type MessagingDatabase, type TestPayload } from './support/messaging-fixture.ts';
 
@@ -22,7 +23,7 @@ describe('IdempotentConsumer', () => {
     await db?.close();
   });
 
-  function consumer(topic: string, handler: EventHandler<TestPayload>, maxAttempts?: number, batchHandler?: BatchEventHandler<TestPayload>): IdempotentConsumer<TestPayload> {
+  function consumer(topic: string, handler: EventHandler<TestPayload>, maxAttempts?: number, batchHandler?: BatchEventHandler<TestPayload>, relevant?: (event: CloudEvent<TestPayload>) => boolean): IdempotentConsumer<TestPayload> {
     const created = new IdempotentConsumer<TestPayload>({
       kafka,
       pool: db.pool,
@@ -34,6 +35,7 @@ describe('IdempotentConsumer', () => {
       backoff: { initialMs: 50, maxMs: 200, factor: 2 },
       ...(maxAttempts === undefined ? {} : { maxAttempts }),
       ...(batchHandler ? { batchHandler } : {}),
+      ...(relevant ? { relevant } : {}),
     });
     consumers.push(created);
     return created;
@@ -173,6 +175,25 @@ describe('IdempotentConsumer', () => {
     expect(reasons.filter((r) => /not JSON/.test(r))).toHaveLength(1);
     expect(batchCalls).toBeGreaterThanOrEqual(2);
     expect(c.metrics.snapshot()).toMatchObject({ consumed: 22, applied: 19, duplicates: 1, deadLettered: 2 });
+  });
+
+  it.each([['one by one', false], ['in batches', true]])('%s: skips events that are not its business without applying or recording them, and commits past them', async (_mode, batched) => {
+    const topic = await createTopic(kafka, 'relevant', 1);
+    const events = Array.from({ length: 10 }, (_, seq) => testEvent(topic, 'asset-r', seq));
+    const ours = (event: CloudEvent<TestPayload>) => event.data.seq % 2 === 0;
+    const batchHandler: BatchEventHandler<TestPayload> = async (tx, deliveries) => {
+      for (const { event, meta } of deliveries) await recordApplied(tx, event, meta);
+    };
+    const c = consumer(topic, recordApplied, undefined, batched ? batchHandler : undefined, ours);
+    await produce(kafka, topic, events.map((e) => ({ key: 'asset-r', value: JSON.stringify(e) })));
+    await c.start();
+    await waitFor(() => c.metrics.consumed === 10, 30_000, () => `consumed ${c.metrics.consumed} of 10`);
+    await waitFor(async () => (await c.lag()).total === 0, 30_000, () => 'the offsets past the skipped events are not committed');
+
+    for (const event of events) expect(await appliedCount(event.id)).toBe(ours(event) ? 1 : 0);
+    const { rows } = await db.pool.query<{ n: number }>('select count(*)::int as n from processed_events where consumer_group = $1', [c.groupId]);
+    expect(rows[0]?.n).toBe(5);
+    expect(c.metrics.snapshot()).toMatchObject({ consumed: 10, applied: 5, skipped: 5, duplicates: 0 });
   });
 
   it('reports lag: above zero before consuming, zero once everything is committed', async () => {

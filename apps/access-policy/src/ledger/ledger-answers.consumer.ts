@@ -1,6 +1,7 @@
 import { createKafka } from '@gridledger/kafka-client';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { LEDGER_ANSWER_TOPICS, ledgerAnswerSchema, recordLedgerAnswer, type LedgerAnswer } from '@gridledger/ledger-client';
+import { isAnswerFor, LEDGER_ANSWER_TOPICS, ledgerAnswerSchema, recordLedgerAnswer, type LedgerAnswer } from '@gridledger/ledger-client';
+import { REQUESTED_BY } from './ledger-gateway.ts';
 import { IdempotentConsumer } from '@gridledger/messaging';
 import { ACCESS_POLICY_CONFIG, type AccessPolicyConfig } from '../config/access-policy-config.ts';
 import { AccessPolicyDatabase } from '../database/access-policy-database.ts';
@@ -19,7 +20,8 @@ export class LedgerAnswersConsumer implements OnApplicationBootstrap, OnModuleDe
       groupId: 'gridledger-access-policy-ledger-answers',
       topics: LEDGER_ANSWER_TOPICS,
       schemas: ledgerAnswerSchema,
-      // other services' answers pass through here too: only this service's commands match a row
+      // other services' answers are skipped unread; any that get through match no row
+      relevant: isAnswerFor(REQUESTED_BY),
       handler: async (tx, event, meta) => void (await recordLedgerAnswer(tx, { topic: meta.topic, payload: event.data } as LedgerAnswer)),
       concurrency: 4,
       logger: new Logger('LedgerAnswers'),

@@ -8,6 +8,8 @@ import { AccessError } from '../common/access-error.ts';
 import { AccessPolicyDatabase } from '../database/access-policy-database.ts';
 
 export const EVENT_SOURCE = '/gridledger/access-policy';
+/** how this service names itself in its ledger commands, and finds its answers by */
+export const REQUESTED_BY = 'access-policy';
 
 /** Who signs: a platform user (their own certificate, through the identity service), or an organisation's service identity. */
 export type Signer = { userId: string } | { mspId: string };
@@ -55,7 +57,7 @@ export class LedgerGateway {
       const id = await enqueueLedgerCommand(tx, {
         source: EVENT_SOURCE,
         subject: submission.subject,
-        requestedBy: 'access-policy',
+        requestedBy: REQUESTED_BY,
         ...signer,
         contract: submission.contract,
         transaction: submission.transaction,

@@ -56,13 +56,20 @@ function whereOf(filter: Omit<AuditFilter, 'limit' | 'after'>): { where: string[
 export class AuditLogRepository {
   constructor(private readonly database: AuditDatabase) {}
 
-  /** Appends an entry; a second delivery of the same event id adds nothing. */
-  async append(db: pg.ClientBase, entry: AuditEntry): Promise<void> {
+  /**
+   * Appends entries in one statement (a consumed batch costs one round trip, not one per event);
+   * an event id already recorded adds nothing.
+   */
+  async append(db: pg.ClientBase, entries: readonly AuditEntry[]): Promise<void> {
+    if (entries.length === 0) return;
+    const column = <K extends keyof AuditEntry>(key: K) => entries.map((entry) => entry[key]);
     await db.query(
       `insert into audit_log (event_id, topic, action, service, subject, occurred_at, actor_uid, actor_msp, actor_role, asset_id, request_id, tx_id, block_number, data)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) on conflict (event_id) do nothing`,
-      [entry.eventId, entry.topic, entry.action, entry.service, entry.subject, entry.occurredAt, entry.actorUid, entry.actorMsp, entry.actorRole,
-        entry.assetId, entry.requestId, entry.txId, entry.blockNumber, JSON.stringify(entry.data)],
+       select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::text[], $8::text[], $9::text[],
+                            $10::text[], $11::text[], $12::text[], $13::bigint[], $14::jsonb[])
+       on conflict (event_id) do nothing`,
+      [column('eventId'), column('topic'), column('action'), column('service'), column('subject'), column('occurredAt'), column('actorUid'), column('actorMsp'),
+        column('actorRole'), column('assetId'), column('requestId'), column('txId'), column('blockNumber'), entries.map((entry) => JSON.stringify(entry.data))],
     );
   }
 

@@ -4,7 +4,7 @@ import { EndorseError, StatusCode } from '@hyperledger/fabric-gateway';
 import { describe, expect, it } from 'vitest';
 import { LedgerError } from '../common/ledger-error.ts';
 import type { CommitOutcome, PreparedTransaction } from '../fabric/transaction-submitter.ts';
-import { processCommand, type CommandPorts, type SubmitCommand } from './command-processor.ts';
+import { addressedTo, processCommand, type Answer, type CommandPorts, type SubmitCommand } from './command-processor.ts';
 
 const command = (overrides: Partial<SubmitCommand> = {}): SubmitCommand => ({
   commandId: randomUUID(), userId: randomUUID(), mspId: null, contract: 'system', transaction: 'Ping', arguments: ['hi'], requestedBy: 'spec', ...overrides,
@@ -158,5 +158,15 @@ describe('processCommand', () => {
     const nobody = ports();
     expect((await processCommand(command({ userId: null, mspId: null }), undefined, nobody.ports, options)).payload).toMatchObject({ stage: 'validation', code: 'INVALID_COMMAND' });
     expect(suspended.calls.endorsed + nobody.calls.endorsed).toBe(0);
+  });
+});
+
+describe('addressedTo', () => {
+  it('names the requesting service in both kinds of answer, and changes nothing else', () => {
+    const sent = command({ requestedBy: 'storage' });
+    const committed: Answer = { topic: 'gridledger.ledger.tx-committed.v1', payload: { commandId: sent.commandId, txId: 't1', blockNumber: '7', contract: 'system', transaction: 'Ping', result: null } };
+    const refused: Answer = { topic: 'gridledger.ledger.tx-failed.v1', payload: { commandId: sent.commandId, txId: null, stage: 'endorsement', code: 'FORBIDDEN', message: 'no' } };
+    expect(addressedTo(sent, committed)).toEqual({ topic: committed.topic, payload: { ...committed.payload, requestedBy: 'storage' } });
+    expect(addressedTo(sent, refused)).toEqual({ topic: refused.topic, payload: { ...refused.payload, requestedBy: 'storage' } });
   });
 });

@@ -43,6 +43,12 @@ const failed = (command: SubmitCommand, stage: TxFailed['stage'], code: string, 
   payload: { commandId: command.commandId, txId, stage, code, message },
 });
 
+/** The answer with its command's requestedBy, so services skip other services' answers without a lookup. */
+export function addressedTo(command: SubmitCommand, answer: Answer): Answer {
+  // the spread keeps the topic and payload of the same member of the union
+  return { ...answer, payload: { ...answer.payload, requestedBy: command.requestedBy } } as Answer;
+}
+
 /** A command that is well-formed JSON but not a transaction anyone can sign. */
 export function commandProblem(command: SubmitCommand): string | undefined {
   if (command.userId === null && command.mspId === null) return 'a command needs a userId, or an mspId for the organisation whose service identity signs';

@@ -15,7 +15,7 @@ import { LedgerError } from '../common/ledger-error.ts';
 import type { TransactionSigner } from '../signing/transaction-signer.ts';
 import { CommandMetrics } from './command-metrics.ts';
 import { CommandPipeline } from './command-pipeline.ts';
-import { processCommand, type Answer, type CommandPorts, type SubmitCommand } from './command-processor.ts';
+import { addressedTo, processCommand, type Answer, type CommandPorts, type SubmitCommand } from './command-processor.ts';
 import { CommandStore, type PendingCommand } from './command-store.ts';
 import { WriteBatcher } from './write-batcher.ts';
 
@@ -147,7 +147,7 @@ export class LedgerCommandsService implements OnApplicationBootstrap, OnModuleDe
     const started = Date.now();
     const stats = { conflictRetries: 0, resumed: false, transientRetries: 0 };
     const ports: CommandPorts = { ...this.ports, signerFor: () => this.signerFor(command, pending.receivedAt) };
-    const answer = await processCommand(command, pending.prepared, ports, { maxConflictRetries: 5, deadline: pending.deadline }, stats);
+    const answer = addressedTo(command, await processCommand(command, pending.prepared, ports, { maxConflictRetries: 5, deadline: pending.deadline }, stats));
     this.metrics.conflictRetries += stats.conflictRetries;
     this.metrics.transientRetries += stats.transientRetries;
     if (stats.resumed) this.metrics.resumed += 1;

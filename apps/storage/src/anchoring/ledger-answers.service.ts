@@ -1,13 +1,13 @@
 import { createKafka } from '@gridledger/kafka-client';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { LEDGER_TOPICS, STORAGE_TOPICS, type CloudEvent } from '@gridledger/contracts';
-import { LEDGER_ANSWER_TOPICS, ledgerAnswerSchema, recordLedgerAnswer, type LedgerAnswer } from '@gridledger/ledger-client';
+import { isAnswerFor, LEDGER_ANSWER_TOPICS, ledgerAnswerSchema, recordLedgerAnswer, type LedgerAnswer } from '@gridledger/ledger-client';
 import { IdempotentConsumer, writeOutboxEvent } from '@gridledger/messaging';
 import type pg from 'pg';
 import { STORAGE_CONFIG, type StorageConfig } from '../config/storage-config.ts';
 import { StorageDatabase } from '../database/storage-database.ts';
 import { KuboStore } from '../ipfs/kubo-store.ts';
-import { EVENT_SOURCE } from '../ledger/ledger-commands.ts';
+import { EVENT_SOURCE, REQUESTED_BY } from '../ledger/ledger-commands.ts';
 
 type Answer = LedgerAnswer['payload'];
 
@@ -32,6 +32,7 @@ export class LedgerAnswersService implements OnApplicationBootstrap, OnModuleDes
       groupId: 'gridledger-storage-ledger-answers',
       topics: LEDGER_ANSWER_TOPICS,
       schemas: ledgerAnswerSchema,
+      relevant: isAnswerFor(REQUESTED_BY),
       handler: (tx, event, meta) => this.apply(tx, event, meta.topic as LedgerAnswer['topic']),
       logger: this.logger,
     });

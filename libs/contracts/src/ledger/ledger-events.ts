@@ -30,6 +30,13 @@ export const submitRequestedSchema = z.object({
   attestation: z.string().max(4096).optional(),
 });
 
+/**
+ * In both answers: the command's requestedBy, repeated so a service can skip answers to other
+ * services' commands without looking them up. A routing hint only: the commandId is what ties an
+ * answer to its command. Absent from answers written before it was added.
+ */
+const answerRequestedBy = z.string().min(1).optional().describe("the command's requestedBy: a hint for skipping other services' answers; answers are matched on commandId");
+
 export const txCommittedSchema = z.object({
   commandId: z.uuid(),
   txId: z.string(),
@@ -39,6 +46,7 @@ export const txCommittedSchema = z.object({
   transaction: z.string(),
   /** the chaincode's JSON answer, as text */
   result: z.string().nullable(),
+  requestedBy: answerRequestedBy,
 });
 
 export const txFailedSchema = z.object({
@@ -48,6 +56,7 @@ export const txFailedSchema = z.object({
   /** the chaincode's error code (FORBIDDEN, POLICY_DENIED, …) or a Fabric validation code */
   code: z.string(),
   message: z.string(),
+  requestedBy: answerRequestedBy,
 });
 
 export interface LedgerTopicPayloads {
