@@ -14,4 +14,14 @@ export interface Component {
   healthy(): Promise<boolean>;
   /** how long a cold start may take before `up` gives up on it */
   startTimeoutMs: number;
+  /**
+   * What it cannot start without, as groups of component names: one healthy member of each
+   * group is enough. The supervisor does not restart it before they answer.
+   */
+  needs?: readonly (readonly string[])[];
+  /**
+   * Before a start: waits (a bounded time) until what a dead predecessor left behind no longer
+   * stops a new process, e.g. a lock file naming a process not yet reaped.
+   */
+  clearRemains?(): Promise<void>;
 }

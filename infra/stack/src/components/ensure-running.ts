@@ -41,6 +41,7 @@ async function start(config: StackConfig, component: Component, prepare: boolean
     }
   }
   if (prepare) await component.prepare();
+  await component.clearRemains?.();
   const record = startDaemon(config.paths, component.daemon());
   const logHint = `log: ${logFilePath(config.paths, component.name)}`;
   await waitUntil(

@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { SERVICE_DATABASES, type StackConfig } from '../config/stack-config.ts';
+import { processStartTime } from '../process/pid-file.ts';
 import { runCommand } from '../process/run-command.ts';
 import type { Component } from './component.ts';
 
@@ -47,6 +49,26 @@ function asNonRoot(command: string, args: string[]): { command: string; args: st
   return { command: 'unshare', args: ['--user', '--map-user=1000', '--map-group=1000', command, ...args] };
 }
 
+/**
+ * After a SIGKILL the dead postmaster stays a zombie until something reaps it, and while it is
+ * one PostgreSQL takes the pid in postmaster.pid for a live postmaster ("lock file already
+ * exists") and refuses to start. Waits, up to 20 s, until that pid has left the process table.
+ */
+async function postmasterGone(pgdata: string, timeoutMs = 20_000): Promise<void> {
+  let pid: string | undefined;
+  try {
+    pid = readFileSync(join(pgdata, 'postmaster.pid'), 'utf8').split('\n')[0]?.trim();
+  } catch {
+    return;
+  }
+  if (!pid || !/^\d+$/.test(pid)) return;
+  for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; ) {
+    // a start time is read for a live process only, none for a zombie
+    if (!existsSync(`/proc/${pid}`) || processStartTime(Number(pid)) !== undefined) return;
+    await sleep(200);
+  }
+}
+
 export function postgresComponent(config: StackConfig): Component {
   const paths = postgresPaths(config);
   const port = config.ports.postgres;
@@ -79,6 +101,7 @@ export function postgresComponent(config: StackConfig): Component {
         rmSync(pwfile, { force: true });
       }
     },
+    clearRemains: () => postmasterGone(paths.pgdata),
     daemon() {
       const { command, args } = asNonRoot(join(paths.bin, 'postgres'), [
         '-D', paths.pgdata, '-p', String(port), '-k', paths.socketDir,

@@ -1,5 +1,6 @@
 import type { StackConfig } from '../config/stack-config.ts';
 import type { Component } from '../components/component.ts';
+import { kafkaComponents } from '../components/kafka.ts';
 import { accessPolicyServiceComponent } from './access-policy-service.ts';
 import { auditServiceComponent } from './audit-service.ts';
 import { identityServiceComponent } from './identity-service.ts';
@@ -13,7 +14,10 @@ import { webServiceComponent } from './web-service.ts';
  * topology), started the same way.
  */
 export function platformServices(config: StackConfig): Component[] {
-  const services = [identityServiceComponent(config), ledgerServiceComponent(config), storageServiceComponent(config), accessPolicyServiceComponent(config), auditServiceComponent(config), webServiceComponent(config)];
+  // every service but the public entry boots against its database and Kafka, and exits when it cannot
+  const needs = [['postgres'], kafkaComponents(config).map((node) => node.name)];
+  const backends = [identityServiceComponent(config), ledgerServiceComponent(config), storageServiceComponent(config), accessPolicyServiceComponent(config), auditServiceComponent(config)];
+  const services = [...backends.map((service) => ({ ...service, needs })), webServiceComponent(config)];
   if (config.topology.serviceReplicas === 1) return services;
   // the port is shared, so "held by another process" is no reason to refuse a start: the holder
   // may be the service's other replica (restarted one after the other by `start`)

@@ -10,6 +10,7 @@ import { withStackLock } from '../process/stack-lock.ts';
 import { STACK_CLI_ARGS } from '../runtime/stack-cli-args.ts';
 import { platformServices } from '../services/platform-services.ts';
 import { decideRestart, recentRestarts } from './restart-policy.ts';
+import { unmetNeeds } from './restart-needs.ts';
 import { readSupervisorState, writeSupervisorState } from './supervisor-state.ts';
 
 export const SUPERVISOR = 'supervisor';
@@ -44,9 +45,32 @@ function components(config: StackConfig): Component[] {
  */
 export async function supervise(config: StackConfig, log: (line: string) => void = console.log): Promise<never> {
   log(`supervising the stack's components (every ${POLL_MS} ms)`);
+  /** components waiting for what they need, so the wait is logged once, not every second */
+  const waiting = new Set<string>();
   for (;;) {
-    for (const component of components(config)) {
-      if (!died(config, component.name)) continue;
+    const all = components(config);
+    // asked at most once a pass, and only when something died
+    const health = new Map<string, Promise<boolean>>();
+    const healthy = (name: string) => {
+      const component = all.find((c) => c.name === name);
+      if (!component) return undefined;
+      if (!health.has(name)) health.set(name, died(config, name) ? Promise.resolve(false) : component.healthy().catch(() => false));
+      return health.get(name);
+    };
+    for (const component of all) {
+      if (!died(config, component.name)) {
+        waiting.delete(component.name);
+        continue;
+      }
+      // restarting it before its database or Kafka answers would only spend its restart budget
+      // (and a minute of this loop) on a start that cannot succeed: what it needs comes back first
+      const unmet = await unmetNeeds(component, healthy);
+      if (unmet.length > 0) {
+        if (!waiting.has(component.name)) log(`${component.name} died; it is restarted once ${unmet.map((group) => group.join(' or ')).join(' and ')} answer${unmet.length === 1 && unmet[0]?.length === 1 ? 's' : ''}`);
+        waiting.add(component.name);
+        continue;
+      }
+      waiting.delete(component.name);
       const state = readSupervisorState(config.paths);
       const entry = state[component.name] ?? { restarts: [], crashLoop: false };
       if (entry.crashLoop) continue;
