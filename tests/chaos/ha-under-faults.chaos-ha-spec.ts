@@ -34,6 +34,9 @@ const SCENARIOS: Scenario[] = [
  * replicas of every service): the node that fails has a twin that carries on, so the stall should
  * be short. `npm run test:chaos:ha` runs it in a stack of its own (tests/chaos/run-ha-suite.sh).
  */
-describeScenarios('the ledger write path on the ha topology while one node at a time is killed or paused', 'ha', SCENARIOS, () => {
-  if (loadStackConfig().topology.name !== 'ha') throw new Error('this suite needs the ha topology: run it with npm run test:chaos:ha');
+describeScenarios('the ledger write path on the ha topology while one node at a time is killed or paused', 'ha', SCENARIOS, {
+  check: () => {
+    if (loadStackConfig().topology.name !== 'ha') throw new Error('this suite needs the ha topology: run it with npm run test:chaos:ha');
+  },
+  uploads: true,
 });

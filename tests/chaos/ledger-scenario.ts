@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { CHAIN_TOPICS, LEDGER_TOPICS } from '@gridledger/contracts';
-import { loadStackConfig, statusRows } from '@gridledger/stack';
 import { commandIdOf, commandMessage, killComponent, onboardUser, pauseComponent, sendCommands, startPlatformServices, type ReceivedEnvelope } from '@gridledger/testing';
+import type { PlatformEndpoints } from '@gridledger/stack';
 import type { Message } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { collateralOf, componentPids, healthyAgain } from './component-watch.ts';
 import { recoveryAfter, writeChaosReport, type ScenarioResult } from './scenario-report.ts';
+import { runUploadScenario } from './upload-scenario.ts';
 import { readTopics, type SeenRecord } from './topic-reader.ts';
 
 /** commands per scenario, sent at RATE a second: about a fifth of what the ledger commits at most */
@@ -51,21 +53,6 @@ async function steadyLoad(messages: Message[]): Promise<void> {
   }
 }
 
-/** Each running component's pid: one that changed across a scenario was restarted. */
-async function componentPids(): Promise<Map<string, string>> {
-  return new Map((await statusRows(loadStackConfig())).filter((row) => row.kind !== 'supervisor').map((row) => [row.component, row.pid]));
-}
-
-async function healthyAgain(target: string, killedPid: number): Promise<number> {
-  const started = Date.now();
-  for (;;) {
-    const row = (await statusRows(loadStackConfig())).find((r) => r.component === target);
-    if (row?.healthy && row.pid !== String(killedPid)) return (Date.now() - started) / 1000;
-    if (Date.now() - started > 300_000) throw new Error(`${target} was not healthy again within 300 s`);
-    await sleep(250);
-  }
-}
-
 /**
  * One scenario: a steady stream of user-signed Ping commands, the fault four seconds in (SIGKILL,
  * after which the supervisor restarts the process, or SIGSTOP for PAUSE_MS), then every answer
@@ -105,7 +92,7 @@ export async function runLedgerScenario({ scenario, target, fault }: Scenario, o
       failed: failedAnswers,
       restartSeconds,
       recoverySeconds: recoveryAfter(faultAt, answers.map((e) => Date.parse(String(e.time)))),
-      collateral: [...pidsBefore].filter(([component, pid]) => component !== victim && pidsAfter.get(component) !== pid).map(([component]) => component),
+      collateral: collateralOf(victim, pidsBefore, pidsAfter),
     },
     pingIds: new Set(pings.map((e) => e.id)),
     committedTxIds,
@@ -117,14 +104,15 @@ export async function runLedgerScenario({ scenario, target, fault }: Scenario, o
  * a fresh owner, then per scenario every command answered exactly once and every committed
  * transaction on chain exactly once; the table is written after the last.
  */
-export function describeScenarios(title: string, topology: 'dev' | 'ha', scenarios: Scenario[], check: () => void = () => undefined): void {
+export function describeScenarios(title: string, topology: 'dev' | 'ha', scenarios: Scenario[], options: { check?: () => void; uploads?: boolean } = {}): void {
   describe(title, () => {
     const results: ScenarioResult[] = [];
     let ownerId: string;
+    let endpoints: PlatformEndpoints;
 
     beforeAll(async () => {
-      check();
-      const endpoints = startPlatformServices();
+      options.check?.();
+      endpoints = startPlatformServices();
       ownerId = (await onboardUser(endpoints, 'GridMSP', 'owner')).id;
     });
 
@@ -141,6 +129,16 @@ export function describeScenarios(title: string, topology: 'dev' | 'ha', scenari
         expect({ lost: result.lost, duplicated: result.duplicated, collateral: result.collateral }, JSON.stringify(result)).toEqual({ lost: 0, duplicated: 0, collateral: [] });
         // what committed is on chain, once; and nothing is on chain that was not answered as committed
         expect(pingIds).toEqual(committedTxIds);
+      });
+    }
+
+    if (options.uploads) {
+      it('IPFS (Kubo) killed mid-upload: every upload stored and anchored, or refused cleanly with nothing pinned', async () => {
+        const pidsBefore = await componentPids();
+        const { result, problems } = await runUploadScenario(endpoints);
+        result.collateral = collateralOf('kubo', pidsBefore, await componentPids());
+        results.push(result);
+        expect({ problems, collateral: result.collateral }, JSON.stringify(result)).toEqual({ problems: [], collateral: [] });
       });
     }
   });

@@ -16,5 +16,6 @@ const SCENARIOS: Scenario[] = [
  * a time (the supervisor brings it back), or SIGSTOPped for 20 s (the harder failure for its
  * clients: connections stay open and nothing answers). Counted, not hoped: every command answered exactly once,
  * every committed transaction on chain exactly once, and how long the platform took to recover.
+ * Then IPFS is killed in the middle of uploads: each one stored and anchored, or refused cleanly.
  */
-describeScenarios('the ledger write path while one process at a time is killed or paused', 'dev', SCENARIOS);
+describeScenarios('the ledger write path while one process at a time is killed or paused', 'dev', SCENARIOS, { uploads: true });

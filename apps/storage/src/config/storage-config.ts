@@ -9,6 +9,8 @@ const schema = z.object({
   STORAGE_DATABASE_URL: z.string().startsWith('postgres'),
   /** Kubo's RPC API, e.g. http://127.0.0.1:15001 (this service is the only one that talks to it) */
   STORAGE_KUBO_API_URL: z.url(),
+  /** how long an upload waits for an unreachable Kubo (restarting, say) before it is refused with 503 */
+  STORAGE_KUBO_WAIT_MS: z.coerce.number().int().min(0).max(600_000).default(30_000),
   /** the identity service: its JWKS verifies users' access tokens */
   STORAGE_IDENTITY_URL: z.url(),
   /** the ledger service's query API (CheckAccess, GetAsset) */

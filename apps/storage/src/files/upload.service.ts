@@ -70,6 +70,9 @@ export class UploadService {
       const fail = (error: unknown) => {
         this.progress.update(progress, { stage: 'failed', error: error instanceof Error ? error.message : String(error) });
         request.unpipe(parser);
+        // the rest of the body is read and dropped, as Node does with a request nobody read: a
+        // client still sending it would otherwise stall on a full socket and never see this answer
+        request.resume();
         reject(error);
       };
       const parser = busboy({ headers: request.headers, limits: { files: 1, fields: 5, fieldSize: 64 * 1024, parts: 8 } });

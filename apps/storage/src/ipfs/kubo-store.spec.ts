@@ -13,13 +13,26 @@ async function fakeKubo(handler: (request: IncomingMessage, response: ServerResp
   server = createServer(handler);
   await new Promise<void>((resolve) => server?.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  return new KuboStore({ STORAGE_KUBO_API_URL: `http://127.0.0.1:${port}` } as StorageConfig);
+  return kuboAt(port);
+}
+
+const kuboAt = (port: number, waitMs = 2_000) => new KuboStore({ STORAGE_KUBO_API_URL: `http://127.0.0.1:${port}`, STORAGE_KUBO_WAIT_MS: waitMs } as StorageConfig);
+
+/** A port nothing listens on (a moment ago something did, so it is free). */
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
 }
 
 afterEach(async () => {
-  server?.closeAllConnections();
-  await new Promise((resolve) => server?.close(resolve));
+  const running = server;
   server = undefined;
+  if (!running) return;
+  running.closeAllConnections();
+  await new Promise((resolve) => running.close(resolve));
 });
 
 const received = async (request: IncomingMessage): Promise<string> => {
@@ -29,6 +42,32 @@ const received = async (request: IncomingMessage): Promise<string> => {
 };
 
 describe('KuboStore.add', () => {
+  it('waits for a Kubo that cannot be reached yet, reading nothing of the file, and sends all of it once Kubo listens', async () => {
+    const port = await freePort();
+    const kubo = kuboAt(port);
+    let body = '';
+    const adding = kubo.add(Readable.from([Buffer.from('first '), Buffer.from('and last')]), []);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    server = createServer(async (request, response) => {
+      body = await received(request);
+      response.end('{"Name":"file","Hash":"bafy-late","Size":"14"}\n');
+    });
+    await new Promise<void>((resolve) => server?.listen(port, '127.0.0.1', resolve));
+
+    await expect(adding).resolves.toEqual({ cid: 'bafy-late', size: 14 });
+    expect(body).toContain('\r\n\r\nfirst and last\r\n');
+  });
+
+  it('gives up on an unreachable Kubo after STORAGE_KUBO_WAIT_MS, blaming IPFS, with the file unread', async () => {
+    const kubo = kuboAt(await freePort(), 300);
+    const source = Readable.from([Buffer.from('kept')]);
+    const started = Date.now();
+
+    await expect(kubo.add(source, [])).rejects.toThrow(IpfsAddError);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(300);
+    expect(Buffer.concat(await source.toArray()).toString()).toBe('kept');
+  });
+
   it('sends the bytes as the file part of a multipart body and returns the CID of the last line', async () => {
     let body = '';
     let query = '';

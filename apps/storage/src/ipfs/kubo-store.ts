@@ -1,4 +1,5 @@
-import { request, type IncomingMessage } from 'node:http';
+import { request, type ClientRequest, type IncomingMessage } from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Duplex, Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Inject, Injectable } from '@nestjs/common';
@@ -36,14 +37,12 @@ export class KuboStore {
     const body = new MultipartFileBody();
     const url = new URL('/api/v0/add', this.config.STORAGE_KUBO_API_URL);
     for (const [name, value] of Object.entries({ pin: 'true', 'cid-version': '1', 'raw-leaves': 'true', chunker: `size-${1024 * 1024}`, quieter: 'true', progress: 'false' })) url.searchParams.set(name, value);
-    const outgoing = request(url, { method: 'POST', headers: { 'content-type': body.contentType } });
+    const outgoing = await this.connect(url, body.contentType);
     let first: { side: 'stream' | 'ipfs'; error: unknown } | undefined;
     // listening before the pipeline does, so a stream's own error is seen before it is spread
     for (const stream of [source, ...stages]) stream.once('error', (error) => (first ??= { side: 'stream', error }));
     // `on`, not `once`: a torn-down request may report more than one error
     outgoing.on('error', (error) => (first ??= { side: 'ipfs', error }));
-    // the headers go now, not with the first piece of body, so Kubo can refuse at once
-    outgoing.flushHeaders();
     const answered = new Promise<IncomingMessage>((resolve, reject) => {
       outgoing.once('response', resolve);
       outgoing.once('error', reject);
@@ -71,6 +70,33 @@ export class KuboStore {
       const cause = first ?? { side: 'ipfs', error };
       if (cause.side === 'stream') throw cause.error;
       throw cause.error instanceof IpfsAddError ? cause.error : new IpfsAddError(cause.error instanceof Error ? cause.error.message : String(cause.error));
+    }
+  }
+
+  /**
+   * The add request on a connection that stands, before a byte of the file is read: Kubo out of
+   * reach (restarting, say) has then taken nothing from the upload, which waits, its sender held
+   * back by TCP, and tries again until STORAGE_KUBO_WAIT_MS has passed. A failure once the body
+   * flows cannot be retried (what was sent is gone) and is the caller's to report.
+   */
+  private async connect(url: URL, contentType: string): Promise<ClientRequest> {
+    const deadline = Date.now() + this.config.STORAGE_KUBO_WAIT_MS;
+    for (let attempt = 1; ; attempt += 1) {
+      // a fresh connection each time: a kept-alive one may be to the Kubo that went away
+      const outgoing = request(url, { method: 'POST', headers: { 'content-type': contentType }, agent: false });
+      try {
+        await new Promise<void>((resolve, reject) => {
+          outgoing.once('error', reject);
+          outgoing.once('socket', (socket) => (socket.connecting ? socket.once('connect', () => resolve()) : resolve()));
+          // the headers go now, not with the first piece of body, so Kubo can refuse at once
+          outgoing.flushHeaders();
+        });
+        return outgoing;
+      } catch (error) {
+        outgoing.destroy();
+        if (Date.now() >= deadline) throw new IpfsAddError(`IPFS at ${url.origin} could not be reached for ${this.config.STORAGE_KUBO_WAIT_MS} ms: ${(error as Error).message}`);
+        await sleep(Math.min(2_000, 100 * 2 ** (attempt - 1), deadline - Date.now()));
+      }
     }
   }
 
