@@ -87,7 +87,7 @@ export default tseslint.config(
   {
     // these projects emit decorator metadata (Nest DI, fabric-contract-api), so constructor and
     // parameter types must stay value imports; the parser is told, and the rule allows exactly those
-    files: ['apps/**/*.ts', 'chaincode/**/*.ts'],
+    files: ['apps/**/*.ts', 'chaincode/**/*.ts', 'libs/nest-service/**/*.ts'],
     languageOptions: { parserOptions: { emitDecoratorMetadata: true, experimentalDecorators: true } },
   },
 

@@ -1,5 +1,5 @@
 import { suspensionFeedProvider } from '@gridledger/access-token';
-import { outboxPublisherProvider } from '@gridledger/nest-service';
+import { MetricsModule, outboxPublisherProvider } from '@gridledger/nest-service';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ChainEventsService } from './chain-events/chain-events.service.ts';
 import { LedgerCommandsService } from './commands/ledger-commands.service.ts';
@@ -8,7 +8,7 @@ import { LEDGER_CONFIG, type LedgerConfig } from './config/ledger-config.ts';
 import { LedgerDatabase } from './database/ledger-database.ts';
 import { LedgerFabric } from './fabric/ledger-fabric.ts';
 import { HealthController } from './health/health.controller.ts';
-import { MetricsController } from './metrics/metrics.controller.ts';
+import { LedgerMetrics } from './metrics/ledger-metrics.ts';
 import { OperatorController } from './operator/operator.controller.ts';
 import { LedgerQueriesController } from './queries/ledger-queries.controller.ts';
 import { LedgerQueryService } from './queries/ledger-query.service.ts';
@@ -19,8 +19,9 @@ export class LedgerModule {
   static forConfig(config: LedgerConfig): DynamicModule {
     return {
       module: LedgerModule,
-      controllers: [HealthController, MetricsController, LedgerQueriesController, OperatorController],
-      providers: [{ provide: LEDGER_CONFIG, useValue: config }, LedgerDatabase, LedgerFabric, ChainEventsService, LedgerCommandsService, suspensionFeedProvider(LEDGER_CONFIG, 'ledger'), LedgerSigners, LedgerQueryService, QueryCallerGuard, OperatorGuard,
+      imports: [MetricsModule.forService('ledger')],
+      controllers: [HealthController, LedgerQueriesController, OperatorController],
+      providers: [LedgerMetrics, { provide: LEDGER_CONFIG, useValue: config }, LedgerDatabase, LedgerFabric, ChainEventsService, LedgerCommandsService, suspensionFeedProvider(LEDGER_CONFIG, 'ledger'), LedgerSigners, LedgerQueryService, QueryCallerGuard, OperatorGuard,
         // publishes the relayed chain events and the command answers
         outboxPublisherProvider<LedgerConfig>({
           configToken: LEDGER_CONFIG,

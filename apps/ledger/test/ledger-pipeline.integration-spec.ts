@@ -9,13 +9,13 @@ import { commandIdOf, commandMessage, sendCommands } from './support/ledger-comm
 /** The ledger's gauge of commands being driven right now. */
 async function inFlight(ledgerUrl: string): Promise<number> {
   const text = await (await fetch(`${ledgerUrl}/metrics`)).text();
-  return Number(/^gridledger_ledger_commands_in_flight (\S+)$/m.exec(text)?.[1] ?? 'NaN');
+  return Number(/^gridledger_ledger_commands_in_flight\{service="ledger"\} (\S+)$/m.exec(text)?.[1] ?? 'NaN');
 }
 
 /** Calls the ledger routed for GridMSP through a peer other than the grid peer (its fallback gateways). */
 async function fallbackGatewayCalls(ledgerUrl: string): Promise<number> {
   const text = await (await fetch(`${ledgerUrl}/metrics`)).text();
-  const samples = [...text.matchAll(/^gridledger_ledger_gateway_calls_total\{msp="GridMSP",peer="([^"]+)"\} (\S+)$/gm)];
+  const samples = [...text.matchAll(/^gridledger_ledger_gateway_calls_total\{msp="GridMSP",peer="([^"]+)",service="ledger"\} (\S+)$/gm)];
   if (samples.length < 2) throw new Error(`the ledger reports no fallback gateway for GridMSP:\n${text}`);
   return samples.slice(1).reduce((sum, [, , value]) => sum + Number(value), 0);
 }

@@ -88,12 +88,13 @@ describe('ledger service: query API, metrics and replay on the real network', ()
     expect((await get('/assets?bookmark=abc')).body).toMatchObject({ statusCode: 400, code: 'INVALID_ARGUMENT', message: expect.stringMatching(/bookmark/) });
   });
 
-  it('exposes Prometheus metrics', async () => {
+  it("exposes Prometheus metrics: its own figures, its consumer group's lag and Node's defaults", async () => {
     const metrics = await get('/metrics');
     expect(metrics.status).toBe(200);
-    expect(metrics.body).toMatch(/^gridledger_ledger_commands_total\{outcome="committed"\} [1-9]\d*$/m);
-    expect(metrics.body).toMatch(/^gridledger_chain_height \d+$/m);
-    expect(metrics.body).toMatch(/^gridledger_messaging_consumer_lag \d+$/m);
+    expect(metrics.body).toMatch(/^gridledger_ledger_commands_total\{outcome="committed",service="ledger"\} [1-9]\d*$/m);
+    expect(metrics.body).toMatch(/^gridledger_chain_height\{service="ledger"\} \d+$/m);
+    expect(metrics.body).toMatch(/^gridledger_messaging_consumer_lag\{group="gridledger-ledger-commands",service="ledger"\} \d+$/m);
+    expect(metrics.body).toMatch(/^process_resident_memory_bytes\{service="ledger"\} \d+$/m);
   });
 
   it('replays a block range into a topic chosen by the operator, with the events the relay wrote', async () => {

@@ -1,5 +1,5 @@
 import { suspensionFeedProvider } from '@gridledger/access-token';
-import { outboxPublisherProvider } from '@gridledger/nest-service';
+import { MetricsModule, outboxPublisherProvider } from '@gridledger/nest-service';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { LedgerAnswersService } from './anchoring/ledger-answers.service.ts';
 import { UserGuard } from './auth/user-guard.ts';
@@ -9,6 +9,8 @@ import { AccessCheck } from './downloads/access-check.ts';
 import { DownloadService } from './downloads/download.service.ts';
 import { DownloadRecords } from './downloads/download-records.ts';
 import { DownloadTickets } from './downloads/download-tickets.ts';
+import { DownloadLinksController } from './downloads/download-links.controller.ts';
+import { DownloadLinks } from './downloads/download-links.ts';
 import { DownloadsController } from './downloads/downloads.controller.ts';
 import { FileRecords } from './files/file-records.ts';
 import { FilesController } from './files/files.controller.ts';
@@ -33,12 +35,13 @@ export class StorageModule {
   static forConfig(config: StorageConfig): DynamicModule {
     return {
       module: StorageModule,
-      controllers: [HealthController, FilesController, DownloadsController, InternalController, MasterKeyController],
+      imports: [MetricsModule.forService('storage')],
+      controllers: [HealthController, FilesController, DownloadsController, DownloadLinksController, InternalController, MasterKeyController],
       providers: [
         { provide: STORAGE_CONFIG, useValue: config },
         keyEncryptionProvider,
         StorageDatabase, KuboStore, LedgerClient, LedgerCommands, { provide: StorageLimits, useValue: new StorageLimits(config.STORAGE_UPLOADS_IN_FLIGHT_PER_USER, config.STORAGE_KEY_RELEASES_PER_GRANT_PER_MINUTE) }, UserGuard, ServiceGuard, FileRecords, UploadProgressRegistry, UploadService,
-        AccessCheck, DownloadService, DownloadTickets, DownloadRecords, KeyReleaseService, KeyReleaseRequestsConsumer, KeyRotationService, MasterKeyRewrapService, LedgerAnswersService, suspensionFeedProvider(STORAGE_CONFIG, 'storage'),
+        AccessCheck, DownloadService, DownloadLinks, DownloadTickets, DownloadRecords, KeyReleaseService, KeyReleaseRequestsConsumer, KeyRotationService, MasterKeyRewrapService, LedgerAnswersService, suspensionFeedProvider(STORAGE_CONFIG, 'storage'),
         outboxPublisherProvider<StorageConfig>({
           configToken: STORAGE_CONFIG,
           options: (config) => ({

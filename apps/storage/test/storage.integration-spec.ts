@@ -35,8 +35,8 @@ describe('storage service on real Kubo, the real chain and PostgreSQL', () => {
   let storageDb: pg.Pool;
   const ipfs = () => create({ url: `http://127.0.0.1:${loadStackConfig().ports.kuboApi}/api/v0` });
 
-  const call = async (method: string, path: string, token: string, body?: unknown) => {
-    const response = await fetch(`${endpoints.storageUrl}${path}`, { method, headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) }, ...(body ? { body: JSON.stringify(body) } : {}) });
+  const call = async (method: string, path: string, token?: string, body?: unknown) => {
+    const response = await fetch(`${endpoints.storageUrl}${path}`, { method, headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body ? { 'content-type': 'application/json' } : {}) }, ...(body ? { body: JSON.stringify(body) } : {}) });
     const text = await response.text();
     return { status: response.status, headers: response.headers, body: (text.startsWith('{') ? JSON.parse(text) : {}) as Record<string, unknown> };
   };
@@ -106,6 +106,27 @@ describe('storage service on real Kubo, the real chain and PostgreSQL', () => {
     const downloaded = await downloadHash(assetId, ownerToken);
     expect(downloaded).toMatchObject({ status: 200, sha256: file.sha256(), size });
   }, 600_000);
+
+  it("gives single-use download links, for the browser's download manager, that need no bearer header, checked like any download", async () => {
+    const file = randomFile(200 * 1024);
+    const assetId = (await upload(ownerToken, metadata({ title: 'link download' }), file)).body['assetId'] as string;
+    await anchored(assetId);
+    // a user with no grant gets no link: the refusal comes when they ask, not as a bare error page later
+    expect((await call('POST', `/files/${assetId}/download-link`, consumerToken)).body).toMatchObject({ statusCode: 403, code: 'ACCESS_DENIED' });
+
+    const link = await call('POST', `/files/${assetId}/download-link`, ownerToken);
+    expect(link.status).toBe(201);
+    expect(link.body).toMatchObject({ path: `/downloads/links/${String(link.body['token'])}`, expiresAt: expect.any(String) });
+    // through the public entry, with no session, as a browser follows a link
+    const followed = await fetch(`${endpoints.webUrl}/api/storage${String(link.body['path'])}`);
+    expect(followed.status).toBe(200);
+    expect(followed.headers.get('content-disposition')).toMatch(/^attachment; filename\*=UTF-8''/);
+    expect(createHash('sha256').update(new Uint8Array(await followed.arrayBuffer())).digest('hex')).toBe(file.sha256());
+
+    expect(await call('GET', String(link.body['path']))).toMatchObject({ status: 403, body: { code: 'TICKET_SPENT' } });
+    expect(await call('GET', `/downloads/links/${'A'.repeat(43)}`)).toMatchObject({ status: 404, body: { code: 'TICKET_NOT_FOUND' } });
+    expect(await call('GET', '/downloads/links/not-a-token')).toMatchObject({ status: 404, body: { code: 'TICKET_NOT_FOUND' } });
+  });
 
   it('pins bytes that are not the plaintext and carry no plaintext header', async () => {
     const text = `timestamp,feeder,kw\n${Array.from({ length: 2000 }, (_, i) => `2026-11-24T00:${String(i % 60).padStart(2, '0')}:00Z,F12,${(400 + (i % 37)).toFixed(1)}`).join('\n')}\n`;

@@ -90,8 +90,10 @@ describe('the dashboard, end to end in Chromium', () => {
     const login = await at('/api/identity/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: regulator.username, password: regulator.password }) }).then((r) => r.json() as Promise<{ accessToken: string }>);
     const asRegulator = { authorization: `Bearer ${login.accessToken}` };
     expect(await at('/api/ledger/chain/height', { headers: asRegulator }).then((r) => r.json())).toMatchObject({ height: expect.stringMatching(/^\d+$/) });
-    const snapshot = (await at('/api/ops/snapshot', { headers: asRegulator }).then((r) => r.json())) as { services: { name: string; status: string }[] };
+    const snapshot = (await at('/api/ops/snapshot', { headers: asRegulator }).then((r) => r.json())) as { services: { name: string; status: string }[]; kafka: { consumerGroups: { service: string; group: string }[] } };
     expect(snapshot.services.map((s) => s.name)).toEqual(['identity', 'ledger', 'storage', 'access-policy', 'audit']);
+    // every service that consumes reports its own groups' lag on its /metrics, and the entry reads them all
+    expect(new Set(snapshot.kafka.consumerGroups.map((g) => g.service))).toEqual(new Set(['ledger', 'storage', 'access-policy', 'audit']));
     // any page path is the dashboard, so a shared link works
     const page = await at('/catalog/some-asset');
     expect(page.headers.get('content-type')).toContain('text/html');
@@ -243,7 +245,7 @@ describe('the dashboard, end to end in Chromium', () => {
     });
   }, 420_000);
 
-  it('the analyst downloads the file through the platform with a progress bar: the same bytes', async () => {
+  it("the analyst downloads the file through the platform, a single-use link handed to the browser's download manager: the same bytes", async () => {
     await as(consumer, async (page) => {
       await page.getByRole('link', { name: 'My requests & grants' }).click();
       const download = page.getByRole('button', { name: 'Download file' });
@@ -328,6 +330,7 @@ describe('the dashboard, end to end in Chromium', () => {
       const first = Number(await page.getByTestId('chain-height').textContent());
       expect(first).toBeGreaterThan(0);
       expect(await page.getByTestId('service-access-policy').textContent()).toContain('up');
+      expect(await page.getByTestId('consumer-groups').textContent()).toContain('gridledger-storage-key-release-requests');
       // the story's transactions ran minutes before this screen was opened: the entry measured them then and kept them
       await expect.poll(async () => Number(await page.getByTestId('day-peak-tx').textContent()), { timeout: 70_000 }).toBeGreaterThan(0);
       await expect.poll(async () => Number(await page.getByTestId('day-peak-events').textContent()), { timeout: 70_000 }).toBeGreaterThan(0);

@@ -2,6 +2,7 @@ import { createKafka } from '@gridledger/kafka-client';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { isAnswerFor, LEDGER_ANSWER_TOPICS, ledgerAnswerSchema, recordLedgerAnswer, type LedgerAnswer } from '@gridledger/ledger-client';
 import { REQUESTED_BY } from './ledger-gateway.ts';
+import { ServiceMetrics } from '@gridledger/nest-service';
 import { IdempotentConsumer } from '@gridledger/messaging';
 import { ACCESS_POLICY_CONFIG, type AccessPolicyConfig } from '../config/access-policy-config.ts';
 import { AccessPolicyDatabase } from '../database/access-policy-database.ts';
@@ -13,7 +14,7 @@ type Answer = LedgerAnswer['payload'];
 export class LedgerAnswersConsumer implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly consumer: IdempotentConsumer<Answer>;
 
-  constructor(@Inject(ACCESS_POLICY_CONFIG) config: AccessPolicyConfig, database: AccessPolicyDatabase) {
+  constructor(@Inject(ACCESS_POLICY_CONFIG) config: AccessPolicyConfig, database: AccessPolicyDatabase, metrics: ServiceMetrics) {
     this.consumer = new IdempotentConsumer<Answer>({
       kafka: createKafka('gridledger-access-policy-answers', config.kafka),
       pool: database.pool,
@@ -26,6 +27,7 @@ export class LedgerAnswersConsumer implements OnApplicationBootstrap, OnModuleDe
       concurrency: 4,
       logger: new Logger('LedgerAnswers'),
     });
+    metrics.observeConsumer(this.consumer);
   }
 
   async onApplicationBootstrap(): Promise<void> {

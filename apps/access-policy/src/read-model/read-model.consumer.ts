@@ -1,6 +1,7 @@
 import { createKafka } from '@gridledger/kafka-client';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { ACCESS_TOPICS, CHAIN_TOPICS, STORAGE_TOPICS, TOPIC_SCHEMAS, type ChainEvent, type CloudEvent, type Topic, type TopicPayloads } from '@gridledger/contracts';
+import { ServiceMetrics } from '@gridledger/nest-service';
 import { IdempotentConsumer, writeOutboxEvent } from '@gridledger/messaging';
 import type pg from 'pg';
 import { ACCESS_POLICY_CONFIG, type AccessPolicyConfig } from '../config/access-policy-config.ts';
@@ -27,7 +28,7 @@ export class ReadModelConsumer implements OnApplicationBootstrap, OnModuleDestro
   private readonly logger = new Logger('ReadModel');
   private readonly consumer: IdempotentConsumer<Payload>;
 
-  constructor(@Inject(ACCESS_POLICY_CONFIG) config: AccessPolicyConfig, database: AccessPolicyDatabase) {
+  constructor(@Inject(ACCESS_POLICY_CONFIG) config: AccessPolicyConfig, database: AccessPolicyDatabase, metrics: ServiceMetrics) {
     this.consumer = new IdempotentConsumer<Payload>({
       kafka: createKafka('gridledger-access-policy-read-model', config.kafka),
       pool: database.pool,
@@ -38,6 +39,7 @@ export class ReadModelConsumer implements OnApplicationBootstrap, OnModuleDestro
       concurrency: 4,
       logger: this.logger,
     });
+    metrics.observeConsumer(this.consumer);
   }
 
   async onApplicationBootstrap(): Promise<void> {

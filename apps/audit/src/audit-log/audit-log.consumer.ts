@@ -1,6 +1,7 @@
 import { createKafka } from '@gridledger/kafka-client';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { ALL_TOPICS, TOPIC_SCHEMAS, type Topic } from '@gridledger/contracts';
+import { ServiceMetrics } from '@gridledger/nest-service';
 import { IdempotentConsumer } from '@gridledger/messaging';
 import type pg from 'pg';
 import type { z } from 'zod';
@@ -17,7 +18,7 @@ export class AuditLogConsumer implements OnApplicationBootstrap, OnModuleDestroy
   private readonly logger = new Logger('AuditLog');
   private readonly consumer: IdempotentConsumer<unknown>;
 
-  constructor(@Inject(AUDIT_CONFIG) config: AuditConfig, database: AuditDatabase, repository: AuditLogRepository, violations: ViolationsRepository) {
+  constructor(@Inject(AUDIT_CONFIG) config: AuditConfig, database: AuditDatabase, repository: AuditLogRepository, violations: ViolationsRepository, metrics: ServiceMetrics) {
     const record = async (tx: pg.PoolClient, entries: AuditEntry[]) => {
       await repository.append(tx, entries);
       // storage's and reconciliation's integrity violations also go into the one list, in the same transaction, in order
@@ -35,6 +36,7 @@ export class AuditLogConsumer implements OnApplicationBootstrap, OnModuleDestroy
       batchHandler: (tx, deliveries) => record(tx, deliveries.map(({ event, meta }) => auditEntryOf(meta.topic, event))),
       logger: this.logger,
     });
+    metrics.observeConsumer(this.consumer);
   }
 
   async onApplicationBootstrap(): Promise<void> {

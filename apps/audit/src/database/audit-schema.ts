@@ -1,4 +1,5 @@
 import { OUTBOX_TABLE_SQL, PROCESSED_EVENTS_TABLE_SQL } from '@gridledger/messaging';
+import { oneTimeLinksTableSql } from '@gridledger/nest-service';
 
 /** The audit log: append-only (the service only inserts), one row per event, indexed for the regulator's searches. */
 export const AUDIT_SCHEMA_SQL = `
@@ -42,16 +43,8 @@ create table if not exists reconciliation_runs (
   report jsonb not null);
 create index if not exists reconciliation_runs_time on reconciliation_runs (started_at desc);
 -- short-lived, single-use links to an export, so a browser can save it straight to disk (a link
--- carries no bearer header); only the token's hash is kept, and who asked, for what
-create table if not exists audit_export_links (
-  token_sha256 text primary key,
-  user_id text not null,
-  user_msp text not null,
-  request jsonb not null,
-  created_at timestamptz not null default now(),
-  expires_at timestamptz not null,
-  used_at timestamptz);
-create index if not exists audit_export_links_expiry on audit_export_links (expires_at);
+-- carries no bearer header)
+${oneTimeLinksTableSql('audit_export_links')}
 -- every integrity violation, from storage's events and from reconciliation's findings, once per
 -- asset and kind however often it is found again, with the regulator's acknowledgement and resolution
 create table if not exists integrity_violations (

@@ -2,6 +2,7 @@ import { createKafka } from '@gridledger/kafka-client';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { LEDGER_TOPICS, STORAGE_TOPICS, type CloudEvent } from '@gridledger/contracts';
 import { isAnswerFor, LEDGER_ANSWER_TOPICS, ledgerAnswerSchema, recordLedgerAnswer, type LedgerAnswer } from '@gridledger/ledger-client';
+import { ServiceMetrics } from '@gridledger/nest-service';
 import { IdempotentConsumer, writeOutboxEvent } from '@gridledger/messaging';
 import type pg from 'pg';
 import { STORAGE_CONFIG, type StorageConfig } from '../config/storage-config.ts';
@@ -25,6 +26,7 @@ export class LedgerAnswersService implements OnApplicationBootstrap, OnModuleDes
     @Inject(STORAGE_CONFIG) config: StorageConfig,
     database: StorageDatabase,
     private readonly kubo: KuboStore,
+    metrics: ServiceMetrics,
   ) {
     this.consumer = new IdempotentConsumer<Answer>({
       kafka: createKafka('gridledger-storage-answers', config.kafka),
@@ -36,6 +38,7 @@ export class LedgerAnswersService implements OnApplicationBootstrap, OnModuleDes
       handler: (tx, event, meta) => this.apply(tx, event, meta.topic as LedgerAnswer['topic']),
       logger: this.logger,
     });
+    metrics.observeConsumer(this.consumer);
   }
 
   async onApplicationBootstrap(): Promise<void> {

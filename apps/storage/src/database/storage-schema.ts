@@ -1,3 +1,4 @@
+import { oneTimeLinksTableSql } from '@gridledger/nest-service';
 import { LEDGER_COMMANDS_TABLE_SQL } from '@gridledger/ledger-client';
 import { MESSAGING_SCHEMA_SQL } from '@gridledger/messaging';
 
@@ -65,4 +66,6 @@ create table if not exists download_tickets (
 create index if not exists download_tickets_by_request on download_tickets (request_id, state);
 create index if not exists download_tickets_expiring on download_tickets (expires_at) where state = 'open';
 ${LEDGER_COMMANDS_TABLE_SQL}
+-- single-use links to a download, for the browser's download manager (a link carries no bearer header)
+${oneTimeLinksTableSql('download_links')}
 ${MESSAGING_SCHEMA_SQL}`;

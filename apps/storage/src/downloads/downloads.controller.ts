@@ -4,6 +4,8 @@ import type { Response } from 'express';
 import { UserGuard, type AuthenticatedRequest } from '../auth/user-guard.ts';
 import { KeyReleaseService } from '../key-release/key-release.service.ts';
 import { KeyRotationService } from '../key-rotation/key-rotation.service.ts';
+import { AccessCheck } from './access-check.ts';
+import { DownloadLinks } from './download-links.ts';
 import { DownloadService, TICKET_HEADER } from './download.service.ts';
 import { StorageLimits } from '../limits/request-limits.ts';
 
@@ -17,6 +19,8 @@ export class DownloadsController {
     private readonly keys: KeyReleaseService,
     private readonly rotation: KeyRotationService,
     private readonly limits: StorageLimits,
+    private readonly links: DownloadLinks,
+    private readonly access: AccessCheck,
   ) {}
 
   @Get('content')
@@ -37,6 +41,17 @@ export class DownloadsController {
   @ApiResponse({ status: 502, description: 'INTEGRITY_VIOLATION: the stored file does not match the chain; never served' })
   async content(@Req() request: AuthenticatedRequest, @Param('assetId', new ParseUUIDPipe()) assetId: string, @Headers('range') range: string | undefined, @Headers(TICKET_HEADER) ticketId: string | undefined, @Res() response: Response): Promise<void> {
     await this.downloads.download(request.user, assetId, { range, ticketId }, response);
+  }
+
+  @Post('download-link')
+  @HttpCode(201)
+  @ApiOperation({ summary: "A single-use link, valid for 60 seconds, to download the file: for the browser's download manager, which cannot send a bearer header, to save it straight to disk" })
+  @ApiResponse({ status: 201, description: '{ token, path, expiresAt }: follow GET /downloads/links/{token} once (the path is relative to this service)' })
+  async downloadLink(@Req() request: AuthenticatedRequest, @Param('assetId', new ParseUUIDPipe()) assetId: string) {
+    // refused now rather than when the browser follows it, where the user would see a bare error page
+    await this.access.check(request.user, assetId);
+    const { token, expiresAt } = await this.links.create({ userId: request.user.id, mspId: request.user.mspId }, { assetId, role: request.user.role });
+    return { token, path: `/downloads/links/${token}`, expiresAt };
   }
 
   @Post('key-release')

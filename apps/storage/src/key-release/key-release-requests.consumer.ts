@@ -2,6 +2,7 @@ import { createKafka } from '@gridledger/kafka-client';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { ACCESS_TOPICS, STORAGE_TOPICS, TOPIC_SCHEMAS, type CloudEvent, type TopicPayloads } from '@gridledger/contracts';
 import { LedgerRefusalError } from '@gridledger/ledger-client';
+import { ServiceMetrics } from '@gridledger/nest-service';
 import { IdempotentConsumer, writeOutboxEvent } from '@gridledger/messaging';
 import type pg from 'pg';
 import { StorageError } from '../common/storage-error.ts';
@@ -28,6 +29,7 @@ export class KeyReleaseRequestsConsumer implements OnApplicationBootstrap, OnMod
     @Inject(STORAGE_CONFIG) config: StorageConfig,
     database: StorageDatabase,
     private readonly releases: KeyReleaseService,
+    metrics: ServiceMetrics,
   ) {
     this.consumer = new IdempotentConsumer<Requested>({
       kafka: createKafka('gridledger-storage-key-releases', config.kafka),
@@ -39,6 +41,7 @@ export class KeyReleaseRequestsConsumer implements OnApplicationBootstrap, OnMod
       concurrency: 2,
       logger: this.logger,
     });
+    metrics.observeConsumer(this.consumer);
   }
 
   async onApplicationBootstrap(): Promise<void> {

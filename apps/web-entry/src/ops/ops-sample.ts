@@ -6,7 +6,15 @@ export interface OpsSample {
   services: { name: string; status: 'up' | 'down'; latencyMs: number | null; detail: string | null }[];
   components: { name: string; address: string; status: 'up' | 'down' }[];
   chain: { height: number | null; blocksPerSecond: number | null; txPerSecond: number | null; failedTxPerSecond: number | null; relayCheckpoint: number | null };
-  kafka: { ledgerConsumerLag: number | null; outboxUnpublished: number | null; eventsPerSecond: number | null; deadLettered: number | null };
+  kafka: {
+    /** records waiting in Kafka over every consumer group whose lag is known */
+    consumerLag: number | null;
+    /** each service's consumer groups, from the services' /metrics; null when Kafka could not be asked */
+    consumerGroups: { service: string; group: string; lag: number | null }[];
+    outboxUnpublished: number | null;
+    eventsPerSecond: number | null;
+    deadLettered: number | null;
+  };
   throughput: { uploadBytesPerSecond: number | null; downloadBytesPerSecond: number | null; uploadsActive: number; downloadsActive: number };
   errors: RecentError[];
 }

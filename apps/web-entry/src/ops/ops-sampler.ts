@@ -3,7 +3,7 @@ import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@ne
 import { ENTRY_CONFIG, type EntryConfig, type ProbedComponent } from '../config/entry-config.ts';
 import { OpsHistory } from './ops-history.ts';
 import type { OpsSample } from './ops-sample.ts';
-import { figure, parsePrometheus } from './prometheus.ts';
+import { figure, parsePrometheus, samplesOf } from './prometheus.ts';
 import { CounterRates } from './rates.ts';
 import { RecentErrors } from './recent-errors.ts';
 import { ThroughputMeter } from './throughput-meter.ts';
@@ -65,18 +65,21 @@ export class OpsSampler implements OnModuleInit, OnModuleDestroy {
       ['access-policy', c.WEB_ACCESS_POLICY_URL],
       ['audit', c.WEB_AUDIT_URL],
     ] as const;
-    const [health, components, metricsText] = await Promise.all([
+    const [health, components, scraped] = await Promise.all([
       Promise.all(services.map(([name, url]) => probeHealth(name, url))),
       Promise.all(c.WEB_COMPONENTS.map(probeTcp)),
-      fetch(new URL('/metrics', c.WEB_LEDGER_URL), { signal: AbortSignal.timeout(PROBE_TIMEOUT_MS) }).then((r) => (r.ok ? r.text() : '')).catch(() => ''),
+      // every service's /metrics: each reports its own consumer groups
+      Promise.all(services.map(([, url]) => fetch(new URL('/metrics', url), { signal: AbortSignal.timeout(PROBE_TIMEOUT_MS) }).then((r) => (r.ok ? r.text() : '')).catch(() => ''))),
     ]);
-    const metrics = parsePrometheus(metricsText);
+    const metrics = scraped.flatMap(parsePrometheus);
+    const consumerGroups = samplesOf(metrics, 'gridledger_messaging_consumer_lag').map((s) => ({ service: s.labels['service'] ?? '', group: s.labels['group'] ?? '', lag: Number.isNaN(s.value) ? null : s.value }));
+    const knownLags = consumerGroups.flatMap((g) => (g.lag === null ? [] : [g.lag]));
     const auditHealth = health.find((h) => h.name === 'audit')?.json as { consumer?: { consumed?: number; deadLettered?: number } } | undefined;
     const now = Date.now();
     const rates = this.rates.next(now, {
       height: figure(metrics, 'gridledger_chain_height'),
-      committed: figure(metrics, 'gridledger_ledger_commands_total{outcome="committed"}'),
-      failed: figure(metrics, 'gridledger_ledger_commands_total{outcome="failed"}'),
+      committed: figure(metrics, 'gridledger_ledger_commands_total', { outcome: 'committed' }),
+      failed: figure(metrics, 'gridledger_ledger_commands_total', { outcome: 'failed' }),
       events: auditHealth?.consumer?.consumed ?? null,
       upload: this.meter.totals.upload,
       download: this.meter.totals.download,
@@ -95,7 +98,8 @@ export class OpsSampler implements OnModuleInit, OnModuleDestroy {
         relayCheckpoint: figure(metrics, 'gridledger_chain_relay_checkpoint_block'),
       },
       kafka: {
-        ledgerConsumerLag: figure(metrics, 'gridledger_messaging_consumer_lag'),
+        consumerLag: knownLags.length === 0 ? null : knownLags.reduce((sum, lag) => sum + lag, 0),
+        consumerGroups,
         outboxUnpublished: figure(metrics, 'gridledger_outbox_unpublished'),
         eventsPerSecond: rates['events'] ?? null,
         deadLettered: auditHealth?.consumer?.deadLettered ?? null,

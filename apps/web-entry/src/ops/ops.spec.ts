@@ -1,13 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { figure, parsePrometheus } from './prometheus.ts';
+import { figure, parsePrometheus, samplesOf } from './prometheus.ts';
 import { CounterRates } from './rates.ts';
 
 describe('parsePrometheus', () => {
-  it('reads samples with and without labels, and NaN as unknown', () => {
-    const samples = parsePrometheus(['# HELP x y', 'gridledger_chain_height 128', 'gridledger_ledger_commands_total{outcome="committed"} 7', 'gridledger_messaging_consumer_lag NaN', ''].join('\n'));
+  it("reads prom-client's exposition: samples with and without labels, escaped label values, and NaN in any case as unknown", () => {
+    const samples = parsePrometheus(
+      [
+        '# HELP x y',
+        'gridledger_chain_height{service="ledger"} 128',
+        'gridledger_ledger_commands_total{outcome="committed",service="ledger"} 7',
+        'gridledger_messaging_consumer_lag{group="gridledger-audit",service="audit"} Nan',
+        'gridledger_messaging_consumer_lag{group="a \\"quoted\\" group",service="storage"} 3',
+        'up 1',
+        '',
+      ].join('\n'),
+    );
     expect(figure(samples, 'gridledger_chain_height')).toBe(128);
-    expect(figure(samples, 'gridledger_ledger_commands_total{outcome="committed"}')).toBe(7);
-    expect(figure(samples, 'gridledger_messaging_consumer_lag')).toBeNull();
+    expect(figure(samples, 'gridledger_ledger_commands_total', { outcome: 'committed' })).toBe(7);
+    expect(figure(samples, 'gridledger_ledger_commands_total', { outcome: 'failed' })).toBeNull();
+    expect(figure(samples, 'gridledger_messaging_consumer_lag', { service: 'audit' })).toBeNull();
+    expect(samplesOf(samples, 'gridledger_messaging_consumer_lag').map((s) => s.labels['group'])).toEqual(['gridledger-audit', 'a "quoted" group']);
+    expect(figure(samples, 'up')).toBe(1);
     expect(figure(samples, 'absent')).toBeNull();
   });
 });

@@ -17,6 +17,12 @@ describe('resolveRoute', () => {
     expect(resolveRoute('GET', 'identity/users/0b7e0c3e-2d5c-4a43-9f3e-8d1f7b0b3a11/password-reset')).toBeNull();
   });
 
+  it('routes download links: asked for with a session, followed without one, metered as a download', () => {
+    expect(resolveRoute('POST', 'storage/files/0b7e0c3e-2d5c-4a43-9f3e-8d1f7b0b3a11/download-link')).toMatchObject({ upstream: 'storage', path: '/files/0b7e0c3e-2d5c-4a43-9f3e-8d1f7b0b3a11/download-link', auth: 'user' });
+    expect(resolveRoute('GET', 'storage/downloads/links/Zm9vYmFyX2Jhel9xdXV4LWZvb2Jhcl9iYXpfcXV1eC0x')).toMatchObject({ path: '/downloads/links/Zm9vYmFyX2Jhel9xdXV4LWZvb2Jhcl9iYXpfcXV1eC0x', auth: 'public', meter: 'download' });
+    expect(resolveRoute('POST', 'storage/downloads/links/Zm9vYmFyX2Jhel9xdXV4LWZvb2Jhcl9iYXpfcXV1eC0x')).toBeNull();
+  });
+
   it('routes audit exports: the link is followed without a session, asking for one and the regulator\'s violation changes behind one', () => {
     expect(resolveRoute('GET', 'audit/audit/exports?from=2026-12-01T00:00:00Z&format=jsonl')).toMatchObject({ upstream: 'audit', path: '/audit/exports?from=2026-12-01T00:00:00Z&format=jsonl', auth: 'user' });
     expect(resolveRoute('POST', 'audit/audit/exports/links')).toMatchObject({ path: '/audit/exports/links', auth: 'user' });

@@ -54,6 +54,9 @@ const RULES: Record<string, { upstream: Upstream; rules: Rule[] }> = {
       { methods: ['GET'], pattern: 'uploads/:id' },
       { methods: ['GET'], pattern: 'files/:id' },
       { methods: ['GET'], pattern: 'files/:id/content', meter: 'download' },
+      { methods: ['POST'], pattern: 'files/:id/download-link' },
+      // the link is the credential: the browser's download manager sends no bearer header
+      { methods: ['GET'], pattern: 'downloads/links/:token', auth: 'public', meter: 'download' },
       { methods: ['POST'], pattern: 'files/:id/key-release' },
       { methods: ['GET'], pattern: 'files/:id/key-envelope' },
       { methods: ['POST'], pattern: 'files/:id/key-rotation' },

@@ -124,7 +124,7 @@ export const en = {
   consumer: {
     title: 'My requests and grants', balance: 'Balance', escrow: 'Held in escrow', requests: 'My requests', grants: 'My grants', noRequests: 'No request of yours waits for a decision. Find data in the catalog.', noGrants: 'No grant yet.',
     requestTitle: 'Request access to {{title}}', purpose: 'Purpose', durationDays: 'For how many days', publicKey: 'Your X25519 public key (optional, PEM or base64)', publicKeyHelp: 'Made with npm run gridledger -- keygen; the file key is sealed for it.',
-    send: 'Send request', sent: 'Request sent: the owner decides next.', downloadFile: 'Download file', downloading: 'Downloading {{done}} of {{total}}', keyEnvelope: 'Key envelope', getEnvelope: 'Seal the key for my public key', latestEnvelope: 'Download latest envelope',
+    send: 'Send request', sent: 'Request sent: the owner decides next.', downloadFile: 'Download file', keyEnvelope: 'Key envelope', getEnvelope: 'Seal the key for my public key', latestEnvelope: 'Download latest envelope',
     purposeRequired: 'Say what you will use the data for.', durationInvalid: 'The duration is 1 to {{max}} days.',
   },
   regulator: {
@@ -152,7 +152,7 @@ export const en = {
   ops: {
     day: 'Last 24 hours (one point a minute)', dayPeakTx: 'Peak transactions/s, 24 h', dayPeakEvents: 'Peak events/s, 24 h',
     title: 'Ops dashboard', live: 'Live', connecting: 'Connecting…', disconnected: 'Disconnected, reconnecting…', services: 'Services', components: 'Stack components', up: 'up', down: 'down',
-    chain: 'Chain', height: 'Height', txPerSecond: 'Transactions/s', blocksPerSecond: 'Blocks/s', kafka: 'Kafka', lag: 'Consumer lag', eventsPerSecond: 'Events/s', outbox: 'Outbox backlog',
+    chain: 'Chain', height: 'Height', txPerSecond: 'Transactions/s', blocksPerSecond: 'Blocks/s', kafka: 'Kafka', lag: 'Consumer lag', consumerGroups: 'Consumer groups (records waiting)', eventsPerSecond: 'Events/s', outbox: 'Outbox backlog',
     throughput: 'Upload and download throughput', upload: 'Upload', download: 'Download', errors: 'Recent errors', noErrors: 'No error recently.', latency: '{{ms}} ms',
   },
   admin: {

@@ -126,7 +126,7 @@ export const zh: Dictionary = {
   consumer: {
     title: '我的申请与授权', balance: '余额', escrow: '托管中', requests: '我的申请', grants: '我的授权', noRequests: '您没有待审批的申请。可在数据目录中查找数据。', noGrants: '暂无授权。',
     requestTitle: '申请访问：{{title}}', purpose: '用途', durationDays: '期限（天）', publicKey: '您的 X25519 公钥（可选，PEM 或 base64）', publicKeyHelp: '用 npm run gridledger -- keygen 生成；文件密钥将为它封装。',
-    send: '提交申请', sent: '申请已提交，等待所有者审批。', downloadFile: '下载文件', downloading: '正在下载 {{done}} / {{total}}', keyEnvelope: '密钥信封', getEnvelope: '为我的公钥封装密钥', latestEnvelope: '下载最新信封',
+    send: '提交申请', sent: '申请已提交，等待所有者审批。', downloadFile: '下载文件', keyEnvelope: '密钥信封', getEnvelope: '为我的公钥封装密钥', latestEnvelope: '下载最新信封',
     purposeRequired: '请说明数据用途。', durationInvalid: '期限为 1 至 {{max}} 天。',
   },
   regulator: {
@@ -155,7 +155,7 @@ export const zh: Dictionary = {
   ops: {
     day: '最近 24 小时（每分钟一个点）', dayPeakTx: '24 小时峰值交易/秒', dayPeakEvents: '24 小时峰值事件/秒',
     title: '运维仪表盘', live: '实时', connecting: '正在连接…', disconnected: '连接断开，正在重连…', services: '服务', components: '基础组件', up: '正常', down: '故障',
-    chain: '区块链', height: '区块高度', txPerSecond: '每秒交易', blocksPerSecond: '每秒区块', kafka: 'Kafka', lag: '消费延迟', eventsPerSecond: '每秒事件', outbox: '发件箱积压',
+    chain: '区块链', height: '区块高度', txPerSecond: '每秒交易', blocksPerSecond: '每秒区块', kafka: 'Kafka', lag: '消费延迟', consumerGroups: '消费者组（待处理记录）', eventsPerSecond: '每秒事件', outbox: '发件箱积压',
     throughput: '上传与下载吞吐量', upload: '上传', download: '下载', errors: '最近错误', noErrors: '近期没有错误。', latency: '{{ms}} 毫秒',
   },
   admin: {

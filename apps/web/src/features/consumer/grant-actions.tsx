@@ -4,32 +4,28 @@ import { ApiError } from '../../api/api-error.ts';
 import { api, apiFetch } from '../../api/http.ts';
 import type { RequestView } from '../../api/types.ts';
 import { ErrorNotice } from '../../components/error-notice.tsx';
-import { formatBytes } from '../../components/format.ts';
-import { ProgressBar } from '../../components/progress-bar.tsx';
-import { downloadWithProgress, fileNameOf, saveBlob } from './download.ts';
+import { followAsDownload } from '../../api/follow-as-download.ts';
+import { fileNameOf, saveBlob } from './download.ts';
 
 /**
  * What a consumer does with a grant: download the file through the platform (verified, recorded
- * on chain) with a progress bar, or obtain the key envelope to decrypt from any IPFS gateway.
+ * on chain) straight to disk, or obtain the key envelope to decrypt from any IPFS gateway.
  */
-export function GrantActions({ request, sizeBytes }: { request: RequestView; sizeBytes: number | null }) {
+export function GrantActions({ request }: { request: RequestView }) {
   const { t } = useTranslation();
-  const [progress, setProgress] = useState<{ received: number; total: number | null } | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [keyOpen, setKeyOpen] = useState(false);
   const [publicKey, setPublicKey] = useState('');
 
+  // access is checked when the link is given, so a refusal shows here, not as a bare error page;
+  // the browser then streams the file to disk itself, with its own progress
   const download = async () => {
     setError(null);
     try {
-      const head = await apiFetch(`/api/storage/files/${request.assetId}`);
-      // the stored file's name and size: the size drives the bar when the response has no length
-      const record = head.ok ? ((await head.json()) as { fileName?: string; sizeBytes?: number }) : {};
-      await downloadWithProgress(`/api/storage/files/${request.assetId}/content`, record.fileName ?? `${request.assetId}.bin`, record.sizeBytes ?? sizeBytes, (received, total) => setProgress({ received, total }));
+      const { path } = await api<{ path: string }>(`/api/storage/files/${request.assetId}/download-link`, { method: 'POST' });
+      followAsDownload(`/api/storage${path}`);
     } catch (e) {
       setError(e);
-    } finally {
-      setProgress(null);
     }
   };
 
@@ -52,18 +48,14 @@ export function GrantActions({ request, sizeBytes }: { request: RequestView; siz
 
   return (
     <div className="stack">
-      {progress ? (
-        <ProgressBar label={t('consumer.downloading', { done: formatBytes(progress.received), total: formatBytes(progress.total) })} value={progress.total ? progress.received : null} max={progress.total ?? 1} />
-      ) : (
-        <div className="row">
-          <button type="button" className="button-primary" onClick={() => void download()}>
-            {t('consumer.downloadFile')}
-          </button>
-          <button type="button" className="button-secondary" aria-expanded={keyOpen} onClick={() => setKeyOpen((o) => !o)}>
-            {t('consumer.keyEnvelope')}
-          </button>
-        </div>
-      )}
+      <div className="row">
+        <button type="button" className="button-primary" onClick={() => void download()}>
+          {t('consumer.downloadFile')}
+        </button>
+        <button type="button" className="button-secondary" aria-expanded={keyOpen} onClick={() => setKeyOpen((o) => !o)}>
+          {t('consumer.keyEnvelope')}
+        </button>
+      </div>
       {keyOpen && (
         <form className="stack" onSubmit={(e) => (e.preventDefault(), void envelope(true))}>
           <label htmlFor={`pk-${request.id}`}>{t('consumer.publicKey')}</label>

@@ -40,7 +40,7 @@ export function MyRequestsPage() {
               r.status === 'granted' ? (
                 <div className="stack">
                   <Badge tone={r.keyRelease.status === 'failed' ? 'bad' : 'info'}>{t(`request.keyRelease.${r.keyRelease.status}`)}</Badge>
-                  <GrantActions request={r} sizeBytes={null} />
+                  <GrantActions request={r} />
                 </div>
               ) : null
             }

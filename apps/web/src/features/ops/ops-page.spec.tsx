@@ -10,7 +10,7 @@ const sample: OpsSample = {
   services: [{ name: 'ledger', status: 'up', latencyMs: 12, detail: null }, { name: 'access-policy', status: 'down', latencyMs: null, detail: 'not running' }],
   components: [{ name: 'kafka', address: '127.0.0.1:19092', status: 'up' }],
   chain: { height: 321, blocksPerSecond: 0.5, txPerSecond: 1.5, failedTxPerSecond: 0, relayCheckpoint: 320 },
-  kafka: { ledgerConsumerLag: 0, outboxUnpublished: 0, eventsPerSecond: 4, deadLettered: 0 },
+  kafka: { consumerLag: 0, consumerGroups: [{ service: 'audit', group: 'gridledger-audit', lag: 0 }], outboxUnpublished: 0, eventsPerSecond: 4, deadLettered: 0 },
   throughput: { uploadBytesPerSecond: 0, downloadBytesPerSecond: 0, uploadsActive: 0, downloadsActive: 0 },
   errors: [{ at: '2026-11-24T09:59:00.000Z', source: 'access-policy', message: 'access-policy is down: not running' }],
 };

@@ -65,7 +65,7 @@ export function OpsPage() {
             <Figure label={t('ops.height')} value={latest.chain.height === null ? '—' : String(latest.chain.height)} testId="chain-height" />
             <Figure label={t('ops.txPerSecond')} value={formatRate(latest.chain.txPerSecond)} />
             <Figure label={t('ops.eventsPerSecond')} value={formatRate(latest.kafka.eventsPerSecond)} />
-            <Figure label={t('ops.lag')} value={latest.kafka.ledgerConsumerLag === null ? '—' : String(latest.kafka.ledgerConsumerLag)} />
+            <Figure label={t('ops.lag')} value={latest.kafka.consumerLag === null ? '—' : String(latest.kafka.consumerLag)} />
             <Figure label={t('ops.outbox')} value={latest.kafka.outboxUnpublished === null ? '—' : String(latest.kafka.outboxUnpublished)} />
             <Figure label={t('ops.upload')} value={`${formatBytes(latest.throughput.uploadBytesPerSecond)}/s`} />
             <Figure label={t('ops.download')} value={`${formatBytes(latest.throughput.downloadBytesPerSecond)}/s`} />
@@ -73,6 +73,18 @@ export function OpsPage() {
           <div className="grid-2">
             <Chart title={t('ops.chain')} points={points} lines={[{ key: 'height', name: t('ops.height'), color: '#0b5cad' }, { key: 'txPerSecond', name: t('ops.txPerSecond'), color: '#d9480f', right: true }]} />
             <Chart title={t('ops.kafka')} points={points} lines={[{ key: 'eventsPerSecond', name: t('ops.eventsPerSecond'), color: '#2b8a3e' }, { key: 'lag', name: t('ops.lag'), color: '#c92a2a', right: true }]} />
+            <div className="card">
+              <h2>{t('ops.consumerGroups')}</h2>
+              <ul className="health-list" data-testid="consumer-groups">
+                {latest.kafka.consumerGroups.map((g) => (
+                  <li key={g.group}>
+                    <span>{g.group}</span>
+                    <span className="muted small">{g.service}</span>
+                    <Badge tone={g.lag === null ? 'warn' : g.lag === 0 ? 'ok' : 'info'}>{g.lag === null ? '—' : String(g.lag)}</Badge>
+                  </li>
+                ))}
+              </ul>
+            </div>
             <div className="card stack">
               <div className="figures">
                 <Figure label={t('ops.dayPeakTx')} value={formatRate(peak(minutes, 'txPerSecond'))} testId="day-peak-tx" />

@@ -4,7 +4,14 @@ export interface OpsSample {
   services: { name: string; status: 'up' | 'down'; latencyMs: number | null; detail: string | null }[];
   components: { name: string; address: string; status: 'up' | 'down' }[];
   chain: { height: number | null; blocksPerSecond: number | null; txPerSecond: number | null; failedTxPerSecond: number | null; relayCheckpoint: number | null };
-  kafka: { ledgerConsumerLag: number | null; outboxUnpublished: number | null; eventsPerSecond: number | null; deadLettered: number | null };
+  kafka: {
+    /** records waiting in Kafka over every consumer group whose lag is known */
+    consumerLag: number | null;
+    consumerGroups: { service: string; group: string; lag: number | null }[];
+    outboxUnpublished: number | null;
+    eventsPerSecond: number | null;
+    deadLettered: number | null;
+  };
   throughput: { uploadBytesPerSecond: number | null; downloadBytesPerSecond: number | null; uploadsActive: number; downloadsActive: number };
   errors: { at: string; source: string; message: string }[];
 }
@@ -31,7 +38,7 @@ export function appendPoint(points: readonly ChartPoint[], sample: OpsSample): C
     height: sample.chain.height,
     txPerSecond: sample.chain.txPerSecond,
     eventsPerSecond: sample.kafka.eventsPerSecond,
-    lag: sample.kafka.ledgerConsumerLag,
+    lag: sample.kafka.consumerLag,
     uploadMiBps: mib(sample.throughput.uploadBytesPerSecond),
     downloadMiBps: mib(sample.throughput.downloadBytesPerSecond),
   };

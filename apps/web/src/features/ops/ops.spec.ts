@@ -17,7 +17,7 @@ describe('appendPoint', () => {
     services: [],
     components: [],
     chain: { height: i, blocksPerSecond: 0, txPerSecond: 2, failedTxPerSecond: 0, relayCheckpoint: i },
-    kafka: { ledgerConsumerLag: 0, outboxUnpublished: 0, eventsPerSecond: 3, deadLettered: 0 },
+    kafka: { consumerLag: 0, consumerGroups: [{ service: 'audit', group: 'gridledger-audit', lag: 0 }], outboxUnpublished: 0, eventsPerSecond: 3, deadLettered: 0 },
     throughput: { uploadBytesPerSecond: 2 * 1024 * 1024, downloadBytesPerSecond: null, uploadsActive: 1, downloadsActive: 0 },
     errors: [],
   });

@@ -1,3 +1,4 @@
+import { followAsDownload } from '../../api/follow-as-download.ts';
 import { api } from '../../api/http.ts';
 
 export type ExportFormat = 'csv' | 'jsonl';
@@ -11,12 +12,5 @@ export async function downloadExport(params: Record<string, string | undefined>,
   const filters = Object.fromEntries(Object.entries(params).filter(([, value]) => value !== undefined && value !== ''));
   const body = { ...filters, format };
   const { path } = await api<{ path: string; expiresAt: string }>('/api/audit/audit/exports/links', { method: 'POST', body });
-  const link = document.createElement('a');
-  link.href = `/api/audit${path}`;
-  // empty: the file takes the name the service gives it (range and format)
-  link.download = '';
-  link.rel = 'noopener';
-  document.body.append(link);
-  link.click();
-  link.remove();
+  followAsDownload(`/api/audit${path}`);
 }
