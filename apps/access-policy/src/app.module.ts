@@ -1,5 +1,5 @@
 import { suspensionFeedProvider } from '@gridledger/access-token';
-import { MetricsModule, outboxPublisherProvider } from '@gridledger/nest-service';
+import { ServiceFoundationModule, outboxPublisherProvider } from '@gridledger/nest-service';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AccountsController } from './accounts/accounts.controller.ts';
 import { CatalogController } from './catalog/catalog.controller.ts';
@@ -27,7 +27,7 @@ export class AccessPolicyModule {
   static forConfig(config: AccessPolicyConfig): DynamicModule {
     return {
       module: AccessPolicyModule,
-      imports: [MetricsModule.forService('access-policy')],
+      imports: [ServiceFoundationModule.forService('access-policy')],
       controllers: [HealthController, CatalogController, RequestsController, InboxController, PoliciesController, SupervisionController, AccountsController, OperatorController, InternalController],
       providers: [
         { provide: ACCESS_POLICY_CONFIG, useValue: config },

@@ -5,7 +5,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AccessPolicyModule } from './app.module.ts';
 import { AccessExceptionFilter } from './common/access-exception.filter.ts';
 import { loadAccessPolicyConfig, type AccessPolicyConfig } from './config/access-policy-config.ts';
-import { listenOnSharedPort } from '@gridledger/nest-service';
+import { listenOnSharedPort, useServiceLogs } from '@gridledger/nest-service';
 
 async function main(): Promise<void> {
   let config: AccessPolicyConfig;
@@ -16,7 +16,8 @@ async function main(): Promise<void> {
     console.error((error as Error).message);
     process.exit(1);
   }
-  const app = await NestFactory.create(AccessPolicyModule.forConfig(config), { abortOnError: false });
+  const app = await NestFactory.create(AccessPolicyModule.forConfig(config), { abortOnError: false, bufferLogs: true });
+  useServiceLogs(app);
   app.useGlobalFilters(new AccessExceptionFilter());
   const openApi = new DocumentBuilder()
     .setTitle('GridLedger access-policy service')

@@ -1,5 +1,5 @@
 import { suspensionFeedProvider } from '@gridledger/access-token';
-import { MetricsModule, outboxPublisherProvider } from '@gridledger/nest-service';
+import { ServiceFoundationModule, outboxPublisherProvider } from '@gridledger/nest-service';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AuditExportController } from './audit-export/audit-export.controller.ts';
 import { AuditExporter } from './audit-export/audit-exporter.ts';
@@ -21,7 +21,7 @@ export class AuditModule {
   static forConfig(config: AuditConfig): DynamicModule {
     return {
       module: AuditModule,
-      imports: [MetricsModule.forService('audit')],
+      imports: [ServiceFoundationModule.forService('audit')],
       controllers: [HealthController, AuditController, AuditExportController, ReconciliationController, ViolationsController],
       providers: [{ provide: AUDIT_CONFIG, useValue: config }, AuditDatabase, AuditLogRepository, AuditLogConsumer, AuditExporter, ExportLinksRepository, ViolationsRepository, SupervisorGuard, ReconciliationService, suspensionFeedProvider(AUDIT_CONFIG, 'audit'),
         // publishes what reconciliation finds (integrity violations, run reports)

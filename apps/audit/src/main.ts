@@ -5,7 +5,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AuditModule } from './app.module.ts';
 import { AuditExceptionFilter } from './common/audit-exception.filter.ts';
 import { loadAuditConfig, type AuditConfig } from './config/audit-config.ts';
-import { listenOnSharedPort } from '@gridledger/nest-service';
+import { listenOnSharedPort, useServiceLogs } from '@gridledger/nest-service';
 
 async function main(): Promise<void> {
   let config: AuditConfig;
@@ -16,7 +16,8 @@ async function main(): Promise<void> {
     console.error((error as Error).message);
     process.exit(1);
   }
-  const app = await NestFactory.create(AuditModule.forConfig(config), { abortOnError: false });
+  const app = await NestFactory.create(AuditModule.forConfig(config), { abortOnError: false, bufferLogs: true });
+  useServiceLogs(app);
   const openApi = new DocumentBuilder()
     .setTitle('GridLedger audit service')
     .setDescription('The append-only audit log of every platform event: search, lineage, counters and reports for regulators and organisation admins.')

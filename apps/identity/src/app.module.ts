@@ -1,6 +1,6 @@
 import { Module, type DynamicModule, type OnApplicationBootstrap } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { MetricsModule, outboxPublisherProvider } from '@gridledger/nest-service';
+import { ServiceFoundationModule, outboxPublisherProvider } from '@gridledger/nest-service';
 import { AccountsController } from './accounts/accounts.controller.ts';
 import { AccountsService } from './accounts/accounts.service.ts';
 import { DirectoryService } from './accounts/directory.service.ts';
@@ -42,7 +42,7 @@ export class IdentityModule implements OnApplicationBootstrap {
     return {
       module: IdentityModule,
       imports: [
-        MetricsModule.forService('identity'),
+        ServiceFoundationModule.forService('identity'),
         TypeOrmModule.forRoot({
           type: 'postgres',
           url: config.databaseUrl,

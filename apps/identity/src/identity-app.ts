@@ -2,13 +2,15 @@ import { NestFactory } from '@nestjs/core';
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { useServiceLogs } from '@gridledger/nest-service';
 import { IdentityModule } from './app.module.ts';
 import { IdentityExceptionFilter } from './common/identity-exception.filter.ts';
 import type { IdentityConfig } from './config/identity-config.ts';
 
 /** The configured application, shared by main.ts and the integration tests. */
 export async function createIdentityApp(config: IdentityConfig, options: { logger?: false } = {}): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(IdentityModule.forConfig(config), { ...options, bodyParser: true, abortOnError: false });
+  const app = await NestFactory.create<NestExpressApplication>(IdentityModule.forConfig(config), { ...options, bodyParser: true, abortOnError: false, bufferLogs: options.logger !== false });
+  if (options.logger !== false) useServiceLogs(app);
   // a proposal or transaction to sign may be up to 1 MiB, which is about 1.4 MB as base64 in JSON
   app.useBodyParser('json', { limit: '2mb' });
   app.useGlobalFilters(new IdentityExceptionFilter());

@@ -1,5 +1,5 @@
 import { suspensionFeedProvider } from '@gridledger/access-token';
-import { MetricsModule, outboxPublisherProvider } from '@gridledger/nest-service';
+import { ServiceFoundationModule, outboxPublisherProvider } from '@gridledger/nest-service';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ChainEventsService } from './chain-events/chain-events.service.ts';
 import { LedgerCommandsService } from './commands/ledger-commands.service.ts';
@@ -19,7 +19,7 @@ export class LedgerModule {
   static forConfig(config: LedgerConfig): DynamicModule {
     return {
       module: LedgerModule,
-      imports: [MetricsModule.forService('ledger')],
+      imports: [ServiceFoundationModule.forService('ledger')],
       controllers: [HealthController, LedgerQueriesController, OperatorController],
       providers: [LedgerMetrics, { provide: LEDGER_CONFIG, useValue: config }, LedgerDatabase, LedgerFabric, ChainEventsService, LedgerCommandsService, suspensionFeedProvider(LEDGER_CONFIG, 'ledger'), LedgerSigners, LedgerQueryService, QueryCallerGuard, OperatorGuard,
         // publishes the relayed chain events and the command answers

@@ -5,7 +5,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { LedgerModule } from './app.module.ts';
 import { LedgerExceptionFilter } from './common/ledger-exception.filter.ts';
 import { loadLedgerConfig, type LedgerConfig } from './config/ledger-config.ts';
-import { listenOnSharedPort } from '@gridledger/nest-service';
+import { listenOnSharedPort, useServiceLogs } from '@gridledger/nest-service';
 
 async function main(): Promise<void> {
   let config: LedgerConfig;
@@ -16,7 +16,8 @@ async function main(): Promise<void> {
     console.error((error as Error).message);
     process.exit(1);
   }
-  const app = await NestFactory.create(LedgerModule.forConfig(config), { abortOnError: false });
+  const app = await NestFactory.create(LedgerModule.forConfig(config), { abortOnError: false, bufferLogs: true });
+  useServiceLogs(app);
   app.useGlobalFilters(new LedgerExceptionFilter());
   const openApi = new DocumentBuilder()
     .setTitle('GridLedger ledger service')

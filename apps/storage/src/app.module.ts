@@ -1,5 +1,5 @@
 import { suspensionFeedProvider } from '@gridledger/access-token';
-import { MetricsModule, outboxPublisherProvider } from '@gridledger/nest-service';
+import { ServiceFoundationModule, outboxPublisherProvider } from '@gridledger/nest-service';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { LedgerAnswersService } from './anchoring/ledger-answers.service.ts';
 import { UserGuard } from './auth/user-guard.ts';
@@ -35,7 +35,7 @@ export class StorageModule {
   static forConfig(config: StorageConfig): DynamicModule {
     return {
       module: StorageModule,
-      imports: [MetricsModule.forService('storage')],
+      imports: [ServiceFoundationModule.forService('storage')],
       controllers: [HealthController, FilesController, DownloadsController, DownloadLinksController, InternalController, MasterKeyController],
       providers: [
         { provide: STORAGE_CONFIG, useValue: config },

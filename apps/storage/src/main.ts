@@ -5,7 +5,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { StorageModule } from './app.module.ts';
 import { StorageExceptionFilter } from './common/storage-exception.filter.ts';
 import { loadStorageConfig, type StorageConfig } from './config/storage-config.ts';
-import { listenOnSharedPort } from '@gridledger/nest-service';
+import { listenOnSharedPort, useServiceLogs } from '@gridledger/nest-service';
 
 async function main(): Promise<void> {
   let config: StorageConfig;
@@ -17,7 +17,8 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   // the body of an upload is streamed by the upload service, never parsed into memory
-  const app = await NestFactory.create(StorageModule.forConfig(config), { abortOnError: false, bodyParser: true });
+  const app = await NestFactory.create(StorageModule.forConfig(config), { abortOnError: false, bufferLogs: true, bodyParser: true });
+  useServiceLogs(app);
   app.useGlobalFilters(new StorageExceptionFilter());
   const openApi = new DocumentBuilder()
     .setTitle('GridLedger storage service')
