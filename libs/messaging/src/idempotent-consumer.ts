@@ -101,6 +101,7 @@ export class IdempotentConsumer<T = unknown> {
   private consumer: Consumer | undefined;
   private producer: Producer | undefined;
   private stopping = new AbortController();
+  private adminClient: Promise<Admin> | undefined;
 
   constructor(options: IdempotentConsumerOptions<T>) {
     this.kafka = options.kafka;
@@ -171,20 +172,34 @@ export class IdempotentConsumer<T = unknown> {
   /** Cuts a retry backoff short, lets the current message finish, commits its offset and disconnects. */
   async stop(): Promise<void> {
     this.stopping.abort();
+    const admin = this.adminClient;
+    this.adminClient = undefined;
+    await admin?.then((client) => client.disconnect()).catch(() => undefined);
     await this.consumer?.disconnect();
     await this.producer?.disconnect();
     this.consumer = undefined;
     this.producer = undefined;
   }
 
-  /** This group's lag on its topics (see `consumerGroupLag`). */
+  /**
+   * This group's lag on its topics (see `consumerGroupLag`), through one admin client kept for
+   * it: /metrics asks every few seconds, and a fresh connection each time would cost a TLS and
+   * SCRAM handshake each. A failure drops the client (a broker may have gone); the next call
+   * connects again.
+   */
   async lag(): Promise<ConsumerLag> {
-    const admin: Admin = this.kafka.admin();
-    await admin.connect();
+    this.adminClient ??= (async () => {
+      const admin = this.kafka.admin();
+      await admin.connect();
+      return admin;
+    })();
+    const pending = this.adminClient;
     try {
-      return await consumerGroupLag(admin, this.groupId, this.topics);
-    } finally {
-      await admin.disconnect();
+      return await consumerGroupLag(await pending, this.groupId, this.topics);
+    } catch (error) {
+      if (this.adminClient === pending) this.adminClient = undefined;
+      await pending.then((admin) => admin.disconnect()).catch(() => undefined);
+      throw error;
     }
   }
 
