@@ -5,7 +5,7 @@ import { api, apiFetch } from '../../api/http.ts';
 import type { RequestView } from '../../api/types.ts';
 import { ErrorNotice } from '../../components/error-notice.tsx';
 import { followAsDownload } from '../../api/follow-as-download.ts';
-import { fileNameOf, saveBlob } from './download.ts';
+import { saveBlob } from './download.ts';
 
 /**
  * What a consumer does with a grant: download the file through the platform (verified, recorded
@@ -39,7 +39,7 @@ export function GrantActions({ request }: { request: RequestView }) {
             if (!response.ok) throw await ApiError.from(response);
             return response.json() as Promise<unknown>;
           })();
-      saveBlob(new Blob([JSON.stringify(body, null, 2)], { type: 'application/json' }), fileNameOf(null, `${request.assetId}.envelope.json`));
+      saveBlob(new Blob([JSON.stringify(body, null, 2)], { type: 'application/json' }), `${request.assetId}.envelope.json`);
       setKeyOpen(false);
     } catch (e) {
       setError(e);
