@@ -1,6 +1,7 @@
 import type { StackConfig } from './config/stack-config.ts';
 import { caBootstrapAdmin, caTlsRootPath } from './components/fabric-ca.ts';
 import { readPostgresCredentials, type PostgresCredentials } from './components/postgres.ts';
+import { firstPeer } from './config/organizations.ts';
 import { fabricLayout } from './fabric/fabric-layout.ts';
 import { KAFKA_ADMIN_PRINCIPAL, KAFKA_SERVICE_PRINCIPALS, type KafkaServicePrincipal } from './kafka/kafka-access.ts';
 import { kafkaBrokers, readKafkaCredentials } from './kafka/kafka-credentials.ts';
@@ -13,6 +14,7 @@ export interface KafkaPrincipal {
 
 export interface OrganizationConnection {
   mspId: string;
+  /** the organisation's first peer */
   peerEndpoint: string;
   /** the name in the peer's TLS certificate, for gRPC's ssl_target_name_override */
   peerHostAlias: string;
@@ -53,8 +55,8 @@ export function connectionInfo(config: StackConfig): StackConnectionInfo {
       chaincode: config.chaincode,
       organizations: config.organizations.map((org) => ({
         mspId: org.mspId,
-        peerEndpoint: `127.0.0.1:${org.peerPort}`,
-        peerHostAlias: org.peerHost,
+        peerEndpoint: `127.0.0.1:${firstPeer(org).port}`,
+        peerHostAlias: firstPeer(org).host,
         peerTlsRootCertPath: layout.peer(org).tlsCa,
         ca: { url: `https://127.0.0.1:${org.caPort}`, caName: org.caName, tlsRootCertPath: caTlsRootPath(config, org), registrar: caBootstrapAdmin(config, org) },
       })),

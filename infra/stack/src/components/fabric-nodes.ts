@@ -1,56 +1,63 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { StackConfig } from '../config/stack-config.ts';
-import type { PeerOrganization } from '../config/organizations.ts';
+import type { FabricPeer, OrdererNode, PeerOrganization } from '../config/organizations.ts';
 import { httpOk } from '../process/probes.ts';
 import { binaryLayout } from '../provision/binaries.ts';
 import { fabricLayout } from '../fabric/fabric-layout.ts';
 import { writeOrdererConfig, writePeerConfig } from '../fabric/node-config.ts';
 import type { Component } from './component.ts';
 
-export function ordererComponent(config: StackConfig): Component {
-  const layout = fabricLayout(config);
+export function ordererComponent(config: StackConfig, node: OrdererNode): Component {
+  const paths = fabricLayout(config).ordererNode(node);
   const binaries = binaryLayout(config);
-  const { orderer } = config;
   return {
-    name: 'orderer',
+    name: node.name,
     version: config.versions.fabric,
-    address: `127.0.0.1:${orderer.port} (admin :${orderer.adminPort})`,
-    ports: [orderer.port, orderer.adminPort, orderer.operationsPort],
+    address: `127.0.0.1:${node.port} (${node.host}, admin :${node.adminPort})`,
+    ports: [node.port, node.adminPort, node.operationsPort],
     startTimeoutMs: 30_000,
     async prepare() {
-      mkdirSync(layout.orderer.ledgerDir, { recursive: true });
-      writeOrdererConfig(config, layout, binaries);
+      mkdirSync(paths.ledgerDir, { recursive: true });
+      writeOrdererConfig(config, node, binaries);
     },
     daemon: () => ({
-      name: 'orderer',
+      name: node.name,
       command: join(binaries.fabricBin, 'orderer'),
       args: [],
-      env: { ...process.env, FABRIC_CFG_PATH: layout.orderer.configDir },
+      env: { ...process.env, FABRIC_CFG_PATH: paths.configDir },
     }),
-    healthy: () => httpOk(orderer.operationsPort, '/healthz'),
+    healthy: () => httpOk(node.operationsPort, '/healthz'),
   };
 }
 
-export function peerComponent(config: StackConfig, org: PeerOrganization): Component {
-  const layout = fabricLayout(config);
+export function peerComponent(config: StackConfig, org: PeerOrganization, peer: FabricPeer): Component {
+  const paths = fabricLayout(config).peerNode(org, peer);
   const binaries = binaryLayout(config);
   return {
-    name: `peer-${org.key}`,
+    name: peer.name,
     version: config.versions.fabric,
-    address: `127.0.0.1:${org.peerPort} (${org.peerHost}, ${org.mspId})`,
-    ports: [org.peerPort, org.peerChaincodePort, org.peerOperationsPort],
+    address: `127.0.0.1:${peer.port} (${peer.host}, ${org.mspId})`,
+    ports: [peer.port, peer.chaincodePort, peer.operationsPort],
     startTimeoutMs: 30_000,
     async prepare() {
-      mkdirSync(layout.peer(org).ledgerDir, { recursive: true });
-      writePeerConfig(org, layout, binaries, config.chain.gatewayConcurrency);
+      mkdirSync(paths.ledgerDir, { recursive: true });
+      writePeerConfig(config, org, peer, binaries);
     },
     daemon: () => ({
-      name: `peer-${org.key}`,
+      name: peer.name,
       command: join(binaries.fabricBin, 'peer'),
       args: ['node', 'start'],
-      env: { ...process.env, FABRIC_CFG_PATH: layout.peer(org).configDir },
+      env: { ...process.env, FABRIC_CFG_PATH: paths.configDir },
     }),
-    healthy: () => httpOk(org.peerOperationsPort, '/healthz'),
+    healthy: () => httpOk(peer.operationsPort, '/healthz'),
   };
+}
+
+/** Every orderer, then every peer of every organisation, in start order. */
+export function fabricNodeComponents(config: StackConfig): Component[] {
+  return [
+    ...config.orderer.nodes.map((node) => ordererComponent(config, node)),
+    ...config.organizations.flatMap((org) => org.peers.map((peer) => peerComponent(config, org, peer))),
+  ];
 }

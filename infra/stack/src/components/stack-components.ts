@@ -1,7 +1,7 @@
 import type { StackConfig } from '../config/stack-config.ts';
 import type { Component } from './component.ts';
 import { fabricCaComponent } from './fabric-ca.ts';
-import { ordererComponent, peerComponent } from './fabric-nodes.ts';
+import { fabricNodeComponents } from './fabric-nodes.ts';
 import { kafkaComponents } from './kafka.ts';
 import { kuboComponent } from './kubo.ts';
 import { postgresComponent } from './postgres.ts';
@@ -14,8 +14,7 @@ export function infrastructureComponents(config: StackConfig): Component[] {
     ...kafkaComponents(config),
     kuboComponent(config),
     ...config.organizations.map((org) => fabricCaComponent(config, org)),
-    ordererComponent(config),
-    ...config.organizations.map((org) => peerComponent(config, org)),
+    ...fabricNodeComponents(config),
   ];
 }
 

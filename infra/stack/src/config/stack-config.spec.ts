@@ -13,8 +13,7 @@ describe('stack configuration', () => {
   it('derives each organisation from the ports', () => {
     const config = loadStackConfig({ GRIDLEDGER_HOME: '/x', GRIDLEDGER_PORT_REGULATOR_PEER: '28051' });
     const regulator = config.organizations.find((o) => o.mspId === 'RegulatorMSP');
-    expect(regulator?.peerPort).toBe(28051);
-    expect(regulator?.peerHost).toBe('peer0.regulator.gridledger.local');
+    expect(regulator?.peers).toEqual([{ name: 'peer-regulator', host: 'peer0.regulator.gridledger.local', port: 28051, chaincodePort: 18052, operationsPort: 18444 }]);
     expect(config.organizations.map((o) => o.mspId)).toEqual(['GridMSP', 'RegulatorMSP', 'ConsumerMSP']);
   });
 });

@@ -44,6 +44,7 @@ export function loadStackConfig(env: NodeJS.ProcessEnv = process.env): StackConf
   const home = resolve(env['GRIDLEDGER_HOME'] || join(homedir(), '.cache', 'gridledger'));
   const ports = resolvePorts(env);
   const data = join(home, 'data');
+  const topology = resolveTopology(env, data);
   return {
     paths: {
       home,
@@ -56,11 +57,11 @@ export function loadStackConfig(env: NodeJS.ProcessEnv = process.env): StackConf
     },
     versions: VERSIONS,
     ports,
-    orderer: ordererOrganization(ports),
-    organizations: peerOrganizations(ports),
+    orderer: ordererOrganization(ports, topology),
+    organizations: peerOrganizations(ports, topology),
     channel: CHANNEL_NAME,
     chaincode: CHAINCODE_NAME,
     chain: resolveChainSettings(env),
-    topology: resolveTopology(env, data),
+    topology,
   };
 }

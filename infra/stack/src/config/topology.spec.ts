@@ -7,6 +7,10 @@ import { loadStackConfig } from './stack-config.ts';
 import { kafkaServerProperties } from '../components/kafka.ts';
 import { kafkaNodes } from '../kafka/kafka-nodes.ts';
 import { platformServices } from '../services/platform-services.ts';
+import { fabricNodeComponents } from '../components/fabric-nodes.ts';
+import { channelConfig } from '../fabric/channel-config.ts';
+import { cryptoConfig } from '../fabric/crypto-material.ts';
+import { fabricLayout } from '../fabric/fabric-layout.ts';
 
 describe('topology', () => {
   const dirs: string[] = [];
@@ -57,6 +61,31 @@ describe('topology', () => {
     expect(properties).toContain(`controller.quorum.voters=1@127.0.0.1:${config.ports.kafkaController}\n`);
     expect(properties).toContain('min.insync.replicas=1');
     expect(platformServices(config).map((s) => s.name)).toEqual(['identity', 'ledger', 'storage', 'access-policy', 'audit', 'web']);
+  });
+
+  it('runs three Raft orderers and two peers per organisation in ha, each on its own ports, all in the channel', () => {
+    const config = loadStackConfig({ GRIDLEDGER_HOME: dataDir(), GRIDLEDGER_TOPOLOGY: 'ha' });
+    expect(fabricNodeComponents(config).map((c) => c.name)).toEqual(['orderer', 'orderer-2', 'orderer-3', 'peer-grid', 'peer-grid-2', 'peer-regulator', 'peer-regulator-2', 'peer-consumer', 'peer-consumer-2']);
+    const ports = fabricNodeComponents(config).flatMap((c) => c.ports);
+    expect(new Set(ports).size).toBe(ports.length);
+    const layout = fabricLayout(config);
+    const channel = channelConfig(config, layout) as { Profiles: { GridLedgerChannel: { Orderer: { EtcdRaft: { Consenters: { Port: number }[] }; Organizations: { OrdererEndpoints: string[] }[] }; Application: { Organizations: { AnchorPeers: { Port: number }[] }[] } } } };
+    const profile = channel.Profiles.GridLedgerChannel;
+    expect(profile.Orderer.EtcdRaft.Consenters.map((c) => c.Port)).toEqual([config.ports.orderer, config.ports.orderer2, config.ports.orderer3]);
+    expect(profile.Orderer.Organizations[0]?.OrdererEndpoints).toHaveLength(3);
+    expect(profile.Application.Organizations.map((o) => o.AnchorPeers.map((a) => a.Port))).toEqual([
+      [config.ports.gridPeer, config.ports.gridPeer2],
+      [config.ports.regulatorPeer, config.ports.regulatorPeer2],
+      [config.ports.consumerPeer, config.ports.consumerPeer2],
+    ]);
+    const crypto = cryptoConfig(config) as { OrdererOrgs: { Specs: { Hostname: string }[] }[]; PeerOrgs: { Specs: { Hostname: string }[] }[] };
+    expect(crypto.OrdererOrgs[0]?.Specs.map((s) => s.Hostname)).toEqual(['orderer', 'orderer2', 'orderer3']);
+    expect(crypto.PeerOrgs.map((o) => o.Specs.map((s) => s.Hostname))).toEqual([['peer0', 'peer1'], ['peer0', 'peer1'], ['peer0', 'peer1']]);
+  });
+
+  it('keeps dev to one orderer and one peer per organisation', () => {
+    const config = loadStackConfig({ GRIDLEDGER_HOME: dataDir() });
+    expect(fabricNodeComponents(config).map((c) => c.name)).toEqual(['orderer', 'peer-grid', 'peer-regulator', 'peer-consumer']);
   });
 
   it('gives every service a second replica on the same port in ha', () => {

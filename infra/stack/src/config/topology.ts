@@ -4,8 +4,8 @@ import { dirname, join } from 'node:path';
 /**
  * How many of each node the stack runs. `dev` is one of everything, as light as a laptop wants;
  * `ha` survives the loss of any single node: Kafka as three KRaft nodes (each broker and
- * controller, so the quorum is three) with replication factor 3 and min.insync.replicas 2, and
- * two replicas of every service (they share each port through SO_REUSEPORT, and leases keep the
+ * controller, so the quorum is three) with replication factor 3 and min.insync.replicas 2, three
+ * etcdraft orderers, two peers in every organisation, and two replicas of every service (they share each port through SO_REUSEPORT, and leases keep the
  * singleton loops to one replica).
  */
 export const TOPOLOGY_NAMES = ['dev', 'ha'] as const;
@@ -14,12 +14,16 @@ export type TopologyName = (typeof TOPOLOGY_NAMES)[number];
 export interface Topology {
   name: TopologyName;
   kafkaNodes: number;
+  /** etcdraft orderers: three tolerate losing one */
+  orderers: number;
+  /** peers in each organisation: with two, one may go and the organisation still endorses */
+  peersPerOrganization: number;
   serviceReplicas: number;
 }
 
 export const TOPOLOGIES: Record<TopologyName, Topology> = {
-  dev: { name: 'dev', kafkaNodes: 1, serviceReplicas: 1 },
-  ha: { name: 'ha', kafkaNodes: 3, serviceReplicas: 2 },
+  dev: { name: 'dev', kafkaNodes: 1, orderers: 1, peersPerOrganization: 1, serviceReplicas: 1 },
+  ha: { name: 'ha', kafkaNodes: 3, orderers: 3, peersPerOrganization: 2, serviceReplicas: 2 },
 };
 
 const isTopologyName = (value: string): value is TopologyName => (TOPOLOGY_NAMES as readonly string[]).includes(value);

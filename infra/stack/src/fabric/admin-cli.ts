@@ -1,19 +1,20 @@
 import { join } from 'node:path';
 import type { StackConfig } from '../config/stack-config.ts';
-import type { PeerOrganization } from '../config/organizations.ts';
+import { firstOrderer, firstPeer, type FabricPeer, type OrdererNode, type PeerOrganization } from '../config/organizations.ts';
 import { runCommand, type RunResult } from '../process/run-command.ts';
 import type { BinaryLayout } from '../provision/binaries.ts';
 import { fabricLayout } from './fabric-layout.ts';
 
-/** Runs the `peer` CLI as an organisation's admin against that organisation's peer. */
-export function peerAsAdmin(config: StackConfig, binaries: BinaryLayout, org: PeerOrganization) {
-  const p = fabricLayout(config).peer(org);
+/** Runs the `peer` CLI as an organisation's admin against one of its peers (the first unless told). */
+export function peerAsAdmin(config: StackConfig, binaries: BinaryLayout, org: PeerOrganization, peer: FabricPeer = firstPeer(org)) {
+  const layout = fabricLayout(config);
+  const p = layout.peer(org);
   const env = {
     ...process.env,
-    FABRIC_CFG_PATH: p.configDir,
+    FABRIC_CFG_PATH: layout.peerNode(org, peer).configDir,
     CORE_PEER_LOCALMSPID: org.mspId,
     CORE_PEER_MSPCONFIGPATH: p.adminMsp,
-    CORE_PEER_ADDRESS: `127.0.0.1:${org.peerPort}`,
+    CORE_PEER_ADDRESS: `127.0.0.1:${peer.port}`,
     CORE_PEER_TLS_ENABLED: 'true',
     CORE_PEER_TLS_ROOTCERT_FILE: p.tlsCa,
   };
@@ -21,18 +22,18 @@ export function peerAsAdmin(config: StackConfig, binaries: BinaryLayout, org: Pe
     runCommand(join(binaries.fabricBin, 'peer'), args, { env, timeoutMs });
 }
 
-/** Flags that point a `peer` command at the orderer over TLS. */
+/** Flags that point a `peer` command at the first orderer over TLS. */
 export function ordererFlags(config: StackConfig): string[] {
-  return ['-o', `127.0.0.1:${config.orderer.port}`, '--tls', '--cafile', fabricLayout(config).orderer.tlsCa];
+  return ['-o', `127.0.0.1:${firstOrderer(config.orderer).port}`, '--tls', '--cafile', fabricLayout(config).orderer.tlsCa];
 }
 
-/** Runs `osnadmin` with the orderer admin's mutual-TLS client certificate. */
-export function osnadmin(config: StackConfig, binaries: BinaryLayout) {
+/** Runs `osnadmin` against one orderer with the orderer admin's mutual-TLS client certificate. */
+export function osnadmin(config: StackConfig, binaries: BinaryLayout, node: OrdererNode) {
   const o = fabricLayout(config).orderer;
   return (args: string[]): Promise<RunResult> =>
     runCommand(join(binaries.fabricBin, 'osnadmin'), [
       ...args,
-      '-o', `127.0.0.1:${config.orderer.adminPort}`,
+      '-o', `127.0.0.1:${node.adminPort}`,
       '--ca-file', o.tlsCa, '--client-cert', o.adminTlsCert, '--client-key', o.adminTlsKey,
     ], { timeoutMs: 60_000 });
 }

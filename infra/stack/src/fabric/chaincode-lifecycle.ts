@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { StackConfig } from '../config/stack-config.ts';
+import { firstPeer } from '../config/organizations.ts';
 import type { BinaryLayout } from '../provision/binaries.ts';
 import { StackError } from '../terminal/stack-error.ts';
 import { ordererFlags, peerAsAdmin } from './admin-cli.ts';
@@ -59,7 +60,7 @@ async function queryCommitted(config: StackConfig, binaries: BinaryLayout): Prom
 
 /**
  * Brings the channel's chaincode definition in line with the built sources: install the
- * ccaas package on every peer, have every organisation approve, commit with the next
+ * ccaas package on every peer of every organisation, have every organisation approve, commit with the next
  * sequence. Each step checks first, so a run that died half-way resumes where it stopped.
  */
 export async function deployChaincode(config: StackConfig, binaries: BinaryLayout, sourceHash: string): Promise<DeployResult> {
@@ -73,24 +74,26 @@ export async function deployChaincode(config: StackConfig, binaries: BinaryLayou
   let packageId: string | undefined;
   let packageWritten = false;
   for (const org of config.organizations) {
-    const peer = peerAsAdmin(config, binaries, org);
-    const installed = JSON.parse((await peer(['lifecycle', 'chaincode', 'queryinstalled', '-O', 'json'])).stdout || '{}') as InstalledList;
-    let entry = installed.installed_chaincodes?.find((c) => c.label === label);
-    if (!entry) {
-      if (!packageWritten) {
-        await writeCcaasPackage({ label, address: `127.0.0.1:${config.ports.chaincode}` }, packageFile, join(layout.root, 'chaincode'));
-        packageWritten = true;
+    for (const node of org.peers) {
+      const peer = peerAsAdmin(config, binaries, org, node);
+      const installed = JSON.parse((await peer(['lifecycle', 'chaincode', 'queryinstalled', '-O', 'json'])).stdout || '{}') as InstalledList;
+      let entry = installed.installed_chaincodes?.find((c) => c.label === label);
+      if (!entry) {
+        if (!packageWritten) {
+          await writeCcaasPackage({ label, address: `127.0.0.1:${config.ports.chaincode}` }, packageFile, join(layout.root, 'chaincode'));
+          packageWritten = true;
+        }
+        await peer(['lifecycle', 'chaincode', 'install', packageFile]);
+        const after = JSON.parse((await peer(['lifecycle', 'chaincode', 'queryinstalled', '-O', 'json'])).stdout || '{}') as InstalledList;
+        entry = after.installed_chaincodes?.find((c) => c.label === label);
       }
-      await peer(['lifecycle', 'chaincode', 'install', packageFile]);
-      const after = JSON.parse((await peer(['lifecycle', 'chaincode', 'queryinstalled', '-O', 'json'])).stdout || '{}') as InstalledList;
-      entry = after.installed_chaincodes?.find((c) => c.label === label);
+      if (!entry) throw new StackError(`Chaincode package ${label} did not install on ${node.host}.`);
+      if (packageId && packageId !== entry.package_id) {
+        // packages are built fresh per run; a peer holding an older build of the same label keeps its own id
+        throw new StackError(`Peers disagree on the package id for ${label}; run \`npm run stack -- reset\` to rebuild the network.`);
+      }
+      packageId = entry.package_id;
     }
-    if (!entry) throw new StackError(`Chaincode package ${label} did not install on ${org.peerHost}.`);
-    if (packageId && packageId !== entry.package_id) {
-      // packages are built fresh per run; a peer holding an older build of the same label keeps its own id
-      throw new StackError(`Peers disagree on the package id for ${label}; run \`npm run stack -- reset\` to rebuild the network.`);
-    }
-    packageId = entry.package_id;
   }
   if (!packageId) throw new StackError('No chaincode package id was found.');
   if (!changed && committed) return { packageId, version, sequence: committed.sequence, changed: false };
@@ -108,7 +111,7 @@ export async function deployChaincode(config: StackConfig, binaries: BinaryLayou
       'lifecycle', 'chaincode', 'approveformyorg', ...ordererFlags(config), ...definition, '--package-id', packageId, '--waitForEvent',
     ]));
   }
-  const peerFlags = config.organizations.flatMap((org) => ['--peerAddresses', `127.0.0.1:${org.peerPort}`, '--tlsRootCertFiles', layout.peer(org).tlsCa]);
+  const peerFlags = config.organizations.flatMap((org) => ['--peerAddresses', `127.0.0.1:${firstPeer(org).port}`, '--tlsRootCertFiles', layout.peer(org).tlsCa]);
   await whileOrdererElects(() => peerAsAdmin(config, binaries, first)(['lifecycle', 'chaincode', 'commit', ...ordererFlags(config), ...definition, ...peerFlags, '--waitForEvent']));
   return { packageId, version, sequence, changed: true };
 }

@@ -5,12 +5,11 @@ const sig = (rule: string) => ({ Type: 'Signature', Rule: rule });
 const meta = (rule: string) => ({ Type: 'ImplicitMeta', Rule: rule });
 
 /**
- * configtx.yaml for the one application channel, created without a system channel.
- * Anchor peers are in the genesis block, so cross-org gossip and service discovery work
- * from the first block. The batch settings are the stack's chain settings (chain-settings.ts).
+ * configtx.yaml for the one application channel, created without a system channel. Every
+ * orderer is a Raft consenter, and every peer an anchor peer, in the genesis block, so cross-org
+ * gossip and service discovery know all of them from the first block. The batch settings are the stack's chain settings (chain-settings.ts).
  */
 export function channelConfig(config: StackConfig, layout: FabricLayout): unknown {
-  const ordererEndpoint = `127.0.0.1:${config.orderer.port}`;
   const ordererOrg = {
     Name: config.orderer.mspId,
     ID: config.orderer.mspId,
@@ -20,7 +19,7 @@ export function channelConfig(config: StackConfig, layout: FabricLayout): unknow
       Writers: sig(`OR('${config.orderer.mspId}.member')`),
       Admins: sig(`OR('${config.orderer.mspId}.admin')`),
     },
-    OrdererEndpoints: [ordererEndpoint],
+    OrdererEndpoints: config.orderer.nodes.map((node) => `127.0.0.1:${node.port}`),
   };
   const peerOrgs = config.organizations.map((org) => {
     const m = org.mspId;
@@ -34,7 +33,7 @@ export function channelConfig(config: StackConfig, layout: FabricLayout): unknow
         Admins: sig(`OR('${m}.admin')`),
         Endorsement: sig(`OR('${m}.peer')`),
       },
-      AnchorPeers: [{ Host: '127.0.0.1', Port: org.peerPort }],
+      AnchorPeers: org.peers.map((peer) => ({ Host: '127.0.0.1', Port: peer.port })),
     };
   });
   return {
@@ -47,14 +46,12 @@ export function channelConfig(config: StackConfig, layout: FabricLayout): unknow
           BatchTimeout: config.chain.batchTimeout,
           BatchSize: { MaxMessageCount: config.chain.maxMessageCount, AbsoluteMaxBytes: '10 MB', PreferredMaxBytes: '2 MB' },
           EtcdRaft: {
-            Consenters: [
-              {
-                Host: '127.0.0.1',
-                Port: config.orderer.port,
-                ClientTLSCert: layout.orderer.tlsCert,
-                ServerTLSCert: layout.orderer.tlsCert,
-              },
-            ],
+            Consenters: config.orderer.nodes.map((node) => ({
+              Host: '127.0.0.1',
+              Port: node.port,
+              ClientTLSCert: layout.ordererNode(node).tlsCert,
+              ServerTLSCert: layout.ordererNode(node).tlsCert,
+            })),
           },
           Organizations: [ordererOrg],
           Policies: {

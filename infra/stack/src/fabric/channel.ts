@@ -22,42 +22,51 @@ async function ensureGenesisBlock(config: StackConfig, binaries: BinaryLayout): 
   ], { env: { ...process.env, FABRIC_CFG_PATH: layout.configtxDir } });
 }
 
-async function ensureOrdererJoined(config: StackConfig, binaries: BinaryLayout): Promise<boolean> {
-  const admin = osnadmin(config, binaries);
-  const list = osnadminBody<{ channels: { name: string }[] | null }>((await admin(['channel', 'list'])).stdout);
-  if (list?.channels?.some((c) => c.name === config.channel)) return false;
-  await admin(['channel', 'join', '--channelID', config.channel, '--config-block', fabricLayout(config).channelBlock]);
-  return true;
+/** Joins every orderer that has not joined yet (each with the genesis block: all are consenters in it). */
+async function ensureOrderersJoined(config: StackConfig, binaries: BinaryLayout): Promise<string[]> {
+  const joined: string[] = [];
+  for (const node of config.orderer.nodes) {
+    const admin = osnadmin(config, binaries, node);
+    const list = osnadminBody<{ channels: { name: string }[] | null }>((await admin(['channel', 'list'])).stdout);
+    if (list?.channels?.some((c) => c.name === config.channel)) continue;
+    await admin(['channel', 'join', '--channelID', config.channel, '--config-block', fabricLayout(config).channelBlock]);
+    joined.push(node.name);
+  }
+  return joined;
 }
 
 async function ensurePeersJoined(config: StackConfig, binaries: BinaryLayout): Promise<string[]> {
   const joined: string[] = [];
   for (const org of config.organizations) {
-    const peer = peerAsAdmin(config, binaries, org);
-    const { stdout } = await peer(['channel', 'list']);
-    if (stdout.split('\n').some((line) => line.trim() === config.channel)) continue;
-    // right after the orderer joins, Raft is still electing a leader; the peer join itself only
-    // needs the block, but retry briefly in case the peer is still warming up
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await peer(['channel', 'join', '-b', fabricLayout(config).channelBlock]);
-        break;
-      } catch (error) {
-        if (attempt >= 5) throw error;
-        await sleep(1000 * attempt);
+    for (const node of org.peers) {
+      const peer = peerAsAdmin(config, binaries, org, node);
+      const { stdout } = await peer(['channel', 'list']);
+      if (stdout.split('\n').some((line) => line.trim() === config.channel)) continue;
+      // right after the orderers join, Raft is still electing a leader; the peer join itself only
+      // needs the block, but retry briefly in case the peer is still warming up
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await peer(['channel', 'join', '-b', fabricLayout(config).channelBlock]);
+          break;
+        } catch (error) {
+          if (attempt >= 5) throw error;
+          await sleep(1000 * attempt);
+        }
       }
+      joined.push(node.name);
     }
-    joined.push(org.mspId);
   }
   return joined;
 }
 
-/** Creates the channel once and joins the orderer and every peer; a no-op when all is in place. */
+/** Creates the channel once and joins every orderer and every peer; a no-op when all is in place. */
 export async function ensureChannel(config: StackConfig, binaries: BinaryLayout): Promise<string> {
   await ensureGenesisBlock(config, binaries);
-  const ordererJoined = await ensureOrdererJoined(config, binaries);
+  const orderersJoined = await ensureOrderersJoined(config, binaries);
   const peersJoined = await ensurePeersJoined(config, binaries);
-  if (!ordererJoined && peersJoined.length === 0) return `channel ${config.channel} in place`;
-  if (peersJoined.length === 0 && ordererJoined) throw new StackError(`The orderer rejoined ${config.channel} but no peer needed to; the data directory may be inconsistent: run \`npm run stack -- reset\`.`);
-  return `channel ${config.channel}: ${ordererJoined ? 'orderer, ' : ''}${peersJoined.join(', ')} joined`;
+  if (orderersJoined.length === 0 && peersJoined.length === 0) return `channel ${config.channel} in place`;
+  if (peersJoined.length === 0 && orderersJoined.length === config.orderer.nodes.length) {
+    throw new StackError(`The orderers rejoined ${config.channel} but no peer needed to; the data directory may be inconsistent: run \`npm run stack -- reset\`.`);
+  }
+  return `channel ${config.channel}: ${[...orderersJoined, ...peersJoined].join(', ')} joined`;
 }

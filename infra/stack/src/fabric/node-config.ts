@@ -2,9 +2,9 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import type { StackConfig } from '../config/stack-config.ts';
-import type { PeerOrganization } from '../config/organizations.ts';
+import type { FabricPeer, OrdererNode, PeerOrganization } from '../config/organizations.ts';
 import type { BinaryLayout } from '../provision/binaries.ts';
-import type { FabricLayout } from './fabric-layout.ts';
+import { fabricLayout } from './fabric-layout.ts';
 
 type Yaml = Record<string, unknown>;
 
@@ -26,15 +26,19 @@ function fromSample(binaries: BinaryLayout, file: string, overrides: Record<stri
   return stringify(doc);
 }
 
-/** orderer.yaml: no system channel, channel participation API behind mutual TLS, Raft over TLS. */
-export function writeOrdererConfig(config: StackConfig, layout: FabricLayout, binaries: BinaryLayout): string {
-  const o = layout.orderer;
+/**
+ * orderer.yaml for one orderer: no system channel, channel participation API behind mutual TLS,
+ * Raft between the orderers over the same TLS listener.
+ */
+export function writeOrdererConfig(config: StackConfig, node: OrdererNode, binaries: BinaryLayout): string {
+  const layout = fabricLayout(config);
+  const o = { ...layout.orderer, ...layout.ordererNode(node) };
   mkdirSync(o.configDir, { recursive: true });
   writeFileSync(
     join(o.configDir, 'orderer.yaml'),
     fromSample(binaries, 'orderer.yaml', {
       'General.ListenAddress': '127.0.0.1',
-      'General.ListenPort': config.orderer.port,
+      'General.ListenPort': node.port,
       'General.TLS.Enabled': true,
       'General.TLS.PrivateKey': o.tlsKey,
       'General.TLS.Certificate': o.tlsCert,
@@ -47,7 +51,7 @@ export function writeOrdererConfig(config: StackConfig, layout: FabricLayout, bi
       'FileLedger.Location': join(o.ledgerDir, 'blocks'),
       'Consensus.WALDir': join(o.ledgerDir, 'etcdraft', 'wal'),
       'Consensus.SnapDir': join(o.ledgerDir, 'etcdraft', 'snapshot'),
-      'Admin.ListenAddress': `127.0.0.1:${config.orderer.adminPort}`,
+      'Admin.ListenAddress': `127.0.0.1:${node.adminPort}`,
       'Admin.TLS.Enabled': true,
       'Admin.TLS.PrivateKey': o.tlsKey,
       'Admin.TLS.Certificate': o.tlsCert,
@@ -55,7 +59,7 @@ export function writeOrdererConfig(config: StackConfig, layout: FabricLayout, bi
       'Admin.TLS.ClientAuthRequired': true,
       'Admin.TLS.ClientRootCAs': [o.tlsCa],
       'ChannelParticipation.Enabled': true,
-      'Operations.ListenAddress': `127.0.0.1:${config.orderer.operationsPort}`,
+      'Operations.ListenAddress': `127.0.0.1:${node.operationsPort}`,
       'Metrics.Provider': 'prometheus',
     }),
   );
@@ -63,22 +67,28 @@ export function writeOrdererConfig(config: StackConfig, layout: FabricLayout, bi
 }
 
 /**
- * core.yaml for one org's peer. Docker is switched off (vm.endpoint empty) and the only
- * chaincode builder is the chaincode-as-a-service one, so the peer never needs Docker.
+ * core.yaml for one peer. Docker is switched off (vm.endpoint empty) and the only chaincode
+ * builder is the chaincode-as-a-service one, so the peer never needs Docker. Gossip starts from
+ * the organisation's other peers; every peer is an org leader, pulling blocks from the orderers
+ * itself, so no peer waits on its twin for blocks.
  */
-export function writePeerConfig(org: PeerOrganization, layout: FabricLayout, binaries: BinaryLayout, gatewayConcurrency: number): string {
-  const p = layout.peer(org);
-  const address = `127.0.0.1:${org.peerPort}`;
+export function writePeerConfig(config: StackConfig, org: PeerOrganization, peer: FabricPeer, binaries: BinaryLayout): string {
+  const layout = fabricLayout(config);
+  const p = { ...layout.peer(org), ...layout.peerNode(org, peer) };
+  const address = `127.0.0.1:${peer.port}`;
+  const twins = org.peers.filter((other) => other !== peer).map((other) => `127.0.0.1:${other.port}`);
   mkdirSync(p.configDir, { recursive: true });
   writeFileSync(
     join(p.configDir, 'core.yaml'),
     fromSample(binaries, 'core.yaml', {
-      'peer.id': org.peerHost,
+      'peer.id': peer.host,
       'peer.listenAddress': address,
       'peer.address': address,
-      'peer.chaincodeListenAddress': `127.0.0.1:${org.peerChaincodePort}`,
-      'peer.chaincodeAddress': `127.0.0.1:${org.peerChaincodePort}`,
-      'peer.gossip.bootstrap': address,
+      'peer.chaincodeListenAddress': `127.0.0.1:${peer.chaincodePort}`,
+      'peer.chaincodeAddress': `127.0.0.1:${peer.chaincodePort}`,
+      'peer.gossip.bootstrap': twins.length > 0 ? twins : [address],
+      'peer.gossip.useLeaderElection': false,
+      'peer.gossip.orgLeader': true,
       'peer.gossip.endpoint': address,
       'peer.gossip.externalEndpoint': address,
       'peer.tls.enabled': true,
@@ -95,14 +105,14 @@ export function writePeerConfig(org: PeerOrganization, layout: FabricLayout, bin
       // a gateway gives up on a silent endorser (and tries another) before its client's 30 s
       // endorsement deadline, so the client hears why instead of a bare DEADLINE_EXCEEDED
       'peer.gateway.endorsementTimeout': '15s',
-      'peer.gateway.concurrencyLimit': gatewayConcurrency,
+      'peer.gateway.concurrencyLimit': config.chain.gatewayConcurrency,
       'vm.endpoint': '',
       'chaincode.externalBuilders': [
         { name: 'ccaas', path: binaries.externalBuilder, propagateEnvironment: ['HOME', 'PATH'] },
       ],
       'ledger.state.stateDatabase': 'goleveldb',
       'ledger.history.enableHistoryDatabase': true,
-      'operations.listenAddress': `127.0.0.1:${org.peerOperationsPort}`,
+      'operations.listenAddress': `127.0.0.1:${peer.operationsPort}`,
       'metrics.provider': 'prometheus',
     }),
   );

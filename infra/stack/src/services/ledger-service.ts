@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { StackConfig } from '../config/stack-config.ts';
 import type { Component } from '../components/component.ts';
-import type { PeerOrganization } from '../config/organizations.ts';
+import { firstPeer, type FabricPeer, type PeerOrganization } from '../config/organizations.ts';
 import { serviceDatabaseUrl } from '../components/postgres.ts';
 import { fabricLayout } from '../fabric/fabric-layout.ts';
 import { httpOk } from '../process/probes.ts';
@@ -29,15 +29,16 @@ export function ledgerServiceComponent(config: StackConfig): Component {
     ports: [port],
     startTimeoutMs: 60_000,
     async prepare() {
-      const peer = (org: PeerOrganization) => ({ peerEndpoint: `127.0.0.1:${org.peerPort}`, peerHostAlias: org.peerHost, peerTlsRootCert: fabricLayout(config).peer(org).tlsCa });
+      const endpoint = (org: PeerOrganization, peer: FabricPeer) => ({ peerEndpoint: `127.0.0.1:${peer.port}`, peerHostAlias: peer.host, peerTlsRootCert: fabricLayout(config).peer(org).tlsCa });
       const organizations = [];
       for (const org of config.organizations) {
         const identity = await ensureServiceIdentity(config, 'ledger-service', org);
+        const [own, ...twins] = org.peers.map((peer) => endpoint(org, peer));
         organizations.push({
           mspId: org.mspId,
-          ...peer(org),
-          // one peer per organisation here: the other organisations' peers are the fallback gateways
-          fallbackPeers: config.organizations.filter((other) => other !== org).map(peer),
+          ...own,
+          // the organisation's other peer first, then the other organisations' peers as gateways
+          fallbackPeers: [...twins, ...config.organizations.filter((other) => other !== org).map((other) => endpoint(other, firstPeer(other)))],
           serviceCert: identity.certPath,
           serviceKey: identity.keyPath,
         });

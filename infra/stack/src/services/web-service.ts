@@ -4,6 +4,7 @@ import type { StackConfig } from '../config/stack-config.ts';
 import type { Component } from '../components/component.ts';
 import { httpOk } from '../process/probes.ts';
 import { ensureCertificate, stackCaFiles } from '../tls/stack-ca.ts';
+import { kafkaNodes } from '../kafka/kafka-nodes.ts';
 import { buildService } from './build-service.ts';
 import { serviceDaemon, STREAMING_SERVICE_NODE_FLAGS } from './service-daemon.ts';
 
@@ -23,7 +24,16 @@ export const entryCertificateFiles = (config: StackConfig) => {
 export function webServiceComponent(config: StackConfig): Component {
   const port = config.ports.web;
   const p = config.ports;
-  const probed = { postgres: p.postgres, kafka: p.kafka, kubo: p.kuboApi, 'ipfs-gateway': p.kuboGateway, orderer: p.orderer, 'peer-grid': p.gridPeer, 'peer-regulator': p.regulatorPeer, 'peer-consumer': p.consumerPeer, 'ca-grid': p.gridCa, 'ca-regulator': p.regulatorCa, 'ca-consumer': p.consumerCa, chaincode: p.chaincode };
+  const probed = {
+    postgres: p.postgres,
+    ...Object.fromEntries(kafkaNodes(config).map((node) => [node.name, node.port])),
+    kubo: p.kuboApi,
+    'ipfs-gateway': p.kuboGateway,
+    ...Object.fromEntries(config.orderer.nodes.map((node) => [node.name, node.port])),
+    ...Object.fromEntries(config.organizations.flatMap((org) => org.peers.map((peer) => [peer.name, peer.port]))),
+    ...Object.fromEntries(config.organizations.map((org) => [`ca-${org.key}`, org.caPort])),
+    chaincode: p.chaincode,
+  };
   return {
     name: 'web',
     version: 'dev',
