@@ -17,9 +17,11 @@ export class MessagingMetrics {
   retried = 0;
   /** deliveries sent to a dead-letter topic */
   deadLettered = 0;
+  /** outbox rows sent again in a fresh transaction because the Kafka client retried their send (see SendRetryWatch) */
+  resent = 0;
 
-  snapshot(): { produced: number; consumed: number; applied: number; duplicates: number; skipped: number; retried: number; deadLettered: number } {
-    const { produced, consumed, applied, duplicates, skipped, retried, deadLettered } = this;
-    return { produced, consumed, applied, duplicates, skipped, retried, deadLettered };
+  snapshot(): { produced: number; consumed: number; applied: number; duplicates: number; skipped: number; retried: number; deadLettered: number; resent: number } {
+    const { produced, consumed, applied, duplicates, skipped, retried, deadLettered, resent } = this;
+    return { produced, consumed, applied, duplicates, skipped, retried, deadLettered, resent };
   }
 }

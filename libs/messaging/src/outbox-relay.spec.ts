@@ -48,3 +48,70 @@ describe('OutboxRelay LISTEN connection', () => {
     expect(client.released).toBe(1);
   });
 });
+
+/**
+ * A producer as kafkajs makes it, with the partitioner it was given: its first send is retried
+ * (kafkajs partitions every record again on each attempt), its second goes through at once.
+ */
+function retryingKafka() {
+  const log: string[] = [];
+  let sends = 0;
+  const kafka = {
+    producer: (config: { createPartitioner: () => (args: unknown) => number }) => {
+      const partition = config.createPartitioner();
+      const send = async ({ topicMessages }: { topicMessages: { topic: string; messages: unknown[] }[] }) => {
+        sends += 1;
+        log.push(`send ${sends}`);
+        const attempts = sends === 1 ? 2 : 1;
+        for (let attempt = 0; attempt < attempts; attempt += 1) {
+          for (const { topic, messages } of topicMessages) for (const message of messages) partition({ topic, partitionMetadata: [{ partitionId: 0, leader: 1 }], message });
+        }
+        return [];
+      };
+      return {
+        connect: async () => undefined,
+        disconnect: async () => undefined,
+        sendBatch: send,
+        transaction: async () => ({
+          sendBatch: send,
+          sendOffsets: async () => void log.push('offsets'),
+          commit: async () => void log.push('commit'),
+          abort: async () => void log.push('abort'),
+        }),
+      };
+    },
+  } as unknown as Kafka;
+  return { kafka, log };
+}
+
+const quietLogger = { log: () => undefined, warn: () => undefined, error: () => undefined };
+const rows = [{ id: '1', topic: 't', message_key: 'k', envelope: { id: 'e1' } }];
+
+/** A pool whose batches hold `rows`, recording every statement. */
+function fakePool(queries: string[]) {
+  const client = { query: async (sql: string) => (queries.push(sql), sql.startsWith('select id') ? { rows } : sql.includes('nextval') ? { rows: [{ n: '7' }] } : { rows: [], rowCount: 0 }), release: () => undefined };
+  return { options: { max: 4 }, connect: async () => client, query: async (sql: string) => (queries.push(sql), { rows: [], rowCount: 1 }) } as unknown as pg.Pool;
+}
+
+describe('OutboxRelay and the Kafka client\'s retries', () => {
+  it('aborts a transaction whose send the Kafka client retried, and sends the batch again in a new one', async () => {
+    const { kafka, log } = retryingKafka();
+    const queries: string[] = [];
+    const relay = new OutboxRelay(fakePool(queries), kafka, { transactionalId: 'tx-test', logger: quietLogger });
+    const sent = await (relay as unknown as { drainTransactional(id: string): Promise<number> }).drainTransactional('tx-test');
+    expect(sent).toBe(1);
+    // the retried send never commits: records may be missing from it, or in it twice
+    expect(log).toEqual(['send 1', 'abort', 'send 2', 'offsets', 'commit']);
+    expect(relay.metrics.snapshot()).toMatchObject({ produced: 1, resent: 1 });
+    expect(queries.some((q) => q.startsWith('update outbox set published_at'))).toBe(true);
+  });
+
+  it('at least once: sends a batch again after a retried send, before marking it published', async () => {
+    const { kafka, log } = retryingKafka();
+    const queries: string[] = [];
+    const relay = new OutboxRelay(fakePool(queries), kafka, { logger: quietLogger });
+    expect(await (relay as unknown as { drainAtLeastOnce(): Promise<number> }).drainAtLeastOnce()).toBe(1);
+    expect(log).toEqual(['send 1', 'send 2']);
+    expect(relay.metrics.snapshot()).toMatchObject({ produced: 1, resent: 1 });
+  });
+});

@@ -1,10 +1,11 @@
-import { Partitioners, type Kafka, type Producer } from 'kafkajs';
+import type { Kafka, Producer } from 'kafkajs';
 import type pg from 'pg';
 import { backoffDelay, DEFAULT_BACKOFF, sleep, type BackoffOptions } from './backoff.ts';
 import { consoleLogger, type MessagingLogger } from './logger.ts';
 import { MessagingMetrics } from './metrics.ts';
 import { inTransaction } from './transaction.ts';
 import { toTopicMessages, type OutboxRow } from './outbox-message.ts';
+import { SendRetryWatch } from '@gridledger/kafka-client';
 
 export interface OutboxRelayOptions {
   /** rows per transaction; one Kafka request carries them all */
@@ -37,6 +38,9 @@ export interface OutboxRelayOptions {
    */
   fence?: (db: pg.ClientBase) => Promise<void>;
 }
+
+/** Sends of one batch in a row that kafkajs retried (see SendRetryWatch) before the batch counts as failed. */
+const MAX_RETRIED_SENDS = 5;
 
 /** Where a transactional relay records, atomically with each batch, the number of the batch. */
 export const OUTBOX_PROGRESS_TOPIC = '__gridledger-outbox-progress';
@@ -80,6 +84,8 @@ export class OutboxRelay {
   readonly metrics: MessagingMetrics;
   private readonly pool: pg.Pool;
   private producer: Producer;
+  /** catches a send that kafkajs retried, which may have lost or doubled records */
+  private sendWatch = new SendRetryWatch();
   private readonly batchSize: number;
   private readonly pollIntervalMs: number;
   private readonly backoff: BackoffOptions;
@@ -158,10 +164,11 @@ export class OutboxRelay {
   private newProducer(): Producer {
     // idempotent + one request in flight: the broker drops the producer's own retries, and a retried
     // request cannot overtake the one after it, so per-partition order is the outbox order
+    this.sendWatch = new SendRetryWatch();
     return this.kafka.producer({
       idempotent: true,
       maxInFlightRequests: 1,
-      createPartitioner: Partitioners.DefaultPartitioner,
+      createPartitioner: this.sendWatch.createPartitioner,
       ...(this.transactionalId ? { transactionalId: this.transactionalId } : {}),
     });
   }
@@ -199,15 +206,28 @@ export class OutboxRelay {
     const { rows, batchSeq } = await this.tagBatch();
     if (rows.length === 0) return 0;
     try {
-      const transaction = await this.producer.transaction();
-      try {
-        // one produce request for every topic in the batch (answers and events travel together)
-        await transaction.sendBatch({ topicMessages: toTopicMessages(rows), acks: -1 });
-        await transaction.sendOffsets({ consumerGroupId: transactionalId, topics: [{ topic: OUTBOX_PROGRESS_TOPIC, partitions: [{ partition: 0, offset: batchSeq }] }] });
-        await transaction.commit();
-      } catch (error) {
-        await transaction.abort().catch(() => undefined);
-        throw error;
+      for (let send = 1; ; send += 1) {
+        const transaction = await this.producer.transaction();
+        try {
+          this.sendWatch.begin();
+          // one produce request per broker for every topic in the batch (answers and events travel together)
+          await transaction.sendBatch({ topicMessages: toTopicMessages(rows), acks: -1 });
+          if (this.sendWatch.retried(rows.length)) {
+            // kafkajs retried the send, which may have left records out or sent them twice (see
+            // SendRetryWatch): none of this transaction may commit. The abort settles it, so the
+            // same batch goes again, in a transaction of its own, on the same producer.
+            await transaction.abort();
+            this.metrics.resent += rows.length;
+            if (send < MAX_RETRIED_SENDS) continue;
+            throw new Error(`outbox batch ${batchSeq} was retried by the Kafka client in ${send} sends in a row`);
+          }
+          await transaction.sendOffsets({ consumerGroupId: transactionalId, topics: [{ topic: OUTBOX_PROGRESS_TOPIC, partitions: [{ partition: 0, offset: batchSeq }] }] });
+          await transaction.commit();
+          break;
+        } catch (error) {
+          await transaction.abort().catch(() => undefined);
+          throw error;
+        }
       }
     } catch (error) {
       // Any failure once the batch is tagged, even before its transaction began (a coordinator
@@ -274,7 +294,15 @@ export class OutboxRelay {
         [this.batchSize],
       );
       if (rows.length > 0) {
-        await this.producer.sendBatch({ topicMessages: toTopicMessages(rows), acks: -1 });
+        // a send kafkajs retried may have left records out (see SendRetryWatch): the batch goes
+        // again until one send is clean; a record sent twice is what at-least-once allows
+        for (let send = 1; ; send += 1) {
+          this.sendWatch.begin();
+          await this.producer.sendBatch({ topicMessages: toTopicMessages(rows), acks: -1 });
+          if (!this.sendWatch.retried(rows.length)) break;
+          this.metrics.resent += rows.length;
+          if (send >= MAX_RETRIED_SENDS) throw new Error(`an outbox batch was retried by the Kafka client in ${send} sends in a row`);
+        }
         this.metrics.produced += rows.length;
         await this.afterSend?.(rows);
         // no cast: the column's own type (uuid in most services, text in the ledger's) types the array

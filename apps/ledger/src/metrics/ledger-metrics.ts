@@ -25,6 +25,7 @@ export class LedgerMetrics {
     metrics.observe({ name: 'gridledger_ledger_conflict_retries_total', help: 'Fresh endorsements after an MVCC or phantom read conflict', type: 'counter', read: () => one(c.conflictRetries) });
     metrics.observe({ name: 'gridledger_ledger_command_latency_median_ms', help: 'Median command-to-answer time of the last 1000 commands', type: 'gauge', read: () => one(c.medianLatencyMs() ?? Number.NaN) });
     metrics.observe({ name: 'gridledger_messaging_produced_total', help: 'Outbox records published to Kafka', type: 'counter', read: () => one(outbox.metrics.produced) });
+    metrics.observe({ name: 'gridledger_messaging_resent_total', help: 'Outbox records sent again in a fresh Kafka transaction because the client retried part of their send', type: 'counter', read: () => one(outbox.metrics.resent) });
     metrics.observe({ name: 'gridledger_outbox_unpublished', help: 'Outbox rows not yet on Kafka', type: 'gauge', read: async () =>
       one(Number((await database.pool.query<{ n: string }>('select count(*)::text as n from outbox where published_at is null')).rows[0]?.n)) });
     metrics.observe({ name: 'gridledger_chain_events_total', help: 'Chaincode events seen by the relay since start, by result', type: 'counter', labelNames: ['result'], read: () => {
