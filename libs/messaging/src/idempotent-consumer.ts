@@ -59,8 +59,25 @@ export interface IdempotentConsumerOptions<T> {
   concurrency?: number;
   /** partitions of the consumed topics when this consumer creates them (they are created if missing) */
   createTopicsWithPartitions?: number;
+  /**
+   * How long the group waits for a member's heartbeat before handing its partitions to the others;
+   * default 10 s. A replica that dies stalls its partitions this long: kafkajs's own default, 30 s,
+   * held the ledger's commands for half a minute whenever a ledger replica was killed. Handlers
+   * heartbeat between their retries, so a slow event does not cost the member its partitions.
+   */
+  sessionTimeoutMs?: number;
   metrics?: MessagingMetrics;
   logger?: MessagingLogger;
+}
+
+/** Kafka refusals that no amount of waiting changes: the credentials or the ACLs are wrong. */
+export function refusedForGood(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e instanceof Error && depth < 5; depth += 1) {
+    const { name, type } = e as Error & { type?: unknown };
+    if (name === 'KafkaJSSASLAuthenticationError' || (typeof type === 'string' && /AUTHORIZATION_FAILED|SASL_AUTHENTICATION_FAILED/.test(type))) return true;
+    e = e.cause;
+  }
+  return false;
 }
 
 /** Short waits: retries happen inside one delivery and must stay well under the session timeout. */
@@ -96,6 +113,7 @@ export class IdempotentConsumer<T = unknown> {
   private readonly backoff: BackoffOptions;
   private readonly fromBeginning: boolean;
   private readonly concurrency: number;
+  private readonly sessionTimeoutMs: number;
   private readonly createTopicsWithPartitions: number | undefined;
   private readonly logger: MessagingLogger;
   private consumer: Consumer | undefined;
@@ -116,26 +134,53 @@ export class IdempotentConsumer<T = unknown> {
     this.backoff = options.backoff ?? DEFAULT_HANDLER_BACKOFF;
     this.fromBeginning = options.fromBeginning ?? true;
     this.concurrency = options.concurrency ?? 1;
+    this.sessionTimeoutMs = options.sessionTimeoutMs ?? 10_000;
     this.createTopicsWithPartitions = options.createTopicsWithPartitions;
     this.metrics = options.metrics ?? new MessagingMetrics();
     this.logger = options.logger ?? consoleLogger;
     if (!Number.isInteger(this.maxAttempts) || this.maxAttempts < 1) throw new RangeError(`maxAttempts must be a positive integer, got ${this.maxAttempts}`);
   }
 
-  /** Connects, makes sure the dead-letter topics exist, and starts consuming in the background. */
+  /**
+   * Connects, makes sure the topics and their dead-letter topics exist, and starts consuming in
+   * the background. A cluster that is not reachable or not ready yet (a broker still loading its
+   * log, a quorum still electing) is waited for, with backoff, for as long as it takes: a service
+   * started beside a recovering Kafka comes up with it instead of exiting. A refusal that waiting
+   * cannot cure (wrong credentials, an ACL that forbids the topic or group) fails the start at once.
+   */
   async start(): Promise<void> {
     if (this.consumer) return;
     this.stopping = new AbortController();
+    const { signal } = this.stopping;
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await this.connect();
+        return;
+      } catch (error) {
+        if (signal.aborted || refusedForGood(error)) throw error;
+        this.logger.warn(`consumer ${this.groupId}: Kafka is not ready (${(error as Error).message}); trying again`);
+        await sleep(backoffDelay(attempt, { initialMs: 500, maxMs: 10_000, factor: 2 }), signal);
+      }
+    }
+  }
+
+  private async connect(): Promise<void> {
     await this.ensureTopics();
     const producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1, createPartitioner: Partitioners.DefaultPartitioner });
-    await producer.connect();
+    const consumer = this.kafka.consumer({ groupId: this.groupId, sessionTimeout: this.sessionTimeoutMs, heartbeatInterval: Math.max(500, Math.floor(this.sessionTimeoutMs / 10)) });
+    try {
+      await producer.connect();
+      await consumer.connect();
+      await consumer.subscribe({ topics: [...this.topics], fromBeginning: this.fromBeginning });
+      if (this.batchHandler) await consumer.run({ autoCommit: true, partitionsConsumedConcurrently: this.concurrency, eachBatch: (payload) => this.onBatch(payload) });
+      else await consumer.run({ autoCommit: true, partitionsConsumedConcurrently: this.concurrency, eachMessage: (payload) => this.onMessage(payload) });
+    } catch (error) {
+      await consumer.disconnect().catch(() => undefined);
+      await producer.disconnect().catch(() => undefined);
+      throw error;
+    }
     this.producer = producer;
-    const consumer = this.kafka.consumer({ groupId: this.groupId });
-    await consumer.connect();
-    await consumer.subscribe({ topics: [...this.topics], fromBeginning: this.fromBeginning });
     this.consumer = consumer;
-    if (this.batchHandler) await consumer.run({ autoCommit: true, partitionsConsumedConcurrently: this.concurrency, eachBatch: (payload) => this.onBatch(payload) });
-    else await consumer.run({ autoCommit: true, partitionsConsumedConcurrently: this.concurrency, eachMessage: (payload) => this.onMessage(payload) });
   }
 
   /**
