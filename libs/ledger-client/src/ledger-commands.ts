@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { LEDGER_TOPICS, TOPIC_SCHEMAS, type CloudEvent, type TopicPayloads } from '@gridledger/contracts';
-import { writeOutboxEvent } from '@gridledger/messaging';
+import { isDatabaseUnreachable, writeOutboxEvent } from '@gridledger/messaging';
 import type { ServiceCredential } from '@gridledger/service-auth';
 import type pg from 'pg';
 import { DEFAULT_LEDGER_TARGET, type LedgerTarget } from './ledger-target.ts';
@@ -113,9 +113,15 @@ export class LedgerAnswerTimeoutError extends Error {
 export async function awaitLedgerAnswer(pool: pg.Pool, commandId: string, timeoutMs = 60_000): Promise<LedgerAnswer> {
   const deadline = Date.now() + timeoutMs;
   for (let wait = 50; Date.now() < deadline; wait = Math.min(wait * 2, 500)) {
-    const { rows } = await pool.query<{ answer_topic: string | null; answer: unknown }>('select answer_topic, answer from ledger_commands where command_id = $1', [commandId]);
-    const row = rows[0];
-    if (row?.answer_topic) return { topic: row.answer_topic, payload: row.answer } as LedgerAnswer;
+    try {
+      const { rows } = await pool.query<{ answer_topic: string | null; answer: unknown }>('select answer_topic, answer from ledger_commands where command_id = $1', [commandId]);
+      const row = rows[0];
+      if (row?.answer_topic) return { topic: row.answer_topic, payload: row.answer } as LedgerAnswer;
+    } catch (error) {
+      // the command is committed to the outbox and will be carried out: a database that restarts
+      // meanwhile must not turn into an error the caller would take as "nothing happened"
+      if (!isDatabaseUnreachable(error)) throw error;
+    }
     await sleep(wait);
   }
   throw new LedgerAnswerTimeoutError(commandId);

@@ -11,6 +11,6 @@ export { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff.ts
 export type { MessagingLogger } from './logger.ts';
 export { writeOutboxEvent } from './outbox-writer.ts';
 export { inTransaction } from './transaction.ts';
-export { servicePool, prepareSchema } from './service-pool.ts';
+export { servicePool, prepareSchema, isDatabaseUnreachable } from './service-pool.ts';
 export { SingletonLease, LeaseLostError, type SingletonLeaseOptions, type LeaseHolder } from './singleton-lease.ts';
 export { leasedInterval, type LeasedIntervalOptions } from './leased-interval.ts';

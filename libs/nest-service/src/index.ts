@@ -3,3 +3,4 @@ export { outboxPublisherProvider, type OutboxPublisherProviderOptions } from './
 export { ServiceMetrics } from './metrics/service-metrics.ts';
 export { OneTimeLinks, oneTimeLinksTableSql } from './links/one-time-links.ts';
 export { ServiceFoundationModule, useServiceLogs } from './service-foundation.module.ts';
+export { databaseOutageBody } from './errors/database-outage.ts';

@@ -1,6 +1,7 @@
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import { LedgerAnswerTimeoutError, LedgerRefusalError, LedgerUnavailableError } from '@gridledger/ledger-client';
 import { frameworkErrorBody } from '@gridledger/api-errors';
+import { databaseOutageBody } from '@gridledger/nest-service';
 import type { Response } from 'express';
 import { AccessError } from './access-error.ts';
 
@@ -26,6 +27,8 @@ export function toHttpError(error: unknown): HttpError {
     const { code, message } = frameworkErrorBody(status, body);
     return refusal(status, code, message);
   }
+  const outage = databaseOutageBody(error, 'access-policy');
+  if (outage) return { status: 503, body: { ...outage }, log: 'warn' };
   return { ...refusal(500, 'INTERNAL', 'the access-policy service failed; the error is logged'), log: 'error' };
 }
 

@@ -1,4 +1,5 @@
 import { frameworkErrorBody, type ErrorBody } from '@gridledger/api-errors';
+import { databaseOutageBody } from '@gridledger/nest-service';
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { Response } from 'express';
 
@@ -10,7 +11,7 @@ export function toErrorBody(error: unknown): ErrorBody | Record<string, unknown>
     if (typeof body === 'object' && body !== null && !('message' in body)) return body as Record<string, unknown>;
     return frameworkErrorBody(error.getStatus(), body);
   }
-  return { statusCode: 500, code: 'INTERNAL', message: 'the audit service failed; the error is logged' };
+  return databaseOutageBody(error, 'audit') ?? { statusCode: 500, code: 'INTERNAL', message: 'the audit service failed; the error is logged' };
 }
 
 @Catch()
@@ -19,10 +20,11 @@ export class AuditExceptionFilter implements ExceptionFilter {
 
   catch(error: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
-    if (!(error instanceof HttpException)) this.logger.error(error instanceof Error ? `${error.name}: ${error.message}` : 'non-error thrown', error instanceof Error ? error.stack : undefined);
-    const status = error instanceof HttpException ? error.getStatus() : 500;
+    const body = toErrorBody(error);
+    const status = error instanceof HttpException ? error.getStatus() : Number(body['statusCode']);
+    if (status === 500) this.logger.error(error instanceof Error ? `${error.name}: ${error.message}` : 'non-error thrown', error instanceof Error ? error.stack : undefined);
     // the rest of an oversize body is never read: close the connection rather than leave it half-read for the next request
     if (status === 413) response.setHeader('connection', 'close');
-    response.status(status).json(toErrorBody(error));
+    response.status(status).json(body);
   }
 }

@@ -1,5 +1,6 @@
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import { frameworkErrorBody } from '@gridledger/api-errors';
+import { databaseOutageBody } from '@gridledger/nest-service';
 import type { Response } from 'express';
 import { IdentityError } from './identity-error.ts';
 
@@ -23,6 +24,12 @@ export class IdentityExceptionFilter implements ExceptionFilter {
       // the rest of an oversize body is never read: close the connection rather than leave it half-read for the next request
       if (status === 413) response.setHeader('connection', 'close');
       response.status(status).json(frameworkErrorBody(status, body));
+      return;
+    }
+    const outage = databaseOutageBody(error, 'identity');
+    if (outage) {
+      this.logger.warn(error instanceof Error ? `${error.name}: ${error.message}` : 'database out of reach');
+      response.status(503).json(outage);
       return;
     }
     this.logger.error(error instanceof Error ? `${error.name}: ${error.message}` : 'non-error thrown');

@@ -1,5 +1,6 @@
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import { frameworkErrorBody, statusOf } from '@gridledger/api-errors';
+import { databaseOutageBody } from '@gridledger/nest-service';
 import type { Response } from 'express';
 import { chaincodeRefusal, isTransient } from '../fabric/fabric-errors.ts';
 import { IdentityUnavailableError } from '../signing/identity-client.ts';
@@ -34,6 +35,8 @@ export function toHttpError(error: unknown): HttpError {
   if (error instanceof IdentityUnavailableError || isTransient(error)) {
     return { ...refusal(503, 'UNAVAILABLE', 'the ledger network or the identity service cannot be reached at the moment; try again shortly'), log: 'warn' };
   }
+  const outage = databaseOutageBody(error, 'ledger');
+  if (outage) return { status: 503, body: { ...outage }, log: 'warn' };
   return { ...refusal(500, 'INTERNAL', 'the ledger service failed; the error is logged'), log: 'error' };
 }
 

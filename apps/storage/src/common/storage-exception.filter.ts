@@ -1,6 +1,7 @@
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import { LedgerAnswerTimeoutError, LedgerRefusalError, LedgerUnavailableError } from '@gridledger/ledger-client';
 import { frameworkErrorBody } from '@gridledger/api-errors';
+import { databaseOutageBody } from '@gridledger/nest-service';
 import type { Response } from 'express';
 import { TooManyRequestsError } from '../limits/request-limits.ts';
 import { DependencyUnavailableError, StorageError } from './storage-error.ts';
@@ -26,6 +27,8 @@ export function toHttpError(error: unknown): HttpError {
   if (error instanceof LedgerRefusalError) return refusal(error.status === 401 ? 502 : error.status, error.code, error.message);
   if (error instanceof LedgerAnswerTimeoutError) return { ...refusal(504, 'LEDGER_TIMEOUT', error.message), log: 'warn' };
   if (error instanceof DependencyUnavailableError || error instanceof LedgerUnavailableError) return { ...refusal(503, 'UNAVAILABLE', error.message), log: 'warn' };
+  const outage = databaseOutageBody(error, 'storage');
+  if (outage) return { status: 503, body: { ...outage }, log: 'warn' };
   return { ...refusal(500, 'INTERNAL', 'the storage service failed; the error is logged'), log: 'error' };
 }
 
