@@ -7,6 +7,7 @@ import type { Message } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collateralOf, componentPids, healthyAgain } from './component-watch.ts';
 import { recoveryAfter, writeChaosReport, type ScenarioResult } from './scenario-report.ts';
+import { mixedLoadParties, startMixedLoad, type MixedLoadOutcome, type MixedLoadParties } from './mixed-load.ts';
 import { runUploadScenario } from './upload-scenario.ts';
 import { readTopics, type SeenRecord } from './topic-reader.ts';
 
@@ -34,6 +35,8 @@ export interface ScenarioOutcome {
   pingIds: Set<string>;
   /** transactions answered tx-committed */
   committedTxIds: Set<unknown>;
+  /** what the mixed load's checks found wrong, if it ran */
+  mixedProblems: string[];
 }
 
 /** Sends the messages at RATE a second; a batch the broker does not take is sent again, as an outbox would. */
@@ -58,17 +61,19 @@ async function steadyLoad(messages: Message[]): Promise<void> {
  * after which the supervisor restarts the process, or SIGSTOP for PAUSE_MS), then every answer
  * and every chain event of the run counted from the topics as an outside consumer reads them.
  */
-export async function runLedgerScenario({ scenario, target, fault }: Scenario, ownerId: string): Promise<ScenarioOutcome> {
+export async function runLedgerScenario({ scenario, target, fault }: Scenario, ownerId: string, alongside?: () => Promise<{ stop(): Promise<MixedLoadOutcome> }>): Promise<ScenarioOutcome> {
   const run = randomUUID();
   const messages = await Promise.all(Array.from({ length: COMMANDS }, (_, i) => commandMessage({ userId: ownerId, contract: 'system', transaction: 'Ping', arguments: [`chaos ${run} #${i}`] })));
   const ids = new Set(messages.map(commandIdOf));
   const pidsBefore = await componentPids();
+  const mixed = await alongside?.();
   const load = steadyLoad(messages);
   await sleep(FAULT_AFTER_MS);
   const victim = typeof target === 'string' ? target : await target();
   const faultAt = Date.now();
   const restartSeconds = fault === 'killed' ? await healthyAgain(victim, killComponent(victim)) : await pauseComponent(victim, PAUSE_MS);
   await load;
+  const mixedOutcome = await mixed?.stop();
 
   // every answer to our commands, on either topic; then the Ping events on chain
   const answerOf = (r: SeenRecord) => ids.has(String(r.envelope.data['commandId']));
@@ -93,7 +98,9 @@ export async function runLedgerScenario({ scenario, target, fault }: Scenario, o
       restartSeconds,
       recoverySeconds: recoveryAfter(faultAt, answers.map((e) => Date.parse(String(e.time)))),
       collateral: collateralOf(victim, pidsBefore, pidsAfter),
+      ...(mixedOutcome ? { flows: { started: mixedOutcome.flows, completed: mixedOutcome.completed, retries: mixedOutcome.retries, recoverySeconds: recoveryAfter(faultAt, mixedOutcome.completedAt) } } : {}),
     },
+    mixedProblems: mixedOutcome?.problems ?? [],
     pingIds: new Set(pings.map((e) => e.id)),
     committedTxIds,
   };
@@ -104,16 +111,18 @@ export async function runLedgerScenario({ scenario, target, fault }: Scenario, o
  * a fresh owner, then per scenario every command answered exactly once and every committed
  * transaction on chain exactly once; the table is written after the last.
  */
-export function describeScenarios(title: string, topology: 'dev' | 'ha', scenarios: Scenario[], options: { check?: () => void; uploads?: boolean } = {}): void {
+export function describeScenarios(title: string, topology: 'dev' | 'ha', scenarios: Scenario[], options: { check?: () => void; uploads?: boolean; mixedLoad?: boolean } = {}): void {
   describe(title, () => {
     const results: ScenarioResult[] = [];
     let ownerId: string;
     let endpoints: PlatformEndpoints;
+    let parties: MixedLoadParties | undefined;
 
     beforeAll(async () => {
       options.check?.();
       endpoints = startPlatformServices();
       ownerId = (await onboardUser(endpoints, 'GridMSP', 'owner')).id;
+      if (options.mixedLoad) parties = await mixedLoadParties(endpoints);
     });
 
     afterAll(() => {
@@ -121,12 +130,15 @@ export function describeScenarios(title: string, topology: 'dev' | 'ha', scenari
     });
 
     for (const scenario of scenarios) {
-      it(`${scenario.scenario} ${scenario.fault}: every command answered once, every transaction on chain once`, async () => {
-        const { result, pingIds, committedTxIds } = await runLedgerScenario(scenario, ownerId);
+      it(`${scenario.scenario} ${scenario.fault}: every command answered once, every transaction on chain once${options.mixedLoad ? ', every flow of the mixed load through' : ''}`, async () => {
+        const mixed = parties;
+        const { result, pingIds, committedTxIds, mixedProblems } = await runLedgerScenario(scenario, ownerId, mixed ? () => startMixedLoad(endpoints, mixed) : undefined);
         results.push(result);
         // and nothing but the victim went down with it: a process that died of another's failure
-        // (a service of its database's restart, say) is restarted, but spends the crash-loop budget
-        expect({ lost: result.lost, duplicated: result.duplicated, collateral: result.collateral }, JSON.stringify(result)).toEqual({ lost: 0, duplicated: 0, collateral: [] });
+        // (a service of its database's restart, say) is restarted, but spends the crash-loop budget;
+        // and the uploads, requests, approvals, key releases and downloads alongside all went through
+        expect({ lost: result.lost, duplicated: result.duplicated, collateral: result.collateral, mixedProblems }, JSON.stringify(result)).toEqual({ lost: 0, duplicated: 0, collateral: [], mixedProblems: [] });
+        if (result.flows) expect(result.flows.completed, 'mixed-load flows completed').toBeGreaterThan(0);
         // what committed is on chain, once; and nothing is on chain that was not answered as committed
         expect(pingIds).toEqual(committedTxIds);
       });

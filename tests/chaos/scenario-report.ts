@@ -17,6 +17,8 @@ export interface ScenarioResult {
   recoverySeconds: number;
   /** other components that died (and were restarted) during the scenario */
   collateral: string[];
+  /** the mixed load alongside (upload, request, approval, key release, download per flow), when it ran */
+  flows?: { started: number; completed: number; retries: number; recoverySeconds: number };
 }
 
 /** dist/chaos/report.json and report.md (report-ha.* for the ha topology): the scenario tables the README quotes. */
@@ -24,8 +26,9 @@ export function writeChaosReport(results: ScenarioResult[], topology: 'dev' | 'h
   mkdirSync(dir, { recursive: true });
   const base = topology === 'dev' ? 'report' : `report-${topology}`;
   writeFileSync(join(dir, `${base}.json`), `${JSON.stringify({ at: new Date().toISOString(), topology, results }, null, 2)}\n`);
-  const rows = results.map((r) => `| ${r.scenario} | ${r.commands} | ${r.lost} | ${r.duplicated} | ${r.failed} | ${r.restartSeconds.toFixed(1)} | ${r.recoverySeconds.toFixed(1)} | ${r.collateral.join(', ') || 'none'} |`);
-  const table = ['| scenario | commands | lost | duplicated | failed answers | back after (s) | answers again after (s) | also restarted |', '|---|---|---|---|---|---|---|---|', ...rows].join('\n');
+  const flows = (r: ScenarioResult) => (r.flows ? `${r.flows.completed}/${r.flows.started} (${r.flows.retries} retried steps)` : '–');
+  const rows = results.map((r) => `| ${r.scenario} | ${r.commands} | ${r.lost} | ${r.duplicated} | ${r.failed} | ${flows(r)} | ${r.restartSeconds.toFixed(1)} | ${r.recoverySeconds.toFixed(1)} | ${r.collateral.join(', ') || 'none'} |`);
+  const table = ['| scenario | commands | lost | duplicated | failed answers | mixed-load flows completed | back after (s) | answers again after (s) | also restarted |', '|---|---|---|---|---|---|---|---|---|', ...rows].join('\n');
   writeFileSync(join(dir, `${base}.md`), `${table}\n`);
   return join(dir, `${base}.md`);
 }
