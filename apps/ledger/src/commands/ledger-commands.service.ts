@@ -22,8 +22,16 @@ import { WriteBatcher } from './write-batcher.ts';
 export const COMMAND_CONSUMER_GROUP = 'gridledger-ledger-commands';
 /** partitions of the command topic, when the ledger creates it: deliveries recorded at once */
 const COMMAND_TOPIC_PARTITIONS = 16;
-/** a block names a transaction within a few seconds; past this, it is looked up or sent again */
-const COMMIT_WAIT_MS = 30_000;
+/**
+ * A block names a transaction within a second or two, a few under a full pipeline; past this it
+ * is looked up, and sent again if no block has it. An orderer that dies (the Raft leader, say)
+ * takes the transactions it had not replicated with it, and each one holds its user's later
+ * commands, which follow it in order: 30 s here stalled the ha chaos suite's user for 30 s.
+ * Sending the same signed bytes twice is safe: one commits, the other is DUPLICATE_TXID.
+ */
+const COMMIT_WAIT_MS = 10_000;
+/** how long a replica that lost the pipeline lease lets its commands in flight finish */
+const HANDOVER_WAIT_MS = 30_000;
 
 /**
  * Ledger commands, in two steps that share nothing but the database:
@@ -105,7 +113,7 @@ export class LedgerCommandsService implements OnApplicationBootstrap, OnModuleDe
     await this.consumer.start();
     this.logger.log(`consuming ${LEDGER_TOPICS.submitRequested} as ${COMMAND_CONSUMER_GROUP}`);
     // a replica that does not hold the lease still records commands
-    this.lease.run({ start: () => this.startPipeline(), stop: () => Promise.all([this.receipts.stop(), this.pipeline.stop(this.stopping ? undefined : COMMIT_WAIT_MS)]).then(() => undefined) });
+    this.lease.run({ start: () => this.startPipeline(), stop: () => Promise.all([this.receipts.stop(), this.pipeline.stop(this.stopping ? undefined : HANDOVER_WAIT_MS)]).then(() => undefined) });
   }
 
   async onModuleDestroy(): Promise<void> {
