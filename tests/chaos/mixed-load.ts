@@ -94,7 +94,7 @@ class FlowRunner {
     name: string,
     ask: () => Promise<Answer>,
     ok: (a: Answer) => boolean,
-    { settled, again = transient }: { settled?: () => Promise<Answer | undefined>; again?: (a: Answer) => boolean } = {},
+    { settled, again = transient, madeBefore }: { settled?: () => Promise<Answer | undefined>; again?: (a: Answer) => boolean; madeBefore?: (a: Answer) => boolean } = {},
   ): Promise<Answer | undefined> {
     const deadline = Date.now() + STEP_DEADLINE_MS;
     for (let first = true; ; first = false) {
@@ -102,6 +102,13 @@ class FlowRunner {
       if (already) return already;
       const answer = await safely(ask);
       if (ok(answer)) return answer;
+      // asked again, the platform says the lost attempt went through: wait for it to show
+      if (!first && settled && madeBefore?.(answer)) {
+        for (const until = Date.now() + 30_000; Date.now() < until; await sleep(500)) {
+          const made = await settled();
+          if (made) return made;
+        }
+      }
       if (!again(answer) || Date.now() > deadline) {
         this.flow.failure = { step: name, answer };
         return undefined;
@@ -131,7 +138,11 @@ class FlowRunner {
       const items = (listed.body['items'] as Record<string, unknown>[] | undefined) ?? [];
       return items[0] ? { status: 201, body: items[0] } : undefined;
     };
-    const requested = await this.step('request', () => call(accessPolicyUrl, 'POST', '/requests', token.consumer, { assetId, purpose: PURPOSE, durationSeconds: 3600 }), (a) => a.status === 201, { settled: mine });
+    const requested = await this.step('request', () => call(accessPolicyUrl, 'POST', '/requests', token.consumer, { assetId, purpose: PURPOSE, durationSeconds: 3600 }), (a) => a.status === 201, {
+      settled: mine,
+      // one open request per consumer and asset: the chain refuses a second, naming the first
+      madeBefore: (a) => a.status === 409 && /already has an open request/.test(String(a.body['message'])),
+    });
     if (!requested) return;
     const requestId = String(requested.body['id']);
     this.flow.requestId = requestId;
