@@ -8,6 +8,8 @@ import { z } from 'zod';
 const kafka = testKafka();
 const NODE = fileURLToPath(new URL('../../../node_modules/.bin/node', import.meta.url));
 const RELAY_SCRIPT = fileURLToPath(new URL('./support/relay-process.ts', import.meta.url));
+/** lets the relay process import the workspace libraries by their `@gridledger/…` names, as the services do */
+const WORKSPACE_PATHS = fileURLToPath(new URL('../../../infra/stack/src/runtime/workspace-paths.ts', import.meta.url));
 const payloadSchema = z.object({ seq: z.number().int() });
 
 async function unpublished(db: MessagingDatabase): Promise<number> {
@@ -194,7 +196,7 @@ interface RelayProcess {
 }
 
 function startRelayProcess(env: NodeJS.ProcessEnv): RelayProcess {
-  const child = spawn(NODE, [RELAY_SCRIPT], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(NODE, ['--import', WORKSPACE_PATHS, RELAY_SCRIPT], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
   const handle: RelayProcess = {
     child,

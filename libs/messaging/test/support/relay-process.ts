@@ -1,6 +1,7 @@
 /**
  * The outbox relay as its own process, so a test can SIGKILL it for real. Run with the repository's
- * Node 24 (type stripping: erasable TypeScript and `.ts` imports only, no path aliases).
+ * Node 24 (type stripping: erasable TypeScript and `.ts` imports only) and the stack's resolve hook
+ * for the workspace libraries' `@gridledger/…` names (`infra/stack/src/runtime/workspace-paths.ts`).
  *
  * Environment: DATABASE_URL, KAFKA_BROKERS (comma-separated), KAFKA_USERNAME, KAFKA_PASSWORD,
  * KAFKA_CA_FILE (the broker is SASL_SSL), BATCH_SIZE, TRANSACTIONAL_ID (for the
