@@ -94,6 +94,16 @@ describe('KuboStore.add', () => {
     await expect(kubo.add(source, [])).rejects.toBe(limit);
   });
 
+  it('blames the source that failed while Kubo was still being reached', async () => {
+    const kubo = await fakeKubo((request, response) => void received(request).then(() => response.end('{}')).catch(() => undefined));
+    const source = new PassThrough();
+    const aborted = new Error('the client went away');
+    // fails on the next tick: before the connection to Kubo stands
+    source.destroy(aborted);
+
+    await expect(kubo.add(source, [])).rejects.toBe(aborted);
+  });
+
   it('blames IPFS when Kubo refuses the add, even before the whole body is sent', async () => {
     const kubo = await fakeKubo((_request, response) => {
       response.statusCode = 500;

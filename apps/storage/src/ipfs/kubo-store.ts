@@ -37,10 +37,11 @@ export class KuboStore {
     const body = new MultipartFileBody();
     const url = new URL('/api/v0/add', this.config.STORAGE_KUBO_API_URL);
     for (const [name, value] of Object.entries({ pin: 'true', 'cid-version': '1', 'raw-leaves': 'true', chunker: `size-${1024 * 1024}`, quieter: 'true', progress: 'false' })) url.searchParams.set(name, value);
-    const outgoing = await this.connect(url, body.contentType);
     let first: { side: 'stream' | 'ipfs'; error: unknown } | undefined;
-    // listening before the pipeline does, so a stream's own error is seen before it is spread
+    // listening before the connection stands and the pipeline listens: a stream that fails while
+    // Kubo is still being reached is then blamed, not left to throw with nobody listening
     for (const stream of [source, ...stages]) stream.once('error', (error) => (first ??= { side: 'stream', error }));
+    const outgoing = await this.connect(url, body.contentType);
     // `on`, not `once`: a torn-down request may report more than one error
     outgoing.on('error', (error) => (first ??= { side: 'ipfs', error }));
     const answered = new Promise<IncomingMessage>((resolve, reject) => {
