@@ -3,9 +3,9 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AccessPolicyModule } from './app.module.ts';
-import { AccessExceptionFilter } from './common/access-exception.filter.ts';
 import { loadAccessPolicyConfig, type AccessPolicyConfig } from './config/access-policy-config.ts';
-import { listenOnSharedPort, useServiceLogs } from '@gridledger/nest-service';
+import { ledgerClientErrors } from '@gridledger/ledger-client';
+import { listenOnSharedPort, ServiceExceptionFilter, useServiceLogs } from '@gridledger/nest-service';
 
 async function main(): Promise<void> {
   let config: AccessPolicyConfig;
@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   }
   const app = await NestFactory.create(AccessPolicyModule.forConfig(config), { abortOnError: false, bufferLogs: true });
   useServiceLogs(app);
-  app.useGlobalFilters(new AccessExceptionFilter());
+  app.useGlobalFilters(new ServiceExceptionFilter('access-policy', [ledgerClientErrors]));
   const openApi = new DocumentBuilder()
     .setTitle('GridLedger access-policy service')
     .setDescription('The sharing workflow: request, approve, regulator approval, key release, revoke, expiry; asset policies; inboxes; supervision. Every step is a chain transaction signed for the caller.')

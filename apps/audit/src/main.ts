@@ -3,9 +3,8 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AuditModule } from './app.module.ts';
-import { AuditExceptionFilter } from './common/audit-exception.filter.ts';
 import { loadAuditConfig, type AuditConfig } from './config/audit-config.ts';
-import { listenOnSharedPort, useServiceLogs } from '@gridledger/nest-service';
+import { listenOnSharedPort, ServiceExceptionFilter, useServiceLogs } from '@gridledger/nest-service';
 
 async function main(): Promise<void> {
   let config: AuditConfig;
@@ -25,7 +24,7 @@ async function main(): Promise<void> {
     .addBearerAuth()
     .build();
   SwaggerModule.setup('docs', app, SwaggerModule.createDocument(app, openApi), { jsonDocumentUrl: 'openapi.json' });
-  app.useGlobalFilters(new AuditExceptionFilter());
+  app.useGlobalFilters(new ServiceExceptionFilter('audit'));
   app.enableShutdownHooks();
   await listenOnSharedPort(app, config.AUDIT_PORT, config.AUDIT_HOST);
   new Logger('Audit').log(`listening on http://${config.AUDIT_HOST}:${config.AUDIT_PORT}`);

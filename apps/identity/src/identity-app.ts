@@ -2,9 +2,8 @@ import { NestFactory } from '@nestjs/core';
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { useServiceLogs } from '@gridledger/nest-service';
+import { ServiceExceptionFilter, useServiceLogs } from '@gridledger/nest-service';
 import { IdentityModule } from './app.module.ts';
-import { IdentityExceptionFilter } from './common/identity-exception.filter.ts';
 import type { IdentityConfig } from './config/identity-config.ts';
 
 /** The configured application, shared by main.ts and the integration tests. */
@@ -13,7 +12,7 @@ export async function createIdentityApp(config: IdentityConfig, options: { logge
   if (options.logger !== false) useServiceLogs(app);
   // a proposal or transaction to sign may be up to 1 MiB, which is about 1.4 MB as base64 in JSON
   app.useBodyParser('json', { limit: '2mb' });
-  app.useGlobalFilters(new IdentityExceptionFilter());
+  app.useGlobalFilters(new ServiceExceptionFilter('identity'));
   const openApi = new DocumentBuilder()
     .setTitle('GridLedger identity service')
     .setDescription('Organisations, users, sign-in (ES256 JWTs with a JWKS), per-user Fabric identities and the internal signing API (per-service ES256 tokens; signs only attested calls).')

@@ -3,9 +3,9 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { LedgerModule } from './app.module.ts';
-import { LedgerExceptionFilter } from './common/ledger-exception.filter.ts';
+import { ledgerHttpErrors } from './common/ledger-http-errors.ts';
 import { loadLedgerConfig, type LedgerConfig } from './config/ledger-config.ts';
-import { listenOnSharedPort, useServiceLogs } from '@gridledger/nest-service';
+import { listenOnSharedPort, ServiceExceptionFilter, useServiceLogs } from '@gridledger/nest-service';
 
 async function main(): Promise<void> {
   let config: LedgerConfig;
@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   }
   const app = await NestFactory.create(LedgerModule.forConfig(config), { abortOnError: false, bufferLogs: true });
   useServiceLogs(app);
-  app.useGlobalFilters(new LedgerExceptionFilter());
+  app.useGlobalFilters(new ServiceExceptionFilter('ledger', [ledgerHttpErrors]));
   const openApi = new DocumentBuilder()
     .setTitle('GridLedger ledger service')
     .setDescription('Ledger reads for the other services (behind the service credential), chaincode events relayed to Kafka, and ledger commands consumed from Kafka.')

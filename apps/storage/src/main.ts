@@ -3,9 +3,10 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { StorageModule } from './app.module.ts';
-import { StorageExceptionFilter } from './common/storage-exception.filter.ts';
+import { storageHttpErrors } from './common/storage-http-errors.ts';
 import { loadStorageConfig, type StorageConfig } from './config/storage-config.ts';
-import { listenOnSharedPort, useServiceLogs } from '@gridledger/nest-service';
+import { ledgerClientErrors } from '@gridledger/ledger-client';
+import { listenOnSharedPort, ServiceExceptionFilter, useServiceLogs } from '@gridledger/nest-service';
 
 async function main(): Promise<void> {
   let config: StorageConfig;
@@ -19,7 +20,7 @@ async function main(): Promise<void> {
   // the body of an upload is streamed by the upload service, never parsed into memory
   const app = await NestFactory.create(StorageModule.forConfig(config), { abortOnError: false, bufferLogs: true, bodyParser: true });
   useServiceLogs(app);
-  app.useGlobalFilters(new StorageExceptionFilter());
+  app.useGlobalFilters(new ServiceExceptionFilter('storage', [storageHttpErrors, ledgerClientErrors]));
   const openApi = new DocumentBuilder()
     .setTitle('GridLedger storage service')
     .setDescription('Encrypted files on IPFS, anchored on chain: upload, status, download through the platform, key release to consumers.')

@@ -12,5 +12,6 @@ export {
   type LedgerCommandRequest,
   type CommandSigning,
 } from './ledger-commands.ts';
+export { ledgerClientErrors } from './ledger-client-errors.ts';
 export { LedgerQueryClient, LedgerRefusalError, LedgerUnavailableError, type LedgerQueryClientOptions } from './ledger-query-client.ts';
 export { DEFAULT_LEDGER_TARGET, type LedgerTarget } from './ledger-target.ts';

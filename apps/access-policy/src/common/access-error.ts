@@ -1,12 +1,4 @@
-/** A refusal with a machine-readable code and the HTTP status it becomes at the edge. */
-export class AccessError extends Error {
-  readonly code: string;
-  readonly status: number;
+import { ApiError } from '@gridledger/api-errors';
 
-  constructor(code: string, message: string, status = 400) {
-    super(message);
-    this.name = 'AccessError';
-    this.code = code;
-    this.status = status;
-  }
-}
+/** A refusal with a machine-readable code and the HTTP status it becomes at the edge. */
+export class AccessError extends ApiError {}

@@ -1,4 +1,4 @@
-import { ERROR_STATUS, type ErrorCode } from '@gridledger/api-errors';
+import { ApiError, ERROR_STATUS, type ErrorCode } from '@gridledger/api-errors';
 
 /** Every refusal the identity service gives; each code's HTTP status is the platform's (libs/api-errors). */
 export const IDENTITY_ERROR_CODES = [
@@ -37,15 +37,10 @@ export const IDENTITY_ERROR_CODES = [
 
 export type IdentityErrorCode = (typeof IDENTITY_ERROR_CODES)[number];
 
-export class IdentityError extends Error {
-  readonly code: IdentityErrorCode;
-  constructor(code: IdentityErrorCode, message: string) {
-    super(message);
-    this.name = 'IdentityError';
-    this.code = code;
-  }
+export class IdentityError extends ApiError {
+  declare readonly code: IdentityErrorCode;
 
-  get status(): number {
-    return ERROR_STATUS[this.code];
+  constructor(code: IdentityErrorCode, message: string) {
+    super(code, message, ERROR_STATUS[code]);
   }
 }

@@ -1,3 +1,5 @@
+import { ApiError } from '@gridledger/api-errors';
+
 /**
  * A refusal with a machine-readable code. The ledger's own codes are below; where another party
  * said no (the identity service: USER_SUSPENDED; the chaincode: POLICY_DENIED …) its code is kept,
@@ -5,14 +7,8 @@
  */
 export const LEDGER_ERROR_CODES = ['UNKNOWN_ORGANIZATION', 'INVALID_COMMAND', 'NOT_FOUND', 'UNAVAILABLE', 'ENDORSEMENT_FAILED'] as const;
 
-export class LedgerError extends Error {
-  constructor(
-    readonly code: (typeof LEDGER_ERROR_CODES)[number] | (string & {}),
-    message: string,
-    /** the HTTP status when this error reaches the API edge */
-    readonly status = 400,
-  ) {
-    super(message);
-    this.name = 'LedgerError';
+export class LedgerError extends ApiError {
+  constructor(code: (typeof LEDGER_ERROR_CODES)[number] | (string & {}), message: string, status = 400) {
+    super(code, message, status);
   }
 }
