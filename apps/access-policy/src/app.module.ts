@@ -1,11 +1,9 @@
 import { suspensionFeedProvider } from '@gridledger/access-token';
-import { ServiceFoundationModule, outboxPublisherProvider } from '@gridledger/nest-service';
+import { callerAuthProvider, ServiceFoundationModule, outboxPublisherProvider } from '@gridledger/nest-service';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AccountsController } from './accounts/accounts.controller.ts';
 import { CatalogController } from './catalog/catalog.controller.ts';
-import { AuditServiceGuard, OperatorGuard } from './auth/service-guard.ts';
 import { UserStandingClient } from './identity/user-standing.ts';
-import { UserGuard } from './auth/user-guard.ts';
 import { ACCESS_POLICY_CONFIG, type AccessPolicyConfig } from './config/access-policy-config.ts';
 import { AccessPolicyDatabase } from './database/access-policy-database.ts';
 import { ExpiryJob } from './expiry/expiry.job.ts';
@@ -31,8 +29,9 @@ export class AccessPolicyModule {
       controllers: [HealthController, CatalogController, RequestsController, InboxController, PoliciesController, SupervisionController, AccountsController, OperatorController, InternalController],
       providers: [
         { provide: ACCESS_POLICY_CONFIG, useValue: config },
-        AccessPolicyDatabase, UserGuard, AuditServiceGuard, OperatorGuard, LedgerGateway, UserStandingClient, LedgerAnswersConsumer, ReadModelConsumer, ReadModelRebuild,
+        AccessPolicyDatabase, LedgerGateway, UserStandingClient, LedgerAnswersConsumer, ReadModelConsumer, ReadModelRebuild,
         RequestsService, ExpiryJob, suspensionFeedProvider(ACCESS_POLICY_CONFIG, 'access-policy'),
+        callerAuthProvider<AccessPolicyConfig>(ACCESS_POLICY_CONFIG, (config) => ({ audience: 'access-policy', registry: config.auth.registry, identityUrl: config.ACCESS_POLICY_IDENTITY_URL })),
         outboxPublisherProvider<AccessPolicyConfig>({
           configToken: ACCESS_POLICY_CONFIG,
           options: (config) => ({

@@ -1,5 +1,5 @@
 import { suspensionFeedProvider } from '@gridledger/access-token';
-import { ServiceFoundationModule, outboxPublisherProvider } from '@gridledger/nest-service';
+import { callerAuthProvider, outboxPublisherProvider, ServiceFoundationModule } from '@gridledger/nest-service';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AuditExportController } from './audit-export/audit-export.controller.ts';
 import { AuditExporter } from './audit-export/audit-exporter.ts';
@@ -7,7 +7,6 @@ import { ExportLinksRepository } from './audit-export/export-links.repository.ts
 import { AuditController } from './audit-log/audit.controller.ts';
 import { AuditLogConsumer } from './audit-log/audit-log.consumer.ts';
 import { AuditLogRepository } from './audit-log/audit-log.repository.ts';
-import { SupervisorGuard } from './auth/supervisor-guard.ts';
 import { AUDIT_CONFIG, type AuditConfig } from './config/audit-config.ts';
 import { AuditDatabase } from './database/audit-database.ts';
 import { HealthController } from './health/health.controller.ts';
@@ -23,7 +22,8 @@ export class AuditModule {
       module: AuditModule,
       imports: [ServiceFoundationModule.forService('audit')],
       controllers: [HealthController, AuditController, AuditExportController, ReconciliationController, ViolationsController],
-      providers: [{ provide: AUDIT_CONFIG, useValue: config }, AuditDatabase, AuditLogRepository, AuditLogConsumer, AuditExporter, ExportLinksRepository, ViolationsRepository, SupervisorGuard, ReconciliationService, suspensionFeedProvider(AUDIT_CONFIG, 'audit'),
+      providers: [{ provide: AUDIT_CONFIG, useValue: config }, AuditDatabase, AuditLogRepository, AuditLogConsumer, AuditExporter, ExportLinksRepository, ViolationsRepository, ReconciliationService, suspensionFeedProvider(AUDIT_CONFIG, 'audit'),
+        callerAuthProvider<AuditConfig>(AUDIT_CONFIG, (config) => ({ audience: 'audit', registry: config.auth.registry, identityUrl: config.AUDIT_IDENTITY_URL })),
         // publishes what reconciliation finds (integrity violations, run reports)
         outboxPublisherProvider<AuditConfig>({
           configToken: AUDIT_CONFIG,

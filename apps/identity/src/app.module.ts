@@ -1,13 +1,12 @@
 import { Module, type DynamicModule, type OnApplicationBootstrap } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { ServiceFoundationModule, outboxPublisherProvider } from '@gridledger/nest-service';
+import { callerAuthProvider, ServiceFoundationModule, outboxPublisherProvider } from '@gridledger/nest-service';
 import { AccountsController } from './accounts/accounts.controller.ts';
 import { AccountsService } from './accounts/accounts.service.ts';
 import { DirectoryService } from './accounts/directory.service.ts';
 import { AuthController } from './auth/auth.controller.ts';
 import { AuthService } from './auth/auth.service.ts';
 import { UserGuard } from './auth/guards.ts';
-import { ServiceGuard } from './auth/service-guard.ts';
 import { SignInThrottle, signInThrottlerModule } from './auth/sign-in-throttle.ts';
 import { IDENTITY_CONFIG, type IdentityConfig } from './config/identity-config.ts';
 import { MasterKeyWrapper } from './custody/master-key-wrapper.ts';
@@ -71,7 +70,7 @@ export class IdentityModule implements OnApplicationBootstrap {
         SignatureLog,
         AttestationReceipts,
         UserGuard,
-        ServiceGuard,
+        callerAuthProvider<IdentityConfig>(IDENTITY_CONFIG, (config) => ({ audience: 'identity', registry: config.serviceKeys })),
         SignInThrottle,
         outboxPublisherProvider<IdentityConfig>({
           configToken: IDENTITY_CONFIG,

@@ -1,9 +1,9 @@
 import { suspensionFeedProvider } from '@gridledger/access-token';
-import { ServiceFoundationModule, outboxPublisherProvider } from '@gridledger/nest-service';
+import { callerAuthProvider, ServiceFoundationModule, outboxPublisherProvider } from '@gridledger/nest-service';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ChainEventsService } from './chain-events/chain-events.service.ts';
 import { LedgerCommandsService } from './commands/ledger-commands.service.ts';
-import { OperatorGuard, QueryCallerGuard } from './common/caller-guards.ts';
+import { QueryCallerGuard } from './common/caller-guards.ts';
 import { LEDGER_CONFIG, type LedgerConfig } from './config/ledger-config.ts';
 import { LedgerDatabase } from './database/ledger-database.ts';
 import { LedgerFabric } from './fabric/ledger-fabric.ts';
@@ -21,7 +21,8 @@ export class LedgerModule {
       module: LedgerModule,
       imports: [ServiceFoundationModule.forService('ledger')],
       controllers: [HealthController, LedgerQueriesController, OperatorController],
-      providers: [LedgerMetrics, { provide: LEDGER_CONFIG, useValue: config }, LedgerDatabase, LedgerFabric, ChainEventsService, LedgerCommandsService, suspensionFeedProvider(LEDGER_CONFIG, 'ledger'), LedgerSigners, LedgerQueryService, QueryCallerGuard, OperatorGuard,
+      providers: [LedgerMetrics, { provide: LEDGER_CONFIG, useValue: config }, LedgerDatabase, LedgerFabric, ChainEventsService, LedgerCommandsService, suspensionFeedProvider(LEDGER_CONFIG, 'ledger'),
+        callerAuthProvider<LedgerConfig>(LEDGER_CONFIG, (config) => ({ audience: 'ledger', registry: config.auth.registry, identityUrl: config.LEDGER_IDENTITY_URL })), LedgerSigners, LedgerQueryService, QueryCallerGuard,
         // publishes the relayed chain events and the command answers
         outboxPublisherProvider<LedgerConfig>({
           configToken: LEDGER_CONFIG,

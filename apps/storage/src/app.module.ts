@@ -1,8 +1,7 @@
 import { suspensionFeedProvider } from '@gridledger/access-token';
-import { ServiceFoundationModule, outboxPublisherProvider } from '@gridledger/nest-service';
+import { callerAuthProvider, ServiceFoundationModule, outboxPublisherProvider } from '@gridledger/nest-service';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { LedgerAnswersService } from './anchoring/ledger-answers.service.ts';
-import { UserGuard } from './auth/user-guard.ts';
 import { STORAGE_CONFIG, type StorageConfig } from './config/storage-config.ts';
 import { StorageDatabase } from './database/storage-database.ts';
 import { AccessCheck } from './downloads/access-check.ts';
@@ -19,7 +18,6 @@ import { UploadProgressRegistry } from './files/upload-progress.ts';
 import { UploadService } from './files/upload.service.ts';
 import { HealthController } from './health/health.controller.ts';
 import { InternalController } from './internal/internal.controller.ts';
-import { ServiceGuard } from './internal/service-guard.ts';
 import { LedgerCommands } from './ledger/ledger-commands.ts';
 import { StorageLimits } from './limits/request-limits.ts';
 import { KuboStore } from './ipfs/kubo-store.ts';
@@ -40,8 +38,9 @@ export class StorageModule {
       providers: [
         { provide: STORAGE_CONFIG, useValue: config },
         keyEncryptionProvider,
-        StorageDatabase, KuboStore, LedgerClient, LedgerCommands, { provide: StorageLimits, useValue: new StorageLimits(config.STORAGE_UPLOADS_IN_FLIGHT_PER_USER, config.STORAGE_KEY_RELEASES_PER_GRANT_PER_MINUTE) }, UserGuard, ServiceGuard, FileRecords, UploadProgressRegistry, UploadService,
+        StorageDatabase, KuboStore, LedgerClient, LedgerCommands, { provide: StorageLimits, useValue: new StorageLimits(config.STORAGE_UPLOADS_IN_FLIGHT_PER_USER, config.STORAGE_KEY_RELEASES_PER_GRANT_PER_MINUTE) }, FileRecords, UploadProgressRegistry, UploadService,
         AccessCheck, DownloadService, DownloadLinks, DownloadTickets, DownloadRecords, KeyReleaseService, KeyReleaseRequestsConsumer, KeyRotationService, MasterKeyRewrapService, LedgerAnswersService, suspensionFeedProvider(STORAGE_CONFIG, 'storage'),
+        callerAuthProvider<StorageConfig>(STORAGE_CONFIG, (config) => ({ audience: 'storage', registry: config.auth.registry, identityUrl: config.STORAGE_IDENTITY_URL })),
         outboxPublisherProvider<StorageConfig>({
           configToken: STORAGE_CONFIG,
           options: (config) => ({

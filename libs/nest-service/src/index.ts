@@ -5,3 +5,6 @@ export { OneTimeLinks, oneTimeLinksTableSql } from './links/one-time-links.ts';
 export { ServiceFoundationModule, useServiceLogs } from './service-foundation.module.ts';
 export { databaseOutageBody } from './errors/database-outage.ts';
 export { ServiceExceptionFilter } from './errors/service-exception.filter.ts';
+export { CALLER_AUTH, callerAuthProvider, type CallerAuth, type CallerAuthSettings } from './auth/caller-auth.ts';
+export { AcceptCallers, ServiceGuard, verifyServiceCaller, type ServiceRequest } from './auth/service-guard.ts';
+export { AllowRoles, refuseUser, UserGuard, type AuthenticatedRequest, type PlatformUser } from './auth/user-guard.ts';

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Post, Req, UseGuards } from '@nestjs/common';
+import { type AuthenticatedRequest, UserGuard } from '@gridledger/nest-service';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { UserGuard, type AuthenticatedRequest } from '../auth/user-guard.ts';
 import { AccessError } from '../common/access-error.ts';
 import { UserStandingClient } from '../identity/user-standing.ts';
 import { LedgerGateway } from '../ledger/ledger-gateway.ts';

@@ -1,6 +1,6 @@
 import { Controller, Get, Query, UseGuards } from '@nestjs/common';
+import { UserGuard } from '@gridledger/nest-service';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { UserGuard } from '../auth/user-guard.ts';
 import { AccessPolicyDatabase } from '../database/access-policy-database.ts';
 import { parseInput } from '../requests/request-input.ts';
 import { CATALOG_SORTS, catalogQuerySchema, catalogSql } from './catalog-query.ts';

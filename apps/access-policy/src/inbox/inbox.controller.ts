@@ -1,6 +1,6 @@
 import { Controller, Get, Req, UseGuards } from '@nestjs/common';
+import { type AuthenticatedRequest, UserGuard } from '@gridledger/nest-service';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { UserGuard, type AuthenticatedRequest } from '../auth/user-guard.ts';
 import { AccessPolicyDatabase } from '../database/access-policy-database.ts';
 import { listRequestViews } from '../read-model/read-model-store.ts';
 import { isRegulator } from '@gridledger/domain';

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Put, Req, UseGuards } from '@nestjs/common';
+import { type AuthenticatedRequest, UserGuard } from '@gridledger/nest-service';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { needsRegulatorApproval, type AssetStatus, type Sensitivity } from '@gridledger/domain';
-import { UserGuard, type AuthenticatedRequest } from '../auth/user-guard.ts';
 import { AccessError } from '../common/access-error.ts';
 import { LedgerGateway } from '../ledger/ledger-gateway.ts';
 import { parseId, parseInput } from '../requests/request-input.ts';

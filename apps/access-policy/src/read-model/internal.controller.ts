@@ -1,12 +1,13 @@
 import { Controller, Get, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AuditServiceGuard } from '../auth/service-guard.ts';
+import { AcceptCallers, ServiceGuard } from '@gridledger/nest-service';
 import { AccessPolicyDatabase } from '../database/access-policy-database.ts';
 
 /** What reconciliation (the audit service) compares with the chain. Service credential only; never routed by the public entry. */
 @ApiTags('internal')
 @ApiBearerAuth()
-@UseGuards(AuditServiceGuard)
+@UseGuards(ServiceGuard)
+@AcceptCallers('audit')
 @Controller('internal')
 export class InternalController {
   constructor(private readonly database: AccessPolicyDatabase) {}

@@ -1,12 +1,13 @@
 import { Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { OperatorGuard } from '../auth/service-guard.ts';
+import { AcceptCallers, ServiceGuard } from '@gridledger/nest-service';
 import { ExpiryJob } from '../expiry/expiry.job.ts';
 import { ReadModelRebuild } from './read-model-rebuild.ts';
 
 @ApiTags('operator')
 @ApiBearerAuth()
-@UseGuards(OperatorGuard)
+@UseGuards(ServiceGuard)
+@AcceptCallers('operator')
 @Controller('operator')
 export class OperatorController {
   constructor(

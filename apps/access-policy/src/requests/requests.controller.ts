@@ -1,7 +1,7 @@
 import { REQUEST_STATUSES } from '@gridledger/domain';
+import { type AuthenticatedRequest, UserGuard } from '@gridledger/nest-service';
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { UserGuard, type AuthenticatedRequest } from '../auth/user-guard.ts';
 import { createRequestSchema, decisionSchema, keyReleaseSchema, listQuerySchema, parseId, parseInput, REQUEST_VIEWS } from './request-input.ts';
 import { RequestsService } from './requests.service.ts';
 

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { type PlatformUser } from '@gridledger/nest-service';
 import { Injectable } from '@nestjs/common';
 import { ACCESS_TOPICS } from '@gridledger/contracts';
 import { isRegulator, OPEN_REQUEST_STATUSES, type RequestStatus } from '@gridledger/domain';
 import { LedgerRefusalError } from '@gridledger/ledger-client';
 import { writeOutboxEvent } from '@gridledger/messaging';
-import type { PlatformUser } from '../auth/user-guard.ts';
 import { AccessError } from '../common/access-error.ts';
 import { AccessPolicyDatabase } from '../database/access-policy-database.ts';
 import { EVENT_SOURCE, LedgerGateway } from '../ledger/ledger-gateway.ts';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { type AuthenticatedRequest, UserGuard } from '@gridledger/nest-service';
 import { Body, Controller, HttpCode, Param, Post, Req, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { UserGuard, type AuthenticatedRequest } from '../auth/user-guard.ts';
 import { AccessError } from '../common/access-error.ts';
 import { LedgerGateway } from '../ledger/ledger-gateway.ts';
 import { decisionSchema, parseId, parseInput } from '../requests/request-input.ts';

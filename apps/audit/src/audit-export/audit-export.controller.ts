@@ -1,9 +1,11 @@
-import { applyDecorators, Body, Controller, Get, HttpCode, HttpException, Param, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
+import { SupervisorsOnly } from '../auth/supervisors-only.ts';
+import { orgScope } from '../auth/org-scope.ts';
+import type { AuthenticatedRequest } from '@gridledger/nest-service';
+import { applyDecorators, Body, Controller, Get, HttpCode, HttpException, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiParam, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { SuspensionFeed } from '@gridledger/access-token';
 import type { Response } from 'express';
 import { parseQuery } from '../audit-log/audit-query.ts';
-import { orgScope, SupervisorGuard, type SupervisorRequest } from '../auth/supervisor-guard.ts';
 import { AuditExporter } from './audit-exporter.ts';
 import { EXPORT_FORMATS } from './export-encoding.ts';
 import { ExportLinksRepository } from './export-links.repository.ts';
@@ -29,23 +31,23 @@ export class AuditExportController {
   ) {}
 
   @Get()
-  @UseGuards(SupervisorGuard)
+  @SupervisorsOnly()
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Export every matching audit entry, oldest first, with no cap: streamed as CSV or JSON Lines' })
   @ApiProduces('text/csv', 'application/jsonl')
   @applyDecorators(...FILTERS.map((q) => ApiQuery(q)))
-  async export(@Req() request: SupervisorRequest, @Query() query: unknown, @Res() response: Response): Promise<void> {
+  async export(@Req() request: AuthenticatedRequest, @Query() query: unknown, @Res() response: Response): Promise<void> {
     const parsed = parseQuery(exportSchema, query);
     await this.exporter.send(response, { ...parsed, org: orgScope(request.user, parsed.org) });
   }
 
   @Post('links')
   @HttpCode(201)
-  @UseGuards(SupervisorGuard)
+  @SupervisorsOnly()
   @ApiBearerAuth()
   @ApiOperation({ summary: 'A single-use link, valid for 60 seconds, to the same export: for a browser to save it to disk without a bearer header' })
   @ApiBody({ schema: { type: 'object', properties: Object.fromEntries(FILTERS.map((q) => [q.name, { type: 'string', ...('enum' in q ? { enum: [...q.enum] } : {}) }])) } })
-  async link(@Req() request: SupervisorRequest, @Body() body: unknown) {
+  async link(@Req() request: AuthenticatedRequest, @Body() body: unknown) {
     const parsed = parseQuery(exportSchema, body);
     const { token, expiresAt } = await this.links.create({ userId: request.user.id, mspId: request.user.mspId }, { ...parsed, org: orgScope(request.user, parsed.org) });
     return { token, path: `/audit/exports/links/${token}`, expiresAt };

@@ -1,7 +1,9 @@
-import { Controller, Get, Header, HttpException, Param, Query, Req, Res, UseGuards } from '@nestjs/common';
+import { SupervisorsOnly } from '../auth/supervisors-only.ts';
+import { orgScope } from '../auth/org-scope.ts';
+import type { AuthenticatedRequest } from '@gridledger/nest-service';
+import { Controller, Get, Header, HttpException, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { orgScope, SupervisorGuard, type SupervisorRequest } from '../auth/supervisor-guard.ts';
 import { AuditLogRepository } from './audit-log.repository.ts';
 import { countersSchema, parseQuery, searchSchema } from './audit-query.ts';
 import { AuditExporter } from '../audit-export/audit-exporter.ts';
@@ -9,7 +11,7 @@ import { lineageGraph } from './lineage-graph.ts';
 
 @ApiTags('audit')
 @ApiBearerAuth()
-@UseGuards(SupervisorGuard)
+@SupervisorsOnly()
 @Controller('audit')
 export class AuditController {
   constructor(
@@ -28,7 +30,7 @@ export class AuditController {
   @ApiQuery({ name: 'limit', required: false })
   @ApiQuery({ name: 'after', required: false, description: 'the next cursor of the previous page' })
   @ApiQuery({ name: 'format', required: false, enum: ['json', 'csv'], description: 'csv: every matching row, oldest first, streamed (limit and after are for JSON pages)' })
-  async events(@Req() request: SupervisorRequest, @Query() query: unknown, @Res() response: Response): Promise<void> {
+  async events(@Req() request: AuthenticatedRequest, @Query() query: unknown, @Res() response: Response): Promise<void> {
     const { after, format, org, limit, ...filter } = parseQuery(searchSchema, query);
     // a report used to stop silently at one page of 500: it is the whole export now
     if (format === 'csv') return this.exporter.send(response, { ...filter, org: orgScope(request.user, org), format: 'csv' });
@@ -50,7 +52,7 @@ export class AuditController {
   @Get('counters')
   @Header('cache-control', 'no-store')
   @ApiOperation({ summary: 'Uploads, requests, approvals, downloads and integrity violations per hour' })
-  counters(@Req() request: SupervisorRequest, @Query() query: unknown) {
+  counters(@Req() request: AuthenticatedRequest, @Query() query: unknown) {
     const { hours, org } = parseQuery(countersSchema, query);
     return this.log.counters(hours, orgScope(request.user, org));
   }

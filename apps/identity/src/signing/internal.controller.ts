@@ -1,9 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Req, UseGuards } from '@nestjs/common';
+import { AcceptCallers, ServiceGuard, type ServiceRequest } from '@gridledger/nest-service';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { OPERATOR } from '@gridledger/service-auth';
 import { IdentityError } from '../common/identity-error.ts';
 import { openApiBody } from '../common/openapi-body.ts';
-import { AcceptCallers, ServiceGuard, type ServiceRequest } from '../auth/service-guard.ts';
 import { SigningKeysService } from '../tokens/signing-keys.service.ts';
 import { parseBody } from '../users/user-input.ts';
 import { UsersService } from '../users/users.service.ts';

@@ -1,12 +1,12 @@
-import { AccessTokenError, AccessTokenVerifier, SuspensionFeed, tokenRefusal, type PlatformUser } from '@gridledger/access-token';
-import { QUERY_READERS, ServiceAuthError, SERVICE_TOKEN_TYPE, verifyServiceToken, type PrincipalName } from '@gridledger/service-auth';
-import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import type { PlatformUser } from '@gridledger/access-token';
+import { ApiError } from '@gridledger/api-errors';
+import { CALLER_AUTH, refuseUser, verifyServiceCaller, type CallerAuth } from '@gridledger/nest-service';
+import { QUERY_READERS, SERVICE_TOKEN_TYPE, type PrincipalName } from '@gridledger/service-auth';
+import { Inject, Injectable, Logger, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
 import { decodeProtectedHeader } from 'jose';
-import { LEDGER_CONFIG, type LedgerConfig } from '../config/ledger-config.ts';
-import { LedgerError } from './ledger-error.ts';
 
-/** Who called the ledger's HTTP API, as a guard proved it. */
+/** Who called the ledger's read API, as the guard proved it. */
 export type LedgerCaller = { kind: 'service'; service: PrincipalName } | { kind: 'user'; user: PlatformUser; accessToken: string };
 export type LedgerRequest = Request & { caller?: LedgerCaller };
 
@@ -20,56 +20,27 @@ const isServiceToken = (token: string) => {
   }
 };
 
-async function serviceCaller(request: Request, config: LedgerConfig, accept: readonly PrincipalName[]): Promise<LedgerCaller> {
-  try {
-    return { kind: 'service', service: await verifyServiceToken(request.headers.authorization, { registry: config.auth.registry, audience: 'ledger', accept }) };
-  } catch (error) {
-    if (error instanceof ServiceAuthError) throw new LedgerError(error.code, error.message, error.status);
-    throw error;
-  }
-}
-
 /**
  * The reads: a service that reads on users' behalf (its own short-lived token), or a user with
  * their own access token (through the public entry), whose reads are then evaluated as them.
+ * The one guard of the platform that takes either kind of token, so it is the ledger's own.
  */
 @Injectable()
 export class QueryCallerGuard implements CanActivate {
-  private readonly users: AccessTokenVerifier;
+  private readonly logger = new Logger('QueryCallerGuard');
 
-  constructor(@Inject(LEDGER_CONFIG) private readonly config: LedgerConfig, suspensions: SuspensionFeed) {
-    this.users = AccessTokenVerifier.forIdentityService(config.LEDGER_IDENTITY_URL, suspensions);
-  }
+  constructor(@Inject(CALLER_AUTH) private readonly auth: CallerAuth) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<LedgerRequest>();
     const token = bearer(request);
-    if (!token) throw new LedgerError('UNAUTHENTICATED', 'the ledger API needs a service token or the user\'s access token (Authorization: Bearer …)', 401);
+    if (!token) throw new ApiError('UNAUTHENTICATED', "the ledger API needs a service token or the user's access token (Authorization: Bearer …)", 401);
     if (isServiceToken(token)) {
-      request.caller = await serviceCaller(request, this.config, QUERY_READERS);
+      request.caller = { kind: 'service', service: await verifyServiceCaller(request.headers.authorization, this.auth, QUERY_READERS, this.logger, request) };
       return true;
     }
-    try {
-      request.caller = { kind: 'user', user: await this.users.verify(token), accessToken: token };
-    } catch (error) {
-      if (error instanceof AccessTokenError) {
-        const { code, status } = tokenRefusal(error);
-        throw new LedgerError(code, error.message, status);
-      }
-      throw error;
-    }
-    return true;
-  }
-}
-
-/** Operator actions: the operator, and the access-policy service, which replays the chain to rebuild its read model. */
-@Injectable()
-export class OperatorGuard implements CanActivate {
-  constructor(@Inject(LEDGER_CONFIG) private readonly config: LedgerConfig) {}
-
-  async canActivate(context: ExecutionContext): Promise<boolean> {
-    const request = context.switchToHttp().getRequest<LedgerRequest>();
-    request.caller = await serviceCaller(request, this.config, ['operator', 'access-policy']);
+    if (!this.auth.users) throw new Error("the ledger has no identity service configured for users' tokens");
+    request.caller = { kind: 'user', user: await this.auth.users.verify(token).catch(refuseUser), accessToken: token };
     return true;
   }
 }

@@ -2,7 +2,7 @@ import { createKafka } from '@gridledger/kafka-client';
 import { Body, Controller, HttpCode, Inject, Logger, Post, UseGuards, type OnModuleDestroy } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Partitioners, type Kafka, type Producer } from 'kafkajs';
-import { OperatorGuard } from '../common/caller-guards.ts';
+import { AcceptCallers, ServiceGuard } from '@gridledger/nest-service';
 import { LEDGER_CONFIG, type LedgerConfig } from '../config/ledger-config.ts';
 import { LedgerFabric } from '../fabric/ledger-fabric.ts';
 import { replayBlocks, type ReplayReport } from './chain-replay.ts';
@@ -11,7 +11,9 @@ import { parseReplayRequest } from './replay-input.ts';
 /** Operator actions: the operator's credential, or the access-policy service's (its read-model rebuild). */
 @ApiTags('operator')
 @ApiBearerAuth()
-@UseGuards(OperatorGuard)
+@UseGuards(ServiceGuard)
+// the operator, and the access-policy service, which replays the chain to rebuild its read model
+@AcceptCallers('operator', 'access-policy')
 @Controller('operator')
 export class OperatorController implements OnModuleDestroy {
   private readonly logger = new Logger('Replay');

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
+import { type PlatformUser } from '@gridledger/nest-service';
 import { Injectable, Logger } from '@nestjs/common';
 import { STORAGE_TOPICS, type TopicPayloads } from '@gridledger/contracts';
 import { writeOutboxEvent } from '@gridledger/messaging';
-import type { PlatformUser } from '../auth/user-guard.ts';
 import { StorageError } from '../common/storage-error.ts';
 import { StorageDatabase } from '../database/storage-database.ts';
 import { FileRecords, type FileRecord } from '../files/file-records.ts';

@@ -1,9 +1,9 @@
 import { Readable } from 'node:stream';
+import { type PlatformUser } from '@gridledger/nest-service';
 import { pipeline } from 'node:stream/promises';
 import { Inject, Injectable } from '@nestjs/common';
 import { decryptStream, hashingPassThrough, type KeyEncryptionService } from '@gridledger/file-crypto';
 import type { Response } from 'express';
-import type { PlatformUser } from '../auth/user-guard.ts';
 import { StorageError } from '../common/storage-error.ts';
 import { KEY_ENCRYPTION_SERVICE } from '../files/key-encryption.provider.ts';
 import { KuboStore } from '../ipfs/kubo-store.ts';

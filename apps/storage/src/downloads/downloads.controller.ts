@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { type AuthenticatedRequest, UserGuard } from '@gridledger/nest-service';
 import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { UserGuard, type AuthenticatedRequest } from '../auth/user-guard.ts';
 import { KeyReleaseService } from '../key-release/key-release.service.ts';
 import { KeyRotationService } from '../key-rotation/key-rotation.service.ts';
 import { AccessCheck } from './access-check.ts';

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { type AuthenticatedRequest, UserGuard } from '@gridledger/nest-service';
 import { Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { UserGuard, type AuthenticatedRequest } from '../auth/user-guard.ts';
 import { StorageError } from '../common/storage-error.ts';
 import { StorageLimits } from '../limits/request-limits.ts';
 import { FileRecords } from './file-records.ts';

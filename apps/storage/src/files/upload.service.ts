@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { type PlatformUser } from '@gridledger/nest-service';
 import type { Readable } from 'node:stream';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { LEDGER_TOPICS, STORAGE_TOPICS } from '@gridledger/contracts';
@@ -6,7 +7,6 @@ import { FILE_ENCRYPTION_SCHEME, generateDataKey, type KeyEncryptionService } fr
 import { writeOutboxEvent } from '@gridledger/messaging';
 import busboy from 'busboy';
 import type { Request } from 'express';
-import type { PlatformUser } from '../auth/user-guard.ts';
 import { DependencyUnavailableError, StorageError } from '../common/storage-error.ts';
 import { STORAGE_CONFIG, type StorageConfig } from '../config/storage-config.ts';
 import { StorageDatabase } from '../database/storage-database.ts';

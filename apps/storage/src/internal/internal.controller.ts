@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger'
 import { StorageError } from '../common/storage-error.ts';
 import { StorageDatabase } from '../database/storage-database.ts';
 import { KuboStore } from '../ipfs/kubo-store.ts';
-import { AcceptCallers, ServiceGuard } from './service-guard.ts';
+import { AcceptCallers, ServiceGuard } from '@gridledger/nest-service';
 
 const PAGE = 500;
 

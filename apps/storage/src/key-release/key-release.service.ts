@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
+import { type PlatformUser } from '@gridledger/nest-service';
 import { statusOf } from '@gridledger/api-errors';
 import { Inject, Injectable } from '@nestjs/common';
 import { LEDGER_TOPICS, STORAGE_TOPICS } from '@gridledger/contracts';
 import { sealKeyForRecipient, x25519PublicKeyBytes, type KeyEncryptionService, type KeyEnvelope } from '@gridledger/file-crypto';
 import { writeOutboxEvent } from '@gridledger/messaging';
 import { awaitLedgerAnswer } from '@gridledger/ledger-client';
-import type { PlatformUser } from '../auth/user-guard.ts';
 import { StorageError } from '../common/storage-error.ts';
 import { StorageDatabase } from '../database/storage-database.ts';
 import { AccessCheck } from '../downloads/access-check.ts';

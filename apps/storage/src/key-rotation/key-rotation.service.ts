@@ -1,11 +1,11 @@
 import { statusOf } from '@gridledger/api-errors';
+import { type PlatformUser } from '@gridledger/nest-service';
 import { Readable } from 'node:stream';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { LEDGER_TOPICS, STORAGE_TOPICS } from '@gridledger/contracts';
 import { decryptStream, FILE_ENCRYPTION_SCHEME, generateDataKey, sealKeyForRecipient, type KeyEncryptionService } from '@gridledger/file-crypto';
 import { writeOutboxEvent } from '@gridledger/messaging';
 import { awaitLedgerAnswer } from '@gridledger/ledger-client';
-import type { PlatformUser } from '../auth/user-guard.ts';
 import { StorageError } from '../common/storage-error.ts';
 import { StorageDatabase } from '../database/storage-database.ts';
 import { AccessCheck } from '../downloads/access-check.ts';

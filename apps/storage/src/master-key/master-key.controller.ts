@@ -1,7 +1,7 @@
 import { OPERATOR } from '@gridledger/service-auth';
+import { AcceptCallers, ServiceGuard } from '@gridledger/nest-service';
 import { Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AcceptCallers, ServiceGuard } from '../internal/service-guard.ts';
 import { MasterKeyRewrapService } from './master-key-rewrap.service.ts';
 
 /** Called by `stack rotate-master-key` with the operator's credential; never routed by the public entry. */

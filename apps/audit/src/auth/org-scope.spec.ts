@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { orgScope } from './supervisor-guard.ts';
+import { orgScope } from './org-scope.ts';
 
 describe('orgScope', () => {
   it('lets a RegulatorMSP regulator search any organisation', () => {

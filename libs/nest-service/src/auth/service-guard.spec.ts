@@ -25,7 +25,7 @@ class Routes {
   }
 }
 
-const guard = new ServiceGuard(new Reflector(), { serviceKeys: registry });
+const guard = new ServiceGuard(new Reflector(), { audience: 'identity', registry });
 async function call(route: keyof Routes, authorization?: string): Promise<{ caller?: string; error?: unknown }> {
   const request = { method: 'POST', path: `/internal/${route}`, headers: authorization ? { authorization } : {} } as unknown as ServiceRequest;
   const context = { switchToHttp: () => ({ getRequest: () => request }), getHandler: () => Routes.prototype[route], getClass: () => Routes } as unknown as ExecutionContext;
