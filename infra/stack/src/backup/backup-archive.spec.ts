@@ -44,7 +44,8 @@ describe('encrypted backup archive', () => {
     const cut = join(dir, 'cut');
     writeFileSync(cut, bytes.subarray(0, bytes.length - 100));
     await expect(readEncryptedArchive(cut, join(dir, 'cut.out'), passphrase)).rejects.toThrow(/does not open/);
-  });
+    // six passphrase derivations (scrypt, on purpose slow): 2.3 s alone, over 5 s on a busy machine
+  }, 30_000);
 
   it('says when a file is not a backup at all', async () => {
     const other = join(dir, 'other');
