@@ -154,7 +154,7 @@ describe('storage service on real Kubo, the real chain and PostgreSQL', () => {
 
   it('refuses an upload over the limit with 413 before reading it, and keeps nothing', async () => {
     // what earlier tests set going (an anchoring's events) is published first, so the count below is this test's alone
-    const published = async () => (await call('GET', '/health', ownerToken)).body['published'];
+    const published = async () => ((await call('GET', '/health', ownerToken)).body['details'] as { outbox: { published: number } }).outbox.published;
     let before = await published();
     for (let settled = false; !settled; ) {
       await new Promise((resolve) => setTimeout(resolve, 1_000));

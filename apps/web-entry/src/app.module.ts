@@ -1,3 +1,4 @@
+import { ServiceHealthModule } from '@gridledger/nest-service';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { OpsGuard } from './auth/ops-guard.ts';
 import { UserVerifier } from './auth/user-verifier.ts';
@@ -14,6 +15,7 @@ export class WebEntryModule {
   static forConfig(config: EntryConfig): DynamicModule {
     return {
       module: WebEntryModule,
+      imports: [ServiceHealthModule],
       controllers: [HealthController, OpsController],
       providers: [{ provide: ENTRY_CONFIG, useValue: config }, UserVerifier, OpsGuard, ApiProxy, ThroughputMeter, RecentErrors, OpsSampler],
     };

@@ -8,3 +8,5 @@ export { ServiceExceptionFilter } from './errors/service-exception.filter.ts';
 export { CALLER_AUTH, callerAuthProvider, type CallerAuth, type CallerAuthSettings } from './auth/caller-auth.ts';
 export { AcceptCallers, ServiceGuard, verifyServiceCaller, type ServiceRequest } from './auth/service-guard.ts';
 export { AllowRoles, refuseUser, UserGuard, type AuthenticatedRequest, type PlatformUser } from './auth/user-guard.ts';
+export { HealthChecks } from './health/health-checks.ts';
+export { ServiceHealthModule } from './health/service-health.module.ts';

@@ -1,17 +1,18 @@
 import { Module, type DynamicModule, type INestApplication } from '@nestjs/common';
 import { Logger, LoggerModule } from 'nestjs-pino';
 import { jsonLogsOptions } from './logging/json-logs.ts';
+import { ServiceHealthModule } from './health/service-health.module.ts';
 import { MetricsModule } from './metrics/metrics.module.ts';
 
 /**
  * What every GridLedger service has, whatever it does: JSON logs with request ids and secrets
- * redacted, and GET /metrics. Its main.ts creates the app with `bufferLogs: true` and calls
+ * redacted, GET /metrics, and the HealthChecks its health controller is built of. Its main.ts creates the app with `bufferLogs: true` and calls
  * `useServiceLogs(app)`, so even the boot's lines are JSON.
  */
 @Module({})
 export class ServiceFoundationModule {
   static forService(service: string): DynamicModule {
-    return { module: ServiceFoundationModule, imports: [LoggerModule.forRoot(jsonLogsOptions(service)), MetricsModule.forService(service)], exports: [LoggerModule, MetricsModule] };
+    return { module: ServiceFoundationModule, imports: [LoggerModule.forRoot(jsonLogsOptions(service)), MetricsModule.forService(service), ServiceHealthModule], exports: [LoggerModule, MetricsModule, ServiceHealthModule] };
   }
 }
 

@@ -1,6 +1,8 @@
-import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { OutboxPublisher } from '@gridledger/messaging';
+import { HealthChecks } from '@gridledger/nest-service';
+import { Controller, Get } from '@nestjs/common';
+import { HealthCheck } from '@nestjs/terminus';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AccessPolicyDatabase } from '../database/access-policy-database.ts';
 import { LedgerAnswersConsumer } from '../ledger/ledger-answers.consumer.ts';
 import { ReadModelConsumer } from '../read-model/read-model.consumer.ts';
@@ -9,6 +11,7 @@ import { ReadModelConsumer } from '../read-model/read-model.consumer.ts';
 @Controller('health')
 export class HealthController {
   constructor(
+    private readonly checks: HealthChecks,
     private readonly database: AccessPolicyDatabase,
     private readonly outbox: OutboxPublisher,
     private readonly readModel: ReadModelConsumer,
@@ -16,11 +19,14 @@ export class HealthController {
   ) {}
 
   @Get()
+  @HealthCheck()
   @ApiOperation({ summary: 'Liveness: database reachable; events published and applied so far' })
-  async health() {
-    const database = await this.database.pool.query('select 1').then(() => 'up', () => 'unreachable');
-    const body = { status: database === 'up' ? 'up' : 'down', database, published: this.outbox.metrics.produced, readModel: this.readModel.metrics(), ledgerAnswers: this.answers.metrics() };
-    if (body.status !== 'up') throw new ServiceUnavailableException(body);
-    return body;
+  health() {
+    return this.checks.run([
+      this.checks.postgres('database', this.database.pool),
+      this.checks.figures('outbox', () => ({ published: this.outbox.metrics.produced })),
+      this.checks.figures('readModel', () => this.readModel.metrics()),
+      this.checks.figures('ledgerAnswers', () => this.answers.metrics()),
+    ]);
   }
 }

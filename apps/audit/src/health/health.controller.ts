@@ -1,4 +1,6 @@
-import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
+import { HealthChecks } from '@gridledger/nest-service';
+import { Controller, Get } from '@nestjs/common';
+import { HealthCheck } from '@nestjs/terminus';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuditLogConsumer } from '../audit-log/audit-log.consumer.ts';
 import { AuditDatabase } from '../database/audit-database.ts';
@@ -7,18 +9,15 @@ import { AuditDatabase } from '../database/audit-database.ts';
 @Controller('health')
 export class HealthController {
   constructor(
+    private readonly checks: HealthChecks,
     private readonly database: AuditDatabase,
     private readonly consumer: AuditLogConsumer,
   ) {}
 
   @Get()
+  @HealthCheck()
   @ApiOperation({ summary: 'Liveness, database reachability and what the audit consumer has recorded' })
-  async health() {
-    try {
-      await this.database.pool.query('select 1');
-    } catch {
-      throw new ServiceUnavailableException({ status: 'down', database: 'unreachable' });
-    }
-    return { status: 'up', database: 'up', consumer: this.consumer.metrics() };
+  health() {
+    return this.checks.run([this.checks.postgres('database', this.database.pool), this.checks.figures('consumer', () => this.consumer.metrics())]);
   }
 }

@@ -1,21 +1,21 @@
-import { Controller, Get, HttpCode, ServiceUnavailableException } from '@nestjs/common';
+import { HealthChecks } from '@gridledger/nest-service';
+import { Controller, Get } from '@nestjs/common';
+import { HealthCheck } from '@nestjs/terminus';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 
 @ApiTags('health')
 @Controller('health')
 export class HealthController {
-  constructor(private readonly db: DataSource) {}
+  constructor(
+    private readonly checks: HealthChecks,
+    private readonly db: DataSource,
+  ) {}
 
   @Get()
-  @HttpCode(200)
+  @HealthCheck()
   @ApiOperation({ summary: 'Liveness and database reachability' })
-  async health() {
-    try {
-      await this.db.query('select 1');
-    } catch {
-      throw new ServiceUnavailableException({ status: 'down', database: 'unreachable' });
-    }
-    return { status: 'up', database: 'up' };
+  health() {
+    return this.checks.run([this.checks.postgres('database', this.db)]);
   }
 }

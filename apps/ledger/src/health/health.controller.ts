@@ -1,4 +1,6 @@
-import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
+import { HealthChecks } from '@gridledger/nest-service';
+import { Controller, Get } from '@nestjs/common';
+import { HealthCheck } from '@nestjs/terminus';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ChainEventsService } from '../chain-events/chain-events.service.ts';
 import { LedgerDatabase } from '../database/ledger-database.ts';
@@ -7,18 +9,15 @@ import { LedgerDatabase } from '../database/ledger-database.ts';
 @Controller('health')
 export class HealthController {
   constructor(
+    private readonly checks: HealthChecks,
     private readonly database: LedgerDatabase,
     private readonly chainEvents: ChainEventsService,
   ) {}
 
   @Get()
+  @HealthCheck()
   @ApiOperation({ summary: 'Liveness, database reachability and relay counters' })
-  async health() {
-    try {
-      await this.database.pool.query('select 1');
-    } catch {
-      throw new ServiceUnavailableException({ status: 'down', database: 'unreachable' });
-    }
-    return { status: 'up', database: 'up', chainEvents: this.chainEvents.stats() };
+  health() {
+    return this.checks.run([this.checks.postgres('database', this.database.pool), this.checks.figures('chainEvents', () => this.chainEvents.stats())]);
   }
 }

@@ -1,25 +1,29 @@
-import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
+import { OutboxPublisher } from '@gridledger/messaging';
+import { HealthChecks } from '@gridledger/nest-service';
+import { Controller, Get } from '@nestjs/common';
+import { HealthCheck } from '@nestjs/terminus';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { StorageDatabase } from '../database/storage-database.ts';
 import { KuboStore } from '../ipfs/kubo-store.ts';
-import { OutboxPublisher } from '@gridledger/messaging';
 
 @ApiTags('health')
 @Controller('health')
 export class HealthController {
   constructor(
+    private readonly checks: HealthChecks,
     private readonly database: StorageDatabase,
     private readonly kubo: KuboStore,
     private readonly outbox: OutboxPublisher,
   ) {}
 
   @Get()
+  @HealthCheck()
   @ApiOperation({ summary: 'Liveness: database and IPFS reachability, events published' })
-  async health() {
-    const database = await this.database.pool.query('select 1').then(() => 'up', () => 'unreachable');
-    const ipfs = (await this.kubo.healthy()) ? 'up' : 'unreachable';
-    const body = { status: database === 'up' && ipfs === 'up' ? 'up' : 'down', database, ipfs, published: this.outbox.metrics.produced };
-    if (body.status !== 'up') throw new ServiceUnavailableException(body);
-    return body;
+  health() {
+    return this.checks.run([
+      this.checks.postgres('database', this.database.pool),
+      this.checks.reachable('ipfs', () => this.kubo.healthy()),
+      this.checks.figures('outbox', () => ({ published: this.outbox.metrics.produced })),
+    ]);
   }
 }

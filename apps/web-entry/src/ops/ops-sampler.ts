@@ -74,7 +74,7 @@ export class OpsSampler implements OnModuleInit, OnModuleDestroy {
     const metrics = scraped.flatMap(parsePrometheus);
     const consumerGroups = samplesOf(metrics, 'gridledger_messaging_consumer_lag').map((s) => ({ service: s.labels['service'] ?? '', group: s.labels['group'] ?? '', lag: Number.isNaN(s.value) ? null : s.value }));
     const knownLags = consumerGroups.flatMap((g) => (g.lag === null ? [] : [g.lag]));
-    const auditHealth = health.find((h) => h.name === 'audit')?.json as { consumer?: { consumed?: number; deadLettered?: number } } | undefined;
+    const auditHealth = (health.find((h) => h.name === 'audit')?.json as { details?: { consumer?: { consumed?: number; deadLettered?: number } } } | undefined)?.details;
     const now = Date.now();
     const rates = this.rates.next(now, {
       height: figure(metrics, 'gridledger_chain_height'),
