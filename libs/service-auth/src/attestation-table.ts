@@ -1,3 +1,4 @@
+import { QUERY_TRANSACTIONS, type SubmitTransaction } from '@gridledger/domain';
 import type { PrincipalName, ServiceName } from './service-names.ts';
 
 /** Who a ledger command is signed for: a platform user, or an organisation's own service identity. */
@@ -37,25 +38,7 @@ export const ATTESTATION_TABLE = {
   },
   audit: { user: [], organization: [] },
   'web-entry': { user: [], organization: [] },
-} as const satisfies Record<ServiceName, Record<SignerKind, readonly string[]>>;
-
-/**
- * The chaincode's queries (`@Transaction(false)`): evaluated, never committed. A unit test keeps
- * this list equal to the chaincode's sources.
- */
-export const QUERY_TRANSACTIONS = [
-  'access:CheckAccess',
-  'access:GetRequest',
-  'asset:GetAsset',
-  'asset:QueryAssets',
-  'asset:GetAssetHistory',
-  'lineage:GetAssetLineage',
-  'settlement:GetAccount',
-  'supervision:GetRegulatorNotes',
-  'system:GetVersion',
-  'system:WhoAmI',
-  'system:GetPing',
-] as const;
+} as const satisfies Record<ServiceName, Record<SignerKind, readonly SubmitTransaction[]>>;
 
 /**
  * Services that read the chain on a user's behalf: their attestation lets a query be signed for
@@ -68,7 +51,7 @@ export const QUERY_READERS = ['storage', 'access-policy', 'audit'] as const sati
  * organisation: `system:Ping` writes a ping record and nothing else, so a benchmark can drive the
  * authenticated path end to end without holding a service's key.
  */
-export const OPERATOR_TRANSACTIONS = ['system:Ping'] as const;
+export const OPERATOR_TRANSACTIONS = ['system:Ping'] as const satisfies readonly SubmitTransaction[];
 
 export const isQuery = (fn: string): boolean => (QUERY_TRANSACTIONS as readonly string[]).includes(fn);
 

@@ -15,7 +15,7 @@ export {
   type ExpectedCall,
   type AttestationErrorCode,
 } from './attestation.ts';
-export { ATTESTATION_TABLE, QUERY_TRANSACTIONS, QUERY_READERS, READ_ON_BEHALF, mayAttest, isQuery, type SignerKind } from './attestation-table.ts';
+export { ATTESTATION_TABLE, QUERY_READERS, READ_ON_BEHALF, mayAttest, isQuery, type SignerKind } from './attestation-table.ts';
 export { decodeProposedTransaction } from './fabric/proposed-transaction.ts';
 export { decodePreparedTransaction } from './fabric/prepared-transaction.ts';
 export { signFabricMessage, fabricMessageSigner } from './fabric/fabric-signature.ts';

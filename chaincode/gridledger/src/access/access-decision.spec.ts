@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RequestStatus } from '@gridledger/domain';
-import type { AccessRequest } from '../domain/access-request.ts';
-import type { AccessPolicy, DataAsset } from '../domain/asset.ts';
+import type { AccessPolicy, AccessRequest, DataAsset, RequestStatus } from '@gridledger/domain';
 import { bestDecision, decideAccess, policyViolation, type AccessDecision, type DenialCode } from './access-decision.ts';
 
 const NOW = Date.parse('2025-03-01T12:00:00.000Z');

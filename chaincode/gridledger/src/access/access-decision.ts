@@ -1,5 +1,4 @@
-import type { AccessPolicy, DataAsset } from '../domain/asset.ts';
-import type { AccessRequest } from '../domain/access-request.ts';
+import type { AccessPolicy, AccessRequest, DataAsset } from '@gridledger/domain';
 import type { PlatformUser } from '../caller.ts';
 
 export type DenialCode =

@@ -1,12 +1,5 @@
-import { MAX_POLICY_DURATION_SECONDS } from '@gridledger/domain';
+import { MAX_POLICY_DURATION_SECONDS, type AccessRequestInput } from '@gridledger/domain';
 import { rejectUnknownFields, requireId, requireInteger, requireString } from '../validation.ts';
-
-export interface AccessRequestInput {
-  requestId: string;
-  assetId: string;
-  purpose: string;
-  durationSeconds: number;
-}
 
 export function parseAccessRequest(input: Record<string, unknown>): AccessRequestInput {
   rejectUnknownFields('request', input, ['requestId', 'assetId', 'purpose', 'durationSeconds']);

@@ -1,5 +1,5 @@
+import type { AccessRequest } from '@gridledger/domain';
 import type { Context } from 'fabric-contract-api';
-import type { AccessRequest } from '../domain/access-request.ts';
 import { KEY, key } from '../keys.ts';
 import { INDEX_VALUE, listKeys, mustRead, writeJson } from '../state.ts';
 

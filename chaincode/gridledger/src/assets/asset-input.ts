@@ -1,5 +1,4 @@
-import { ASSET_CATEGORIES, MAX_POLICY_DOWNLOADS, MAX_POLICY_DURATION_SECONDS, ROLES, SENSITIVITIES } from '@gridledger/domain';
-import type { AccessPolicy, DataAsset } from '../domain/asset.ts';
+import { ASSET_CATEGORIES, MAX_POLICY_DOWNLOADS, MAX_POLICY_DURATION_SECONDS, ROLES, SENSITIVITIES, type AccessPolicy, type AssetRegistration, type KeyRotation, type MetadataPatch } from '@gridledger/domain';
 import { invalid } from '../errors.ts';
 import {
   MSP_PATTERN, optionalString, rejectUnknownFields, requireCid, requireEnum, requireId, requireInteger,
@@ -8,14 +7,6 @@ import {
 
 export const MAX_PRICE_CREDITS = 1_000_000_000;
 export const MAX_SIZE_BYTES = 1024 ** 5; // 1 PiB: anything larger is a mistake, not a file
-
-/** What the owner supplies; the chaincode adds owner, key version, status and timestamps. */
-export type AssetRegistration = Omit<DataAsset, 'docType' | 'owner' | 'keyVersion' | 'status' | 'createdAt' | 'updatedAt'>;
-
-export type MetadataPatch = Partial<Pick<DataAsset, 'title' | 'description' | 'category' | 'sensitivity' | 'priceCredits' | 'policy'>>;
-
-/** A re-encryption: a new file, the same data. */
-export type KeyRotation = Pick<DataAsset, 'cid' | 'ciphertextSha256' | 'plaintextSha256' | 'sizeBytes' | 'encryptionScheme' | 'keyVersion'>;
 
 const title = (v: unknown) => requireString('title', v, { max: 200 });
 const description = (v: unknown) => optionalString('description', v, { max: 4000 });

@@ -1,5 +1,5 @@
+import type { DataAsset } from '@gridledger/domain';
 import type { Context } from 'fabric-contract-api';
-import type { DataAsset } from '../domain/asset.ts';
 import { ChaincodeError } from '../errors.ts';
 import { KEY, key } from '../keys.ts';
 import { INDEX_VALUE, mustRead, writeJson } from '../state.ts';

@@ -1,9 +1,8 @@
+import type { AccessRequest, DataAsset } from '@gridledger/domain';
 import { actors, expectCreditsConserved, expectEvent, expectRefusal, json, requestInput, rotationInput, setup, sha, type Json } from '../test-support/fixtures.ts';
 import { platformIdentity, type FakeIdentity } from '../test-support/fabric-fake.ts';
 import { KeyEndorsementPolicy } from 'fabric-shim';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { AccessRequest } from '../domain/access-request.ts';
-import type { DataAsset } from '../domain/asset.ts';
 import { KEY } from '../keys.ts';
 
 const { alice, oscar, otto, bob, carol, dave, rita, rex, gridAdmin, consumerAdmin, peer } = actors;

@@ -1,5 +1,5 @@
 import { CommandContract } from './command-contract.ts';
-import { needsRegulatorApproval } from '@gridledger/domain';
+import { needsRegulatorApproval, type AccessRequest, type DataAsset, type Decision } from '@gridledger/domain';
 import { Context, Info, Returns, Transaction } from 'fabric-contract-api';
 import { bestDecision, decideAccess, policyViolation, type AccessDecision } from '../access/access-decision.ts';
 import { requireRegulatorEndorsement } from '../access/regulator-endorsement.ts';
@@ -9,8 +9,7 @@ import { loadAsset, requireActive } from '../assets/asset-store.ts';
 import { canonicalJson } from '../canonical-json.ts';
 import { isRegulatorUser, platformUser, requireRegulator, requireRole, sameUser, type PlatformUser } from '../caller.ts';
 import { txTime, txTimeMillis } from '../clock.ts';
-import type { DataAsset } from '../domain/asset.ts';
-import { PENDING_REQUEST_TTL_SECONDS, type AccessRequest, type Decision } from '../domain/access-request.ts';
+import { PENDING_REQUEST_TTL_SECONDS } from '../access/pending-request-ttl.ts';
 import { ChaincodeError, forbidden, invalid, precondition } from '../errors.ts';
 import { emit } from '../events.ts';
 import { KEY, key } from '../keys.ts';

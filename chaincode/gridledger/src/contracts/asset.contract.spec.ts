@@ -1,8 +1,7 @@
 import { actors, assetInput, cidV0, expectEvent, expectRefusal, json, rotationInput, setup, sha, type Json } from '../test-support/fixtures.ts';
 import { platformIdentity } from '../test-support/fabric-fake.ts';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { DataAsset } from '../domain/asset.ts';
-import type { ChaincodeErrorCode } from '@gridledger/domain';
+import type { ChaincodeErrorCode, DataAsset } from '@gridledger/domain';
 import { KEY } from '../keys.ts';
 
 const { alice, oscar, otto, bob, rita, rex, gridAdmin, peer, noUid, noRole } = actors;

@@ -1,12 +1,11 @@
 import { CommandContract } from './command-contract.ts';
-import { ASSET_CATEGORIES, ASSET_STATUSES, SENSITIVITIES } from '@gridledger/domain';
+import { ASSET_CATEGORIES, ASSET_STATUSES, SENSITIVITIES, type DataAsset } from '@gridledger/domain';
 import { Context, Info, Returns, Transaction } from 'fabric-contract-api';
 import { loadAsset, requireActive, saveAsset, assetKey } from '../assets/asset-store.ts';
 import { parseKeyRotation, parseMetadataPatch, parseRegistration } from '../assets/asset-input.ts';
 import { canonicalJson } from '../canonical-json.ts';
 import { platformUser, requireRole, sameUser, type PlatformUser } from '../caller.ts';
 import { txTime } from '../clock.ts';
-import type { DataAsset } from '../domain/asset.ts';
 import { ChaincodeError, forbidden, invalid } from '../errors.ts';
 import { emit } from '../events.ts';
 import { KEY } from '../keys.ts';

@@ -1,8 +1,7 @@
 import { actors, assetInput, expectRefusal, json, requestInput, rotationInput, setup } from '../test-support/fixtures.ts';
 import type { FakeIdentity, TxOutcome } from '../test-support/fabric-fake.ts';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { DataAsset } from '../domain/asset.ts';
-import { CHAINCODE_EVENT_NAMES, type ChaincodeEventName } from '@gridledger/domain';
+import { CHAINCODE_EVENT_NAMES, type ChaincodeEventName, type DataAsset } from '@gridledger/domain';
 import type { LineageEntry } from '../events.ts';
 import { KEY } from '../keys.ts';
 

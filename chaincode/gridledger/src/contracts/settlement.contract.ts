@@ -1,3 +1,4 @@
+import type { Account } from '@gridledger/domain';
 import { CommandContract } from './command-contract.ts';
 import { Context, Info, Returns, Transaction } from 'fabric-contract-api';
 import { canonicalJson } from '../canonical-json.ts';
@@ -10,7 +11,6 @@ import { accountKey, loadAccount, mint } from '../settlement/accounts.ts';
 import { readJson, writeJson } from '../state.ts';
 import { requireNotFrozen } from '../supervision/user-freeze.ts';
 import { optionalString, requireId, requireInteger } from '../validation.ts';
-import type { Account } from '../domain/account.ts';
 
 export const MAX_MINT = 1_000_000_000;
 

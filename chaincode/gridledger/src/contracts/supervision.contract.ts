@@ -6,14 +6,13 @@ import { loadRequest } from '../access/request-store.ts';
 import { canonicalJson } from '../canonical-json.ts';
 import { requireRegulator } from '../caller.ts';
 import { txTime } from '../clock.ts';
-import type { UserFreeze } from '../domain/account.ts';
 import { ChaincodeError, precondition } from '../errors.ts';
 import { emit } from '../events.ts';
 import { KEY, key } from '../keys.ts';
 import { exists, listValues, writeJson } from '../state.ts';
 import { userFreeze, userFreezeKey } from '../supervision/user-freeze.ts';
 import { requireEnum, requireId, requireString } from '../validation.ts';
-import { MAX_NOTE_LENGTH, NOTE_SUBJECTS } from '@gridledger/domain';
+import { MAX_NOTE_LENGTH, NOTE_SUBJECTS, type UserFreeze } from '@gridledger/domain';
 
 /** Supervision: only RegulatorMSP identities with the regulator role. Frozen things can be read; nothing flows. */
 @Info({ title: 'SupervisionContract', description: 'Freeze and unfreeze assets and users; regulator notes' })

@@ -1,8 +1,8 @@
+import type { Account } from '@gridledger/domain';
 import { actors, expectRefusal } from '../test-support/fixtures.ts';
 import { World } from '../test-support/fabric-fake.ts';
 import type { Context } from 'fabric-contract-api';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { Account } from '../domain/account.ts';
 import { accountKey, holdEscrow, loadAccount, mint, releaseEscrow, transfer } from './accounts.ts';
 
 const party = (spec: string) => {

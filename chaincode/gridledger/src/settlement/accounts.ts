@@ -1,6 +1,5 @@
+import type { Account, PartyRef } from '@gridledger/domain';
 import type { Context } from 'fabric-contract-api';
-import type { Account } from '../domain/account.ts';
-import type { PartyRef } from '../domain/party.ts';
 import { ChaincodeError } from '../errors.ts';
 import { KEY, key } from '../keys.ts';
 import { readJson, writeJson } from '../state.ts';

@@ -1,5 +1,5 @@
+import type { UserFreeze } from '@gridledger/domain';
 import type { Context } from 'fabric-contract-api';
-import type { UserFreeze } from '../domain/account.ts';
 import { ChaincodeError } from '../errors.ts';
 import { KEY, key } from '../keys.ts';
 import { readJson } from '../state.ts';

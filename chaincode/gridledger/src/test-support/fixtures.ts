@@ -1,7 +1,7 @@
 /** Actors, valid inputs and shared assertions for the chaincode's unit tests. */
 // first, so the logging level is set before fabric-contract-api loads
 import { FakeIdentity, platformIdentity, World, type TxOutcome } from './fabric-fake.ts';
-import { REGULATOR_MSP, ROLE_ATTRIBUTE, UID_ATTRIBUTE, type ChaincodeErrorCode, type ChaincodeEventName } from '@gridledger/domain';
+import { REGULATOR_MSP, ROLE_ATTRIBUTE, UID_ATTRIBUTE, type AccessRequest, type Account, type ChaincodeErrorCode, type ChaincodeEventName, type DataAsset } from '@gridledger/domain';
 import { createHash } from 'node:crypto';
 import { expect } from 'vitest';
 import { AccessContract } from '../contracts/access.contract.ts';
@@ -10,9 +10,6 @@ import { LineageContract } from '../contracts/lineage.contract.ts';
 import { SettlementContract } from '../contracts/settlement.contract.ts';
 import { SupervisionContract } from '../contracts/supervision.contract.ts';
 import { SystemContract } from '../contracts/system.contract.ts';
-import type { AccessRequest } from '../domain/access-request.ts';
-import type { Account } from '../domain/account.ts';
-import type { DataAsset } from '../domain/asset.ts';
 import { ChaincodeError } from '../errors.ts';
 import type { EventSubjects } from '../events.ts';
 import { KEY } from '../keys.ts';

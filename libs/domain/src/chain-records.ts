@@ -1,0 +1,133 @@
+import type { AssetCategory, AssetStatus, Sensitivity } from './assets.ts';
+import type { RequestStatus } from './request-statuses.ts';
+
+/*
+ * The records the chaincode keeps in world state, as its queries return them. The chaincode
+ * writes them; services read them through libs/chaincode-api, which parses them on the way in.
+ */
+
+/** A platform user as recorded on chain: their organisation and their user id. */
+export interface PartyRef {
+  mspId: string;
+  uid: string;
+}
+
+export interface AccessPolicy {
+  /** MSP ids whose users may request; empty means any organisation */
+  allowedOrgs: string[];
+  /** roles that may request; empty means consumers only */
+  allowedRoles: string[];
+  /** purposes a request may state; empty means any purpose */
+  allowedPurposes: string[];
+  maxDurationSeconds: number;
+  /** key releases plus platform downloads a grant allows */
+  maxDownloads: number;
+}
+
+export interface DataAsset {
+  docType: 'asset';
+  id: string;
+  owner: PartyRef;
+  title: string;
+  description: string;
+  category: AssetCategory;
+  sensitivity: Sensitivity;
+  cid: string;
+  ciphertextSha256: string;
+  plaintextSha256: string;
+  sizeBytes: number;
+  encryptionScheme: string;
+  keyVersion: number;
+  priceCredits: number;
+  policy: AccessPolicy;
+  status: AssetStatus;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Decision {
+  by: PartyRef & { role: string };
+  decision: 'approved' | 'rejected' | 'revoked' | 'expired';
+  reason: string;
+  at: string;
+  txId: string;
+}
+
+export interface Grant {
+  grantedAt: string;
+  expiresAt: string;
+  maxDownloads: number;
+  /** key releases and platform downloads so far; both draw on maxDownloads */
+  used: number;
+  keyReleases: number;
+  downloads: number;
+}
+
+export type EscrowState = 'held' | 'paid' | 'refunded';
+
+export interface AccessRequest {
+  docType: 'request';
+  id: string;
+  assetId: string;
+  consumer: PartyRef;
+  owner: PartyRef;
+  purpose: string;
+  durationSeconds: number;
+  priceCredits: number;
+  escrow: EscrowState;
+  requiresRegulator: boolean;
+  status: RequestStatus;
+  decisions: Decision[];
+  grant: Grant | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** Credits of one user. balance + escrowed over all accounts changes only by Mint. */
+export interface Account {
+  docType: 'account';
+  uid: string;
+  mspId: string;
+  balance: number;
+  /** credits held for this user's pending requests */
+  escrowed: number;
+  minted: number;
+}
+
+export interface UserFreeze {
+  docType: 'user-freeze';
+  uid: string;
+  reason: string;
+  by: string;
+  at: string;
+  txId: string;
+}
+
+/*
+ * What the submit transactions take as their JSON arguments.
+ */
+
+export type AssetRegistration = Omit<DataAsset, 'docType' | 'owner' | 'keyVersion' | 'status' | 'createdAt' | 'updatedAt'>;
+/** What UpdateAssetMetadata may change; at least one field */
+export type MetadataPatch = Partial<Pick<DataAsset, 'title' | 'description' | 'category' | 'sensitivity' | 'priceCredits' | 'policy'>>;
+/** A rotated asset's new ciphertext; keyVersion one above the current */
+export type KeyRotation = Pick<DataAsset, 'cid' | 'ciphertextSha256' | 'plaintextSha256' | 'sizeBytes' | 'encryptionScheme' | 'keyVersion'>;
+
+export interface AccessRequestInput {
+  requestId: string;
+  assetId: string;
+  purpose: string;
+  durationSeconds: number;
+}
+
+/** A file key released to a grant's holder: the SHA-256 of the key they were sent, and its version. */
+export interface KeyReleaseInput {
+  recipientKeySha256: string;
+  keyVersion: number;
+}
+
+/** A platform download of a grant: the SHA-256 of the ciphertext served, and its key version. */
+export interface DownloadInput {
+  ciphertextSha256: string;
+  keyVersion: number;
+}
