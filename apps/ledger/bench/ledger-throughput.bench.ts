@@ -23,6 +23,7 @@
  *   in flight through the ledger's HTTP API, beside the same query evaluated straight at the peer
  * - peak RSS (VmHWM) of the ledger and identity services, read from /proc at the end
  */
+import { queryCalls, submitCalls } from '@gridledger/chaincode-api';
 import { createPrivateKey, randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
@@ -130,7 +131,8 @@ await producer.connect();
 async function burst(label: string, signer: { userId: string | null; mspId: string | null }) {
   const ids = Array.from({ length: count }, () => randomUUID());
   const messages = await Promise.all(ids.map(async (commandId, i) => {
-    const call = { commandId, ...signer, contract: 'system', transaction: 'Ping', arguments: [`${runMarker} ${label} #${i}`] };
+    const { contract, transaction, arguments: args } = submitCalls.ping(`${runMarker} ${label} #${i}`);
+    const call = { commandId, ...signer, contract, transaction, arguments: args };
     const data = { ...call, requestedBy: 'ledger-bench', attestation: await operator.attest({ ...call, channel: 'gridledger', chaincode: 'gridledger' }) };
     const envelope = { specversion: '1.0', id: randomUUID(), source: '/gridledger/bench', type: COMMANDS, subject: commandId, time: new Date().toISOString(), datacontenttype: 'application/json', data };
     return { key: commandId, value: JSON.stringify(envelope), headers: { ce_id: envelope.id, ce_type: COMMANDS, 'content-type': 'application/cloudevents+json' } };
@@ -167,7 +169,8 @@ async function direct(label: string, contract: Contract) {
   console.log(`${label}: ${count} Ping transactions straight at the chaincode, ${directInFlight} in flight …`);
   let invalid = 0;
   const seconds = await withInFlight(count, directInFlight, async (i) => {
-    const submitted = await contract.submitAsync('Ping', { arguments: [`${runMarker} ${label} #${i}`] });
+    const ping = submitCalls.ping(`${runMarker} ${label} #${i}`);
+    const submitted = await contract.submitAsync(ping.transaction, { arguments: ping.arguments });
     if (!(await submitted.getStatus()).successful) invalid += 1;
   });
   if (invalid > 0) throw new Error(`${label}: ${invalid} transactions were invalidated`);
@@ -214,16 +217,16 @@ const owner = await onboardOwner();
 type Burst = { committedPerSecond: number; p50Ms?: number; p99Ms?: number };
 type Reads = { readsPerSecond: number; p50Ms: number; p99Ms: number };
 const runs: { direct: Burst; serviceSigned: Burst; userSigned: Burst; directReads: Reads; httpReads: Reads }[] = [];
-const pingContract = network.getContract('gridledger', 'system');
-const assetContract = network.getContract('gridledger', 'asset');
 // the ledger's own catalog query: every filter unset, the default page, no bookmark
-const catalogArguments = [JSON.stringify({}), '20', ''];
+const catalogQuery = queryCalls.queryAssets(JSON.stringify({}), 20, '');
+const pingContract = network.getContract('gridledger', submitCalls.ping('').contract);
+const assetContract = network.getContract('gridledger', catalogQuery.contract);
 for (let r = 1; r <= rounds; r += 1) {
   runs.push({
     direct: await direct(`round ${r} direct`, pingContract),
     serviceSigned: await burst(`round ${r} service-signed`, { userId: null, mspId: 'GridMSP' }),
     userSigned: await burst(`round ${r} user-signed`, { userId: owner, mspId: null }),
-    directReads: await reads(`round ${r} direct reads`, () => assetContract.evaluate('QueryAssets', { arguments: catalogArguments })),
+    directReads: await reads(`round ${r} direct reads`, () => assetContract.evaluate(catalogQuery.transaction, { arguments: catalogQuery.arguments })),
     httpReads: await reads(`round ${r} reads through the ledger API`, httpCatalogPage),
   });
 }

@@ -42,6 +42,7 @@ export const CHAINCODE_TRANSACTIONS = {
 
 type Catalog = typeof CHAINCODE_TRANSACTIONS;
 export type ContractName = keyof Catalog;
+export const CONTRACT_NAMES = Object.keys(CHAINCODE_TRANSACTIONS) as [ContractName, ...ContractName[]];
 export type TransactionName<C extends ContractName = ContractName> = C extends ContractName ? keyof Catalog[C] & string : never;
 /** `contract:Transaction`, as attestations and the signing table name a transaction. */
 export type QualifiedTransaction = { [C in ContractName]: `${C}:${TransactionName<C>}` }[ContractName];

@@ -5,7 +5,7 @@
  */
 export { ASSET_CATEGORIES, ASSET_STATUSES, SENSITIVITIES, isAssetCategory, isAssetStatus, isSensitivity, needsRegulatorApproval, type AssetCategory, type AssetStatus, type Sensitivity } from './assets.ts';
 export { CHAINCODE_ERROR_CODES, CHAINCODE_ERROR_STATUS, isChaincodeErrorCode, type ChaincodeErrorCode } from './chaincode-errors.ts';
-export { CHAINCODE_TRANSACTIONS, QUERY_TRANSACTIONS, SUBMIT_TRANSACTIONS, type ContractName, type QualifiedTransaction, type QueryTransaction, type SubmitTransaction, type TransactionName } from './chaincode-transactions.ts';
+export { CHAINCODE_TRANSACTIONS, CONTRACT_NAMES, QUERY_TRANSACTIONS, SUBMIT_TRANSACTIONS, type ContractName, type QualifiedTransaction, type QueryTransaction, type SubmitTransaction, type TransactionName } from './chaincode-transactions.ts';
 export { CHAINCODE_EVENT_NAMES, isChaincodeEventName, type ChaincodeEventName } from './chaincode-events.ts';
 export { ROLE_ATTRIBUTE, UID_ATTRIBUTE } from './certificate-attributes.ts';
 export { COMMAND_ID_TRANSIENT_KEY } from './command-claim.ts';

@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { generateServiceKeyPair, ServiceCredential, ServiceKeyRegistry, verifyAttestation } from '@gridledger/service-auth';
+import { submitCalls } from '@gridledger/chaincode-api';
 import { cloudEvent } from '@gridledger/contracts';
 import { enqueueLedgerCommand, InvalidLedgerCommandError, isAnswerFor, type LedgerAnswer } from './ledger-commands.ts';
 
@@ -15,7 +16,8 @@ const recordingDb = () => {
   return { db, statements };
 };
 
-const request = { source: '/gridledger/test', subject: 'asset-1', requestedBy: 'test', contract: 'access' as const, transaction: 'RequestAccess', arguments: ['{}'] };
+const requested = { requestId: 'r-1', assetId: 'asset-1', purpose: 'billing', durationSeconds: 3600 };
+const request = { source: '/gridledger/test', subject: 'asset-1', requestedBy: 'test', call: submitCalls.requestAccess(requested) };
 
 describe('enqueueLedgerCommand', () => {
   it('writes the command record and its outbox event, keyed by the subject, with its attestation', async () => {
@@ -28,7 +30,7 @@ describe('enqueueLedgerCommand', () => {
     expect(statements[1]?.values).toContain('asset-1');
     // the attestation in the event covers exactly this command for this user
     const envelope = JSON.parse(String(statements[1]?.values.find((v) => typeof v === 'string' && v.includes('attestation')))) as { data: { attestation: string } };
-    const call = { commandId, userId, mspId: null, channel: 'gridledger', chaincode: 'gridledger', contract: 'access', transaction: 'RequestAccess', arguments: ['{}'] };
+    const call = { commandId, userId, mspId: null, channel: 'gridledger', chaincode: 'gridledger', contract: 'access', transaction: 'RequestAccess', arguments: [JSON.stringify(requested)] };
     await expect(verifyAttestation(envelope.data.attestation, call, { registry })).resolves.toEqual({ service: 'access-policy', commandId });
     await expect(verifyAttestation(envelope.data.attestation, { ...call, arguments: ['{"other":1}'] }, { registry })).rejects.toMatchObject({ code: 'NOT_ATTESTED' });
   });

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { ChaincodeCall } from '@gridledger/chaincode-api';
 import { LEDGER_TOPICS, TOPIC_SCHEMAS, type CloudEvent, type TopicPayloads } from '@gridledger/contracts';
 import { isDatabaseUnreachable, writeOutboxEvent } from '@gridledger/messaging';
 import type { ServiceCredential } from '@gridledger/service-auth';
@@ -36,9 +37,8 @@ export interface LedgerCommandRequest {
   /** signed for this platform user; null signs with the service identity of `mspId` */
   userId: string | null;
   mspId?: string | null;
-  contract: Command['contract'];
-  transaction: string;
-  arguments: string[];
+  /** the transaction and its arguments, from libs/chaincode-api's builders */
+  call: ChaincodeCall;
   /** the service asking, for the ledger's records */
   requestedBy: string;
 }
@@ -62,17 +62,17 @@ export async function enqueueLedgerCommand(db: pg.ClientBase, request: LedgerCom
     commandId,
     userId: request.userId,
     mspId,
-    contract: request.contract,
-    transaction: request.transaction,
-    arguments: request.arguments,
+    contract: request.call.contract,
+    transaction: request.call.transaction,
+    arguments: request.call.arguments,
     requestedBy: request.requestedBy,
   };
   // the ledger dead-letters a command that breaks its schema without answering it, so the caller
   // would wait for nothing: such a command never leaves the service
   const checked = TOPIC_SCHEMAS[LEDGER_TOPICS.submitRequested].safeParse(command);
   if (!checked.success) throw new InvalidLedgerCommandError(checked.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '));
-  command.attestation = await signing.credential.attest({ commandId, userId: request.userId, mspId, ...target, contract: request.contract, transaction: request.transaction, arguments: request.arguments });
-  await db.query('insert into ledger_commands (command_id, subject, transaction) values ($1, $2, $3)', [commandId, request.subject, request.transaction]);
+  command.attestation = await signing.credential.attest({ commandId, userId: request.userId, mspId, ...target, contract: command.contract, transaction: command.transaction, arguments: command.arguments });
+  await db.query('insert into ledger_commands (command_id, subject, transaction) values ($1, $2, $3)', [commandId, request.subject, command.transaction]);
   await writeOutboxEvent(db, request.source, LEDGER_TOPICS.submitRequested, request.subject, command);
   return commandId;
 }

@@ -60,6 +60,8 @@ export const isQuery = (fn: string): boolean => (QUERY_TRANSACTIONS as readonly 
  * queries itself: the service attests "this user asked to read" (this pseudo-function, no
  * arguments), and the identity service signs any query proposal for that user on it.
  */
+// not a chaincode transaction (no contract is called `query`), so it is not in the chaincode's table
+// eslint-disable-next-line no-restricted-syntax
 export const READ_ON_BEHALF = { contract: 'query', transaction: 'Read' } as const;
 const READ_ON_BEHALF_FN = `${READ_ON_BEHALF.contract}:${READ_ON_BEHALF.transaction}`;
 

@@ -1,3 +1,4 @@
+import { submitCalls } from '@gridledger/chaincode-api';
 import { Body, Controller, Get, Param, Post, Req, UseGuards } from '@nestjs/common';
 import { type AuthenticatedRequest, UserGuard } from '@gridledger/nest-service';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -39,7 +40,7 @@ export class AccountsController {
     if (!recipient) throw new AccessError('NOT_FOUND', `there is no user ${uid}`, 404);
     if (recipient.mspId !== request.user.mspId) throw new AccessError('FORBIDDEN', `user ${uid} is not of your organisation (${request.user.mspId}); an admin allocates credits to their own users`, 403);
     if (recipient.status !== 'active') throw new AccessError('USER_SUSPENDED', `user ${uid} is suspended; reactivate them before allocating credits`, 403);
-    const committed = await this.ledger.submit<unknown>({ subject: uid, signer: { userId: request.user.id }, contract: 'settlement', transaction: 'Mint', arguments: [uid, String(amount), memo] });
+    const committed = await this.ledger.submit({ subject: uid, signer: { userId: request.user.id }, call: submitCalls.mint(uid, amount, memo) });
     return { uid, amount, txId: committed.txId, account: committed.result };
   }
 }

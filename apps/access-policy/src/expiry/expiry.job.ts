@@ -1,3 +1,4 @@
+import { submitCalls } from '@gridledger/chaincode-api';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { PENDING_REQUEST_STATUSES } from '@gridledger/domain';
 import { ACCESS_POLICY_CONFIG, type AccessPolicyConfig } from '../config/access-policy-config.ts';
@@ -62,7 +63,7 @@ export class ExpiryJob implements OnApplicationBootstrap, OnModuleDestroy {
     let expired = 0;
     for (const row of rows) {
       try {
-        await this.ledger.submit({ subject: row.asset_id, signer: { userId: row.consumer_uid }, contract: 'access', transaction: 'ExpireRequest', arguments: [row.request_id] });
+        await this.ledger.submit({ subject: row.asset_id, signer: { userId: row.consumer_uid }, call: submitCalls.expireRequest(row.request_id) });
         expired += 1;
       } catch (error) {
         this.logger.warn(`request ${row.request_id} could not be expired: ${(error as Error).message}`);

@@ -1,7 +1,8 @@
 import { statusOf } from '@gridledger/api-errors';
 import { Inject, Injectable } from '@nestjs/common';
 import { LEDGER_TOPICS } from '@gridledger/contracts';
-import { awaitLedgerAnswer, enqueueLedgerCommand, LedgerQueryClient, type CommandSigning, type LedgerCommandRequest } from '@gridledger/ledger-client';
+import { parseChaincodeResult, type ChaincodeCall } from '@gridledger/chaincode-api';
+import { awaitLedgerAnswer, enqueueLedgerCommand, LedgerQueryClient, type CommandSigning } from '@gridledger/ledger-client';
 import type pg from 'pg';
 import { ACCESS_POLICY_CONFIG, type AccessPolicyConfig } from '../config/access-policy-config.ts';
 import { AccessError } from '../common/access-error.ts';
@@ -20,12 +21,11 @@ export interface Committed<T> {
   result: T;
 }
 
-export interface Submission {
+export interface Submission<T> {
   subject: string;
   signer: Signer;
-  contract: LedgerCommandRequest['contract'];
-  transaction: string;
-  arguments: string[];
+  /** from libs/chaincode-api's submitCalls: the transaction, its arguments and what it answers */
+  call: ChaincodeCall<T>;
   /** writes that belong with the command, in the same database transaction */
   alongside?: (tx: pg.PoolClient) => Promise<void>;
 }
@@ -51,7 +51,7 @@ export class LedgerGateway {
   }
 
   /** Submits and waits for the commit; the chaincode's refusal becomes an AccessError with its code. */
-  async submit<T>(submission: Submission): Promise<Committed<T>> {
+  async submit<T>(submission: Submission<T>): Promise<Committed<T>> {
     const signer = 'userId' in submission.signer ? { userId: submission.signer.userId, mspId: null } : { userId: null, mspId: submission.signer.mspId };
     const commandId = await this.database.transaction(async (tx) => {
       const id = await enqueueLedgerCommand(tx, {
@@ -59,9 +59,7 @@ export class LedgerGateway {
         subject: submission.subject,
         requestedBy: REQUESTED_BY,
         ...signer,
-        contract: submission.contract,
-        transaction: submission.transaction,
-        arguments: submission.arguments,
+        call: submission.call,
       }, this.signing);
       await submission.alongside?.(tx);
       return id;
@@ -72,6 +70,8 @@ export class LedgerGateway {
       throw new AccessError(code, message, statusOf(code));
     }
     const { txId, blockNumber, result } = answer.payload;
-    return { txId, blockNumber, result: (result ? JSON.parse(result) : null) as T };
+    // every submit transaction answers its record; none would be a chaincode fault, not the caller's
+    if (result === null) throw new Error(`${submission.call.contract}:${submission.call.transaction} committed in ${txId} without a result`);
+    return { txId, blockNumber, result: parseChaincodeResult(submission.call, result) };
   }
 }

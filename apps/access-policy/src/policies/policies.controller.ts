@@ -1,22 +1,14 @@
 import { Body, Controller, Get, Param, Put, Req, UseGuards } from '@nestjs/common';
 import { type AuthenticatedRequest, UserGuard } from '@gridledger/nest-service';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { needsRegulatorApproval, type AssetStatus, type Sensitivity } from '@gridledger/domain';
+import { submitCalls } from '@gridledger/chaincode-api';
+import { needsRegulatorApproval, type DataAsset } from '@gridledger/domain';
 import { AccessError } from '../common/access-error.ts';
 import { LedgerGateway } from '../ledger/ledger-gateway.ts';
 import { parseId, parseInput } from '../requests/request-input.ts';
-import { policySchema, type AccessPolicy } from './policy-input.ts';
+import { policySchema } from './policy-input.ts';
 
-interface ChainAsset {
-  id: string;
-  owner: { mspId: string; uid: string };
-  sensitivity: Sensitivity;
-  priceCredits: number;
-  status: AssetStatus;
-  policy: AccessPolicy;
-}
-
-const explain = (asset: ChainAsset) => ({
+const explain = (asset: DataAsset) => ({
   assetId: asset.id,
   owner: asset.owner,
   sensitivity: asset.sensitivity,
@@ -44,7 +36,7 @@ export class PoliciesController {
   @Get()
   @ApiOperation({ summary: "An asset's access policy, with the rules spelled out for a requester" })
   async get(@Req() request: AuthenticatedRequest, @Param('assetId') assetId: string) {
-    return explain(await this.ledger.query.get<ChainAsset>(`/assets/${encodeURIComponent(parseId('assetId', assetId))}`, request.user.id));
+    return explain(await this.ledger.query.get<DataAsset>(`/assets/${encodeURIComponent(parseId('assetId', assetId))}`, request.user.id));
   }
 
   @Put()
@@ -54,9 +46,9 @@ export class PoliciesController {
   async replace(@Req() request: AuthenticatedRequest, @Param('assetId') rawAssetId: string, @Body() body: unknown) {
     const assetId = parseId('assetId', rawAssetId);
     const policy = parseInput(policySchema, body);
-    const asset = await this.ledger.query.get<ChainAsset>(`/assets/${encodeURIComponent(assetId)}`, request.user.id);
+    const asset = await this.ledger.query.get<DataAsset>(`/assets/${encodeURIComponent(assetId)}`, request.user.id);
     if (asset.owner.uid !== request.user.id) throw new AccessError('FORBIDDEN', `only the owner of asset ${assetId} edits its policy`, 403);
-    const committed = await this.ledger.submit<ChainAsset>({ subject: assetId, signer: { userId: request.user.id }, contract: 'asset', transaction: 'UpdateAssetMetadata', arguments: [assetId, JSON.stringify({ policy })] });
+    const committed = await this.ledger.submit({ subject: assetId, signer: { userId: request.user.id }, call: submitCalls.updateAssetMetadata(assetId, { policy }) });
     return { ...explain(committed.result), txId: committed.txId };
   }
 }

@@ -1,6 +1,6 @@
 import type pg from 'pg';
-import type { RequestStatus } from '@gridledger/domain';
-import type { Decision, RequestState } from './request-projection.ts';
+import type { Decision, RequestStatus } from '@gridledger/domain';
+import type { RequestState } from './request-projection.ts';
 
 export type KeyReleaseStatus = 'none' | 'requested' | 'released' | 'failed';
 

@@ -1,25 +1,12 @@
 import type { ChainEvent } from '@gridledger/contracts';
-import type { RequestStatus } from '@gridledger/domain';
-
-export interface Party {
-  mspId: string;
-  uid: string;
-}
-
-export interface Decision {
-  by: Party & { role: string };
-  decision: 'approved' | 'rejected' | 'revoked' | 'expired';
-  reason: string;
-  at: string;
-  txId: string;
-}
+import type { Decision, PartyRef, RequestStatus } from '@gridledger/domain';
 
 /** A request as the read model keeps it. */
 export interface RequestState {
   requestId: string;
   assetId: string;
-  owner: Party;
-  consumer: Party;
+  owner: PartyRef;
+  consumer: PartyRef;
   purpose: string;
   durationSeconds: number;
   priceCredits: number;
@@ -37,8 +24,8 @@ export interface RequestState {
 /** The chain events that move a request. */
 export const REQUEST_EVENTS = ['AccessRequested', 'RequestOwnerApproved', 'AccessGranted', 'RequestRejected', 'GrantRevoked', 'RequestExpired', 'KeyReleased', 'DownloadRecorded'] as const;
 
-const party = (value: unknown): Party => {
-  const { mspId, uid } = (value ?? {}) as Partial<Party>;
+const party = (value: unknown): PartyRef => {
+  const { mspId, uid } = (value ?? {}) as Partial<PartyRef>;
   return { mspId: String(mspId ?? ''), uid: String(uid ?? '') };
 };
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');

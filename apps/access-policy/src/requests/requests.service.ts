@@ -1,15 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { type PlatformUser } from '@gridledger/nest-service';
+import type { PlatformUser } from '@gridledger/nest-service';
 import { Injectable } from '@nestjs/common';
 import { ACCESS_TOPICS } from '@gridledger/contracts';
-import { isRegulator, OPEN_REQUEST_STATUSES, type RequestStatus } from '@gridledger/domain';
+import { submitCalls, type ChaincodeCall } from '@gridledger/chaincode-api';
+import { isRegulator, OPEN_REQUEST_STATUSES, type AccessRequest, type RequestStatus } from '@gridledger/domain';
 import { LedgerRefusalError } from '@gridledger/ledger-client';
 import { writeOutboxEvent } from '@gridledger/messaging';
 import { AccessError } from '../common/access-error.ts';
 import { AccessPolicyDatabase } from '../database/access-policy-database.ts';
 import { EVENT_SOURCE, LedgerGateway } from '../ledger/ledger-gateway.ts';
 import { findRequestView, listRequestViews, type RequestView } from '../read-model/read-model-store.ts';
-import { viewFromChain, type ChainRequest } from './chain-request.ts';
+import { viewFromChain } from './chain-request.ts';
 
 /**
  * The sharing workflow. Every step is a chain transaction signed for the caller; before sending
@@ -27,12 +28,10 @@ export class RequestsService {
     const requestId = randomUUID();
     const wish = input.recipientPublicKey;
     try {
-      const committed = await this.ledger.submit<ChainRequest>({
+      const committed = await this.ledger.submit({
         subject: input.assetId,
         signer: { userId: user.id },
-        contract: 'access',
-        transaction: 'RequestAccess',
-        arguments: [JSON.stringify({ requestId, assetId: input.assetId, purpose: input.purpose, durationSeconds: input.durationSeconds })],
+        call: submitCalls.requestAccess({ requestId, assetId: input.assetId, purpose: input.purpose, durationSeconds: input.durationSeconds }),
         // the key is remembered with the command, so the release can follow the grant without the consumer
         alongside: async (tx) => {
           if (wish) await tx.query('insert into key_release_wishes (request_id, consumer_uid, recipient_public_key) values ($1, $2, $3)', [requestId, user.id, wish]);
@@ -66,15 +65,15 @@ export class RequestsService {
 
   async approve(user: PlatformUser, requestId: string, reason: string): Promise<RequestView> {
     const request = await this.chainRequest(user, requestId);
-    const transaction = this.decisionStep(user, request, 'approve');
-    const committed = await this.ledger.submit<ChainRequest>({ subject: request.assetId, signer: { userId: user.id }, contract: 'access', transaction, arguments: [requestId, reason] });
+    const decide = this.decisionStep(user, request, 'approve');
+    const committed = await this.ledger.submit({ subject: request.assetId, signer: { userId: user.id }, call: decide(requestId, reason) });
     return this.viewAfterCommit(committed.result, committed.txId);
   }
 
   async reject(user: PlatformUser, requestId: string, reason: string): Promise<RequestView> {
     const request = await this.chainRequest(user, requestId);
-    const transaction = this.decisionStep(user, request, 'reject');
-    const committed = await this.ledger.submit<ChainRequest>({ subject: request.assetId, signer: { userId: user.id }, contract: 'access', transaction, arguments: [requestId, reason] });
+    const decide = this.decisionStep(user, request, 'reject');
+    const committed = await this.ledger.submit({ subject: request.assetId, signer: { userId: user.id }, call: decide(requestId, reason) });
     return this.viewAfterCommit(committed.result, committed.txId);
   }
 
@@ -82,7 +81,7 @@ export class RequestsService {
     const request = await this.chainRequest(user, requestId);
     if (request.owner.uid !== user.id) throw new AccessError('FORBIDDEN', `only the owner of asset ${request.assetId} may revoke request ${requestId}`, 403);
     if (request.status !== 'granted') throw new AccessError('FAILED_PRECONDITION', `request ${requestId} is ${request.status}; only a grant can be revoked`, 409);
-    const committed = await this.ledger.submit<ChainRequest>({ subject: request.assetId, signer: { userId: user.id }, contract: 'access', transaction: 'RevokeGrant', arguments: [requestId, reason] });
+    const committed = await this.ledger.submit({ subject: request.assetId, signer: { userId: user.id }, call: submitCalls.revokeGrant(requestId, reason) });
     return this.viewAfterCommit(committed.result, committed.txId);
   }
 
@@ -107,29 +106,29 @@ export class RequestsService {
   }
 
   /** Which chain transaction a decision is, given the request's stage and who decides. */
-  private decisionStep(user: PlatformUser, request: ChainRequest, decision: 'approve' | 'reject'): string {
+  private decisionStep(user: PlatformUser, request: AccessRequest, decision: 'approve' | 'reject'): (requestId: string, reason: string) => ChaincodeCall<AccessRequest> {
     if (request.status === 'pending-owner') {
       if (request.owner.uid !== user.id) throw new AccessError('FORBIDDEN', `request ${request.id} waits for the owner of asset ${request.assetId}; only they decide it now`, 403);
-      return decision === 'approve' ? 'ApproveRequest' : 'RejectRequest';
+      return decision === 'approve' ? submitCalls.approveRequest : submitCalls.rejectRequest;
     }
     if (request.status === 'pending-regulator') {
       if (!isRegulator(user.role, user.mspId)) throw new AccessError('FORBIDDEN', `request ${request.id} waits for the regulator's approval`, 403);
-      return decision === 'approve' ? 'RegulatorApprove' : 'RegulatorReject';
+      return decision === 'approve' ? submitCalls.regulatorApprove : submitCalls.regulatorReject;
     }
     throw new AccessError('FAILED_PRECONDITION', `request ${request.id} is ${request.status}; only a pending request can be decided`, 409);
   }
 
   /** The request as the chain holds it, read as the caller: the chaincode lets only its parties and regulators see it. */
-  private async chainRequest(user: PlatformUser, requestId: string): Promise<ChainRequest> {
+  private async chainRequest(user: PlatformUser, requestId: string): Promise<AccessRequest> {
     try {
-      return await this.ledger.query.get<ChainRequest>(`/requests/${encodeURIComponent(requestId)}`, user.id);
+      return await this.ledger.query.get<AccessRequest>(`/requests/${encodeURIComponent(requestId)}`, user.id);
     } catch (error) {
       if (error instanceof LedgerRefusalError && (error.status === 403 || error.status === 404)) throw notFound(requestId);
       throw error;
     }
   }
 
-  private async viewAfterCommit(request: ChainRequest, txId: string): Promise<RequestView> {
+  private async viewAfterCommit(request: AccessRequest, txId: string): Promise<RequestView> {
     const known = await findRequestView(this.database.pool, request.id);
     const { rows } = await this.database.pool.query<{ title: string; sensitivity: string }>('select title, sensitivity from assets where asset_id = $1', [request.assetId]);
     return viewFromChain(request, txId || (known?.lastTxId ?? ''), {

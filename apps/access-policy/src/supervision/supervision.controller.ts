@@ -1,3 +1,4 @@
+import { submitCalls } from '@gridledger/chaincode-api';
 import { randomUUID } from 'node:crypto';
 import { type AuthenticatedRequest, UserGuard } from '@gridledger/nest-service';
 import { Body, Controller, HttpCode, Param, Post, Req, UseGuards } from '@nestjs/common';
@@ -8,7 +9,7 @@ import { decisionSchema, parseId, parseInput } from '../requests/request-input.t
 import { isRegulator } from '@gridledger/domain';
 import { noteBody, noteSchema } from './note-input.ts';
 
-const TRANSACTIONS = { assets: { freeze: 'FreezeAsset', unfreeze: 'UnfreezeAsset' }, users: { freeze: 'FreezeUser', unfreeze: 'UnfreezeUser' } } as const;
+const CALLS = { assets: { freeze: submitCalls.freezeAsset, unfreeze: submitCalls.unfreezeAsset }, users: { freeze: submitCalls.freezeUser, unfreeze: submitCalls.unfreezeUser } } as const;
 const reasonBody = { schema: { type: 'object', required: ['reason'], properties: { reason: { type: 'string', maxLength: 500 } } } };
 
 /** The regulator's hand on the brake: freezes stop every flow of an asset, or of a user, at the chaincode. */
@@ -59,7 +60,7 @@ export class SupervisionController {
     const note = parseInput(noteSchema, body);
     if (!isRegulator(request.user.role, request.user.mspId)) throw new AccessError('FORBIDDEN', 'only regulators write notes', 403);
     const noteId = randomUUID();
-    const committed = await this.ledger.submit<unknown>({ subject: note.subjectId, signer: { userId: request.user.id }, contract: 'supervision', transaction: 'AddRegulatorNote', arguments: [noteId, note.subjectType, note.subjectId, note.text] });
+    const committed = await this.ledger.submit({ subject: note.subjectId, signer: { userId: request.user.id }, call: submitCalls.addRegulatorNote(noteId, note.subjectType, note.subjectId, note.text) });
     return { noteId, ...note, txId: committed.txId, blockNumber: committed.blockNumber };
   }
 
@@ -67,7 +68,7 @@ export class SupervisionController {
     const id = parseId('id', rawId);
     const { reason } = parseInput(decisionSchema, body);
     if (!isRegulator(request.user.role, request.user.mspId)) throw new AccessError('FORBIDDEN', `only regulators ${action} ${kind}`, 403);
-    const committed = await this.ledger.submit<unknown>({ subject: id, signer: { userId: request.user.id }, contract: 'supervision', transaction: TRANSACTIONS[kind][action], arguments: [id, reason] });
+    const committed = await this.ledger.submit<unknown>({ subject: id, signer: { userId: request.user.id }, call: CALLS[kind][action](id, reason) });
     return { [kind === 'assets' ? 'assetId' : 'uid']: id, action, txId: committed.txId, blockNumber: committed.blockNumber, result: committed.result };
   }
 }

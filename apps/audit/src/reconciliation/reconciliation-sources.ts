@@ -1,13 +1,7 @@
-/** What the chain says about an asset (asset:QueryAssets / GetAsset). */
-export interface ChainAsset {
-  id: string;
-  owner: { mspId: string; uid: string };
-  cid: string;
-  ciphertextSha256: string;
-  plaintextSha256: string;
-  keyVersion: number;
-  status: string;
-}
+import type { AccessRequest, DataAsset, Grant } from '@gridledger/domain';
+
+/** What reconciliation reads of the chain's asset record (asset:QueryAssets / GetAsset). */
+export type ChainAsset = Pick<DataAsset, 'id' | 'owner' | 'cid' | 'ciphertextSha256' | 'plaintextSha256' | 'keyVersion' | 'status'>;
 
 /** The storage service's record of an asset's file. */
 export interface StoredFile {
@@ -36,8 +30,5 @@ export interface ReadModelGrant {
   maxDownloads: number | null;
 }
 
-export interface ChainRequest {
-  id: string;
-  status: string;
-  grant: { expiresAt: string; maxDownloads: number } | null;
-}
+/** What reconciliation reads of the chain's request record (access:GetRequest). */
+export type ChainRequest = Pick<AccessRequest, 'id' | 'status'> & { grant: Pick<Grant, 'expiresAt' | 'maxDownloads'> | null };

@@ -1,3 +1,4 @@
+import { queryCalls, type ChaincodeCall } from '@gridledger/chaincode-api';
 import { Inject, Injectable } from '@nestjs/common';
 import { CommandStore } from '../commands/command-store.ts';
 import { LedgerError } from '../common/ledger-error.ts';
@@ -41,31 +42,31 @@ export class LedgerQueries {
   constructor(private readonly ports: QueryPorts) {}
 
   asset(caller: QueryCaller | undefined, assetId: string): Promise<unknown> {
-    return this.read(caller, 'asset', 'GetAsset', assetId);
+    return this.read(caller, queryCalls.getAsset(assetId));
   }
 
   assets(caller: QueryCaller | undefined, query: AssetQuery): Promise<unknown> {
-    return this.read(caller, 'asset', 'QueryAssets', assetFilterJson(query), String(query.pageSize), query.bookmark);
+    return this.read(caller, queryCalls.queryAssets(assetFilterJson(query), query.pageSize, query.bookmark));
   }
 
   lineage(caller: QueryCaller | undefined, assetId: string): Promise<unknown> {
-    return this.read(caller, 'lineage', 'GetAssetLineage', assetId);
+    return this.read(caller, queryCalls.getAssetLineage(assetId));
   }
 
   history(caller: QueryCaller | undefined, assetId: string): Promise<unknown> {
-    return this.read(caller, 'asset', 'GetAssetHistory', assetId);
+    return this.read(caller, queryCalls.getAssetHistory(assetId));
   }
 
   access(caller: QueryCaller | undefined, assetId: string, uid: string): Promise<unknown> {
-    return this.read(caller, 'access', 'CheckAccess', assetId, uid);
+    return this.read(caller, queryCalls.checkAccess(assetId, uid));
   }
 
   request(caller: QueryCaller | undefined, requestId: string): Promise<unknown> {
-    return this.read(caller, 'access', 'GetRequest', requestId);
+    return this.read(caller, queryCalls.getRequest(requestId));
   }
 
   account(caller: QueryCaller | undefined, uid: string): Promise<unknown> {
-    return this.read(caller, 'settlement', 'GetAccount', uid);
+    return this.read(caller, queryCalls.getAccount(uid));
   }
 
   async height(): Promise<{ height: string }> {
@@ -84,9 +85,15 @@ export class LedgerQueries {
     };
   }
 
-  private async read(caller: QueryCaller | undefined, contract: string, transaction: string, ...args: string[]): Promise<unknown> {
+  /**
+   * The query's answer as the chaincode gives it: the HTTP API passes records on to its callers,
+   * who parse them with libs/chaincode-api's schemas, so records written by an older chaincode
+   * are not refused here.
+   */
+  private async read(caller: QueryCaller | undefined, call: ChaincodeCall): Promise<unknown> {
     const signer = caller ? await this.ports.userSigner(caller.userId, caller.proof) : this.ports.serviceSigner();
-    const text = await this.ports.evaluate(signer, { contract, transaction, arguments: args });
+    const { contract, transaction } = call;
+    const text = await this.ports.evaluate(signer, { contract, transaction, arguments: call.arguments });
     try {
       return JSON.parse(text);
     } catch {

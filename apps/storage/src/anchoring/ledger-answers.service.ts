@@ -1,3 +1,4 @@
+import type { TransactionName } from '@gridledger/domain';
 import { createKafka } from '@gridledger/kafka-client';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { LEDGER_TOPICS, STORAGE_TOPICS, type CloudEvent } from '@gridledger/contracts';
@@ -11,6 +12,9 @@ import { KuboStore } from '../ipfs/kubo-store.ts';
 import { EVENT_SOURCE, REQUESTED_BY } from '../ledger/ledger-commands.ts';
 
 type Answer = LedgerAnswer['payload'];
+
+/** the command whose answer anchors an upload (a transaction name, checked against the chaincode's table) */
+const REGISTER_ASSET = 'RegisterAsset' satisfies TransactionName<'asset'>;
 
 /**
  * The ledger's answers to this service's commands. Each answer is recorded with its command (so
@@ -57,7 +61,7 @@ export class LedgerAnswersService implements OnApplicationBootstrap, OnModuleDes
     const answer = event.data;
     const command = await recordLedgerAnswer(tx, { topic, payload: answer } as LedgerAnswer);
     // another service's command, or an answer already recorded
-    if (!command || command.transaction !== 'RegisterAsset') return;
+    if (!command || command.transaction !== REGISTER_ASSET) return;
 
     if (topic === LEDGER_TOPICS.txCommitted && 'blockNumber' in answer) {
       const { rows } = await tx.query<{ cid: string }>("update files set status = 'anchored', tx_id = $2, block_number = $3, updated_at = now() where asset_id = $1 and status = 'pending' returning cid", [command.subject, answer.txId, answer.blockNumber]);

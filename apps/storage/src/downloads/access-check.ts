@@ -1,3 +1,4 @@
+import type { DataAsset } from '@gridledger/domain';
 import { createHash } from 'node:crypto';
 import { type PlatformUser } from '@gridledger/nest-service';
 import { Injectable, Logger } from '@nestjs/common';
@@ -8,11 +9,11 @@ import { StorageDatabase } from '../database/storage-database.ts';
 import { FileRecords, type FileRecord } from '../files/file-records.ts';
 import { KuboStore } from '../ipfs/kubo-store.ts';
 import { EVENT_SOURCE } from '../ledger/ledger-commands.ts';
-import { LedgerClient, type AccessDecision, type ChainAsset } from '../ledger/ledger-client.ts';
+import { LedgerClient, type AccessDecision } from '../ledger/ledger-client.ts';
 
 export interface CheckedAccess {
   record: FileRecord;
-  chain: ChainAsset;
+  chain: DataAsset;
   /** undefined for the owner, who needs no grant to read their own file */
   decision: AccessDecision | undefined;
 }
@@ -59,7 +60,7 @@ export class AccessCheck {
   }
 
   /** Reads the whole ciphertext once and compares its SHA-256 with the chain's. */
-  async verifyPinnedCiphertext(chain: ChainAsset): Promise<void> {
+  async verifyPinnedCiphertext(chain: DataAsset): Promise<void> {
     const hash = createHash('sha256');
     for await (const chunk of this.kubo.cat(chain.cid)) hash.update(chunk);
     const actual = hash.digest('hex');

@@ -1,3 +1,4 @@
+import { submitCalls } from '@gridledger/chaincode-api';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { statusOf } from '@gridledger/api-errors';
 import { LEDGER_TOPICS, STORAGE_TOPICS } from '@gridledger/contracts';
@@ -102,6 +103,6 @@ export class DownloadRecords implements OnApplicationBootstrap, OnModuleDestroy 
 
   private enqueueRecord(tx: pg.PoolClient, ticket: TicketRow): Promise<string> {
     const download = { ciphertextSha256: ticket.ciphertext_sha256, keyVersion: ticket.key_version };
-    return this.commands.enqueue(tx, ticket.asset_id, { userId: ticket.consumer_id, contract: 'access', transaction: 'RecordDownload', arguments: [ticket.request_id, JSON.stringify(download)] });
+    return this.commands.enqueue(tx, ticket.asset_id, { userId: ticket.consumer_id, call: submitCalls.recordDownload(ticket.request_id, download) });
   }
 }

@@ -1,3 +1,4 @@
+import { submitCalls } from '@gridledger/chaincode-api';
 import { randomUUID } from 'node:crypto';
 import { type PlatformUser } from '@gridledger/nest-service';
 import type { Readable } from 'node:stream';
@@ -130,12 +131,12 @@ export class UploadService {
         encryptionScheme: FILE_ENCRYPTION_SCHEME, keyVersion: 1, registerCommandId: '',
       };
       const registration = {
-        id: assetId, title: metadata.title, ...(metadata.description ? { description: metadata.description } : {}), category: metadata.category, sensitivity: metadata.sensitivity,
+        id: assetId, title: metadata.title, description: metadata.description ?? '', category: metadata.category, sensitivity: metadata.sensitivity,
         cid, ciphertextSha256: stored.ciphertextSha256, plaintextSha256: stored.plaintextSha256, sizeBytes: stored.sizeBytes,
         encryptionScheme: FILE_ENCRYPTION_SCHEME, priceCredits: metadata.priceCredits, policy: metadata.policy,
       };
       await this.database.transaction(async (tx) => {
-        stored.registerCommandId = await this.commands.enqueue(tx, assetId, { userId: user.id, contract: 'asset', transaction: 'RegisterAsset', arguments: [JSON.stringify(registration)] });
+        stored.registerCommandId = await this.commands.enqueue(tx, assetId, { userId: user.id, call: submitCalls.registerAsset(registration) });
         await tx.query(
           `insert into files (asset_id, owner_id, owner_msp, title, category, sensitivity, file_name, content_type, size_bytes, plaintext_sha256,
              ciphertext_sha256, cid, encryption_scheme, key_version, wrapped_key, status, register_command_id)

@@ -1,3 +1,4 @@
+import { submitCalls } from '@gridledger/chaincode-api';
 import { createHash } from 'node:crypto';
 import { type PlatformUser } from '@gridledger/nest-service';
 import { statusOf } from '@gridledger/api-errors';
@@ -82,7 +83,7 @@ export class KeyReleaseService {
       dataKey.fill(0);
     }
     const release = { recipientKeySha256, keyVersion: chain.keyVersion };
-    const commandId = await this.database.transaction((tx) => this.commands.enqueue(tx, assetId, { userId: user.id, contract: 'access', transaction: 'RecordKeyRelease', arguments: [decision.requestId ?? '', JSON.stringify(release)] }));
+    const commandId = await this.database.transaction((tx) => this.commands.enqueue(tx, assetId, { userId: user.id, call: submitCalls.recordKeyRelease(decision.requestId ?? '', release) }));
     const answer = await awaitLedgerAnswer(this.database.pool, commandId);
     if (answer.topic === LEDGER_TOPICS.txFailed) throw new StorageError(answer.payload.code, `the chain did not record the key release: ${answer.payload.message}`, statusOf(answer.payload.code));
     await this.database.transaction(async (tx) => {

@@ -1,3 +1,4 @@
+import { submitCalls } from '@gridledger/chaincode-api';
 import { statusOf } from '@gridledger/api-errors';
 import { type PlatformUser } from '@gridledger/nest-service';
 import { Readable } from 'node:stream';
@@ -70,7 +71,7 @@ export class KeyRotationService {
       }
       const keyVersion = chain.keyVersion + 1;
       const rotation = { cid, ciphertextSha256: added.ciphertextSha256, plaintextSha256: chain.plaintextSha256, sizeBytes: added.plaintextBytes, encryptionScheme: FILE_ENCRYPTION_SCHEME, keyVersion };
-      const commandId = await this.database.transaction((tx) => this.commands.enqueue(tx, assetId, { userId: user.id, contract: 'asset', transaction: 'RotateAssetKey', arguments: [assetId, JSON.stringify(rotation)] }));
+      const commandId = await this.database.transaction((tx) => this.commands.enqueue(tx, assetId, { userId: user.id, call: submitCalls.rotateAssetKey(assetId, rotation) }));
       const answer = await awaitLedgerAnswer(this.database.pool, commandId);
       if (answer.topic === LEDGER_TOPICS.txFailed) throw new StorageError(answer.payload.code, `the chain did not record the rotation: ${answer.payload.message}`, statusOf(answer.payload.code));
 

@@ -1,3 +1,4 @@
+import type { DataAsset } from '@gridledger/domain';
 import { Inject, Injectable } from '@nestjs/common';
 import { LedgerQueryClient } from '@gridledger/ledger-client';
 import { STORAGE_CONFIG, type StorageConfig } from '../config/storage-config.ts';
@@ -9,19 +10,6 @@ export interface AccessDecision {
   requestId: string | null;
   expiresAt: string | null;
   remainingDownloads: number;
-}
-
-export interface ChainAsset {
-  id: string;
-  owner: { mspId: string; uid: string };
-  cid: string;
-  ciphertextSha256: string;
-  plaintextSha256: string;
-  sizeBytes: number;
-  encryptionScheme: string;
-  keyVersion: number;
-  status: string;
-  sensitivity: string;
 }
 
 /** The ledger service's query API: the chain's word on an asset and on a user's access to it. */
@@ -38,7 +26,7 @@ export class LedgerClient {
     return this.client.get<AccessDecision>(`/assets/${encodeURIComponent(assetId)}/access/${encodeURIComponent(userId)}`, userId);
   }
 
-  asset(assetId: string): Promise<ChainAsset> {
-    return this.client.get<ChainAsset>(`/assets/${encodeURIComponent(assetId)}`);
+  asset(assetId: string): Promise<DataAsset> {
+    return this.client.get<DataAsset>(`/assets/${encodeURIComponent(assetId)}`);
   }
 }

@@ -13,7 +13,7 @@ export class LedgerCommands {
   constructor(@Inject(STORAGE_CONFIG) private readonly config: StorageConfig) {}
 
   /** In the caller's database transaction: the command leaves with the rest of its writes, or not at all. */
-  enqueue(db: pg.ClientBase, assetId: string, command: Pick<LedgerCommandRequest, 'userId' | 'contract' | 'transaction' | 'arguments'>): Promise<string> {
+  enqueue(db: pg.ClientBase, assetId: string, command: Pick<LedgerCommandRequest, 'userId' | 'call'>): Promise<string> {
     return enqueueLedgerCommand(db, { source: EVENT_SOURCE, subject: assetId, requestedBy: REQUESTED_BY, ...command }, { credential: this.config.auth.credential, target: { channel: this.config.STORAGE_LEDGER_CHANNEL, chaincode: this.config.STORAGE_LEDGER_CHAINCODE } });
   }
 }

@@ -1,3 +1,4 @@
+import { CONTRACT_NAMES } from '@gridledger/domain';
 import { z } from 'zod';
 
 /**
@@ -17,7 +18,7 @@ export const submitRequestedSchema = z.object({
   userId: z.uuid().nullable(),
   /** required when userId is null: whose service identity signs */
   mspId: z.string().nullable(),
-  contract: z.enum(['asset', 'access', 'settlement', 'supervision', 'lineage', 'system']),
+  contract: z.enum(CONTRACT_NAMES),
   transaction: z.string().regex(/^[A-Z][A-Za-z]+$/),
   arguments: z.array(z.string().max(64 * 1024)).max(16),
   requestedBy: z.string().min(1),
