@@ -1,8 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { ServiceExceptionFilter, useServiceLogs } from '@gridledger/nest-service';
+import { serveOpenApi, ServiceExceptionFilter, useServiceLogs } from '@gridledger/nest-service';
 import { IdentityModule } from './app.module.ts';
 import type { IdentityConfig } from './config/identity-config.ts';
 
@@ -13,13 +12,9 @@ export async function createIdentityApp(config: IdentityConfig, options: { logge
   // a proposal or transaction to sign may be up to 1 MiB, which is about 1.4 MB as base64 in JSON
   app.useBodyParser('json', { limit: '2mb' });
   app.useGlobalFilters(new ServiceExceptionFilter('identity'));
-  const openApi = new DocumentBuilder()
-    .setTitle('GridLedger identity service')
-    .setDescription('Organisations, users, sign-in (ES256 JWTs with a JWKS), per-user Fabric identities and the internal signing API (per-service ES256 tokens; signs only attested calls).')
-    .setVersion('1')
-    .addBearerAuth()
-    .build();
-  const document = SwaggerModule.createDocument(app, openApi);
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'openapi.json' });
+  serveOpenApi(app, {
+    title: 'GridLedger identity service',
+    description: 'Organisations, users, sign-in (ES256 JWTs with a JWKS), per-user Fabric identities and the internal signing API (per-service ES256 tokens; signs only attested calls).',
+  });
   return app;
 }

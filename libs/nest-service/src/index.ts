@@ -10,3 +10,4 @@ export { AcceptCallers, ServiceGuard, verifyServiceCaller, type ServiceRequest }
 export { AllowRoles, refuseUser, UserGuard, type AuthenticatedRequest, type PlatformUser } from './auth/user-guard.ts';
 export { HealthChecks } from './health/health-checks.ts';
 export { ServiceHealthModule } from './health/service-health.module.ts';
+export { bootstrapService, serveOpenApi, type ServiceBootstrap } from './bootstrap/service-bootstrap.ts';
