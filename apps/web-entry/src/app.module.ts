@@ -1,4 +1,4 @@
-import { ServiceHealthModule } from '@gridledger/nest-service';
+import { serviceLogsModule, ServiceHealthModule } from '@gridledger/nest-service';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { OpsGuard } from './auth/ops-guard.ts';
 import { UserVerifier } from './auth/user-verifier.ts';
@@ -15,7 +15,8 @@ export class WebEntryModule {
   static forConfig(config: EntryConfig): DynamicModule {
     return {
       module: WebEntryModule,
-      imports: [ServiceHealthModule],
+      // JSON logs like every service's, but no /metrics: this is the public entry
+      imports: [serviceLogsModule('web-entry'), ServiceHealthModule],
       controllers: [HealthController, OpsController],
       providers: [{ provide: ENTRY_CONFIG, useValue: config }, UserVerifier, OpsGuard, ApiProxy, ThroughputMeter, RecentErrors, OpsSampler],
     };

@@ -3,14 +3,13 @@ import type { Server } from 'node:http';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { WebEntryModule } from './app.module.ts';
 import { loadEntryConfig, type EntryConfig } from './config/entry-config.ts';
 import { ApiProxy } from './proxy/api-proxy.ts';
 import { browserProtection, strictTransportOverTls } from './security/browser-protection.ts';
 import { listenTls } from './security/tls-listener.ts';
 import { dashboardFiles } from './static/dashboard-files.ts';
-import { listenOnSharedPort } from '@gridledger/nest-service';
+import { listenOnSharedPort, serveOpenApi, useServiceLogs } from '@gridledger/nest-service';
 
 async function main(): Promise<void> {
   let config: EntryConfig;
@@ -22,7 +21,8 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   // no body parser: proxied bodies (uploads up to 1 GiB) stream through untouched
-  const app = await NestFactory.create<NestExpressApplication>(WebEntryModule.forConfig(config), { abortOnError: false, bodyParser: false });
+  const app = await NestFactory.create<NestExpressApplication>(WebEntryModule.forConfig(config), { abortOnError: false, bodyParser: false, bufferLogs: true });
+  useServiceLogs(app);
   // first, so every answer (the dashboard, the API, errors) carries the browser protections
   app.use(browserProtection());
   app.use(strictTransportOverTls());
@@ -30,13 +30,11 @@ async function main(): Promise<void> {
   // mounted before Nest's router: /api/<service>/… is forwarded, /api/ops falls through to the controller
   app.use('/api', (req: Parameters<ApiProxy['handle']>[0], res: Parameters<ApiProxy['handle']>[1], next: () => void) => void proxy.handle(req, res, next));
   app.use(dashboardFiles(config.WEB_STATIC_DIR));
-  const openApi = new DocumentBuilder()
-    .setTitle('GridLedger public entry')
-    .setDescription('The one origin the browser talks to: the dashboard, /api/{identity,ledger,storage,access,audit}/… forwarded to the internal services after the access token is verified here, and the ops figures.')
-    .setVersion('1')
-    .addBearerAuth()
-    .build();
-  SwaggerModule.setup('docs', app, SwaggerModule.createDocument(app, openApi), { jsonDocumentUrl: 'openapi.json' });
+  serveOpenApi(app, {
+    title: 'GridLedger public entry',
+    description:
+      'The one origin the browser talks to: the dashboard, /api/{identity,ledger,storage,access,audit}/… forwarded to the internal services after the access token is verified here, and the ops figures.',
+  });
   app.enableShutdownHooks();
   await listenOnSharedPort(app, config.WEB_PORT, config.WEB_HOST);
   const logger = new Logger('WebEntry');

@@ -12,9 +12,15 @@ import { MetricsModule } from './metrics/metrics.module.ts';
 @Module({})
 export class ServiceFoundationModule {
   static forService(service: string): DynamicModule {
-    return { module: ServiceFoundationModule, imports: [LoggerModule.forRoot(jsonLogsOptions(service)), MetricsModule.forService(service), ServiceHealthModule], exports: [LoggerModule, MetricsModule, ServiceHealthModule] };
+    return { module: ServiceFoundationModule, imports: [serviceLogsModule(service), MetricsModule.forService(service), ServiceHealthModule], exports: [LoggerModule, MetricsModule, ServiceHealthModule] };
   }
 }
+
+/**
+ * JSON logs alone, for a process that must not serve /metrics (the public web entry): the same
+ * lines, request ids and redactions as every service.
+ */
+export const serviceLogsModule = (service: string): DynamicModule => LoggerModule.forRoot(jsonLogsOptions(service));
 
 /** Routes every Nest log line (`new Logger('X').log(…)` included) to the service's JSON logger. */
 export function useServiceLogs(app: INestApplication): void {
