@@ -1,4 +1,4 @@
-import type { ChaincodeEventName } from '@gridledger/domain';
+import type { ChainEventData, ChaincodeEventName } from '@gridledger/domain';
 import type { Context } from 'fabric-contract-api';
 import { canonicalJson } from './canonical-json.ts';
 import { platformUser, type PlatformUser } from './caller.ts';
@@ -49,8 +49,8 @@ export const sortableTime = (millis: number): string => String(millis).padStart(
  * asset's lineage under a key ordered by transaction time, so lineage needs no counter that
  * concurrent transactions would fight over.
  */
-export async function emit<T extends Record<string, unknown>>(ctx: Context, event: ChaincodeEventName, subjects: EventSubjects, data: T): Promise<ChaincodeEventPayload<T>> {
-  const payload: ChaincodeEventPayload<T> = {
+export async function emit<N extends ChaincodeEventName>(ctx: Context, event: N, subjects: EventSubjects, data: ChainEventData<N>): Promise<ChaincodeEventPayload<ChainEventData<N>>> {
+  const payload: ChaincodeEventPayload<ChainEventData<N>> = {
     event,
     version: 1,
     txId: ctx.stub.getTxID(),

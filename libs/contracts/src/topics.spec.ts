@@ -33,15 +33,27 @@ describe('contracts', () => {
   });
 
   it('validates ledger answers and relayed chain events at the consumer', () => {
+    const asset = {
+      docType: 'asset', id: 'asset-1', owner: { mspId: 'GridMSP', uid: 'u1' }, title: 'Feeder 12', description: '', category: 'load-curve', sensitivity: 'internal',
+      cid: 'bafy', ciphertextSha256: 'c'.repeat(64), plaintextSha256: 'p'.repeat(64), sizeBytes: 11, encryptionScheme: 'aes-256-gcm', keyVersion: 1, priceCredits: 0,
+      policy: { allowedOrgs: [], allowedRoles: [], allowedPurposes: [], maxDurationSeconds: 3600, maxDownloads: 3 }, status: 'active',
+      createdAt: '2026-11-24T08:00:00.000Z', updatedAt: '2026-11-24T08:00:00.000Z',
+    };
     const failed = { commandId: '7b0c8f36-3a6f-4a53-9d6e-0f2f1f0a9a11', txId: null, stage: 'endorsement', code: 'POLICY_DENIED', message: 'organisation X is not allowed' };
     expect(parsePayload(LEDGER_TOPICS.txFailed, failed)).toEqual(failed);
     expect(() => parsePayload(LEDGER_TOPICS.txFailed, { ...failed, stage: 'somewhere' })).toThrow();
     const event = {
       event: 'AssetRegistered', version: 1, txId: 'abc', timestamp: '2026-11-24T08:00:00.000Z',
-      signer: { mspId: 'GridMSP', uid: 'u1', role: 'owner' }, subjects: { assetId: 'asset-1', uid: 'u1' }, data: { asset: {} }, blockNumber: '42',
+      signer: { mspId: 'GridMSP', uid: 'u1', role: 'owner' }, subjects: { assetId: 'asset-1', uid: 'u1' }, data: { asset }, blockNumber: '42',
     };
     expect(parsePayload(CHAIN_TOPICS.AssetRegistered, event)).toEqual(event);
     expect(chainEventKey(event)).toBe('asset-1');
     expect(() => parsePayload(CHAIN_TOPICS.AssetRegistered, { ...event, event: 'SomethingElse' })).toThrow();
+    // one event per topic, and its data as the chaincode emits it
+    expect(() => parsePayload(CHAIN_TOPICS.AssetRegistered, { ...event, event: 'AssetRetired' })).toThrow();
+    expect(() => parsePayload(CHAIN_TOPICS.AssetRegistered, { ...event, data: { asset: { ...asset, sizeBytes: '11' } } })).toThrow(/sizeBytes/);
+    // a field a newer chaincode adds does not break an older consumer
+    const newer = { ...event, data: { asset: { ...asset, version: 2 }, note: 'later' } };
+    expect(parsePayload(CHAIN_TOPICS.AssetRegistered, newer)).toEqual(newer);
   });
 });

@@ -1,6 +1,8 @@
-import type { z } from 'zod';
+import { CHAINCODE_EVENT_NAMES } from '@gridledger/domain';
+import { z } from 'zod';
 import { ACCESS_SCHEMAS, type AccessTopicPayloads } from './access/access-events.ts';
 import { AUDIT_SCHEMAS, type AuditTopicPayloads } from './audit/audit-events.ts';
+import { CHAIN_EVENT_DATA_SCHEMAS } from './chain/chain-event-data.ts';
 import { CHAIN_TOPICS, chainEventSchema, type ChainEvent, type ChainTopic } from './chain/chain-events.ts';
 import { IDENTITY_SCHEMAS, type IdentityTopicPayloads } from './identity/identity-events.ts';
 import { LEDGER_SCHEMAS, type LedgerTopicPayloads } from './ledger/ledger-events.ts';
@@ -12,7 +14,11 @@ type ChainTopicPayloads = { [T in ChainTopic]: ChainEvent };
 export type TopicPayloads = IdentityTopicPayloads & LedgerTopicPayloads & StorageTopicPayloads & AccessTopicPayloads & AuditTopicPayloads & ChainTopicPayloads;
 export type Topic = keyof TopicPayloads;
 
-const chainSchemas = Object.fromEntries(Object.values(CHAIN_TOPICS).map((topic) => [topic, chainEventSchema])) as Record<ChainTopic, typeof chainEventSchema>;
+// each chain topic carries one event, whose data has its own schema (and its own AsyncAPI description);
+// its output is a ChainEvent whose data is that event's (Object.fromEntries loses the pairing, hence the cast)
+const chainSchemas = Object.fromEntries(
+  CHAINCODE_EVENT_NAMES.map((name) => [CHAIN_TOPICS[name], chainEventSchema.extend({ event: z.literal(name), data: CHAIN_EVENT_DATA_SCHEMAS[name] })]),
+) as unknown as Record<ChainTopic, z.ZodType<ChainEvent>>;
 
 export const TOPIC_SCHEMAS: { [T in Topic]: z.ZodType<TopicPayloads[T]> } = { ...IDENTITY_SCHEMAS, ...LEDGER_SCHEMAS, ...STORAGE_SCHEMAS, ...ACCESS_SCHEMAS, ...AUDIT_SCHEMAS, ...chainSchemas };
 

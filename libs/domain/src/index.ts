@@ -30,3 +30,4 @@ export type {
   PartyRef,
   UserFreeze,
 } from './chain-records.ts';
+export type { ChainActor, ChainEventData, ChainEventDataMap, CiphertextVersion, GrantUseData } from './chain-event-data.ts';

@@ -1,0 +1,74 @@
+import { NOTE_SUBJECTS, REQUEST_STATUSES, ROLES, SENSITIVITIES, ASSET_CATEGORIES, ASSET_STATUSES, type ChainEventData, type ChaincodeEventName } from '@gridledger/domain';
+import { z } from 'zod';
+
+/*
+ * The `data` of each chain event, as a schema: consumers validate with it and the AsyncAPI
+ * document publishes it. Each `satisfies` the chaincode's own type for that event
+ * (ChainEventDataMap in @gridledger/domain), which the chaincode's emit() is held to by the
+ * compiler, so the three agree. Objects are loose: a field added later does not break a consumer.
+ */
+
+const party = z.looseObject({ mspId: z.string(), uid: z.string() });
+const actor = party.extend({ role: z.enum(ROLES) });
+const decider = party.extend({ role: z.string() });
+const ciphertext = z.looseObject({ cid: z.string(), ciphertextSha256: z.string(), keyVersion: z.number(), sizeBytes: z.number(), encryptionScheme: z.string() });
+const policy = z.looseObject({ allowedOrgs: z.array(z.string()), allowedRoles: z.array(z.string()), allowedPurposes: z.array(z.string()), maxDurationSeconds: z.number(), maxDownloads: z.number() });
+const asset = z.looseObject({
+  docType: z.literal('asset'),
+  id: z.string(),
+  owner: party,
+  title: z.string(),
+  description: z.string(),
+  category: z.enum(ASSET_CATEGORIES),
+  sensitivity: z.enum(SENSITIVITIES),
+  cid: z.string(),
+  ciphertextSha256: z.string(),
+  plaintextSha256: z.string(),
+  sizeBytes: z.number(),
+  encryptionScheme: z.string(),
+  keyVersion: z.number(),
+  priceCredits: z.number(),
+  policy,
+  status: z.enum(ASSET_STATUSES),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+const grantUse = z.looseObject({
+  consumer: party,
+  keyVersion: z.number(),
+  recipientKeySha256: z.string().optional().describe('a key release: the SHA-256 of the key envelope recipient'),
+  ciphertextSha256: z.string().optional().describe('a platform download: the SHA-256 of the ciphertext served'),
+  remainingDownloads: z.number(),
+});
+const supervised = z.looseObject({ reason: z.string(), by: actor });
+
+export const CHAIN_EVENT_DATA_SCHEMAS = {
+  AssetRegistered: z.looseObject({ asset }),
+  AssetMetadataUpdated: z.looseObject({
+    changes: z.looseObject({
+      title: z.string().optional(),
+      description: z.string().optional(),
+      category: z.enum(ASSET_CATEGORIES).optional(),
+      sensitivity: z.enum(SENSITIVITIES).optional(),
+      priceCredits: z.number().optional(),
+      policy: policy.optional(),
+    }),
+  }),
+  AssetRetired: z.looseObject({ reason: z.string() }),
+  AssetKeyRotated: z.looseObject({ previous: ciphertext, current: ciphertext }),
+  AccessRequested: z.looseObject({ consumer: party, owner: party, purpose: z.string(), durationSeconds: z.number(), escrowedCredits: z.number(), requiresRegulator: z.boolean() }),
+  RequestOwnerApproved: z.looseObject({ consumer: party, sensitivity: z.enum(SENSITIVITIES), reason: z.string() }),
+  AccessGranted: z.looseObject({ consumer: party, decidedBy: decider, expiresAt: z.string().optional(), maxDownloads: z.number(), paidCredits: z.number() }),
+  RequestRejected: z.looseObject({ consumer: party, decidedBy: decider, reason: z.string(), refundedCredits: z.number() }),
+  GrantRevoked: z.looseObject({ consumer: party, reason: z.string(), refundedCredits: z.number() }),
+  RequestExpired: z.looseObject({ consumer: party, previousStatus: z.enum(REQUEST_STATUSES), refundedCredits: z.number() }),
+  KeyReleased: grantUse,
+  DownloadRecorded: grantUse,
+  CreditsMinted: z.looseObject({ to: party, amount: z.number(), memo: z.string(), balance: z.number() }),
+  AssetFrozen: supervised,
+  AssetUnfrozen: supervised,
+  UserFrozen: supervised,
+  UserUnfrozen: supervised,
+  RegulatorNoteAdded: z.looseObject({ noteId: z.string(), subjectType: z.enum(NOTE_SUBJECTS), subjectId: z.string(), text: z.string() }),
+  PingRecorded: z.looseObject({ message: z.string() }),
+} satisfies { [N in ChaincodeEventName]: z.ZodType<ChainEventData<N>> };
