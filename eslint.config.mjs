@@ -25,7 +25,8 @@ const boundaries = {
     { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:feature', 'type:data-access', 'type:contracts', 'type:util'] },
     { sourceTag: 'type:feature', onlyDependOnLibsWithTags: ['type:data-access', 'type:contracts', 'type:util'] },
     { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:contracts', 'type:util'] },
-    { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:util'] },
+    // the chaincode facade builds on the chain's record schemas in the event contracts
+    { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:util', 'type:contracts'] },
     { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'] },
     // the stack provisions the broker from the event contracts (topics, who may write them)
     { sourceTag: 'type:tooling', onlyDependOnLibsWithTags: ['type:util', 'type:contracts'] },

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { chaincodeCall } from './chaincode-call.ts';
-import { accessRequestSchema, accountSchema, dataAssetSchema } from './chain-record-schemas.ts';
+import { accessRequestSchema, accountSchema, dataAssetSchema } from '@gridledger/contracts';
 
 /** A page of QueryAssets: the assets the caller may see, and where the next page starts. */
 export const assetPageSchema = z.object({ assets: z.array(dataAssetSchema), bookmark: z.string(), fetched: z.number() });

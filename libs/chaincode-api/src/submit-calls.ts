@@ -1,6 +1,6 @@
 import type { AccessRequestInput, AssetRegistration, DownloadInput, KeyReleaseInput, KeyRotation, MetadataPatch, NoteSubject } from '@gridledger/domain';
 import { chaincodeCall } from './chaincode-call.ts';
-import { accessRequestSchema, accountSchema, dataAssetSchema, grantUseSchema, pingSchema, regulatorNoteSchema, userFreezeSchema, userUnfrozenSchema } from './chain-record-schemas.ts';
+import { accessRequestSchema, accountSchema, dataAssetSchema, grantUseSchema, pingSchema, regulatorNoteSchema, userFreezeSchema, userUnfrozenSchema } from '@gridledger/contracts';
 
 /**
  * Every transaction that changes the ledger, as a typed builder: what the chaincode's function

@@ -6,5 +6,6 @@ export * from './storage/storage-events.ts';
 export * from './access/access-events.ts';
 export * from './audit/audit-events.ts';
 export * from './chain/chain-events.ts';
+export * from './chain/chain-record-schemas.ts';
 export { asyncApiDocument } from './asyncapi/asyncapi-document.ts';
 export { ASYNCAPI_VERSION } from './asyncapi/asyncapi-version.ts';

@@ -87,7 +87,7 @@ export class LedgerQueries {
 
   /**
    * The query's answer as the chaincode gives it: the HTTP API passes records on to its callers,
-   * who parse them with libs/chaincode-api's schemas, so records written by an older chaincode
+   * who parse them with the record schemas (libs/contracts), so records written by an older chaincode
    * are not refused here.
    */
   private async read(caller: QueryCaller | undefined, call: ChaincodeCall): Promise<unknown> {

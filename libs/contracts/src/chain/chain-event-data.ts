@@ -1,5 +1,6 @@
-import { NOTE_SUBJECTS, REQUEST_STATUSES, ROLES, SENSITIVITIES, ASSET_CATEGORIES, ASSET_STATUSES, type ChainEventData, type ChaincodeEventName } from '@gridledger/domain';
+import { ASSET_CATEGORIES, NOTE_SUBJECTS, REQUEST_STATUSES, ROLES, SENSITIVITIES, type ChainEventData, type ChaincodeEventName } from '@gridledger/domain';
 import { z } from 'zod';
+import { accessPolicySchema, dataAssetSchema, partyRefSchema } from './chain-record-schemas.ts';
 
 /*
  * The `data` of each chain event, as a schema: consumers validate with it and the AsyncAPI
@@ -8,31 +9,10 @@ import { z } from 'zod';
  * compiler, so the three agree. Objects are loose: a field added later does not break a consumer.
  */
 
-const party = z.looseObject({ mspId: z.string(), uid: z.string() });
+const party = partyRefSchema;
 const actor = party.extend({ role: z.enum(ROLES) });
 const decider = party.extend({ role: z.string() });
 const ciphertext = z.looseObject({ cid: z.string(), ciphertextSha256: z.string(), keyVersion: z.number(), sizeBytes: z.number(), encryptionScheme: z.string() });
-const policy = z.looseObject({ allowedOrgs: z.array(z.string()), allowedRoles: z.array(z.string()), allowedPurposes: z.array(z.string()), maxDurationSeconds: z.number(), maxDownloads: z.number() });
-const asset = z.looseObject({
-  docType: z.literal('asset'),
-  id: z.string(),
-  owner: party,
-  title: z.string(),
-  description: z.string(),
-  category: z.enum(ASSET_CATEGORIES),
-  sensitivity: z.enum(SENSITIVITIES),
-  cid: z.string(),
-  ciphertextSha256: z.string(),
-  plaintextSha256: z.string(),
-  sizeBytes: z.number(),
-  encryptionScheme: z.string(),
-  keyVersion: z.number(),
-  priceCredits: z.number(),
-  policy,
-  status: z.enum(ASSET_STATUSES),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-});
 const grantUse = z.looseObject({
   consumer: party,
   keyVersion: z.number(),
@@ -43,7 +23,7 @@ const grantUse = z.looseObject({
 const supervised = z.looseObject({ reason: z.string(), by: actor });
 
 export const CHAIN_EVENT_DATA_SCHEMAS = {
-  AssetRegistered: z.looseObject({ asset }),
+  AssetRegistered: z.looseObject({ asset: dataAssetSchema }),
   AssetMetadataUpdated: z.looseObject({
     changes: z.looseObject({
       title: z.string().optional(),
@@ -51,7 +31,7 @@ export const CHAIN_EVENT_DATA_SCHEMAS = {
       category: z.enum(ASSET_CATEGORIES).optional(),
       sensitivity: z.enum(SENSITIVITIES).optional(),
       priceCredits: z.number().optional(),
-      policy: policy.optional(),
+      policy: accessPolicySchema.optional(),
     }),
   }),
   AssetRetired: z.looseObject({ reason: z.string() }),

@@ -5,13 +5,14 @@ import { z } from 'zod';
 /*
  * The chaincode's records as they arrive from the chain, checked on the way in: a service reads
  * the shape its type says, or fails at the boundary with the field that differs. Each schema
- * `satisfies` its record's type in @gridledger/domain, so the two cannot drift apart.
+ * `satisfies` its record's type in @gridledger/domain, so the two cannot drift apart. Objects are
+ * loose: a field a newer chaincode adds passes through. Chain events embed the same records.
  */
 
-const partyRef = z.object({ mspId: z.string(), uid: z.string() }) satisfies z.ZodType<PartyRef>;
+export const partyRefSchema = z.looseObject({ mspId: z.string(), uid: z.string() }) satisfies z.ZodType<PartyRef>;
 const timestamp = z.string();
 
-export const accessPolicySchema = z.object({
+export const accessPolicySchema = z.looseObject({
   allowedOrgs: z.array(z.string()),
   allowedRoles: z.array(z.string()),
   allowedPurposes: z.array(z.string()),
@@ -19,10 +20,10 @@ export const accessPolicySchema = z.object({
   maxDownloads: z.number(),
 }) satisfies z.ZodType<AccessPolicy>;
 
-export const dataAssetSchema = z.object({
+export const dataAssetSchema = z.looseObject({
   docType: z.literal('asset'),
   id: z.string(),
-  owner: partyRef,
+  owner: partyRefSchema,
   title: z.string(),
   description: z.string(),
   category: z.enum(ASSET_CATEGORIES),
@@ -40,15 +41,15 @@ export const dataAssetSchema = z.object({
   updatedAt: timestamp,
 }) satisfies z.ZodType<DataAsset>;
 
-const decisionSchema = z.object({
-  by: partyRef.extend({ role: z.string() }),
+const decisionSchema = z.looseObject({
+  by: partyRefSchema.extend({ role: z.string() }),
   decision: z.enum(['approved', 'rejected', 'revoked', 'expired']),
   reason: z.string(),
   at: timestamp,
   txId: z.string(),
 }) satisfies z.ZodType<Decision>;
 
-const grantSchema = z.object({
+const grantSchema = z.looseObject({
   grantedAt: timestamp,
   expiresAt: timestamp,
   maxDownloads: z.number(),
@@ -57,12 +58,12 @@ const grantSchema = z.object({
   downloads: z.number(),
 }) satisfies z.ZodType<Grant>;
 
-export const accessRequestSchema = z.object({
+export const accessRequestSchema = z.looseObject({
   docType: z.literal('request'),
   id: z.string(),
   assetId: z.string(),
-  consumer: partyRef,
-  owner: partyRef,
+  consumer: partyRefSchema,
+  owner: partyRefSchema,
   purpose: z.string(),
   durationSeconds: z.number(),
   priceCredits: z.number(),
@@ -75,7 +76,7 @@ export const accessRequestSchema = z.object({
   updatedAt: timestamp,
 }) satisfies z.ZodType<AccessRequest>;
 
-export const accountSchema = z.object({
+export const accountSchema = z.looseObject({
   docType: z.literal('account'),
   uid: z.string(),
   mspId: z.string(),
@@ -84,7 +85,7 @@ export const accountSchema = z.object({
   minted: z.number(),
 }) satisfies z.ZodType<Account>;
 
-export const userFreezeSchema = z.object({
+export const userFreezeSchema = z.looseObject({
   docType: z.literal('user-freeze'),
   uid: z.string(),
   reason: z.string(),
@@ -94,7 +95,7 @@ export const userFreezeSchema = z.object({
 }) satisfies z.ZodType<UserFreeze>;
 
 /** What RecordKeyRelease and RecordDownload answer: the grant's use, once per command. */
-export const grantUseSchema = z.object({
+export const grantUseSchema = z.looseObject({
   requestId: z.string(),
   assetId: z.string(),
   kind: z.enum(['key-release', 'download']),
@@ -105,7 +106,7 @@ export const grantUseSchema = z.object({
 });
 export type GrantUse = z.infer<typeof grantUseSchema>;
 
-export const regulatorNoteSchema = z.object({
+export const regulatorNoteSchema = z.looseObject({
   docType: z.literal('regulator-note'),
   id: z.string(),
   subjectType: z.enum(NOTE_SUBJECTS),
@@ -117,7 +118,7 @@ export const regulatorNoteSchema = z.object({
 });
 export type RegulatorNote = z.infer<typeof regulatorNoteSchema>;
 
-export const userUnfrozenSchema = z.object({ uid: z.string(), frozen: z.literal(false) });
+export const userUnfrozenSchema = z.looseObject({ uid: z.string(), frozen: z.literal(false) });
 
 /** Ping's record: the message and who signed it. */
-export const pingSchema = z.object({ docType: z.literal('ping'), txId: z.string(), message: z.string(), signer: z.unknown(), timestamp });
+export const pingSchema = z.looseObject({ docType: z.literal('ping'), txId: z.string(), message: z.string(), signer: z.unknown(), timestamp });
