@@ -7,5 +7,6 @@ export * from './access/access-events.ts';
 export * from './audit/audit-events.ts';
 export * from './chain/chain-events.ts';
 export * from './chain/chain-record-schemas.ts';
+export { CHAIN_EVENT_DATA_SCHEMAS, typedChainEvent, type ChainEventOf, type TypedChainEvent } from './chain/chain-event-data.ts';
 export { asyncApiDocument } from './asyncapi/asyncapi-document.ts';
 export { ASYNCAPI_VERSION } from './asyncapi/asyncapi-version.ts';

@@ -30,7 +30,8 @@ export interface ChainEventDataMap {
   AccessRequested: { consumer: PartyRef; owner: PartyRef; purpose: string; durationSeconds: number; escrowedCredits: number; requiresRegulator: boolean };
   RequestOwnerApproved: { consumer: PartyRef; sensitivity: Sensitivity; reason: string };
   /** expiresAt is absent only if the grant was not written, which the chaincode does not do */
-  AccessGranted: { consumer: PartyRef; decidedBy: PartyRef & { role: string }; expiresAt?: string | undefined; maxDownloads: number; paidCredits: number };
+  /** reason: absent from grants emitted before 2026-12-05, whose reason only the request record holds */
+  AccessGranted: { consumer: PartyRef; decidedBy: PartyRef & { role: string }; reason?: string | undefined; expiresAt?: string | undefined; maxDownloads: number; paidCredits: number };
   RequestRejected: { consumer: PartyRef; decidedBy: PartyRef & { role: string }; reason: string; refundedCredits: number };
   GrantRevoked: { consumer: PartyRef; reason: string; refundedCredits: number };
   RequestExpired: { consumer: PartyRef; previousStatus: RequestStatus; refundedCredits: number };

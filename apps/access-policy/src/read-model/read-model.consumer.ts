@@ -1,6 +1,6 @@
 import { createKafka } from '@gridledger/kafka-client';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { ACCESS_TOPICS, CHAIN_TOPICS, STORAGE_TOPICS, TOPIC_SCHEMAS, type ChainEvent, type CloudEvent, type Topic, type TopicPayloads } from '@gridledger/contracts';
+import { ACCESS_TOPICS, CHAIN_TOPICS, STORAGE_TOPICS, TOPIC_SCHEMAS, typedChainEvent, type ChainEvent, type CloudEvent, type Topic, type TopicPayloads } from '@gridledger/contracts';
 import { ServiceMetrics } from '@gridledger/nest-service';
 import { IdempotentConsumer, writeOutboxEvent } from '@gridledger/messaging';
 import type pg from 'pg';
@@ -81,7 +81,8 @@ export class ReadModelConsumer implements OnApplicationBootstrap, OnModuleDestro
    * One chain event into the read model. A replay (rebuild) only rebuilds rows: what the platform
    * did about the event (notifications, key releases) happened when it was live.
    */
-  async applyChainEvent(tx: pg.PoolClient, chainEvent: ChainEvent, { replay }: { replay: boolean }): Promise<void> {
+  async applyChainEvent(tx: pg.PoolClient, relayed: ChainEvent, { replay }: { replay: boolean }): Promise<void> {
+    const chainEvent = typedChainEvent(relayed);
     if ((ASSET_EVENTS as readonly string[]).includes(chainEvent.event)) {
       await applyAssetEvent(tx, chainEvent);
       return;

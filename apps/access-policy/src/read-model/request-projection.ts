@@ -1,4 +1,4 @@
-import type { ChainEvent } from '@gridledger/contracts';
+import type { TypedChainEvent } from '@gridledger/contracts';
 import type { Decision, PartyRef, RequestStatus } from '@gridledger/domain';
 
 /** A request as the read model keeps it. */
@@ -21,23 +21,19 @@ export interface RequestState {
   lastTxId: string;
 }
 
+/** A party as the read model keeps it: exactly its organisation and user id, whatever else an event carries. */
+const party = ({ mspId, uid }: PartyRef): PartyRef => ({ mspId, uid });
+
 /** The chain events that move a request. */
 export const REQUEST_EVENTS = ['AccessRequested', 'RequestOwnerApproved', 'AccessGranted', 'RequestRejected', 'GrantRevoked', 'RequestExpired', 'KeyReleased', 'DownloadRecorded'] as const;
-
-const party = (value: unknown): PartyRef => {
-  const { mspId, uid } = (value ?? {}) as Partial<PartyRef>;
-  return { mspId: String(mspId ?? ''), uid: String(uid ?? '') };
-};
-const text = (value: unknown): string => (typeof value === 'string' ? value : '');
-const count = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
 
 /**
  * The request after `event`, from the request before it (null if the read model has none yet).
  * Returns null when the event cannot apply: a later event for a request whose creation this read
  * model never saw (rebuild it from the chain), or an event that is not about requests.
  */
-export function applyRequestEvent(current: RequestState | null, event: ChainEvent): RequestState | null {
-  const { data, signer, timestamp: at, txId } = event;
+export function applyRequestEvent(current: RequestState | null, event: TypedChainEvent): RequestState | null {
+  const { signer, timestamp: at, txId } = event;
   const requestId = event.subjects.requestId;
   const assetId = event.subjects.assetId;
   if (!requestId || !assetId) return null;
@@ -46,12 +42,12 @@ export function applyRequestEvent(current: RequestState | null, event: ChainEven
     return {
       requestId,
       assetId,
-      owner: party(data['owner']),
-      consumer: party(data['consumer']),
-      purpose: text(data['purpose']),
-      durationSeconds: count(data['durationSeconds']) ?? 0,
-      priceCredits: count(data['escrowedCredits']) ?? 0,
-      requiresRegulator: data['requiresRegulator'] === true,
+      owner: party(event.data.owner),
+      consumer: party(event.data.consumer),
+      purpose: event.data.purpose,
+      durationSeconds: event.data.durationSeconds,
+      priceCredits: event.data.escrowedCredits,
+      requiresRegulator: event.data.requiresRegulator,
       status: 'pending-owner',
       decisions: [],
       grantExpiresAt: null,
@@ -67,20 +63,20 @@ export function applyRequestEvent(current: RequestState | null, event: ChainEven
   const next = { ...current, updatedAt: at, lastTxId: txId };
   switch (event.event) {
     case 'RequestOwnerApproved':
-      return { ...next, status: 'pending-regulator', requiresRegulator: true, decisions: decided('approved', text(data['reason'])) };
+      return { ...next, status: 'pending-regulator', requiresRegulator: true, decisions: decided('approved', event.data.reason) };
     case 'AccessGranted': {
-      const maxDownloads = count(data['maxDownloads']);
-      return { ...next, status: 'granted', decisions: decided('approved', text(data['reason'])), grantExpiresAt: text(data['expiresAt']) || null, maxDownloads, remainingDownloads: maxDownloads };
+      const { maxDownloads, reason = '', expiresAt } = event.data;
+      return { ...next, status: 'granted', decisions: decided('approved', reason), grantExpiresAt: expiresAt ?? null, maxDownloads, remainingDownloads: maxDownloads };
     }
     case 'RequestRejected':
-      return { ...next, status: 'rejected', decisions: decided('rejected', text(data['reason'])) };
+      return { ...next, status: 'rejected', decisions: decided('rejected', event.data.reason) };
     case 'GrantRevoked':
-      return { ...next, status: 'revoked', decisions: decided('revoked', text(data['reason'])) };
+      return { ...next, status: 'revoked', decisions: decided('revoked', event.data.reason) };
     case 'RequestExpired':
-      return { ...next, status: 'expired', decisions: decided('expired', `was ${text(data['previousStatus'])}`) };
+      return { ...next, status: 'expired', decisions: decided('expired', `was ${event.data.previousStatus}`) };
     case 'KeyReleased':
     case 'DownloadRecorded':
-      return { ...next, remainingDownloads: count(data['remainingDownloads']) ?? current.remainingDownloads };
+      return { ...next, remainingDownloads: event.data.remainingDownloads };
     default:
       return null;
   }

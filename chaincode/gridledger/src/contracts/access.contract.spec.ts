@@ -208,7 +208,7 @@ describe('AccessContract', () => {
       expect(t.account('bob')).toMatchObject({ balance: 900, escrowed: 0 });
       expect(t.account('alice')).toEqual({ docType: 'account', uid: 'alice', mspId: 'GridMSP', balance: 100, escrowed: 0, minted: 0 });
       const data = expectEvent(outcome, 'AccessGranted', { assetId: 'pub', requestId: 'r1', uid: 'bob' }, alice);
-      expect(data).toEqual({ consumer: { mspId: 'ConsumerMSP', uid: 'bob' }, decidedBy: { mspId: 'GridMSP', uid: 'alice', role: 'owner' }, expiresAt: new Date(outcome.time + 3600_000).toISOString(), maxDownloads: 3, paidCredits: 100 });
+      expect(data).toEqual({ consumer: { mspId: 'ConsumerMSP', uid: 'bob' }, decidedBy: { mspId: 'GridMSP', uid: 'alice', role: 'owner' }, reason: 'for the 2025 plan', expiresAt: new Date(outcome.time + 3600_000).toISOString(), maxDownloads: 3, paidCredits: 100 });
       expectCreditsConserved(t.world);
     });
 

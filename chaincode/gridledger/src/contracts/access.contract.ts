@@ -66,6 +66,7 @@ async function grant(ctx: Context, request: AccessRequest, asset: DataAsset, by:
   await emit(ctx, 'AccessGranted', { assetId: asset.id, requestId: request.id, uid: request.consumer.uid }, {
     consumer: request.consumer,
     decidedBy: by.by,
+    reason: by.reason,
     expiresAt: granted.grant?.expiresAt,
     maxDownloads: asset.policy.maxDownloads,
     paidCredits: request.priceCredits,

@@ -1,5 +1,6 @@
 import { ASSET_CATEGORIES, NOTE_SUBJECTS, REQUEST_STATUSES, ROLES, SENSITIVITIES, type ChainEventData, type ChaincodeEventName } from '@gridledger/domain';
 import { z } from 'zod';
+import type { ChainEvent } from './chain-events.ts';
 import { accessPolicySchema, dataAssetSchema, partyRefSchema } from './chain-record-schemas.ts';
 
 /*
@@ -38,7 +39,7 @@ export const CHAIN_EVENT_DATA_SCHEMAS = {
   AssetKeyRotated: z.looseObject({ previous: ciphertext, current: ciphertext }),
   AccessRequested: z.looseObject({ consumer: party, owner: party, purpose: z.string(), durationSeconds: z.number(), escrowedCredits: z.number(), requiresRegulator: z.boolean() }),
   RequestOwnerApproved: z.looseObject({ consumer: party, sensitivity: z.enum(SENSITIVITIES), reason: z.string() }),
-  AccessGranted: z.looseObject({ consumer: party, decidedBy: decider, expiresAt: z.string().optional(), maxDownloads: z.number(), paidCredits: z.number() }),
+  AccessGranted: z.looseObject({ consumer: party, decidedBy: decider, reason: z.string().optional(), expiresAt: z.string().optional(), maxDownloads: z.number(), paidCredits: z.number() }),
   RequestRejected: z.looseObject({ consumer: party, decidedBy: decider, reason: z.string(), refundedCredits: z.number() }),
   GrantRevoked: z.looseObject({ consumer: party, reason: z.string(), refundedCredits: z.number() }),
   RequestExpired: z.looseObject({ consumer: party, previousStatus: z.enum(REQUEST_STATUSES), refundedCredits: z.number() }),
@@ -52,3 +53,17 @@ export const CHAIN_EVENT_DATA_SCHEMAS = {
   RegulatorNoteAdded: z.looseObject({ noteId: z.string(), subjectType: z.enum(NOTE_SUBJECTS), subjectId: z.string(), text: z.string() }),
   PingRecorded: z.looseObject({ message: z.string() }),
 } satisfies { [N in ChaincodeEventName]: z.ZodType<ChainEventData<N>> };
+
+/** A chain event whose `data` is known by its name: what a consumer switches on. */
+export type ChainEventOf<N extends ChaincodeEventName> = Omit<ChainEvent, 'event' | 'data'> & { event: N; data: z.output<(typeof CHAIN_EVENT_DATA_SCHEMAS)[N]> };
+export type TypedChainEvent = { [N in ChaincodeEventName]: ChainEventOf<N> }[ChaincodeEventName];
+
+/**
+ * The event with its data checked against its name's schema, for code that switches on the
+ * name and reads the data typed. Events consumed from their own topic already passed this
+ * schema; one read some other way (a replay from the chain) is checked here.
+ */
+export function typedChainEvent(event: ChainEvent): TypedChainEvent {
+  const data = CHAIN_EVENT_DATA_SCHEMAS[event.event].parse(event.data);
+  return { ...event, data } as TypedChainEvent;
+}
