@@ -21,6 +21,7 @@ import { InternalController } from './internal/internal.controller.ts';
 import { LedgerCommands } from './ledger/ledger-commands.ts';
 import { StorageLimits } from './limits/request-limits.ts';
 import { KuboStore } from './ipfs/kubo-store.ts';
+import { PinReleases } from './ipfs/pin-releases.ts';
 import { KeyReleaseRequestsConsumer } from './key-release/key-release-requests.consumer.ts';
 import { KeyReleaseService } from './key-release/key-release.service.ts';
 import { KeyRotationService } from './key-rotation/key-rotation.service.ts';
@@ -38,7 +39,7 @@ export class StorageModule {
       providers: [
         { provide: STORAGE_CONFIG, useValue: config },
         keyEncryptionProvider,
-        StorageDatabase, KuboStore, LedgerClient, LedgerCommands, { provide: StorageLimits, useValue: new StorageLimits(config.STORAGE_UPLOADS_IN_FLIGHT_PER_USER, config.STORAGE_KEY_RELEASES_PER_GRANT_PER_MINUTE) }, FileRecords, UploadProgressRegistry, UploadService,
+        StorageDatabase, KuboStore, PinReleases, LedgerClient, LedgerCommands, { provide: StorageLimits, useValue: new StorageLimits(config.STORAGE_UPLOADS_IN_FLIGHT_PER_USER, config.STORAGE_KEY_RELEASES_PER_GRANT_PER_MINUTE) }, FileRecords, UploadProgressRegistry, UploadService,
         AccessCheck, DownloadService, DownloadLinks, DownloadTickets, DownloadRecords, KeyReleaseService, KeyReleaseRequestsConsumer, KeyRotationService, MasterKeyRewrapService, LedgerAnswersService, suspensionFeedProvider(STORAGE_CONFIG, 'storage'),
         callerAuthProvider<StorageConfig>(STORAGE_CONFIG, (config) => ({ audience: 'storage', registry: config.auth.registry, identityUrl: config.STORAGE_IDENTITY_URL })),
         outboxPublisherProvider<StorageConfig>({

@@ -65,6 +65,11 @@ create table if not exists download_tickets (
   expires_at timestamptz not null);
 create index if not exists download_tickets_by_request on download_tickets (request_id, state);
 create index if not exists download_tickets_expiring on download_tickets (expires_at) where state = 'open';
+-- ciphertexts to unpin that Kubo could not be told about yet (it was away): swept until it answers
+create table if not exists pin_releases (
+  cid text primary key,
+  reason text not null,
+  since timestamptz not null default now());
 ${LEDGER_COMMANDS_TABLE_SQL}
 -- single-use links to a download, for the browser's download manager (a link carries no bearer header)
 ${oneTimeLinksTableSql('download_links')}

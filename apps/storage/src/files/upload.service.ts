@@ -13,6 +13,7 @@ import { STORAGE_CONFIG, type StorageConfig } from '../config/storage-config.ts'
 import { StorageDatabase } from '../database/storage-database.ts';
 import { addEncrypted, EncryptedAddError, type EncryptedFile } from '../ipfs/encrypted-add.ts';
 import { KuboStore } from '../ipfs/kubo-store.ts';
+import { PinReleases } from '../ipfs/pin-releases.ts';
 import { EVENT_SOURCE, LedgerCommands } from '../ledger/ledger-commands.ts';
 import { ByteLimit } from './byte-limit.ts';
 import { sanitizeFileName } from './file-name.ts';
@@ -54,6 +55,7 @@ export class UploadService {
     private readonly kubo: KuboStore,
     @Inject(KEY_ENCRYPTION_SERVICE) private readonly kms: KeyEncryptionService,
     private readonly progress: UploadProgressRegistry,
+    private readonly pins: PinReleases,
   ) {}
 
   upload(user: PlatformUser, request: Request, uploadId: string): Promise<StoredFile> {
@@ -123,6 +125,7 @@ export class UploadService {
     }
     const { cid } = added;
     try {
+      await this.kubo.pin(cid);
       this.progress.update(progress, { stage: 'registering' });
       const wrappedKey = await this.kms.wrapDataKey(user.id, dataKey, { assetId });
       dataKey.fill(0);
@@ -152,8 +155,9 @@ export class UploadService {
       this.logger.log(`stored ${assetId} (${stored.sizeBytes} bytes) as ${cid}; ${LEDGER_TOPICS.submitRequested} RegisterAsset ${stored.registerCommandId}`);
       return stored;
     } catch (error) {
-      // nothing half-done: the chain never heard of this file, so it must not stay pinned
-      await this.kubo.unpin(cid).catch((unpinError: unknown) => this.logger.error(`could not unpin orphan ${cid}: ${(unpinError as Error).message}`));
+      // nothing half-done: the chain never heard of this file, so it must not stay pinned (or, if
+      // Kubo is away, it is written down and unpinned when it is back)
+      await this.pins.release(cid, `upload of ${assetId} did not go through`);
       throw error;
     }
   }

@@ -79,7 +79,7 @@ describe('KuboStore.add', () => {
     const upper = new Transform({ transform: (chunk: Buffer, _encoding, callback) => callback(null, Buffer.from(chunk.toString().toUpperCase())) });
 
     await expect(kubo.add(Readable.from([Buffer.from('hello '), Buffer.from('world')]), [upper])).resolves.toEqual({ cid: 'bafy-whole', size: 11 });
-    expect(query).toMatch(/pin=true/);
+    expect(query).toMatch(/pin=false/);
     expect(query).toMatch(/raw-leaves=true/);
     expect(body).toMatch(/^--(----gridledger-[0-9a-f]+)\r\ncontent-disposition: form-data; name="file"; filename="file"\r\n[^]*\r\n\r\nHELLO WORLD\r\n--\1--\r\n$/);
   });

@@ -13,8 +13,9 @@ export class IpfsAddError extends DependencyUnavailableError {}
 
 /**
  * IPFS through Kubo's RPC API: this service is the only component that talks to it. Files are
- * added as CIDv1 with raw leaves, so a CID names exactly the bytes stored, and pinned in the same
- * call, so a pinned file is never half-added.
+ * added as CIDv1 with raw leaves, so a CID names exactly the bytes stored, and not pinned: the
+ * caller pins once it holds the CID, so a pin whose answer Kubo's death cut off is still one this
+ * service knows of and can release (PinReleases).
  */
 @Injectable()
 export class KuboStore {
@@ -36,7 +37,8 @@ export class KuboStore {
   async add(source: Readable, stages: readonly Duplex[]): Promise<{ cid: string; size: number }> {
     const body = new MultipartFileBody();
     const url = new URL('/api/v0/add', this.config.STORAGE_KUBO_API_URL);
-    for (const [name, value] of Object.entries({ pin: 'true', 'cid-version': '1', 'raw-leaves': 'true', chunker: `size-${1024 * 1024}`, quieter: 'true', progress: 'false' })) url.searchParams.set(name, value);
+    // unpinned until pin(): an add whose answer is lost leaves only collectable blocks, never a pin nobody knows of
+    for (const [name, value] of Object.entries({ pin: 'false', 'cid-version': '1', 'raw-leaves': 'true', chunker: `size-${1024 * 1024}`, quieter: 'true', progress: 'false' })) url.searchParams.set(name, value);
     let first: { side: 'stream' | 'ipfs'; error: unknown } | undefined;
     // listening before the connection stands and the pipeline listens: a stream that fails while
     // Kubo is still being reached is then blamed, not left to throw with nobody listening
@@ -103,6 +105,15 @@ export class KuboStore {
 
   cat(cid: string, signal?: AbortSignal): AsyncIterable<Uint8Array> {
     return this.ipfs.cat(cid, signal ? { signal } : {});
+  }
+
+  /** Pins an added file; Kubo out of reach or failing is a DependencyUnavailableError, the pin then in doubt. */
+  async pin(cid: string): Promise<void> {
+    try {
+      await this.ipfs.pin.add(cid);
+    } catch (error) {
+      throw new DependencyUnavailableError(`IPFS did not pin ${cid}: ${(error as Error).message}`);
+    }
   }
 
   /** Unpins; an already unpinned CID is not an error (cleanup runs again after a crash). */

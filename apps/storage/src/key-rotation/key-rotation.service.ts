@@ -14,6 +14,7 @@ import { FileRecords } from '../files/file-records.ts';
 import { KEY_ENCRYPTION_SERVICE } from '../files/key-encryption.provider.ts';
 import { addEncrypted, EncryptedAddError, type EncryptedFile } from '../ipfs/encrypted-add.ts';
 import { KuboStore } from '../ipfs/kubo-store.ts';
+import { PinReleases } from '../ipfs/pin-releases.ts';
 import { LedgerClient } from '../ledger/ledger-client.ts';
 import { EVENT_SOURCE, LedgerCommands } from '../ledger/ledger-commands.ts';
 
@@ -45,6 +46,7 @@ export class KeyRotationService {
     private readonly kubo: KuboStore,
     private readonly database: StorageDatabase,
     @Inject(KEY_ENCRYPTION_SERVICE) private readonly kms: KeyEncryptionService,
+    private readonly pins: PinReleases,
   ) {}
 
   async rotate(user: PlatformUser, assetId: string): Promise<KeyRotationReceipt> {
@@ -66,6 +68,7 @@ export class KeyRotationService {
     }
     const { cid } = added;
     try {
+      await this.kubo.pin(cid);
       if (added.plaintextSha256 !== chain.plaintextSha256) {
         await this.access.report({ assetId, cid: chain.cid, kind: 'plaintext-hash-mismatch', expected: chain.plaintextSha256, actual: added.plaintextSha256, detectedBy: 'storage key rotation' });
       }
@@ -87,7 +90,7 @@ export class KeyRotationService {
       return receipt;
     } catch (error) {
       // the chain still names the old ciphertext: the new one must not stay pinned
-      await this.kubo.unpin(cid).catch(() => undefined);
+      await this.pins.release(cid, `key rotation of ${assetId} did not go through`);
       throw error;
     } finally {
       newKey.fill(0);
