@@ -36,7 +36,7 @@ export class QueryCallerGuard implements CanActivate {
     const token = bearer(request);
     if (!token) throw new ApiError('UNAUTHENTICATED', "the ledger API needs a service token or the user's access token (Authorization: Bearer …)", 401);
     if (isServiceToken(token)) {
-      request.caller = { kind: 'service', service: await verifyServiceCaller(request.headers.authorization, this.auth, QUERY_READERS, this.logger, request) };
+      request.caller = { kind: 'service', service: await verifyServiceCaller(request, this.auth, QUERY_READERS, this.logger) };
       return true;
     }
     if (!this.auth.users) throw new Error("the ledger has no identity service configured for users' tokens");

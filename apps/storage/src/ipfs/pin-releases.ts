@@ -9,13 +9,16 @@ const SWEEP_INTERVAL_MS = 2_000;
  * Ciphertexts this service pinned (or may have: the answer was cut off) for an upload or a
  * rotation that did not go through. Each is unpinned at once when Kubo answers; when it does not,
  * the CID is written down (`pin_releases`) and swept until Kubo is back, so no pin is left that
- * the chain never heard of. Unpinning is idempotent, so every replica may sweep.
+ * the chain never heard of. Unpinning is idempotent, so every replica may sweep. The table is
+ * read only while there may be something in it: at start (rows a crashed process left) and after
+ * this process wrote one, until a sweep finds it empty.
  */
 @Injectable()
 export class PinReleases implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger('PinReleases');
   private timer: NodeJS.Timeout | undefined;
   private sweeping = false;
+  private pending = true;
 
   constructor(
     private readonly database: StorageDatabase,
@@ -39,6 +42,7 @@ export class PinReleases implements OnModuleInit, OnModuleDestroy {
     } catch (error) {
       this.logger.warn(`could not unpin ${cid} now (${(error as Error).message}); it is swept until IPFS answers`);
     }
+    this.pending = true;
     await this.database.pool
       .query('insert into pin_releases (cid, reason) values ($1, $2) on conflict (cid) do nothing', [cid, reason])
       .catch((error: unknown) => this.logger.error(`could not write down ${cid} to unpin: ${(error as Error).message}`));
@@ -46,11 +50,14 @@ export class PinReleases implements OnModuleInit, OnModuleDestroy {
 
   /** One pass over what is written down; what Kubo still refuses stays for the next. */
   async sweep(): Promise<number> {
-    if (this.sweeping) return 0;
+    if (this.sweeping || !this.pending) return 0;
     this.sweeping = true;
     let released = 0;
+    // cleared before reading, so a release written meanwhile sets it again and is not missed
+    this.pending = false;
     try {
       const { rows } = await this.database.pool.query<{ cid: string }>('select cid from pin_releases order by since limit 100');
+      if (rows.length > 0) this.pending = true;
       for (const { cid } of rows) {
         try {
           await this.kubo.unpin(cid);
@@ -63,6 +70,7 @@ export class PinReleases implements OnModuleInit, OnModuleDestroy {
       }
       if (released > 0) this.logger.log(`unpinned ${released} ciphertext(s) of uploads or rotations that did not go through`);
     } catch (error) {
+      this.pending = true;
       this.logger.warn(`pin releases not swept: ${(error as Error).message}`);
     } finally {
       this.sweeping = false;

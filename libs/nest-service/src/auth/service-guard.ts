@@ -32,18 +32,18 @@ export class ServiceGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<ServiceRequest>();
     const accept = this.reflector.getAllAndOverride<PrincipalName[] | undefined>(ACCEPTED_CALLERS, [context.getHandler(), context.getClass()]) ?? [];
-    request.caller = await verifyServiceCaller(request.headers.authorization, this.auth, accept, this.logger, request);
+    request.caller = await verifyServiceCaller(request, this.auth, accept, this.logger);
     return true;
   }
 }
 
 /** The service token's caller, or the refusal as an ApiError; a refusal is logged, as it is a misconfigured or a hostile caller. */
-export async function verifyServiceCaller(authorization: string | undefined, auth: CallerAuth, accept: readonly PrincipalName[], logger?: Logger, request?: Request): Promise<PrincipalName> {
+export async function verifyServiceCaller(request: Request, auth: CallerAuth, accept: readonly PrincipalName[], logger: Logger): Promise<PrincipalName> {
   try {
-    return await verifyServiceToken(authorization, { registry: auth.registry, audience: auth.audience, accept });
+    return await verifyServiceToken(request.headers.authorization, { registry: auth.registry, audience: auth.audience, accept });
   } catch (error) {
     if (!(error instanceof ServiceAuthError)) throw error;
-    logger?.warn(`refused ${request?.method ?? ''} ${request?.path ?? ''}: ${error.code} (${error.message})`);
+    logger.warn(`refused ${request.method} ${request.path}: ${error.code} (${error.message})`);
     throw new ApiError(error.code, error.message, error.status);
   }
 }
