@@ -1,5 +1,7 @@
 import { Module, type DynamicModule, type OnApplicationBootstrap } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { runMigrationsExclusively } from '@gridledger/messaging';
+import { DataSource, type DataSourceOptions } from 'typeorm';
 import { callerAuthProvider, ServiceFoundationModule, outboxPublisherProvider } from '@gridledger/nest-service';
 import { AccountsController } from './accounts/accounts.controller.ts';
 import { AccountsService } from './accounts/accounts.service.ts';
@@ -11,11 +13,7 @@ import { SignInThrottle, signInThrottlerModule } from './auth/sign-in-throttle.t
 import { IDENTITY_CONFIG, type IdentityConfig } from './config/identity-config.ts';
 import { MasterKeyWrapper } from './custody/master-key-wrapper.ts';
 import { IDENTITY_ENTITIES } from './database/entities.ts';
-import { InitialSchema1764000000000 } from './database/migrations/0001-initial-schema.ts';
-import { OutboxWriteOrder1764100000000 } from './database/migrations/0002-outbox-write-order.ts';
-import { SignatureLogOutcomes1764200000000 } from './database/migrations/0003-signature-log-outcomes.ts';
-import { Accounts1764300000000 } from './database/migrations/0004-accounts.ts';
-import { AttestationReceipts1764400000000 } from './database/migrations/0005-attestation-receipts.ts';
+import { IDENTITY_MIGRATIONS } from './database/identity-migrations.ts';
 import { FabricCaGateway } from './fabric/fabric-ca.gateway.ts';
 import { HealthController } from './health/health.controller.ts';
 import { AttestationReceipts } from './signing/attestation-receipts.ts';
@@ -38,18 +36,28 @@ export class IdentityModule implements OnApplicationBootstrap {
   }
 
   static forConfig(config: IdentityConfig): DynamicModule {
+    const dataSourceOptions: DataSourceOptions = {
+      type: 'postgres',
+      url: config.databaseUrl,
+      entities: IDENTITY_ENTITIES,
+      migrations: [...IDENTITY_MIGRATIONS],
+      migrationsTransactionMode: 'each',
+      synchronize: false,
+      logging: ['error'],
+    };
     return {
       module: IdentityModule,
       imports: [
         ServiceFoundationModule.forService('identity'),
-        TypeOrmModule.forRoot({
-          type: 'postgres',
-          url: config.databaseUrl,
-          entities: IDENTITY_ENTITIES,
-          migrations: [InitialSchema1764000000000, OutboxWriteOrder1764100000000, SignatureLogOutcomes1764200000000, Accounts1764300000000, AttestationReceipts1764400000000],
-          migrationsRun: true,
-          synchronize: false,
-          logging: ['error'],
+        TypeOrmModule.forRootAsync({
+          useFactory: () => dataSourceOptions,
+          // migrated before any provider can query it, one replica at a time (TypeORM's own
+          // migrationsRun takes no lock, and two replicas start together in the ha topology)
+          dataSourceFactory: async () => {
+            const source = await new DataSource(dataSourceOptions).initialize();
+            await runMigrationsExclusively(source);
+            return source;
+          },
         }),
         TypeOrmModule.forFeature(IDENTITY_ENTITIES),
         signInThrottlerModule(config),

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { LEDGER_TOPICS } from '@gridledger/contracts';
-import { inTransaction, LeaseLostError, servicePool } from '@gridledger/messaging';
+import { inTransaction, LeaseLostError, migrateSchema, servicePool } from '@gridledger/messaging';
 import { createTestDatabase, type TestDatabase } from '@gridledger/testing';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Answer, SubmitCommand } from '../src/commands/command-processor.ts';
 import { CommandStore } from '../src/commands/command-store.ts';
-import { LEDGER_SCHEMA_SQL } from '../src/database/ledger-schema.ts';
+import { LEDGER_MIGRATIONS } from '../src/database/ledger-migrations.ts';
 
 describe('CommandStore fencing', () => {
   let database: TestDatabase;
@@ -15,7 +15,7 @@ describe('CommandStore fencing', () => {
   beforeAll(async () => {
     database = await createTestDatabase('ledger_fence');
     pool = servicePool({ connectionString: database.url, max: 4 }, { warn: () => undefined });
-    await pool.query(LEDGER_SCHEMA_SQL);
+    await migrateSchema({ connectionString: database.url, migrations: LEDGER_MIGRATIONS, logger: { warn: () => undefined, log: () => undefined } });
   });
 
   afterAll(async () => {

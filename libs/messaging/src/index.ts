@@ -11,6 +11,7 @@ export { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff.ts
 export type { MessagingLogger } from './logger.ts';
 export { writeOutboxEvent } from './outbox-writer.ts';
 export { inTransaction } from './transaction.ts';
-export { servicePool, prepareSchema, isDatabaseUnreachable } from './service-pool.ts';
+export { servicePool, isDatabaseUnreachable } from './service-pool.ts';
+export { migrateSchema, runMigrationsExclusively, baselineMigration, type SchemaMigration, type MigrateSchemaOptions } from './schema-migrations.ts';
 export { SingletonLease, LeaseLostError, type SingletonLeaseOptions, type LeaseHolder } from './singleton-lease.ts';
 export { leasedInterval, type LeasedIntervalOptions } from './leased-interval.ts';

@@ -3,6 +3,7 @@ import type pg from 'pg';
 import { backoffDelay, DEFAULT_BACKOFF, sleep, type BackoffOptions } from './backoff.ts';
 import { consoleLogger, type MessagingLogger } from './logger.ts';
 import { MessagingMetrics } from './metrics.ts';
+import { OUTBOX_WAKE_CHANNEL } from './schema-sql.ts';
 import { inTransaction } from './transaction.ts';
 import { toTopicMessages, type OutboxRow } from './outbox-message.ts';
 import { SendRetryWatch } from '@gridledger/kafka-client';
@@ -44,23 +45,6 @@ const MAX_RETRIED_SENDS = 5;
 
 /** Where a transactional relay records, atomically with each batch, the number of the batch. */
 export const OUTBOX_PROGRESS_TOPIC = '__gridledger-outbox-progress';
-
-/** The channel an insert into the outbox notifies, at its commit. */
-const WAKE_CHANNEL = 'gridledger_outbox';
-/** One NOTIFY per inserting statement (not per row): a woken relay reads everything waiting anyway. */
-const WAKE_SCHEMA_SQL = `
-create or replace function gridledger_outbox_notify() returns trigger language plpgsql as $$
-begin
-  perform pg_notify('${WAKE_CHANNEL}', '');
-  return null;
-end $$;
-create or replace trigger gridledger_outbox_notify after insert on outbox for each statement execute function gridledger_outbox_notify();`;
-
-/** The relay's own bookkeeping on the outbox table: which batch a row went out in. */
-const TRANSACTIONAL_SCHEMA_SQL = `
-alter table outbox add column if not exists batch_seq bigint;
-create sequence if not exists outbox_batch_seq;
-create index if not exists outbox_in_flight on outbox (batch_seq) where published_at is null and batch_seq is not null;`;
 
 /**
  * Publishes the outbox to Kafka.
@@ -178,7 +162,6 @@ export class OutboxRelay {
    * initialisation has aborted any transaction it left open, so the committed batch number is final.
    */
   private async recover(transactionalId: string): Promise<void> {
-    await this.pool.query(TRANSACTIONAL_SCHEMA_SQL);
     const admin = this.kafka.admin();
     await admin.connect();
     let committed = -1n;
@@ -328,8 +311,7 @@ export class OutboxRelay {
     this.listenAgainAt = Date.now() + 30_000;
     const client = await this.pool.connect();
     try {
-      await client.query(WAKE_SCHEMA_SQL);
-      await client.query(`listen ${WAKE_CHANNEL}`);
+      await client.query(`listen ${OUTBOX_WAKE_CHANNEL}`);
     } catch (error) {
       client.release(true);
       throw error;

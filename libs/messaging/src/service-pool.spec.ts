@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
-import { isDatabaseUnreachable, prepareSchema, servicePool } from './service-pool.ts';
+import { isDatabaseUnreachable, servicePool } from './service-pool.ts';
 
 const unreachable = 'postgres://nobody@127.0.0.1:1/none';
 
@@ -32,24 +32,5 @@ describe('isDatabaseUnreachable', () => {
     expect(isDatabaseUnreachable(new Error('Connection terminated unexpectedly'))).toBe(true);
     expect(isDatabaseUnreachable(Object.assign(new Error('syntax error at or near "tabel"'), { code: '42601' }))).toBe(false);
     expect(isDatabaseUnreachable(undefined)).toBe(false);
-  });
-});
-
-describe('prepareSchema', () => {
-  it('waits while the database is unreachable and gives up at its deadline with the last error', async () => {
-    const warnings: string[] = [];
-    const pool = servicePool({ connectionString: unreachable, max: 1 }, { warn: () => undefined });
-    const started = Date.now();
-    await expect(prepareSchema(pool, 'select 1', { warn: (m) => void warnings.push(m) }, 1_000)).rejects.toMatchObject({ code: 'ECONNREFUSED' });
-    expect(Date.now() - started).toBeGreaterThanOrEqual(500);
-    expect(warnings.length).toBeGreaterThanOrEqual(2);
-    await pool.end();
-  });
-
-  it('fails at once on a statement the database refuses', async () => {
-    const refusing = { query: async () => Promise.reject(Object.assign(new Error('syntax error'), { code: '42601' })) };
-    const warnings: string[] = [];
-    await expect(prepareSchema(refusing as never, 'tabel', { warn: (m) => void warnings.push(m) })).rejects.toThrow('syntax error');
-    expect(warnings).toEqual([]);
   });
 });

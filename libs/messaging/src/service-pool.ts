@@ -1,5 +1,4 @@
 import pg from 'pg';
-import { sleep } from './backoff.ts';
 import type { MessagingLogger } from './logger.ts';
 
 /**
@@ -33,24 +32,4 @@ const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'E
 export function isDatabaseUnreachable(error: unknown): boolean {
   const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
   return (typeof code === 'string' && UNREACHABLE_CODES.has(code)) || (typeof message === 'string' && /Connection terminated|timeout exceeded when trying to connect/.test(message));
-}
-
-/**
- * Runs a service's schema statements at boot, waiting (up to `timeoutMs`) while the database is
- * unreachable or still recovering. A service started or restarted beside a PostgreSQL that is
- * itself coming back would otherwise exit, and every such exit counts against the supervisor's
- * crash-loop limit. A statement the database refuses fails at once.
- */
-export async function prepareSchema(pool: pg.Pool, sql: string, logger: Pick<MessagingLogger, 'warn'>, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (let delay = 250; ; delay = Math.min(delay * 2, 2_000)) {
-    try {
-      await pool.query(sql);
-      return;
-    } catch (error) {
-      if (!isDatabaseUnreachable(error) || Date.now() + delay > deadline) throw error;
-      logger.warn(`the database is not reachable yet (${(error as Error).message}); preparing the schema again in ${delay} ms`);
-      await sleep(delay);
-    }
-  }
 }

@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import { inTransaction, prepareSchema, servicePool } from '@gridledger/messaging';
+import { inTransaction, migrateSchema, servicePool } from '@gridledger/messaging';
 import type pg from 'pg';
 import { ACCESS_POLICY_CONFIG, type AccessPolicyConfig } from '../config/access-policy-config.ts';
-import { ACCESS_POLICY_SCHEMA_SQL } from './access-policy-schema.ts';
+import { ACCESS_POLICY_MIGRATIONS } from './access-policy-migrations.ts';
 
 /** The service's PostgreSQL pool, closed after the consumers that use it (onModuleDestroy) have stopped. */
 @Injectable()
@@ -10,12 +10,12 @@ export class AccessPolicyDatabase implements OnModuleInit, OnApplicationShutdown
   readonly pool: pg.Pool;
   private readonly logger = new Logger('Database');
 
-  constructor(@Inject(ACCESS_POLICY_CONFIG) config: AccessPolicyConfig) {
+  constructor(@Inject(ACCESS_POLICY_CONFIG) private readonly config: AccessPolicyConfig) {
     this.pool = servicePool({ connectionString: config.ACCESS_POLICY_DATABASE_URL, max: 10 }, this.logger);
   }
 
   async onModuleInit(): Promise<void> {
-    await prepareSchema(this.pool, ACCESS_POLICY_SCHEMA_SQL, this.logger);
+    await migrateSchema({ connectionString: this.config.ACCESS_POLICY_DATABASE_URL, migrations: ACCESS_POLICY_MIGRATIONS, logger: this.logger });
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import { inTransaction, prepareSchema, servicePool } from '@gridledger/messaging';
+import { inTransaction, migrateSchema, servicePool } from '@gridledger/messaging';
 import type pg from 'pg';
 import { AUDIT_CONFIG, type AuditConfig } from '../config/audit-config.ts';
-import { AUDIT_SCHEMA_SQL } from './audit-schema.ts';
+import { AUDIT_MIGRATIONS } from './audit-migrations.ts';
 
 /** The service's PostgreSQL pool, closed after the consumer (stopped in onModuleDestroy). */
 @Injectable()
@@ -10,12 +10,12 @@ export class AuditDatabase implements OnModuleInit, OnApplicationShutdown {
   readonly pool: pg.Pool;
   private readonly logger = new Logger('Database');
 
-  constructor(@Inject(AUDIT_CONFIG) config: AuditConfig) {
+  constructor(@Inject(AUDIT_CONFIG) private readonly config: AuditConfig) {
     this.pool = servicePool({ connectionString: config.AUDIT_DATABASE_URL, max: 8 }, this.logger);
   }
 
   async onModuleInit(): Promise<void> {
-    await prepareSchema(this.pool, AUDIT_SCHEMA_SQL, this.logger);
+    await migrateSchema({ connectionString: this.config.AUDIT_DATABASE_URL, migrations: AUDIT_MIGRATIONS, logger: this.logger });
   }
 
   async onApplicationShutdown(): Promise<void> {

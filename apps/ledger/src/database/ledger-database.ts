@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import { prepareSchema, servicePool } from '@gridledger/messaging';
+import { migrateSchema, servicePool } from '@gridledger/messaging';
 import type pg from 'pg';
 import { LEDGER_CONFIG, type LedgerConfig } from '../config/ledger-config.ts';
-import { LEDGER_SCHEMA_SQL } from './ledger-schema.ts';
+import { LEDGER_MIGRATIONS } from './ledger-migrations.ts';
 
 /**
  * The service's PostgreSQL pool. Closed last (onApplicationShutdown), after the consumers and
@@ -13,14 +13,14 @@ export class LedgerDatabase implements OnModuleInit, OnApplicationShutdown {
   readonly pool: pg.Pool;
   private readonly logger = new Logger('Database');
 
-  constructor(@Inject(LEDGER_CONFIG) config: LedgerConfig) {
+  constructor(@Inject(LEDGER_CONFIG) private readonly config: LedgerConfig) {
     // no connection is held across network I/O: the intake's 16 partitions, the batched writes of
     // the pipeline, the chain-event relay, the outbox publisher and the reads
     this.pool = servicePool({ connectionString: config.LEDGER_DATABASE_URL, max: 24 }, this.logger);
   }
 
   async onModuleInit(): Promise<void> {
-    await prepareSchema(this.pool, LEDGER_SCHEMA_SQL, this.logger);
+    await migrateSchema({ connectionString: this.config.LEDGER_DATABASE_URL, migrations: LEDGER_MIGRATIONS, logger: this.logger });
   }
 
   async onApplicationShutdown(): Promise<void> {

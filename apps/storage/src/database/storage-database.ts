@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import { inTransaction, prepareSchema, servicePool } from '@gridledger/messaging';
+import { inTransaction, migrateSchema, servicePool } from '@gridledger/messaging';
 import type pg from 'pg';
 import { STORAGE_CONFIG, type StorageConfig } from '../config/storage-config.ts';
-import { STORAGE_SCHEMA_SQL } from './storage-schema.ts';
+import { STORAGE_MIGRATIONS } from './storage-migrations.ts';
 
 /** The service's PostgreSQL pool, closed after the consumers that use it (onModuleDestroy) have stopped. */
 @Injectable()
@@ -10,12 +10,12 @@ export class StorageDatabase implements OnModuleInit, OnApplicationShutdown {
   readonly pool: pg.Pool;
   private readonly logger = new Logger('Database');
 
-  constructor(@Inject(STORAGE_CONFIG) config: StorageConfig) {
+  constructor(@Inject(STORAGE_CONFIG) private readonly config: StorageConfig) {
     this.pool = servicePool({ connectionString: config.STORAGE_DATABASE_URL, max: 10 }, this.logger);
   }
 
   async onModuleInit(): Promise<void> {
-    await prepareSchema(this.pool, STORAGE_SCHEMA_SQL, this.logger);
+    await migrateSchema({ connectionString: this.config.STORAGE_DATABASE_URL, migrations: STORAGE_MIGRATIONS, logger: this.logger });
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -1,10 +1,10 @@
-import { PROCESSED_EVENTS_TABLE_SQL } from '@gridledger/messaging';
+import { baselineMigration, OUTBOX_TABLE_SQL, PROCESSED_EVENTS_TABLE_SQL } from '@gridledger/messaging';
 
 /**
- * The ledger service's tables. Idempotent DDL run at boot: the service owns this database alone
- * and its tables only ever gain columns.
+ * The ledger service's tables as they stood when the service adopted versioned migrations; the
+ * service owns this database alone.
  */
-export const LEDGER_SCHEMA_SQL = `
+const BASELINE_SQL = `
 create table if not exists chain_checkpoint (
   id smallint primary key default 1 check (id = 1),
   block_number bigint not null,
@@ -16,6 +16,8 @@ create table if not exists outbox (
   id text primary key, topic text not null, message_key text not null, envelope jsonb not null,
   created_at timestamptz not null default clock_timestamp(), published_at timestamptz);
 create index if not exists outbox_unpublished on outbox (created_at) where published_at is null;
+-- the relay's bookkeeping and wake-up trigger (the library's outbox, created above with text ids, stays as it is)
+${OUTBOX_TABLE_SQL}
 
 -- one row per command: the signed transaction is kept from endorsement on, so a crash before the
 -- commit is settled by looking that transaction id up (or submitting the same bytes), never by a
@@ -60,3 +62,5 @@ create table if not exists ledger_command_deliveries (
   created_at timestamptz not null default now());
 create index if not exists ledger_command_deliveries_command on ledger_command_deliveries (command_id);
 ${PROCESSED_EVENTS_TABLE_SQL}`;
+
+export const LedgerBaselineSchema1765000000000 = baselineMigration('LedgerBaselineSchema1765000000000', BASELINE_SQL, ['ledger_command_deliveries', 'ledger_commands', 'outbox', 'chain_checkpoint', 'processed_events']);

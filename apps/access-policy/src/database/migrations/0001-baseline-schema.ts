@@ -1,12 +1,12 @@
 import { LEDGER_COMMANDS_TABLE_SQL } from '@gridledger/ledger-client';
-import { MESSAGING_SCHEMA_SQL } from '@gridledger/messaging';
+import { baselineMigration, MESSAGING_SCHEMA_SQL } from '@gridledger/messaging';
 
 /**
- * The access-policy service's tables; idempotent DDL run at boot. `assets` and `requests` are a
+ * The access-policy service's tables as they stood when it adopted versioned migrations. `assets` and `requests` are a
  * read model of the chain, built from its events and rebuilt from them if lost: the chain stays
  * the authority, these rows make listing and inboxes fast.
  */
-export const ACCESS_POLICY_SCHEMA_SQL = `
+const BASELINE_SQL = `
 create table if not exists assets (
   asset_id text primary key,
   owner_msp text not null,
@@ -60,3 +60,5 @@ create table if not exists key_release_wishes (
   created_at timestamptz not null default now());
 ${LEDGER_COMMANDS_TABLE_SQL}
 ${MESSAGING_SCHEMA_SQL}`;
+
+export const AccessPolicyBaselineSchema1765000000000 = baselineMigration('AccessPolicyBaselineSchema1765000000000', BASELINE_SQL, ['key_release_wishes', 'requests', 'assets', 'ledger_commands', 'outbox', 'processed_events']);

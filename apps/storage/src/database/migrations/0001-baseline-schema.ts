@@ -1,9 +1,9 @@
 import { oneTimeLinksTableSql } from '@gridledger/nest-service';
 import { LEDGER_COMMANDS_TABLE_SQL } from '@gridledger/ledger-client';
-import { MESSAGING_SCHEMA_SQL } from '@gridledger/messaging';
+import { baselineMigration, MESSAGING_SCHEMA_SQL } from '@gridledger/messaging';
 
-/** The storage service's tables; idempotent DDL run at boot. */
-export const STORAGE_SCHEMA_SQL = `
+/** The storage service's tables as they stood when the service adopted versioned migrations. */
+const BASELINE_SQL = `
 create table if not exists files (
   asset_id uuid primary key,
   owner_id uuid not null,
@@ -74,3 +74,5 @@ ${LEDGER_COMMANDS_TABLE_SQL}
 -- single-use links to a download, for the browser's download manager (a link carries no bearer header)
 ${oneTimeLinksTableSql('download_links')}
 ${MESSAGING_SCHEMA_SQL}`;
+
+export const StorageBaselineSchema1765000000000 = baselineMigration('StorageBaselineSchema1765000000000', BASELINE_SQL, ['download_links', 'pin_releases', 'download_tickets', 'key_releases', 'files', 'ledger_commands', 'outbox', 'processed_events']);
