@@ -1,5 +1,5 @@
 import { suspensionFeedProvider } from '@gridledger/access-token';
-import { callerAuthProvider, ServiceFoundationModule, outboxPublisherProvider } from '@gridledger/nest-service';
+import { callerAuthProvider, inboxProvider, ServiceFoundationModule, outboxPublisherProvider } from '@gridledger/nest-service';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AccountsController } from './accounts/accounts.controller.ts';
 import { CatalogController } from './catalog/catalog.controller.ts';
@@ -16,6 +16,7 @@ import { InternalController } from './read-model/internal.controller.ts';
 import { OperatorController } from './read-model/operator.controller.ts';
 import { ReadModelRebuild } from './read-model/read-model-rebuild.ts';
 import { ReadModelConsumer } from './read-model/read-model.consumer.ts';
+import { ReadModelProjector } from './read-model/read-model.projector.ts';
 import { RequestsController } from './requests/requests.controller.ts';
 import { RequestsService } from './requests/requests.service.ts';
 import { SupervisionController } from './supervision/supervision.controller.ts';
@@ -26,11 +27,12 @@ export class AccessPolicyModule {
     return {
       module: AccessPolicyModule,
       imports: [ServiceFoundationModule.forService('access-policy')],
-      controllers: [HealthController, CatalogController, RequestsController, InboxController, PoliciesController, SupervisionController, AccountsController, OperatorController, InternalController],
+      controllers: [HealthController, CatalogController, RequestsController, InboxController, PoliciesController, SupervisionController, AccountsController, OperatorController, InternalController, ReadModelConsumer, LedgerAnswersConsumer],
       providers: [
         { provide: ACCESS_POLICY_CONFIG, useValue: config },
-        AccessPolicyDatabase, LedgerGateway, UserStandingClient, LedgerAnswersConsumer, ReadModelConsumer, ReadModelRebuild,
+        AccessPolicyDatabase, LedgerGateway, UserStandingClient, ReadModelProjector, ReadModelRebuild,
         RequestsService, ExpiryJob, suspensionFeedProvider(ACCESS_POLICY_CONFIG, 'access-policy'),
+        inboxProvider<AccessPolicyConfig, AccessPolicyDatabase>(ACCESS_POLICY_CONFIG, AccessPolicyDatabase, (config, database) => ({ kafka: config.kafka, pool: database.pool })),
         callerAuthProvider<AccessPolicyConfig>(ACCESS_POLICY_CONFIG, (config) => ({ audience: 'access-policy', registry: config.auth.registry, identityUrl: config.ACCESS_POLICY_IDENTITY_URL })),
         outboxPublisherProvider<AccessPolicyConfig>({
           configToken: ACCESS_POLICY_CONFIG,

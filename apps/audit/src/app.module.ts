@@ -1,5 +1,5 @@
 import { suspensionFeedProvider } from '@gridledger/access-token';
-import { callerAuthProvider, outboxPublisherProvider, ServiceFoundationModule } from '@gridledger/nest-service';
+import { callerAuthProvider, inboxProvider, outboxPublisherProvider, ServiceFoundationModule } from '@gridledger/nest-service';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AuditExportController } from './audit-export/audit-export.controller.ts';
 import { AuditExporter } from './audit-export/audit-exporter.ts';
@@ -21,8 +21,9 @@ export class AuditModule {
     return {
       module: AuditModule,
       imports: [ServiceFoundationModule.forService('audit')],
-      controllers: [HealthController, AuditController, AuditExportController, ReconciliationController, ViolationsController],
-      providers: [{ provide: AUDIT_CONFIG, useValue: config }, AuditDatabase, AuditLogRepository, AuditLogConsumer, AuditExporter, ExportLinksRepository, ViolationsRepository, ReconciliationService, suspensionFeedProvider(AUDIT_CONFIG, 'audit'),
+      controllers: [HealthController, AuditLogConsumer, AuditController, AuditExportController, ReconciliationController, ViolationsController],
+      providers: [{ provide: AUDIT_CONFIG, useValue: config }, AuditDatabase, AuditLogRepository, AuditExporter, ExportLinksRepository, ViolationsRepository, ReconciliationService, suspensionFeedProvider(AUDIT_CONFIG, 'audit'),
+        inboxProvider<AuditConfig, AuditDatabase>(AUDIT_CONFIG, AuditDatabase, (config, database) => ({ kafka: config.kafka, pool: database.pool })),
         callerAuthProvider<AuditConfig>(AUDIT_CONFIG, (config) => ({ audience: 'audit', registry: config.auth.registry, identityUrl: config.AUDIT_IDENTITY_URL })),
         // publishes what reconciliation finds (integrity violations, run reports)
         outboxPublisherProvider<AuditConfig>({

@@ -1,7 +1,8 @@
 import { suspensionFeedProvider } from '@gridledger/access-token';
-import { callerAuthProvider, ServiceFoundationModule, outboxPublisherProvider } from '@gridledger/nest-service';
+import { callerAuthProvider, inboxProvider, ServiceFoundationModule, outboxPublisherProvider } from '@gridledger/nest-service';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ChainEventsService } from './chain-events/chain-events.service.ts';
+import { LedgerCommandsConsumer } from './commands/ledger-commands.consumer.ts';
 import { LedgerCommandsService } from './commands/ledger-commands.service.ts';
 import { QueryCallerGuard } from './common/caller-guards.ts';
 import { LEDGER_CONFIG, type LedgerConfig } from './config/ledger-config.ts';
@@ -20,8 +21,9 @@ export class LedgerModule {
     return {
       module: LedgerModule,
       imports: [ServiceFoundationModule.forService('ledger')],
-      controllers: [HealthController, LedgerQueriesController, OperatorController],
+      controllers: [HealthController, LedgerQueriesController, OperatorController, LedgerCommandsConsumer],
       providers: [LedgerMetrics, { provide: LEDGER_CONFIG, useValue: config }, LedgerDatabase, LedgerFabric, ChainEventsService, LedgerCommandsService, suspensionFeedProvider(LEDGER_CONFIG, 'ledger'),
+        inboxProvider<LedgerConfig, LedgerDatabase>(LEDGER_CONFIG, LedgerDatabase, (config, database) => ({ kafka: config.kafka, pool: database.pool })),
         callerAuthProvider<LedgerConfig>(LEDGER_CONFIG, (config) => ({ audience: 'ledger', registry: config.auth.registry, identityUrl: config.LEDGER_IDENTITY_URL })), LedgerSigners, LedgerQueryService, QueryCallerGuard,
         // publishes the relayed chain events and the command answers
         outboxPublisherProvider<LedgerConfig>({

@@ -1,7 +1,7 @@
 import { suspensionFeedProvider } from '@gridledger/access-token';
-import { callerAuthProvider, ServiceFoundationModule, outboxPublisherProvider } from '@gridledger/nest-service';
+import { callerAuthProvider, inboxProvider, ServiceFoundationModule, outboxPublisherProvider } from '@gridledger/nest-service';
 import { Module, type DynamicModule } from '@nestjs/common';
-import { LedgerAnswersService } from './anchoring/ledger-answers.service.ts';
+import { LedgerAnswersConsumer } from './anchoring/ledger-answers.consumer.ts';
 import { STORAGE_CONFIG, type StorageConfig } from './config/storage-config.ts';
 import { StorageDatabase } from './database/storage-database.ts';
 import { AccessCheck } from './downloads/access-check.ts';
@@ -35,12 +35,13 @@ export class StorageModule {
     return {
       module: StorageModule,
       imports: [ServiceFoundationModule.forService('storage')],
-      controllers: [HealthController, FilesController, DownloadsController, DownloadLinksController, InternalController, MasterKeyController],
+      controllers: [HealthController, FilesController, DownloadsController, DownloadLinksController, InternalController, MasterKeyController, LedgerAnswersConsumer, KeyReleaseRequestsConsumer],
       providers: [
         { provide: STORAGE_CONFIG, useValue: config },
         keyEncryptionProvider,
         StorageDatabase, KuboStore, PinReleases, LedgerClient, LedgerCommands, { provide: StorageLimits, useValue: new StorageLimits(config.STORAGE_UPLOADS_IN_FLIGHT_PER_USER, config.STORAGE_KEY_RELEASES_PER_GRANT_PER_MINUTE) }, FileRecords, UploadProgressRegistry, UploadService,
-        AccessCheck, DownloadService, DownloadLinks, DownloadTickets, DownloadRecords, KeyReleaseService, KeyReleaseRequestsConsumer, KeyRotationService, MasterKeyRewrapService, LedgerAnswersService, suspensionFeedProvider(STORAGE_CONFIG, 'storage'),
+        AccessCheck, DownloadService, DownloadLinks, DownloadTickets, DownloadRecords, KeyReleaseService, KeyRotationService, MasterKeyRewrapService, suspensionFeedProvider(STORAGE_CONFIG, 'storage'),
+        inboxProvider<StorageConfig, StorageDatabase>(STORAGE_CONFIG, StorageDatabase, (config, database) => ({ kafka: config.kafka, pool: database.pool })),
         callerAuthProvider<StorageConfig>(STORAGE_CONFIG, (config) => ({ audience: 'storage', registry: config.auth.registry, identityUrl: config.STORAGE_IDENTITY_URL })),
         outboxPublisherProvider<StorageConfig>({
           configToken: STORAGE_CONFIG,

@@ -1,11 +1,11 @@
 import { OutboxPublisher } from '@gridledger/messaging';
-import { HealthChecks } from '@gridledger/nest-service';
+import { HealthChecks, InboxConsumers } from '@gridledger/nest-service';
 import { Controller, Get } from '@nestjs/common';
 import { HealthCheck } from '@nestjs/terminus';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AccessPolicyDatabase } from '../database/access-policy-database.ts';
-import { LedgerAnswersConsumer } from '../ledger/ledger-answers.consumer.ts';
-import { ReadModelConsumer } from '../read-model/read-model.consumer.ts';
+import { LEDGER_ANSWERS_GROUP } from '../ledger/ledger-answers.consumer.ts';
+import { READ_MODEL_GROUP } from '../read-model/read-model.consumer.ts';
 
 @ApiTags('health')
 @Controller('health')
@@ -14,8 +14,7 @@ export class HealthController {
     private readonly checks: HealthChecks,
     private readonly database: AccessPolicyDatabase,
     private readonly outbox: OutboxPublisher,
-    private readonly readModel: ReadModelConsumer,
-    private readonly answers: LedgerAnswersConsumer,
+    private readonly inbox: InboxConsumers,
   ) {}
 
   @Get()
@@ -25,8 +24,8 @@ export class HealthController {
     return this.checks.run([
       this.checks.postgres('database', this.database.pool),
       this.checks.figures('outbox', () => ({ published: this.outbox.metrics.produced })),
-      this.checks.figures('readModel', () => this.readModel.metrics()),
-      this.checks.figures('ledgerAnswers', () => this.answers.metrics()),
+      this.checks.figures('readModel', () => this.inbox.metrics(READ_MODEL_GROUP)),
+      this.checks.figures('ledgerAnswers', () => this.inbox.metrics(LEDGER_ANSWERS_GROUP)),
     ]);
   }
 }

@@ -7,7 +7,9 @@ import { IdempotentConsumer } from '@gridledger/messaging';
 import { ACCESS_POLICY_CONFIG, type AccessPolicyConfig } from '../config/access-policy-config.ts';
 import { AccessError } from '../common/access-error.ts';
 import { AccessPolicyDatabase } from '../database/access-policy-database.ts';
-import { READ_MODEL_GROUP, ReadModelConsumer } from './read-model.consumer.ts';
+import { InboxConsumers } from '@gridledger/nest-service';
+import { READ_MODEL_GROUP } from './read-model.consumer.ts';
+import { ReadModelProjector } from './read-model.projector.ts';
 
 export interface RebuildReport {
   runId: string;
@@ -32,7 +34,8 @@ export class ReadModelRebuild {
   constructor(
     @Inject(ACCESS_POLICY_CONFIG) private readonly config: AccessPolicyConfig,
     private readonly database: AccessPolicyDatabase,
-    private readonly readModel: ReadModelConsumer,
+    private readonly projector: ReadModelProjector,
+    private readonly inbox: InboxConsumers,
   ) {}
 
   async rebuild(): Promise<RebuildReport> {
@@ -41,7 +44,7 @@ export class ReadModelRebuild {
     const started = Date.now();
     const runId = randomUUID();
     const topic = `ops.access-policy.rebuild.${runId}`;
-    await this.readModel.pause();
+    await this.inbox.pause(READ_MODEL_GROUP);
     try {
       await this.database.transaction(async (tx) => {
         await tx.query('delete from requests');
@@ -56,7 +59,7 @@ export class ReadModelRebuild {
       this.logger.log(`read model rebuilt from ${report.blocks} blocks: ${report.assets} assets, ${report.requests} requests`);
       return report;
     } finally {
-      await this.readModel.resume();
+      await this.inbox.resume(READ_MODEL_GROUP);
       this.running = false;
     }
   }
@@ -80,7 +83,7 @@ export class ReadModelRebuild {
       groupId: READ_MODEL_GROUP,
       topics: [topic],
       schemas: () => chainEventSchema,
-      handler: (tx, event) => this.readModel.applyChainEvent(tx, event.data, { replay: true }),
+      handler: (tx, event) => this.projector.applyChainEvent(tx, event.data, { replay: true }),
       logger: this.logger,
     });
     await consumer.start();

@@ -1,8 +1,8 @@
-import { createKafka } from '@gridledger/kafka-client';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { LEDGER_TOPICS, TOPIC_SCHEMAS, type CloudEvent } from '@gridledger/contracts';
+import { LEDGER_TOPICS } from '@gridledger/contracts';
 import { AttestationError, verifyAttestation } from '@gridledger/service-auth';
-import { IdempotentConsumer, MessagingMetrics, SingletonLease, type DeliveryMeta } from '@gridledger/messaging';
+import { SingletonLease } from '@gridledger/messaging';
+import type { InboxDeliveries } from '@gridledger/nest-service';
 import type pg from 'pg';
 import { LEDGER_CONFIG, type LedgerConfig } from '../config/ledger-config.ts';
 import { LedgerDatabase } from '../database/ledger-database.ts';
@@ -19,9 +19,6 @@ import { addressedTo, processCommand, type Answer, type CommandPorts, type Submi
 import { CommandStore, type PendingCommand } from './command-store.ts';
 import { WriteBatcher } from './write-batcher.ts';
 
-export const COMMAND_CONSUMER_GROUP = 'gridledger-ledger-commands';
-/** partitions of the command topic, when the ledger creates it: deliveries recorded at once */
-const COMMAND_TOPIC_PARTITIONS = 16;
 /**
  * A block names a transaction within a second or two, a few under a full pipeline; past this it
  * is looked up, and sent again if no block has it. An orderer that dies (the Raft leader, say)
@@ -36,7 +33,7 @@ const HANDOVER_WAIT_MS = 30_000;
 /**
  * Ledger commands, in two steps that share nothing but the database:
  *
- * 1. Intake: the idempotent consumer records each batch of deliveries (command, Kafka key,
+ * 1. Intake: the inbox (LedgerCommandsConsumer) records each batch of deliveries (command, Kafka key,
  *    deadline) in one short transaction with their event ids, and only then does Kafka get the
  *    offsets. A command is
  *    never on the network while a consumer transaction or a partition waits on it, and a command
@@ -54,9 +51,7 @@ const HANDOVER_WAIT_MS = 30_000;
 export class LedgerCommandsService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('LedgerCommands');
   readonly metrics = new CommandMetrics();
-  readonly messaging = new MessagingMetrics();
   readonly store: CommandStore;
-  private readonly consumer: IdempotentConsumer<SubmitCommand>;
   private readonly pipeline: CommandPipeline;
   /** runs with the pipeline: users' commands signed as of their arrival, however long the backlog */
   readonly receipts: AttestationReceiptTaker;
@@ -88,21 +83,6 @@ export class LedgerCommandsService implements OnApplicationBootstrap, OnModuleDe
     this.pipeline = new CommandPipeline(this.store, (pending) => this.drive(pending), (entry) => this.answer(entry), { maxInFlight: config.LEDGER_COMMANDS_IN_FLIGHT, scanLimit: 200, idleScanMs: 1_000 }, this.logger);
     this.receipts = new AttestationReceiptTaker(this.store, signers.identity, this.logger);
     this.lease = new SingletonLease({ connectionString: config.LEDGER_DATABASE_URL, name: 'ledger-command-pipeline', logger: this.logger });
-    this.consumer = new IdempotentConsumer<SubmitCommand>({
-      kafka: createKafka('gridledger-ledger-commands', config.kafka),
-      pool: database.pool,
-      groupId: COMMAND_CONSUMER_GROUP,
-      topics: [LEDGER_TOPICS.submitRequested],
-      schemas: (topic) => (topic === LEDGER_TOPICS.submitRequested ? TOPIC_SCHEMAS[LEDGER_TOPICS.submitRequested] : undefined),
-      handler: (tx, event, meta) => this.record(tx, event, meta),
-      batchHandler: (tx, deliveries) => this.recordBatch(tx, deliveries),
-      maxAttempts: 8,
-      backoff: { initialMs: 250, maxMs: 5_000, factor: 2 },
-      concurrency: COMMAND_TOPIC_PARTITIONS,
-      createTopicsWithPartitions: COMMAND_TOPIC_PARTITIONS,
-      metrics: this.messaging,
-      logger: this.logger,
-    });
   }
 
   get inFlight(): number {
@@ -110,20 +90,13 @@ export class LedgerCommandsService implements OnApplicationBootstrap, OnModuleDe
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.consumer.start();
-    this.logger.log(`consuming ${LEDGER_TOPICS.submitRequested} as ${COMMAND_CONSUMER_GROUP}`);
     // a replica that does not hold the lease still records commands
     this.lease.run({ start: () => this.startPipeline(), stop: () => Promise.all([this.receipts.stop(), this.pipeline.stop(this.stopping ? undefined : HANDOVER_WAIT_MS)]).then(() => undefined) });
   }
 
   async onModuleDestroy(): Promise<void> {
     this.stopping = true;
-    await this.consumer.stop();
     await this.lease.stop();
-  }
-
-  lag() {
-    return this.consumer.lag();
   }
 
   private async startPipeline(): Promise<void> {
@@ -133,17 +106,8 @@ export class LedgerCommandsService implements OnApplicationBootstrap, OnModuleDe
     this.logger.log(`driving commands, up to ${this.config.LEDGER_COMMANDS_IN_FLIGHT} at once, deadline ${this.config.LEDGER_COMMAND_DEADLINE_MS} ms`);
   }
 
-  private async record(tx: pg.PoolClient, event: CloudEvent<SubmitCommand>, meta: DeliveryMeta): Promise<void> {
-    const command = event.data;
-    const answered = await this.store.record(tx, event.id, meta.key ?? command.commandId, command, new Date(Date.now() + this.config.LEDGER_COMMAND_DEADLINE_MS));
-    if (answered) this.metrics.answeredFromRecord += 1;
-    else {
-      this.receipts.wake();
-      this.pipeline.wake();
-    }
-  }
-
-  private async recordBatch(tx: pg.PoolClient, deliveries: { event: CloudEvent<SubmitCommand>; meta: DeliveryMeta }[]): Promise<void> {
+  /** The intake: a batch of deliveries recorded in the inbox's transaction (see LedgerCommandsConsumer). */
+  async recordBatch(tx: pg.PoolClient, deliveries: InboxDeliveries<SubmitCommand>): Promise<void> {
     const batch = deliveries.map(({ event, meta }) => ({ eventId: event.id, key: meta.key ?? event.data.commandId, command: event.data }));
     this.metrics.answeredFromRecord += await this.store.recordBatch(tx, batch, new Date(Date.now() + this.config.LEDGER_COMMAND_DEADLINE_MS));
     this.receipts.wake();

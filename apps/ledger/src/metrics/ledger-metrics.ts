@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { OutboxPublisher } from '@gridledger/messaging';
 import { ServiceMetrics } from '@gridledger/nest-service';
 import { ChainEventsService } from '../chain-events/chain-events.service.ts';
-import { COMMAND_CONSUMER_GROUP, LedgerCommandsService } from '../commands/ledger-commands.service.ts';
+import { LedgerCommandsService } from '../commands/ledger-commands.service.ts';
 import { LedgerDatabase } from '../database/ledger-database.ts';
 import { LedgerFabric } from '../fabric/ledger-fabric.ts';
 
@@ -13,7 +13,6 @@ const one = (value: number) => [{ value }];
 export class LedgerMetrics {
   constructor(metrics: ServiceMetrics, commands: LedgerCommandsService, chainEvents: ChainEventsService, outbox: OutboxPublisher, fabric: LedgerFabric, database: LedgerDatabase) {
     const c = commands.metrics;
-    metrics.observeConsumer({ groupId: COMMAND_CONSUMER_GROUP, metrics: commands.messaging, lag: () => commands.lag() });
     metrics.observe({ name: 'gridledger_ledger_commands_total', help: 'Ledger commands answered, by outcome', type: 'counter', labelNames: ['outcome'], read: () => [
       { labels: { outcome: 'committed' }, value: c.committed },
       { labels: { outcome: 'failed' }, value: c.failed },

@@ -1,13 +1,11 @@
-import { createKafka } from '@gridledger/kafka-client';
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { Controller, Logger } from '@nestjs/common';
+import { Ctx, Payload } from '@nestjs/microservices';
 import { ACCESS_TOPICS, STORAGE_TOPICS, TOPIC_SCHEMAS, type CloudEvent, type TopicPayloads } from '@gridledger/contracts';
 import { LedgerRefusalError } from '@gridledger/ledger-client';
-import { ServiceMetrics } from '@gridledger/nest-service';
-import { IdempotentConsumer, writeOutboxEvent } from '@gridledger/messaging';
+import { InboxEvents, type InboxContext } from '@gridledger/nest-service';
+import { writeOutboxEvent } from '@gridledger/messaging';
 import type pg from 'pg';
 import { StorageError } from '../common/storage-error.ts';
-import { STORAGE_CONFIG, type StorageConfig } from '../config/storage-config.ts';
-import { StorageDatabase } from '../database/storage-database.ts';
 import { EVENT_SOURCE } from '../ledger/ledger-commands.ts';
 import { KeyReleaseService } from './key-release.service.ts';
 
@@ -20,36 +18,22 @@ const TOPIC = ACCESS_TOPICS.keyReleaseRequested;
  * HPKE envelope), made for the key they named. A refusal is answered with key-release-failed; an
  * unreachable ledger is retried.
  */
-@Injectable()
-export class KeyReleaseRequestsConsumer implements OnApplicationBootstrap, OnModuleDestroy {
+@Controller()
+export class KeyReleaseRequestsConsumer {
   private readonly logger = new Logger('KeyReleaseRequests');
-  private readonly consumer: IdempotentConsumer<Requested>;
 
-  constructor(
-    @Inject(STORAGE_CONFIG) config: StorageConfig,
-    database: StorageDatabase,
-    private readonly releases: KeyReleaseService,
-    metrics: ServiceMetrics,
-  ) {
-    this.consumer = new IdempotentConsumer<Requested>({
-      kafka: createKafka('gridledger-storage-key-releases', config.kafka),
-      pool: database.pool,
-      groupId: 'gridledger-storage-key-release-requests',
-      topics: [TOPIC],
-      schemas: (topic) => (topic === TOPIC ? TOPIC_SCHEMAS[TOPIC] : undefined),
-      handler: (tx, event, meta) => this.apply(tx, event, meta.lastAttempt),
-      concurrency: 2,
-      logger: this.logger,
-    });
-    metrics.observeConsumer(this.consumer);
-  }
+  constructor(private readonly releases: KeyReleaseService) {}
 
-  async onApplicationBootstrap(): Promise<void> {
-    await this.consumer.start();
-  }
-
-  async onModuleDestroy(): Promise<void> {
-    await this.consumer.stop();
+  @InboxEvents<Requested>({
+    groupId: 'gridledger-storage-key-release-requests',
+    clientId: 'gridledger-storage-key-releases',
+    logContext: 'KeyReleaseRequests',
+    topics: [TOPIC],
+    schemas: (topic) => (topic === TOPIC ? TOPIC_SCHEMAS[TOPIC] : undefined),
+    concurrency: 2,
+  })
+  release(@Payload() event: CloudEvent<Requested>, @Ctx() { tx, meta }: InboxContext): Promise<void> {
+    return this.apply(tx, event, meta.lastAttempt);
   }
 
   private async apply(tx: pg.PoolClient, event: CloudEvent<Requested>, lastAttempt: boolean): Promise<void> {

@@ -4,6 +4,7 @@ import { Logger, type DynamicModule, type INestApplication, type NestApplication
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { ServiceExceptionFilter } from '../errors/service-exception.filter.ts';
+import { startInbox } from '../inbox/inbox.provider.ts';
 import { useServiceLogs } from '../service-foundation.module.ts';
 import { listenOnSharedPort } from '../shared-port.ts';
 
@@ -31,7 +32,7 @@ export function serveOpenApi(app: INestApplication, openApi: { title: string; de
 /**
  * A service's main(): the configuration checked before anything starts (a bad setting stops the
  * boot with its sentence and exit code 1), JSON logs from the first line, the one exception
- * filter, OpenAPI, graceful shutdown, and the shared port. main.ts says only what is its own.
+ * filter, OpenAPI, graceful shutdown, the Kafka inbox (a hybrid app), and the shared port. main.ts says only what is its own.
  */
 export async function bootstrapService<Config>(service: ServiceBootstrap<Config>): Promise<INestApplication> {
   let config: Config;
@@ -46,6 +47,7 @@ export async function bootstrapService<Config>(service: ServiceBootstrap<Config>
   app.useGlobalFilters(new ServiceExceptionFilter(service.name, service.errors));
   serveOpenApi(app, service.openApi);
   app.enableShutdownHooks();
+  await startInbox(app);
   const { port, host } = service.address(config);
   const server = await listenOnSharedPort(app, port, host);
   service.listening?.(server, config);

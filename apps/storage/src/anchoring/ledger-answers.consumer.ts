@@ -1,13 +1,11 @@
 import type { TransactionName } from '@gridledger/domain';
-import { createKafka } from '@gridledger/kafka-client';
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { Controller, Logger } from '@nestjs/common';
+import { Ctx, Payload } from '@nestjs/microservices';
 import { LEDGER_TOPICS, STORAGE_TOPICS, type CloudEvent } from '@gridledger/contracts';
 import { isAnswerFor, LEDGER_ANSWER_TOPICS, ledgerAnswerSchema, recordLedgerAnswer, type LedgerAnswer } from '@gridledger/ledger-client';
-import { ServiceMetrics } from '@gridledger/nest-service';
-import { IdempotentConsumer, writeOutboxEvent } from '@gridledger/messaging';
+import { InboxEvents, type InboxContext } from '@gridledger/nest-service';
+import { writeOutboxEvent } from '@gridledger/messaging';
 import type pg from 'pg';
-import { STORAGE_CONFIG, type StorageConfig } from '../config/storage-config.ts';
-import { StorageDatabase } from '../database/storage-database.ts';
 import { KuboStore } from '../ipfs/kubo-store.ts';
 import { EVENT_SOURCE, REQUESTED_BY } from '../ledger/ledger-commands.ts';
 
@@ -21,40 +19,22 @@ const REGISTER_ASSET = 'RegisterAsset' satisfies TransactionName<'asset'>;
  * a request waiting on it can go on); an answer to RegisterAsset also moves the file from pending
  * to anchored, or to rejected, in which case the ciphertext is unpinned.
  */
-@Injectable()
-export class LedgerAnswersService implements OnApplicationBootstrap, OnModuleDestroy {
+@Controller()
+export class LedgerAnswersConsumer {
   private readonly logger = new Logger('LedgerAnswers');
-  private readonly consumer: IdempotentConsumer<Answer>;
 
-  constructor(
-    @Inject(STORAGE_CONFIG) config: StorageConfig,
-    database: StorageDatabase,
-    private readonly kubo: KuboStore,
-    metrics: ServiceMetrics,
-  ) {
-    this.consumer = new IdempotentConsumer<Answer>({
-      kafka: createKafka('gridledger-storage-answers', config.kafka),
-      pool: database.pool,
-      groupId: 'gridledger-storage-ledger-answers',
-      topics: LEDGER_ANSWER_TOPICS,
-      schemas: ledgerAnswerSchema,
-      relevant: isAnswerFor(REQUESTED_BY),
-      handler: (tx, event, meta) => this.apply(tx, event, meta.topic as LedgerAnswer['topic']),
-      logger: this.logger,
-    });
-    metrics.observeConsumer(this.consumer);
-  }
+  constructor(private readonly kubo: KuboStore) {}
 
-  async onApplicationBootstrap(): Promise<void> {
-    await this.consumer.start();
-  }
-
-  async onModuleDestroy(): Promise<void> {
-    await this.consumer.stop();
-  }
-
-  metrics() {
-    return this.consumer.metrics.snapshot();
+  @InboxEvents<Answer>({
+    groupId: 'gridledger-storage-ledger-answers',
+    clientId: 'gridledger-storage-answers',
+    logContext: 'LedgerAnswers',
+    topics: LEDGER_ANSWER_TOPICS,
+    schemas: ledgerAnswerSchema,
+    relevant: isAnswerFor(REQUESTED_BY),
+  })
+  record(@Payload() event: CloudEvent<Answer>, @Ctx() { tx, meta }: InboxContext): Promise<void> {
+    return this.apply(tx, event, meta.topic as LedgerAnswer['topic']);
   }
 
   private async apply(tx: pg.PoolClient, event: CloudEvent<Answer>, topic: LedgerAnswer['topic']): Promise<void> {
