@@ -2,6 +2,7 @@ import { suspensionFeedProvider } from '@gridledger/access-token';
 import { callerAuthProvider, inboxProvider, ServiceFoundationModule, outboxPublisherProvider } from '@gridledger/nest-service';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AccountsController } from './accounts/accounts.controller.ts';
+import { AssetDetailsController } from './assets/asset-details.controller.ts';
 import { CatalogController } from './catalog/catalog.controller.ts';
 import { UserStandingClient } from './identity/user-standing.ts';
 import { ACCESS_POLICY_CONFIG, type AccessPolicyConfig } from './config/access-policy-config.ts';
@@ -27,7 +28,7 @@ export class AccessPolicyModule {
     return {
       module: AccessPolicyModule,
       imports: [ServiceFoundationModule.forService('access-policy')],
-      controllers: [HealthController, CatalogController, RequestsController, InboxController, PoliciesController, SupervisionController, AccountsController, OperatorController, InternalController, ReadModelConsumer, LedgerAnswersConsumer],
+      controllers: [HealthController, CatalogController, RequestsController, InboxController, PoliciesController, AssetDetailsController, SupervisionController, AccountsController, OperatorController, InternalController, ReadModelConsumer, LedgerAnswersConsumer],
       providers: [
         { provide: ACCESS_POLICY_CONFIG, useValue: config },
         AccessPolicyDatabase, LedgerGateway, UserStandingClient, ReadModelProjector, ReadModelRebuild,

@@ -10,6 +10,7 @@ export { CHAINCODE_EVENT_NAMES, isChaincodeEventName, type ChaincodeEventName } 
 export { ROLE_ATTRIBUTE, UID_ATTRIBUTE } from './certificate-attributes.ts';
 export { COMMAND_ID_TRANSIENT_KEY } from './command-claim.ts';
 export { MAX_POLICY_DOWNLOADS, MAX_POLICY_DURATION_SECONDS } from './policy-limits.ts';
+export { MAX_DESCRIPTION_LENGTH, MAX_PRICE_CREDITS, MAX_TITLE_LENGTH } from './asset-limits.ts';
 export { OPEN_REQUEST_STATUSES, PENDING_REQUEST_STATUSES, REQUEST_STATUSES, isRequestStatus, type RequestStatus } from './request-statuses.ts';
 export { REGULATOR_MSP, ROLES, isRegulator, isRole, rolesOfOrganisation, type Role } from './roles.ts';
 export { MAX_NOTE_LENGTH, NOTE_SUBJECTS, isNoteSubject, type NoteSubject } from './regulator-notes.ts';

@@ -24,7 +24,10 @@ describe('the attestation table', () => {
     // a regulator's note goes through access-policy's supervision routes, and through nothing else
     expect(mayAttest('access-policy', 'supervision:AddRegulatorNote', 'user')).toBe(true);
     expect(mayAttest('storage', 'supervision:AddRegulatorNote', 'user')).toBe(false);
-    for (const fn of ['asset:RetireAsset', 'system:Ping', 'nothing:AtAll']) {
+    // an owner retires an asset through access-policy's asset routes, and through nothing else
+    expect(mayAttest('access-policy', 'asset:RetireAsset', 'user')).toBe(true);
+    expect(mayAttest('storage', 'asset:RetireAsset', 'user')).toBe(false);
+    for (const fn of ['system:Ping', 'nothing:AtAll']) {
       for (const service of SERVICE_NAMES) expect(mayAttest(service, fn, 'user')).toBe(false);
     }
   });

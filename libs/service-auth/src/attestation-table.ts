@@ -26,6 +26,7 @@ export const ATTESTATION_TABLE = {
       'access:RevokeGrant',
       'access:ExpireRequest',
       'asset:UpdateAssetMetadata',
+      'asset:RetireAsset',
       'supervision:FreezeAsset',
       'supervision:UnfreezeAsset',
       'supervision:FreezeUser',

@@ -1,14 +1,14 @@
-import { ASSET_CATEGORIES, MAX_POLICY_DOWNLOADS, MAX_POLICY_DURATION_SECONDS, ROLES, SENSITIVITIES } from '@gridledger/domain';
+import { ASSET_CATEGORIES, MAX_DESCRIPTION_LENGTH, MAX_POLICY_DOWNLOADS, MAX_POLICY_DURATION_SECONDS, MAX_PRICE_CREDITS, MAX_TITLE_LENGTH, ROLES, SENSITIVITIES } from '@gridledger/domain';
 import { z } from 'zod';
 import { StorageError } from '../common/storage-error.ts';
 
 /** What the owner says about the file; the chaincode checks it again, this is for a quick, clear 400. */
 export const uploadMetadataSchema = z.object({
-  title: z.string().trim().min(1).max(200),
-  description: z.string().max(4000).optional(),
+  title: z.string().trim().min(1).max(MAX_TITLE_LENGTH),
+  description: z.string().max(MAX_DESCRIPTION_LENGTH).optional(),
   category: z.enum(ASSET_CATEGORIES),
   sensitivity: z.enum(SENSITIVITIES),
-  priceCredits: z.number().int().min(0).max(1_000_000_000),
+  priceCredits: z.number().int().min(0).max(MAX_PRICE_CREDITS),
   policy: z.object({
     allowedOrgs: z.array(z.string().regex(/^[A-Za-z0-9.-]{1,64}$/)).max(32),
     allowedRoles: z.array(z.enum(ROLES)).max(ROLES.length),

@@ -61,4 +61,11 @@ describe('resolveRoute', () => {
     expect(resolveRoute('GET', 'access/requests?view=owner')).toMatchObject({ path: '/requests?view=owner' });
     expect(resolveRoute('POST', 'access/supervision/assets/a1/freeze')).toMatchObject({ path: '/supervision/assets/a1/freeze' });
   });
+
+  it("forwards an owner's edits of an asset to access-policy, and no other method on those paths", () => {
+    expect(resolveRoute('PATCH', 'access/assets/a1/details')).toMatchObject({ upstream: 'accessPolicy', path: '/assets/a1/details', auth: 'user' });
+    expect(resolveRoute('POST', 'access/assets/a1/retire')).toMatchObject({ upstream: 'accessPolicy', path: '/assets/a1/retire' });
+    expect(resolveRoute('PUT', 'access/assets/a1/details')).toBeNull();
+    expect(resolveRoute('PATCH', 'access/assets/a1/retire')).toBeNull();
+  });
 });

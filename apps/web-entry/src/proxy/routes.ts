@@ -15,7 +15,7 @@ export interface Route {
   meter: 'upload' | 'download' | null;
 }
 
-type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 interface Rule {
   methods: Method[];
@@ -69,6 +69,8 @@ const RULES: Record<string, { upstream: Upstream; rules: Rule[] }> = {
       { methods: ['GET', 'POST'], pattern: 'requests*' },
       { methods: ['GET'], pattern: 'inbox' },
       { methods: ['GET', 'PUT'], pattern: 'assets/:id/policy' },
+      { methods: ['PATCH'], pattern: 'assets/:id/details' },
+      { methods: ['POST'], pattern: 'assets/:id/retire' },
       { methods: ['POST'], pattern: 'supervision*' },
       { methods: ['GET'], pattern: 'accounts/me' },
       { methods: ['POST'], pattern: 'accounts/:uid/credits' },

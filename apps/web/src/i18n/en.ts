@@ -114,7 +114,7 @@ export const en = {
   owner: {
     title: 'My assets and requests', inbox: 'Requests waiting for you', assets: 'My data assets', noInbox: 'No request waits for your decision.', noAssets: 'You have not registered any data asset yet.',
     approve: 'Approve', reject: 'Reject', revoke: 'Revoke grant', rotateKey: 'Rotate key', editPolicy: 'Edit policy', grants: 'Requests and grants for my assets', noGrants: 'No one has asked for your data yet.',
-    rotated: 'The key was rotated: new ciphertext anchored, grantees re-sealed.', confirmRotate: 'Re-encrypt this file under a new key?', policySaved: 'The policy was saved on chain.',
+    rotated: 'The key was rotated: new ciphertext anchored, grantees re-sealed.', confirmRotate: 'Re-encrypt this file under a new key?', policySaved: 'The policy was saved on chain.', editDetails: 'Edit details', detailsSaved: 'The details were saved on chain.', detailsUnchanged: 'Nothing was changed.', retire: 'Retire asset',
   },
   request: {
     consumer: 'Consumer', owner: 'Owner', purpose: 'Purpose', duration: 'Duration', price: 'Price', status: 'Status', asset: 'Asset', created: 'Asked', expires: 'Expires', downloadsLeft: '{{left}} of {{max}} downloads left', decisions: 'Decisions', actions: 'Actions',

@@ -116,7 +116,7 @@ export const zh: Dictionary = {
   owner: {
     title: '我的资产与申请', inbox: '待我处理的申请', assets: '我的数据资产', noInbox: '没有待您决定的申请。', noAssets: '您还没有登记任何数据资产。',
     approve: '批准', reject: '拒绝', revoke: '撤销授权', rotateKey: '轮换密钥', editPolicy: '编辑策略', grants: '我的资产的申请与授权', noGrants: '还没有人申请您的数据。',
-    rotated: '密钥已轮换：新密文已上链，授权方已重新封装。', confirmRotate: '用新密钥重新加密该文件？', policySaved: '策略已保存到链上。',
+    rotated: '密钥已轮换：新密文已上链，授权方已重新封装。', confirmRotate: '用新密钥重新加密该文件？', policySaved: '策略已保存到链上。', editDetails: '编辑详情', detailsSaved: '详情已保存到链上。', detailsUnchanged: '没有任何修改。', retire: '下架资产',
   },
   request: {
     consumer: '使用方', owner: '所有者', purpose: '用途', duration: '期限', price: '价格', status: '状态', asset: '资产', created: '申请时间', expires: '到期', downloadsLeft: '剩余 {{left}} / {{max}} 次下载', decisions: '审批记录', actions: '操作',

@@ -1,7 +1,7 @@
 import { assetInput, cidV0, cidV1, expectThrows, sha, type Json } from '../test-support/fixtures.ts';
 import { describe, expect, it } from 'vitest';
-import { MAX_POLICY_DOWNLOADS, MAX_POLICY_DURATION_SECONDS, ROLES } from '@gridledger/domain';
-import { MAX_PRICE_CREDITS, MAX_SIZE_BYTES, parseKeyRotation, parseMetadataPatch, parsePolicy, parseRegistration } from './asset-input.ts';
+import { MAX_POLICY_DOWNLOADS, MAX_POLICY_DURATION_SECONDS, MAX_PRICE_CREDITS, ROLES } from '@gridledger/domain';
+import { MAX_SIZE_BYTES, parseKeyRotation, parseMetadataPatch, parsePolicy, parseRegistration } from './asset-input.ts';
 
 const policy = (overrides: Json = {}): Json => ({ allowedOrgs: [], allowedRoles: [], allowedPurposes: [], maxDurationSeconds: 3600, maxDownloads: 2, ...overrides });
 

@@ -1,15 +1,14 @@
-import { ASSET_CATEGORIES, MAX_POLICY_DOWNLOADS, MAX_POLICY_DURATION_SECONDS, ROLES, SENSITIVITIES, type AccessPolicy, type AssetRegistration, type KeyRotation, type MetadataPatch } from '@gridledger/domain';
+import { ASSET_CATEGORIES, MAX_DESCRIPTION_LENGTH, MAX_POLICY_DOWNLOADS, MAX_POLICY_DURATION_SECONDS, MAX_PRICE_CREDITS, MAX_TITLE_LENGTH, ROLES, SENSITIVITIES, type AccessPolicy, type AssetRegistration, type KeyRotation, type MetadataPatch } from '@gridledger/domain';
 import { invalid } from '../errors.ts';
 import {
   MSP_PATTERN, optionalString, rejectUnknownFields, requireCid, requireEnum, requireId, requireInteger,
   requireSha256, requireString, requireStringArray,
 } from '../validation.ts';
 
-export const MAX_PRICE_CREDITS = 1_000_000_000;
 export const MAX_SIZE_BYTES = 1024 ** 5; // 1 PiB: anything larger is a mistake, not a file
 
-const title = (v: unknown) => requireString('title', v, { max: 200 });
-const description = (v: unknown) => optionalString('description', v, { max: 4000 });
+const title = (v: unknown) => requireString('title', v, { max: MAX_TITLE_LENGTH });
+const description = (v: unknown) => optionalString('description', v, { max: MAX_DESCRIPTION_LENGTH });
 const price = (v: unknown) => requireInteger('priceCredits', v, 0, MAX_PRICE_CREDITS);
 const scheme = (v: unknown) =>
   requireString('encryptionScheme', v, { max: 64, pattern: /^[A-Za-z0-9._-]+$/, patternHint: 'may hold only letters, digits, ".", "_" and "-"' });

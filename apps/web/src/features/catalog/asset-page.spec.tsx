@@ -23,10 +23,10 @@ function openAs(status: Asset['status']) {
 }
 
 describe("the asset page, for the asset's owner", () => {
-  it('offers editing the policy and rotating the key on an active asset', async () => {
+  it('offers editing the details and the policy, rotating the key and retiring on an active asset', async () => {
     openAs('active');
     expect(await screen.findByRole('button', { name: 'Edit policy' })).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'Rotate key' })).toBeInTheDocument();
+    for (const name of ['Edit details', 'Rotate key', 'Retire asset']) expect(screen.getByRole('button', { name })).toBeInTheDocument();
   });
 
   it.each([
@@ -35,7 +35,6 @@ describe("the asset page, for the asset's owner", () => {
   ] as const)('offers neither on a %s asset, and says why', async (status, why) => {
     openAs(status);
     expect(await screen.findByText(why)).toBeInTheDocument();
-    expect(screen.queryByRole('button', { name: 'Edit policy' })).not.toBeInTheDocument();
-    expect(screen.queryByRole('button', { name: 'Rotate key' })).not.toBeInTheDocument();
+    for (const name of ['Edit details', 'Edit policy', 'Rotate key', 'Retire asset']) expect(screen.queryByRole('button', { name })).not.toBeInTheDocument();
   });
 });

@@ -12,6 +12,7 @@ import { useAsync } from '../../components/use-async.ts';
 import { useUser } from '../../session/session-context.tsx';
 import { mayRequest } from '../consumer/may-request.ts';
 import { RequestAccessForm } from '../consumer/request-access-form.tsx';
+import { DetailsEditor } from '../owner/details-editor.tsx';
 import { KeyRotation } from '../owner/key-rotation.tsx';
 import { PolicyEditor } from '../owner/policy-editor.tsx';
 import { LineageGraph, LineageTimeline } from './lineage-views.tsx';
@@ -116,9 +117,15 @@ export function AssetPage() {
                       ))}
                     </ul>
                   )}
-                  {/* the chaincode refuses both on a frozen or retired asset, so they are not offered there */}
-                  {isOwner && user.role === 'owner' && a.status === 'active' && <PolicyEditor assetId={a.id} policy={a.policy} onSaved={asset.reload} />}
-                  {isOwner && user.role === 'owner' && a.status === 'active' && <KeyRotation assetId={a.id} onRotated={() => (asset.reload(), lineage.reload())} />}
+                  {/* the chaincode refuses these on a frozen or retired asset, so they are not offered there */}
+                  {isOwner && user.role === 'owner' && a.status === 'active' && (
+                    <>
+                      <DetailsEditor asset={a} onSaved={() => (asset.reload(), lineage.reload())} />
+                      <PolicyEditor assetId={a.id} policy={a.policy} onSaved={asset.reload} />
+                      <KeyRotation assetId={a.id} onRotated={() => (asset.reload(), lineage.reload())} />
+                      <ReasonAction label={t('owner.retire')} tone="danger" onSubmit={(reason) => api(`/api/access/assets/${a.id}/retire`, { method: 'POST', body: { reason } })} onDone={() => (asset.reload(), lineage.reload())} />
+                    </>
+                  )}
                   {isOwner && user.role === 'owner' && a.status !== 'active' && <p className="notice">{t(`asset.closedToOwner.${a.status}`)}</p>}
                 </div>
                 <div className="stack">
