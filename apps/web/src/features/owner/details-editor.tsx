@@ -1,9 +1,10 @@
-import { ASSET_CATEGORIES, MAX_DESCRIPTION_LENGTH, MAX_PRICE_CREDITS, MAX_TITLE_LENGTH, SENSITIVITIES, type AssetCategory, type Sensitivity } from '@gridledger/domain';
+import { MAX_DESCRIPTION_LENGTH, MAX_PRICE_CREDITS, MAX_TITLE_LENGTH, type AssetCategory, type Sensitivity } from '@gridledger/domain';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/http.ts';
 import type { Asset } from '../../api/types.ts';
 import { ErrorNotice, SuccessNotice } from '../../components/error-notice.tsx';
+import { AssetClassFields } from './asset-class-fields.tsx';
 
 type Draft = { title: string; description: string; category: AssetCategory; sensitivity: Sensitivity; price: string };
 
@@ -32,8 +33,6 @@ export function DetailsEditor({ asset, onSaved }: { asset: Asset; onSaved: () =>
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState(false);
-  // the chaincode lets sensitivity go up, never down: lower levels are not offered
-  const sensitivities = SENSITIVITIES.slice(SENSITIVITIES.indexOf(asset.sensitivity as Sensitivity));
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -76,26 +75,7 @@ export function DetailsEditor({ asset, onSaved }: { asset: Asset; onSaved: () =>
         <textarea id="ed-description" rows={3} maxLength={MAX_DESCRIPTION_LENGTH} value={draft.description} onChange={(e) => setDraft({ ...draft, description: e.target.value })} />
       </div>
       <div className="row">
-        <div className="field">
-          <label htmlFor="ed-category">{t('upload.category')}</label>
-          <select id="ed-category" value={draft.category} onChange={(e) => setDraft({ ...draft, category: e.target.value as AssetCategory })}>
-            {ASSET_CATEGORIES.map((c) => (
-              <option key={c} value={c}>
-                {t(`category.${c}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="ed-sensitivity">{t('upload.sensitivity')}</label>
-          <select id="ed-sensitivity" value={draft.sensitivity} onChange={(e) => setDraft({ ...draft, sensitivity: e.target.value as Sensitivity })}>
-            {sensitivities.map((s) => (
-              <option key={s} value={s}>
-                {t(`sensitivity.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <AssetClassFields idPrefix="ed" category={draft.category} sensitivity={draft.sensitivity} lowestSensitivity={asset.sensitivity as Sensitivity} onChange={(change) => setDraft({ ...draft, ...change })} />
         <div className="field">
           <label htmlFor="ed-price">{t('upload.price')}</label>
           <input id="ed-price" inputMode="numeric" value={draft.price} onChange={(e) => setDraft({ ...draft, price: e.target.value })} aria-invalid={problem === 'price'} />

@@ -2,12 +2,12 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../../api/http.ts';
-import { ASSET_CATEGORIES, SENSITIVITIES, type AssetCategory, type Sensitivity } from '@gridledger/domain';
 import type { FileRecord, UploadProgress } from '../../api/types.ts';
 import { Badge, statusTone } from '../../components/badge.tsx';
 import { ErrorNotice, SuccessNotice } from '../../components/error-notice.tsx';
 import { formatBytes } from '../../components/format.ts';
 import { ProgressBar } from '../../components/progress-bar.tsx';
+import { AssetClassFields } from '../owner/asset-class-fields.tsx';
 import { PolicyFields } from '../owner/policy-fields.tsx';
 import { DEFAULT_POLICY_DRAFT } from '../owner/policy-form.ts';
 import { sendUpload } from './send-upload.ts';
@@ -138,26 +138,7 @@ export function UploadPage() {
           <textarea id="up-description" rows={3} maxLength={4000} value={draft.description} onChange={(e) => setDraft({ ...draft, description: e.target.value })} />
         </div>
         <div className="row">
-          <div className="field">
-            <label htmlFor="up-category">{t('upload.category')}</label>
-            <select id="up-category" value={draft.category} onChange={(e) => setDraft({ ...draft, category: e.target.value as AssetCategory })}>
-              {ASSET_CATEGORIES.map((c) => (
-                <option key={c} value={c}>
-                  {t(`category.${c}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="up-sensitivity">{t('upload.sensitivity')}</label>
-            <select id="up-sensitivity" value={draft.sensitivity} onChange={(e) => setDraft({ ...draft, sensitivity: e.target.value as Sensitivity })}>
-              {SENSITIVITIES.map((s) => (
-                <option key={s} value={s}>
-                  {t(`sensitivity.${s}`)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <AssetClassFields idPrefix="up" category={draft.category} sensitivity={draft.sensitivity} onChange={(change) => setDraft({ ...draft, ...change })} />
           <div className="field">
             <label htmlFor="up-price">{t('upload.price')}</label>
             <input id="up-price" inputMode="numeric" value={draft.price} onChange={(e) => setDraft({ ...draft, price: e.target.value })} aria-invalid={invalid('price')} aria-describedby={invalid('price') ? 'up-price-error' : undefined} />
