@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent, type InputHTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from './error-notice.tsx';
+import { useSubmission } from './use-submission.ts';
 
 export interface InlineFieldActionProps<T> {
   /** the button that opens the form, and the form's accessible name */
@@ -28,26 +29,19 @@ export function InlineFieldAction<T>({ label, fieldLabel, submitLabel, invalidTe
   const id = useId();
   const [open, setOpen] = useState(false);
   const [typed, setTyped] = useState(initial);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useSubmission();
   const [invalid, setInvalid] = useState(false);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const value = parse(typed);
     if (value === undefined) return setInvalid(true);
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await onSubmit(value);
       setOpen(false);
       setTyped(initial);
       onDone?.(value);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   if (!open) {

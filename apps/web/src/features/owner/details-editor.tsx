@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/http.ts';
 import type { Asset } from '../../api/types.ts';
 import { ErrorNotice, SuccessNotice } from '../../components/error-notice.tsx';
+import { useSubmission } from '../../components/use-submission.ts';
 import { AssetClassFields } from './asset-class-fields.tsx';
 
 type Draft = { title: string; description: string; category: AssetCategory; sensitivity: Sensitivity; price: string };
@@ -30,8 +31,7 @@ export function DetailsEditor({ asset, onSaved }: { asset: Asset; onSaved: () =>
   const [open, setOpen] = useState(false);
   const [draft, setDraft] = useState(draftOf);
   const [problem, setProblem] = useState<'title' | 'price' | 'unchanged' | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useSubmission();
   const [saved, setSaved] = useState(false);
 
   const submit = async (event: FormEvent) => {
@@ -39,18 +39,12 @@ export function DetailsEditor({ asset, onSaved }: { asset: Asset; onSaved: () =>
     const checked = detailsPatch(asset, draft);
     if ('problem' in checked) return setProblem(checked.problem);
     setProblem(null);
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await api(`/api/access/assets/${asset.id}/details`, { method: 'PATCH', body: checked.patch });
       setSaved(true);
       setOpen(false);
       onSaved();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   if (!open) {

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/http.ts';
 import type { AssetPolicy } from '../../api/types.ts';
 import { ErrorNotice, SuccessNotice } from '../../components/error-notice.tsx';
+import { useSubmission } from '../../components/use-submission.ts';
 import { PolicyFields } from './policy-fields.tsx';
 import { draftOf, parsePolicy, type PolicyProblem } from './policy-form.ts';
 
@@ -12,8 +13,7 @@ export function PolicyEditor({ assetId, policy, onSaved }: { assetId: string; po
   const [open, setOpen] = useState(false);
   const [draft, setDraft] = useState(() => draftOf(policy));
   const [problems, setProblems] = useState<PolicyProblem[]>([]);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useSubmission();
   const [saved, setSaved] = useState(false);
 
   const submit = async (event: FormEvent) => {
@@ -21,18 +21,12 @@ export function PolicyEditor({ assetId, policy, onSaved }: { assetId: string; po
     const parsed = parsePolicy(draft);
     if ('problems' in parsed) return setProblems(parsed.problems);
     setProblems([]);
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await api(`/api/access/assets/${assetId}/policy`, { method: 'PUT', body: parsed.policy });
       setSaved(true);
       setOpen(false);
       onSaved();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   if (!open) {
