@@ -70,6 +70,12 @@ const trustedNames = [
 ];
 
 // a transaction is named through @gridledger/chaincode-api's builders, whose names the compiler checks against the chaincode's table
+const sqlInControllers = [
+  {
+    selector: "CallExpression[callee.property.name='query']",
+    message: 'keep SQL out of controllers: put the query in the feature\'s repository or store and call that',
+  },
+];
 const freeTransactionNames = [
   { selector: "Property[key.name='transaction'][value.type='Literal']", message: 'name a chaincode transaction through @gridledger/chaincode-api (submitCalls, queryCalls), not as a string' },
 ];
@@ -111,6 +117,11 @@ export default tseslint.config(
     files: ['**/*.ts', '**/*.mts', '**/*.tsx'],
     ignores: ['libs/domain/**', 'libs/chaincode-api/**', 'chaincode/**', '**/*.spec.ts', '**/*.spec.tsx', '**/*.integration-spec.ts', '**/test/**/*.ts', '**/test-support/**/*.ts', 'tests/**/*.ts'],
     rules: { 'no-restricted-syntax': ['error', ...vocabularyCopies, ...trustedNames, ...freeTransactionNames] },
+  },
+  {
+    // a controller says what a route takes and answers; its SQL lives in the feature's repository or store
+    files: ['apps/*/src/**/*.controller.ts'],
+    rules: { 'no-restricted-syntax': ['error', ...vocabularyCopies, ...trustedNames, ...freeTransactionNames, ...sqlInControllers] },
   },
   {
     // tests name the organisations and attributes they fake; the lists still come from libs/domain

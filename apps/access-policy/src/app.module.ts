@@ -4,6 +4,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { AccountsController } from './accounts/accounts.controller.ts';
 import { AssetDetailsController } from './assets/asset-details.controller.ts';
 import { CatalogController } from './catalog/catalog.controller.ts';
+import { CatalogRepository } from './catalog/catalog.repository.ts';
 import { UserStandingClient } from './identity/user-standing.ts';
 import { ACCESS_POLICY_CONFIG, type AccessPolicyConfig } from './config/access-policy-config.ts';
 import { AccessPolicyDatabase } from './database/access-policy-database.ts';
@@ -31,7 +32,7 @@ export class AccessPolicyModule {
       controllers: [HealthController, CatalogController, RequestsController, InboxController, PoliciesController, AssetDetailsController, SupervisionController, AccountsController, OperatorController, InternalController, ReadModelConsumer, LedgerAnswersConsumer],
       providers: [
         { provide: ACCESS_POLICY_CONFIG, useValue: config },
-        AccessPolicyDatabase, LedgerGateway, UserStandingClient, ReadModelProjector, ReadModelRebuild,
+        AccessPolicyDatabase, CatalogRepository, LedgerGateway, UserStandingClient, ReadModelProjector, ReadModelRebuild,
         RequestsService, ExpiryJob, suspensionFeedProvider(ACCESS_POLICY_CONFIG, 'access-policy'),
         inboxProvider<AccessPolicyConfig, AccessPolicyDatabase>(ACCESS_POLICY_CONFIG, AccessPolicyDatabase, (config, database) => ({ kafka: config.kafka, pool: database.pool })),
         callerAuthProvider<AccessPolicyConfig>(ACCESS_POLICY_CONFIG, (config) => ({ audience: 'access-policy', registry: config.auth.registry, identityUrl: config.ACCESS_POLICY_IDENTITY_URL })),

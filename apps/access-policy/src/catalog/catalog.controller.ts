@@ -1,27 +1,9 @@
 import { Controller, Get, Query, UseGuards } from '@nestjs/common';
 import { UserGuard } from '@gridledger/nest-service';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { AccessPolicyDatabase } from '../database/access-policy-database.ts';
 import { parseInput } from '../requests/request-input.ts';
-import { CATALOG_SORTS, catalogQuerySchema, catalogSql } from './catalog-query.ts';
-
-interface AssetRow {
-  asset_id: string;
-  owner_msp: string;
-  owner_uid: string;
-  title: string;
-  description: string;
-  category: string;
-  sensitivity: string;
-  price_credits: string;
-  size_bytes: string;
-  status: string;
-  policy: unknown;
-  key_version: number;
-  created_at: Date | null;
-  updated_at: Date;
-  total: string;
-}
+import { CATALOG_SORTS, catalogQuerySchema } from './catalog-query.ts';
+import { CatalogRepository } from './catalog.repository.ts';
 
 /**
  * The catalog as a search: free text, price range and sorting over every asset, which the
@@ -33,7 +15,7 @@ interface AssetRow {
 @UseGuards(UserGuard)
 @Controller('catalog')
 export class CatalogController {
-  constructor(private readonly database: AccessPolicyDatabase) {}
+  constructor(private readonly catalog: CatalogRepository) {}
 
   @Get()
   @ApiOperation({ summary: 'Search the data assets: words in title or description, category, sensitivity, organisation, status, price range; sorted and paged' })
@@ -43,30 +25,6 @@ export class CatalogController {
   @ApiQuery({ name: 'pageSize', required: false, schema: { type: 'integer', minimum: 1, maximum: 100, default: 20 } })
   async search(@Query() raw: unknown) {
     const query = parseInput(catalogQuerySchema, raw);
-    const { where, order, values } = catalogSql(query);
-    const { rows } = await this.database.pool.query<AssetRow>(
-      `select *, count(*) over () as total from assets ${where} order by ${order} limit $${values.length + 1} offset $${values.length + 2}`,
-      [...values, query.pageSize, (query.page - 1) * query.pageSize],
-    );
-    return {
-      assets: rows.map((row) => ({
-        id: row.asset_id,
-        owner: { mspId: row.owner_msp, uid: row.owner_uid },
-        title: row.title,
-        description: row.description,
-        category: row.category,
-        sensitivity: row.sensitivity,
-        priceCredits: Number(row.price_credits),
-        sizeBytes: Number(row.size_bytes),
-        status: row.status,
-        policy: row.policy,
-        keyVersion: row.key_version,
-        createdAt: (row.created_at ?? row.updated_at).toISOString(),
-        updatedAt: row.updated_at.toISOString(),
-      })),
-      total: Number(rows[0]?.total ?? 0),
-      page: query.page,
-      pageSize: query.pageSize,
-    };
+    return { ...(await this.catalog.search(query)), page: query.page, pageSize: query.pageSize };
   }
 }

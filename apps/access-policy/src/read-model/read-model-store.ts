@@ -142,3 +142,12 @@ export async function listRequestViews(db: pg.Pool, filter: RequestFilter): Prom
   const { rows } = await db.query<RequestRow>(`${VIEW_SELECT}${where.length ? ` where ${where.join(' and ')}` : ''} order by r.updated_at desc limit $${values.length}`, values);
   return rows.map(toView);
 }
+
+/** Every request the read model holds as granted, with its consumer and grant terms: what reconciliation compares with the chain. */
+export async function listGrants(db: pg.Pool): Promise<Record<string, unknown>[]> {
+  const { rows } = await db.query<Record<string, unknown>>(
+    `select request_id as "requestId", asset_id as "assetId", consumer_uid as "consumerUid", status, grant_expires_at as "expiresAt", max_downloads as "maxDownloads"
+       from requests where status = 'granted' order by request_id`,
+  );
+  return rows.map((row) => ({ ...row, expiresAt: (row['expiresAt'] as Date | null)?.toISOString() ?? null }));
+}

@@ -50,4 +50,14 @@ export class FileRecords {
     const { wrappedKey: _wrapped, ...view } = await this.find(assetId);
     return view;
   }
+
+  /** A page of file records (no keys), by asset id after `after`: what reconciliation compares with the chain. */
+  async page(after: string | undefined, limit: number): Promise<Record<string, unknown>[]> {
+    const { rows } = await this.database.pool.query<Record<string, unknown>>(
+      `select asset_id as "assetId", owner_id as "ownerId", owner_msp as "ownerMsp", cid, ciphertext_sha256 as "ciphertextSha256", plaintext_sha256 as "plaintextSha256",
+              key_version as "keyVersion", size_bytes::text as "sizeBytes", status from files where ($1::uuid is null or asset_id > $1::uuid) order by asset_id limit $2`,
+      [after ?? null, limit],
+    );
+    return rows;
+  }
 }

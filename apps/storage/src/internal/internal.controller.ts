@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Controller, Get, Param, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { StorageError } from '../common/storage-error.ts';
-import { StorageDatabase } from '../database/storage-database.ts';
+import { FileRecords } from '../files/file-records.ts';
 import { KuboStore } from '../ipfs/kubo-store.ts';
 import { AcceptCallers, ServiceGuard } from '@gridledger/nest-service';
 
@@ -20,7 +20,7 @@ const PAGE = 500;
 @Controller('internal')
 export class InternalController {
   constructor(
-    private readonly database: StorageDatabase,
+    private readonly files: FileRecords,
     private readonly kubo: KuboStore,
   ) {}
 
@@ -29,11 +29,7 @@ export class InternalController {
   @ApiQuery({ name: 'after', required: false, description: 'the last asset id of the previous page' })
   async list(@Query('after') after?: string) {
     if (after !== undefined && !/^[0-9a-f-]{36}$/.test(after)) throw new StorageError('INVALID_ARGUMENT', 'after must be an asset id (UUID)');
-    const { rows } = await this.database.pool.query<Record<string, unknown>>(
-      `select asset_id as "assetId", owner_id as "ownerId", owner_msp as "ownerMsp", cid, ciphertext_sha256 as "ciphertextSha256", plaintext_sha256 as "plaintextSha256",
-              key_version as "keyVersion", size_bytes::text as "sizeBytes", status from files where ($1::uuid is null or asset_id > $1::uuid) order by asset_id limit $2`,
-      [after ?? null, PAGE],
-    );
+    const rows = await this.files.page(after, PAGE);
     return { items: rows, next: rows.length === PAGE ? rows.at(-1)?.['assetId'] : null };
   }
 
