@@ -276,9 +276,14 @@ describe('the dashboard, end to end in Chromium', () => {
     });
   });
 
-  it('the steward tightens the policy and rotates the key from the asset page', async () => {
+  it('the steward changes the price, tightens the policy and rotates the key from the asset page', async () => {
     await as(owner, async (page) => {
       await page.goto(`${endpoints.webUrl}/catalog/${assetId}`);
+      await page.getByRole('button', { name: 'Edit details' }).click();
+      await page.getByLabel('Price (credits)').fill('15');
+      await page.getByRole('button', { name: 'Save' }).click();
+      await outcome(page, page.getByText('The details were saved on chain.'));
+      await reloadUntilVisible(page, page.getByText('15 credits', { exact: true }));
       await page.getByRole('button', { name: 'Edit policy' }).click();
       await page.getByLabel('Downloads per grant').fill('3');
       await page.getByRole('button', { name: 'Save' }).click();
