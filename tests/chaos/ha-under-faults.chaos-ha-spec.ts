@@ -1,7 +1,7 @@
 import { LEDGER_TOPICS } from '@gridledger/contracts';
 import { loadStackConfig } from '@gridledger/stack';
 import { testKafka } from '@gridledger/testing';
-import { describeScenarios, type Scenario } from './ledger-scenario.ts';
+import { describeScenarios, type Scenario } from './support/ledger-scenario.ts';
 
 /** The broker that leads partition 0 of the command topic when the fault comes: the node the ledger's intake depends on most. */
 async function commandPartitionLeader(): Promise<string> {

@@ -1,4 +1,4 @@
-import { describeScenarios, type Scenario } from './ledger-scenario.ts';
+import { describeScenarios, type Scenario } from './support/ledger-scenario.ts';
 
 const SCENARIOS: Scenario[] = [
   { scenario: 'Kafka broker', target: 'kafka', fault: 'killed' },

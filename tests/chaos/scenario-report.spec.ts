@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { recoveryAfter } from './scenario-report.ts';
+import { recoveryAfter } from './support/scenario-report.ts';
 
 describe('recoveryAfter', () => {
   it('is the end of the longest stall after the kill', () => {

@@ -7,7 +7,7 @@ import { loadStackConfig, PUBLIC_TOPICS, serviceDatabaseUrl, type PlatformEndpoi
 import { call, eventually, onboardUser, operatorToken, type PlatformUser, signIn, stackConnections, startPlatformServices, uploadAndAnchor } from '@gridledger/testing';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GridOperatorConsumer } from './grid-operator-consumer.ts';
+import { GridOperatorConsumer } from './support/grid-operator-consumer.ts';
 
 /**
  * The whole scheme, once, on the real stack with every service running as `npm start` runs it:

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startIdentity, type Harness } from './identity-harness.ts';
+import { startIdentity, type Harness } from './support/identity-harness.ts';
 
 const strongPassword = () => `Str0ng-${randomBytes(6).toString('hex')}`;
 const suffix = randomBytes(3).toString('hex');

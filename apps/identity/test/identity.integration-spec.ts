@@ -13,7 +13,7 @@ import { createLocalJWKSet, decodeProtectedHeader, jwtVerify, SignJWT, type JWK 
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SigningKeysService } from '../src/tokens/signing-keys.service.ts';
-import { startIdentity, type Harness } from './identity-harness.ts';
+import { startIdentity, type Harness } from './support/identity-harness.ts';
 
 const strongPassword = () => `Str0ng-${randomBytes(6).toString('hex')}`;
 

@@ -8,7 +8,7 @@ import { generateRecipientKeyPair, openKeyEnvelope, type KeyEnvelope } from '@gr
 import { onboardUser, startPlatformServices, type PlatformUser } from '@gridledger/testing';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findOnSomePage, launchChromium, newUserPage, outcome, reloadUntilVisible, signInThroughUi } from './browser.ts';
+import { findOnSomePage, launchChromium, newUserPage, outcome, reloadUntilVisible, signInThroughUi } from './support/browser.ts';
 
 /**
  * One picture per screen, into dist/screenshots on every run; with GRIDLEDGER_UPDATE_SCREENSHOTS=1

@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { generateServiceKeyPair, PRINCIPAL_NAMES, ServiceCredential, type PrincipalName } from '@gridledger/service-auth';
 import { createTestDatabase, stackConnections, type TestDatabase } from '@gridledger/testing';
-import { loadIdentityConfig, type IdentityConfig } from '../src/config/identity-config.ts';
-import { createIdentityApp } from '../src/identity-app.ts';
+import { loadIdentityConfig, type IdentityConfig } from '../../src/config/identity-config.ts';
+import { createIdentityApp } from '../../src/identity-app.ts';
 
 export interface Harness {
   app: INestApplication;
