@@ -55,7 +55,11 @@ export class IdentityModule implements OnApplicationBootstrap {
           // migrationsRun takes no lock, and two replicas start together in the ha topology)
           dataSourceFactory: async () => {
             const source = await new DataSource(dataSourceOptions).initialize();
-            await runMigrationsExclusively(source);
+            // a failed migration is retried by TypeOrmModule with a fresh source: this one's pool goes
+            await runMigrationsExclusively(source).catch(async (error: unknown) => {
+              await source.destroy();
+              throw error;
+            });
             return source;
           },
         }),

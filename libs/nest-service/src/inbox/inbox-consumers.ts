@@ -49,7 +49,12 @@ export class InboxConsumers {
         }),
       );
     }
-    await Promise.all([...this.consumers.values()].map((consumer) => consumer.start()));
+    await Promise.all(
+      groups.map(async ({ group }) => {
+        await this.consumer(group.groupId).start();
+        new Logger(group.logContext).log(`consuming ${group.topics.length} topic(s) as ${group.groupId}`);
+      }),
+    );
   }
 
   async close(): Promise<void> {
