@@ -1,7 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { serveOpenApi, ServiceExceptionFilter, useServiceLogs } from '@gridledger/nest-service';
+import { ServiceExceptionFilter, serveOpenApi, useServiceLogs, useServiceTracing } from '@gridledger/nest-service';
 import { IdentityModule } from './app.module.ts';
 import type { IdentityConfig } from './config/identity-config.ts';
 
@@ -9,6 +9,7 @@ import type { IdentityConfig } from './config/identity-config.ts';
 export async function createIdentityApp(config: IdentityConfig, options: { logger?: false } = {}): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(IdentityModule.forConfig(config), { ...options, bodyParser: true, abortOnError: false, bufferLogs: options.logger !== false });
   if (options.logger !== false) useServiceLogs(app);
+  useServiceTracing(app);
   // a proposal or transaction to sign may be up to 1 MiB, which is about 1.4 MB as base64 in JSON
   app.useBodyParser('json', { limit: '2mb' });
   app.useGlobalFilters(new ServiceExceptionFilter('identity'));

@@ -1,4 +1,4 @@
-import { serviceLogsModule, ServiceHealthModule } from '@gridledger/nest-service';
+import { ServiceHealthModule, TracingShutdown, serviceLogsModule } from '@gridledger/nest-service';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { OpsGuard } from './auth/ops-guard.ts';
 import { UserVerifier } from './auth/user-verifier.ts';
@@ -18,7 +18,7 @@ export class WebEntryModule {
       // JSON logs like every service's, but no /metrics: this is the public entry
       imports: [serviceLogsModule('web-entry'), ServiceHealthModule],
       controllers: [HealthController, OpsController],
-      providers: [{ provide: ENTRY_CONFIG, useValue: config }, UserVerifier, OpsGuard, ApiProxy, ThroughputMeter, RecentErrors, OpsSampler],
+      providers: [{ provide: ENTRY_CONFIG, useValue: config }, TracingShutdown, UserVerifier, OpsGuard, ApiProxy, ThroughputMeter, RecentErrors, OpsSampler],
     };
   }
 }

@@ -9,12 +9,13 @@ import { ApiProxy } from './proxy/api-proxy.ts';
 import { browserProtection, strictTransportOverTls } from './security/browser-protection.ts';
 import { listenTls } from './security/tls-listener.ts';
 import { dashboardFiles } from './static/dashboard-files.ts';
-import { listenOnSharedPort, serveOpenApi, useServiceLogs } from '@gridledger/nest-service';
+import { listenOnSharedPort, serveOpenApi, startServiceTracing, useServiceLogs, useServiceTracing } from '@gridledger/nest-service';
 
 async function main(): Promise<void> {
   let config: EntryConfig;
   try {
     config = loadEntryConfig();
+    startServiceTracing('web-entry');
   } catch (error) {
     // a bad environment stops the boot with the sentence that names the setting
     console.error((error as Error).message);
@@ -23,6 +24,8 @@ async function main(): Promise<void> {
   // no body parser: proxied bodies (uploads up to 1 GiB) stream through untouched
   const app = await NestFactory.create<NestExpressApplication>(WebEntryModule.forConfig(config), { abortOnError: false, bodyParser: false, bufferLogs: true });
   useServiceLogs(app);
+  // the browser's request is where an upload's trace begins
+  useServiceTracing(app);
   // first, so every answer (the dashboard, the API, errors) carries the browser protections
   app.use(browserProtection());
   app.use(strictTransportOverTls());

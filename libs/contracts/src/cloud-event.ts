@@ -8,9 +8,13 @@ export interface CloudEvent<T> {
   time: string;
   datacontenttype: 'application/json';
   data: T;
+  /** CloudEvents distributed-tracing extension: the W3C trace context of the change that made the event */
+  traceparent?: string;
+  tracestate?: string;
 }
 
-export function cloudEvent<T>(fields: { id: string; source: string; type: string; subject: string; time: Date; data: T }): CloudEvent<T> {
+export function cloudEvent<T>(fields: { id: string; source: string; type: string; subject: string; time: Date; data: T; trace?: { traceparent?: string; tracestate?: string } }): CloudEvent<T> {
+  const { traceparent, tracestate } = fields.trace ?? {};
   return {
     specversion: '1.0',
     id: fields.id,
@@ -20,5 +24,7 @@ export function cloudEvent<T>(fields: { id: string; source: string; type: string
     time: fields.time.toISOString(),
     datacontenttype: 'application/json',
     data: fields.data,
+    ...(traceparent ? { traceparent } : {}),
+    ...(traceparent && tracestate ? { tracestate } : {}),
   };
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { inClientSpan } from '@gridledger/tracing';
 import { READ_ON_BEHALF, type ServiceCredential } from '@gridledger/service-auth';
 import { DEFAULT_LEDGER_TARGET, type LedgerTarget } from './ledger-target.ts';
 
@@ -57,10 +58,9 @@ export class LedgerQueryClient {
     }
     let response: Response;
     try {
-      response = await fetch(new URL(path, this.options.ledgerUrl), {
-        headers,
-        signal: AbortSignal.timeout(this.options.timeoutMs ?? 15_000),
-      });
+      response = await inClientSpan('ledger GET', { 'http.request.method': 'GET' }, (traceHeaders) =>
+        fetch(new URL(path, this.options.ledgerUrl), { headers: { ...traceHeaders, ...headers }, signal: AbortSignal.timeout(this.options.timeoutMs ?? 15_000) }),
+      );
     } catch (error) {
       throw new LedgerUnavailableError(`the ledger service cannot be reached: ${(error as Error).message}`);
     }

@@ -17,6 +17,14 @@ describe('decodeEvent', () => {
     expect(result).toEqual({ ok: true, event: valid });
   });
 
+  it('keeps the trace context of the CloudEvents tracing extension, and drops a malformed one rather than the event', () => {
+    const traceparent = '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01';
+    const traced = decode(JSON.stringify({ ...valid, traceparent, tracestate: 'vendor=1' }));
+    expect(traced.ok && traced.event).toMatchObject({ traceparent, tracestate: 'vendor=1' });
+    const malformed = decode(JSON.stringify({ ...valid, traceparent: '00-not-a-trace', tracestate: 'vendor=1' }));
+    expect(malformed).toEqual({ ok: true, event: valid });
+  });
+
   it('rejects bytes that are not JSON', () => {
     const result = decode('{not json');
     expect(result.ok).toBe(false);

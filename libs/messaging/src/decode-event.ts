@@ -1,4 +1,5 @@
 import type { CloudEvent } from '@gridledger/contracts';
+import { TRACEPARENT_PATTERN } from '@gridledger/tracing';
 import { z } from 'zod';
 
 /** The CloudEvents 1.0 fields every GridLedger event carries; `data` is checked per topic afterwards. */
@@ -11,6 +12,9 @@ const envelopeSchema = z.object({
   time: z.iso.datetime({ offset: true }),
   datacontenttype: z.literal('application/json'),
   data: z.unknown(),
+  // a malformed trace context is dropped, never the event: tracing is no reason to dead-letter
+  traceparent: z.string().regex(TRACEPARENT_PATTERN).optional().catch(undefined),
+  tracestate: z.string().max(512).optional().catch(undefined),
 });
 
 /** A topic's payload schema, or a function that finds it (e.g. from `TOPIC_SCHEMAS`). */
@@ -44,5 +48,6 @@ export function decodeEvent<T>(topic: string, value: Buffer | string | null, sch
   if (!schema) return { ok: false, reason: `no payload schema for topic ${topic}` };
   const data = schema.safeParse(envelope.data.data);
   if (!data.success) return { ok: false, reason: `data does not match the schema of ${topic}: ${describe(data.error)}` };
-  return { ok: true, event: { ...envelope.data, data: data.data } };
+  const { traceparent, tracestate, ...fields } = envelope.data;
+  return { ok: true, event: { ...fields, ...(traceparent ? { traceparent } : {}), ...(traceparent && tracestate ? { tracestate } : {}), data: data.data } };
 }

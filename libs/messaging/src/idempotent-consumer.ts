@@ -1,6 +1,7 @@
 import type { CloudEvent } from '@gridledger/contracts';
 import { Partitioners, type Admin, type Consumer, type EachBatchPayload, type EachMessagePayload, type IHeaders, type Kafka, type Producer } from 'kafkajs';
 import type pg from 'pg';
+import { inSpan, SpanKind, startSpan, failSpan, contextFromCarrier } from '@gridledger/tracing';
 import { backoffDelay, sleep, type BackoffOptions } from './backoff.ts';
 import { inTransaction } from './transaction.ts';
 import { consumerGroupLag, type ConsumerLag } from './consumer-lag.ts';
@@ -317,7 +318,28 @@ export class IdempotentConsumer<T = unknown> {
     }
   }
 
+  /** What a consumer span says of a delivery: the messaging attributes of OpenTelemetry's conventions. */
+  private spanAttributes(event: CloudEvent<T>, meta: DeliveryMeta) {
+    return { 'messaging.system': 'kafka', 'messaging.operation.type': 'process', 'messaging.destination.name': meta.topic, 'messaging.consumer.group.name': this.groupId, 'messaging.message.id': event.id, 'messaging.destination.partition.id': String(meta.partition), 'messaging.kafka.offset': Number(meta.offset) };
+  }
+
+  /**
+   * One span per delivery, each in the trace its event carries, open for as long as the batch it
+   * was applied in: a batch mixes many traces, and each should show the step its event took.
+   */
   private async applyBatch(deliveries: { event: CloudEvent<T>; meta: DeliveryMeta }[]): Promise<number> {
+    const spans = deliveries.map(({ event, meta }) => startSpan(`process ${meta.topic}`, { kind: SpanKind.CONSUMER, parent: contextFromCarrier(event), attributes: { ...this.spanAttributes(event, meta), 'messaging.batch.message_count': deliveries.length } }).span);
+    try {
+      return await this.applyBatchOnce(deliveries);
+    } catch (error) {
+      for (const span of spans) failSpan(span, error);
+      throw error;
+    } finally {
+      for (const span of spans) span.end();
+    }
+  }
+
+  private async applyBatchOnce(deliveries: { event: CloudEvent<T>; meta: DeliveryMeta }[]): Promise<number> {
     const batchHandler = this.batchHandler;
     if (!batchHandler) throw new Error('no batch handler');
     return inTransaction(this.pool, async (tx) => {
@@ -336,7 +358,16 @@ export class IdempotentConsumer<T = unknown> {
     });
   }
 
-  private async applyOnce(event: CloudEvent<T>, meta: DeliveryMeta): Promise<Outcome> {
+  /** The event applied in a CONSUMER span under the trace its envelope carries: what it does, the handler's queries and the events it writes, join that trace. */
+  private applyOnce(event: CloudEvent<T>, meta: DeliveryMeta): Promise<Outcome> {
+    return inSpan(`process ${meta.topic}`, { kind: SpanKind.CONSUMER, parent: contextFromCarrier(event), attributes: this.spanAttributes(event, meta) }, async (span) => {
+      const outcome = await this.applyInTransaction(event, meta);
+      span.setAttribute('gridledger.inbox.outcome', outcome);
+      return outcome;
+    });
+  }
+
+  private async applyInTransaction(event: CloudEvent<T>, meta: DeliveryMeta): Promise<Outcome> {
     const tx = await this.pool.connect();
     try {
       await tx.query('begin');

@@ -1,5 +1,6 @@
 import pg from 'pg';
 import type { MessagingLogger } from './logger.ts';
+import { traceQueries } from './query-spans.ts';
 
 /**
  * A PostgreSQL pool that survives the database going away.
@@ -22,6 +23,7 @@ export function servicePool(config: pg.PoolConfig, logger: Pick<MessagingLogger,
   pool.on('error', (error) => logger.warn(`an idle database connection failed (${error.message}); it is dropped and the next query opens another`));
   // the caller's query is rejected with the error, or the pool's idle listener reports it
   pool.on('connect', (client) => client.on('error', () => undefined));
+  traceQueries(pool);
   return pool;
 }
 

@@ -10,6 +10,7 @@ export { AcceptCallers, ServiceGuard, verifyServiceCaller, type ServiceRequest }
 export { AllowRoles, refuseUser, UserGuard, type AuthenticatedRequest, type PlatformUser } from './auth/user-guard.ts';
 export { HealthChecks } from './health/health-checks.ts';
 export { ServiceHealthModule } from './health/service-health.module.ts';
+export { startServiceTracing, TracingShutdown, useServiceTracing } from './tracing/service-tracing.ts';
 export { bootstrapService, serveOpenApi, type ServiceBootstrap } from './bootstrap/service-bootstrap.ts';
 export { InboxEvents, type InboxGroup } from './inbox/inbox-events.decorator.ts';
 export { InboxBatchContext, InboxContext, type InboxDeliveries } from './inbox/inbox-context.ts';

@@ -3,16 +3,17 @@ import { Logger, LoggerModule } from 'nestjs-pino';
 import { jsonLogsOptions } from './logging/json-logs.ts';
 import { ServiceHealthModule } from './health/service-health.module.ts';
 import { MetricsModule } from './metrics/metrics.module.ts';
+import { TracingShutdown } from './tracing/service-tracing.ts';
 
 /**
  * What every GridLedger service has, whatever it does: JSON logs with request ids and secrets
- * redacted, GET /metrics, and the HealthChecks its health controller is built of. Its main.ts creates the app with `bufferLogs: true` and calls
+ * redacted, GET /metrics, its last spans sent at shutdown, and the HealthChecks its health controller is built of. Its main.ts creates the app with `bufferLogs: true` and calls
  * `useServiceLogs(app)`, so even the boot's lines are JSON.
  */
 @Module({})
 export class ServiceFoundationModule {
   static forService(service: string): DynamicModule {
-    return { module: ServiceFoundationModule, imports: [serviceLogsModule(service), MetricsModule.forService(service), ServiceHealthModule], exports: [LoggerModule, MetricsModule, ServiceHealthModule] };
+    return { module: ServiceFoundationModule, imports: [serviceLogsModule(service), MetricsModule.forService(service), ServiceHealthModule], providers: [TracingShutdown], exports: [LoggerModule, MetricsModule, ServiceHealthModule] };
   }
 }
 

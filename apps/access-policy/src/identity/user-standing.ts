@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { inClientSpan } from '@gridledger/tracing';
 import { AccessError } from '../common/access-error.ts';
 import { ACCESS_POLICY_CONFIG, type AccessPolicyConfig } from '../config/access-policy-config.ts';
 
@@ -21,10 +22,10 @@ export class UserStandingClient {
   async standing(userId: string): Promise<UserStanding | undefined> {
     let response: Response;
     try {
-      response = await fetch(new URL(`/internal/users/${encodeURIComponent(userId)}/standing`, this.config.ACCESS_POLICY_IDENTITY_URL), {
-        headers: { authorization: `Bearer ${await this.config.auth.credential.token('identity')}` },
-        signal: AbortSignal.timeout(10_000),
-      });
+      const authorization = `Bearer ${await this.config.auth.credential.token('identity')}`;
+      response = await inClientSpan('identity GET /internal/users/standing', { 'http.request.method': 'GET' }, (traceHeaders) =>
+        fetch(new URL(`/internal/users/${encodeURIComponent(userId)}/standing`, this.config.ACCESS_POLICY_IDENTITY_URL), { headers: { ...traceHeaders, authorization }, signal: AbortSignal.timeout(10_000) }),
+      );
     } catch (error) {
       throw new AccessError('UNAVAILABLE', `the identity service cannot be reached: ${(error as Error).message}`, 503);
     }

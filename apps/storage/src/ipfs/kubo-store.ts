@@ -3,6 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Duplex, Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Inject, Injectable } from '@nestjs/common';
+import { inSpan, SpanKind } from '@gridledger/tracing';
 import { create, type KuboRPCClient } from 'kubo-rpc-client';
 import { STORAGE_CONFIG, type StorageConfig } from '../config/storage-config.ts';
 import { DependencyUnavailableError } from '../common/storage-error.ts';
@@ -34,7 +35,16 @@ export class KuboStore {
    * (size limit, client gone, tampered input) is rethrown as it is; Kubo refusing, failing or
    * going away is an `IpfsAddError`. Whichever fails first, everything else is torn down.
    */
-  async add(source: Readable, stages: readonly Duplex[]): Promise<{ cid: string; size: number }> {
+  add(source: Readable, stages: readonly Duplex[]): Promise<{ cid: string; size: number }> {
+    return inSpan('ipfs add', { kind: SpanKind.CLIENT }, async (span) => {
+      const added = await this.addUntraced(source, stages);
+      span.setAttribute('gridledger.file.cid', added.cid);
+      span.setAttribute('gridledger.file.size', added.size);
+      return added;
+    });
+  }
+
+  private async addUntraced(source: Readable, stages: readonly Duplex[]): Promise<{ cid: string; size: number }> {
     const body = new MultipartFileBody();
     const url = new URL('/api/v0/add', this.config.STORAGE_KUBO_API_URL);
     // unpinned until pin(): an add whose answer is lost leaves only collectable blocks, never a pin nobody knows of
@@ -110,7 +120,7 @@ export class KuboStore {
   /** Pins an added file; Kubo out of reach or failing is a DependencyUnavailableError, the pin then in doubt. */
   async pin(cid: string): Promise<void> {
     try {
-      await this.ipfs.pin.add(cid);
+      await inSpan('ipfs pin', { kind: SpanKind.CLIENT, attributes: { 'gridledger.file.cid': cid } }, () => this.ipfs.pin.add(cid));
     } catch (error) {
       throw new DependencyUnavailableError(`IPFS did not pin ${cid}: ${(error as Error).message}`);
     }

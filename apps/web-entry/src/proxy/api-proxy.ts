@@ -1,4 +1,5 @@
 import { request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
+import { failSpan, SpanKind, startSpan, traceCarrier } from '@gridledger/tracing';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { UserVerifier } from '../auth/user-verifier.ts';
 import { ENTRY_CONFIG, type EntryConfig } from '../config/entry-config.ts';
@@ -50,7 +51,12 @@ export class ApiProxy {
   private forward(req: IncomingMessage, res: ServerResponse, upstream: Upstream, path: string, headers: ReturnType<typeof upstreamRequestHeaders>, meter: 'upload' | 'download' | null): void {
     const target = this.upstreams[upstream];
     const service = SERVICE_NAMES[upstream];
-    const outgoing = httpRequest({ hostname: target.hostname, port: target.port, method: req.method, path, headers });
+    // a CLIENT span per forwarded request, whose context replaces the browser's in the upstream's headers
+    const { span, context } = startSpan(`${service} ${req.method}`, { kind: SpanKind.CLIENT, attributes: { 'http.request.method': req.method ?? 'GET', 'gridledger.upstream': service } });
+    const outgoing = httpRequest({ hostname: target.hostname, port: target.port, method: req.method, path, headers: { ...headers, ...traceCarrier(context) } });
+    outgoing.once('close', () => span.end());
+    outgoing.once('response', (answer) => span.setAttribute('http.response.status_code', answer.statusCode ?? 502));
+    outgoing.once('error', (error) => failSpan(span, error));
     if (meter) this.meter.active[meter] += 1;
     let counted = false;
     let browserLeft = false;

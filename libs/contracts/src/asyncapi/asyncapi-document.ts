@@ -25,6 +25,8 @@ function envelopeSchema(topic: Topic): Record<string, unknown> {
       time: { type: 'string', format: 'date-time' },
       datacontenttype: { const: 'application/json' },
       data: z.toJSONSchema(TOPIC_SCHEMAS[topic], { io: 'output', unrepresentable: 'any' }),
+      traceparent: { type: 'string', pattern: '^[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$', description: 'CloudEvents distributed-tracing extension: the W3C trace context of the change that made the event; present when the producer traces' },
+      tracestate: { type: 'string', description: 'CloudEvents distributed-tracing extension: vendor trace state, with traceparent' },
     },
   };
 }

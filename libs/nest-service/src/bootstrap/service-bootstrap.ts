@@ -7,6 +7,7 @@ import { ServiceExceptionFilter } from '../errors/service-exception.filter.ts';
 import { startInbox } from '../inbox/inbox.provider.ts';
 import { useServiceLogs } from '../service-foundation.module.ts';
 import { listenOnSharedPort } from '../shared-port.ts';
+import { startServiceTracing, useServiceTracing } from '../tracing/service-tracing.ts';
 
 export interface ServiceBootstrap<Config> {
   /** the service's name, as its logs, errors and metrics say it */
@@ -32,18 +33,20 @@ export function serveOpenApi(app: INestApplication, openApi: { title: string; de
 /**
  * A service's main(): the configuration checked before anything starts (a bad setting stops the
  * boot with its sentence and exit code 1), JSON logs from the first line, the one exception
- * filter, OpenAPI, graceful shutdown, the Kafka inbox (a hybrid app), and the shared port. main.ts says only what is its own.
+ * filter, OpenAPI, traces (when an OTLP endpoint is set), graceful shutdown, the Kafka inbox (a hybrid app), and the shared port. main.ts says only what is its own.
  */
 export async function bootstrapService<Config>(service: ServiceBootstrap<Config>): Promise<INestApplication> {
   let config: Config;
   try {
     config = service.loadConfig();
+    startServiceTracing(service.name);
   } catch (error) {
     console.error((error as Error).message);
     process.exit(1);
   }
   const app = await NestFactory.create(service.module(config), { abortOnError: false, bufferLogs: true, ...service.nestOptions });
   useServiceLogs(app);
+  useServiceTracing(app);
   app.useGlobalFilters(new ServiceExceptionFilter(service.name, service.errors));
   serveOpenApi(app, service.openApi);
   app.enableShutdownHooks();
