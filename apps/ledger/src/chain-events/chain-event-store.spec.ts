@@ -28,8 +28,12 @@ describe('ChainEventStore', () => {
     const store = new ChainEventStore(pool);
     await store.recordBlock(7n, [message('tx-1'), message('tx-2')]);
     expect(statements.map((s) => s.text.split(' ').slice(0, 3).join(' '))).toEqual(['begin', 'insert into outbox', 'insert into chain_checkpoint', 'commit']);
-    expect(statements[1]?.values).toHaveLength(8);
+    // one array per column, the block's events in order
+    expect(statements[1]?.values).toHaveLength(4);
+    expect(statements[1]?.values?.[0]).toEqual(['tx-1', 'tx-2']);
     expect(statements[1]?.text).toContain('on conflict (id) do nothing');
+    // each event takes the trace of the command whose transaction it came from
+    expect(statements[1]?.text).toContain('c.tx_id = m.id');
     expect(statements[2]?.values).toEqual(['7']);
     statements.length = 0;
     await store.recordBlock(8n, []);

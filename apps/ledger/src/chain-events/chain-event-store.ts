@@ -30,10 +30,15 @@ export class ChainEventStore {
   async recordBlock(blockNumber: bigint, messages: readonly OutboxMessage[]): Promise<void> {
     await inTransaction(this.pool, async (client) => {
       if (messages.length > 0) {
-        const values = messages.map((_, i) => `($${i * 4 + 1}, $${i * 4 + 2}, $${i * 4 + 3}, $${i * 4 + 4})`).join(', ');
+        // an event of a transaction this service submitted carries its command's trace (the
+        // CloudEvents tracing extension), so its consumers' spans join the request that caused it
         await client.query(
-          `insert into outbox (id, topic, message_key, envelope) values ${values} on conflict (id) do nothing`,
-          messages.flatMap((m) => [m.id, m.topic, m.key, JSON.stringify(m.envelope)]),
+          `insert into outbox (id, topic, message_key, envelope)
+           select m.id, m.topic, m.message_key, m.envelope || coalesce((select c.trace_context from ledger_commands c where c.tx_id = m.id limit 1), '{}'::jsonb)
+           from unnest($1::text[], $2::text[], $3::text[], $4::jsonb[]) with ordinality as m(id, topic, message_key, envelope, ord)
+           order by m.ord
+           on conflict (id) do nothing`,
+          [messages.map((m) => m.id), messages.map((m) => m.topic), messages.map((m) => m.key), messages.map((m) => JSON.stringify(m.envelope))],
         );
       }
       await client.query(

@@ -15,7 +15,7 @@ function fakeStore(rows: Row[]) {
     load: async (ids: string[]): Promise<PendingCommand[]> =>
       rows
         .filter((r) => !r.answered && ids.includes(r.head.commandId))
-        .map((r) => ({ command: { commandId: r.head.commandId } as SubmitCommand, key: r.head.key, receivedAt: new Date(), deadline: Date.now() + 60_000, prepared: undefined })),
+        .map((r) => ({ command: { commandId: r.head.commandId } as SubmitCommand, key: r.head.key, receivedAt: new Date(), deadline: Date.now() + 60_000, prepared: undefined, trace: {} })),
   };
   return store as unknown as CommandStore;
 }

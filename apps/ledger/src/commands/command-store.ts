@@ -1,4 +1,5 @@
 import { cloudEvent } from '@gridledger/contracts';
+import type { TraceCarrier } from '@gridledger/tracing';
 import type pg from 'pg';
 import { EVENT_SOURCE } from '../chain-events/chain-event-message.ts';
 import type { PreparedTransaction } from '../fabric/transaction-submitter.ts';
@@ -12,6 +13,8 @@ export interface PendingCommand {
   receivedAt: Date;
   deadline: number;
   prepared: PreparedTransaction | undefined;
+  /** the trace the command was sent in, empty while tracing is off */
+  trace: TraceCarrier;
 }
 
 export interface QueueHead {
@@ -29,13 +32,14 @@ interface PendingRow {
   prepared_bytes: Buffer | null;
   prepared_signature: Buffer | null;
   endorsed_result: string | null;
+  trace_context: TraceCarrier | null;
 }
 
 /** Both writers of an answer take this lock, so an answer never misses a delivery being recorded. */
 const lockCommands = (db: pg.ClientBase, commandIds: string[]) => db.query('select pg_advisory_xact_lock(h) from (select distinct hashtext(id) as h from unnest($1::text[]) as id order by h) as locks', [commandIds]);
 
-const outboxEnvelope = (eventId: string, commandId: string, answer: Answer) =>
-  JSON.stringify(cloudEvent({ id: `${eventId}:answer`, source: EVENT_SOURCE, type: answer.topic, subject: commandId, time: new Date(), data: answer.payload }));
+const outboxEnvelope = (eventId: string, commandId: string, answer: Answer, trace?: TraceCarrier) =>
+  JSON.stringify(cloudEvent({ id: `${eventId}:answer`, source: EVENT_SOURCE, type: answer.topic, subject: commandId, time: new Date(), data: answer.payload, ...(trace ? { trace } : {}) }));
 
 /**
  * The ledger's memory of each command: as received, its signed transaction, then its answer,
@@ -81,15 +85,15 @@ export class CommandStore {
    * once, from the record.
    * @returns how many were answered from the record
    */
-  async recordBatch(db: pg.ClientBase, deliveries: { eventId: string; key: string; command: SubmitCommand }[], deadline: Date): Promise<number> {
+  async recordBatch(db: pg.ClientBase, deliveries: { eventId: string; key: string; command: SubmitCommand; trace?: TraceCarrier }[], deadline: Date): Promise<number> {
     // one row per command id, the first delivery's, so the statement does not touch a row twice
     const commands = [...new Map(deliveries.map((d) => [d.command.commandId, d])).values()];
     await lockCommands(db, commands.map((d) => d.command.commandId));
     const { rows } = await db.query<{ command_id: string; answer_topic: string | null; answer: unknown }>(
-      `insert into ledger_commands (command_id, user_id, msp_id, contract, transaction, requested_by, command, message_key, deadline_at)
-       select c.command_id, c.user_id, c.msp_id, c.contract, c.transaction, c.requested_by, c.command, c.message_key, $9
-       from unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::jsonb[], $8::text[]) with ordinality
-         as c(command_id, user_id, msp_id, contract, transaction, requested_by, command, message_key, ord)
+      `insert into ledger_commands (command_id, user_id, msp_id, contract, transaction, requested_by, command, message_key, deadline_at, trace_context)
+       select c.command_id, c.user_id, c.msp_id, c.contract, c.transaction, c.requested_by, c.command, c.message_key, $9, c.trace_context
+       from unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::jsonb[], $8::text[], $10::jsonb[]) with ordinality
+         as c(command_id, user_id, msp_id, contract, transaction, requested_by, command, message_key, trace_context, ord)
        order by c.ord
        on conflict (command_id) do update set command = coalesce(ledger_commands.command, excluded.command),
          message_key = coalesce(ledger_commands.message_key, excluded.message_key), deadline_at = coalesce(ledger_commands.deadline_at, excluded.deadline_at)
@@ -97,6 +101,7 @@ export class CommandStore {
       [
         commands.map((d) => d.command.commandId), commands.map((d) => d.command.userId), commands.map((d) => d.command.mspId), commands.map((d) => d.command.contract),
         commands.map((d) => d.command.transaction), commands.map((d) => d.command.requestedBy), commands.map((d) => JSON.stringify(d.command)), commands.map((d) => d.key), deadline,
+        commands.map((d) => (d.trace?.traceparent ? JSON.stringify(d.trace) : null)),
       ],
     );
     await db.query(
@@ -130,7 +135,7 @@ export class CommandStore {
 
   async load(commandIds: string[]): Promise<PendingCommand[]> {
     const { rows } = await this.pool.query<PendingRow>(
-      `select command, message_key, created_at, deadline_at, tx_id, prepared_bytes, prepared_signature, endorsed_result
+      `select command, message_key, created_at, deadline_at, tx_id, prepared_bytes, prepared_signature, endorsed_result, trace_context
        from ledger_commands where command_id = any($1::uuid[]) and answer_topic is null order by seq`,
       [commandIds],
     );
@@ -140,16 +145,22 @@ export class CommandStore {
       receivedAt: row.created_at,
       deadline: row.deadline_at.getTime(),
       prepared: row.tx_id && row.prepared_bytes && row.prepared_signature ? { txId: row.tx_id, bytes: row.prepared_bytes, signature: row.prepared_signature, result: row.endorsed_result } : undefined,
+      trace: row.trace_context ?? {},
     }));
   }
 
   /** Committed before the transactions go to the orderer (one statement for the whole batch). */
-  async savePrepared(batch: { command: SubmitCommand; prepared: PreparedTransaction }[]): Promise<void> {
+  async savePrepared(batch: { command: SubmitCommand; prepared: PreparedTransaction; trace?: TraceCarrier }[]): Promise<void> {
+    // the trace becomes the ledger's own span, which the transaction's chain events then continue
     await this.pool.query(
-      `update ledger_commands c set tx_id = p.tx_id, prepared_bytes = p.bytes, prepared_signature = p.signature, endorsed_result = p.result, updated_at = now()
-       from unnest($1::uuid[], $2::text[], $3::bytea[], $4::bytea[], $5::text[]) as p(command_id, tx_id, bytes, signature, result)
+      `update ledger_commands c set tx_id = p.tx_id, prepared_bytes = p.bytes, prepared_signature = p.signature, endorsed_result = p.result,
+         trace_context = coalesce(p.trace_context, c.trace_context), updated_at = now()
+       from unnest($1::uuid[], $2::text[], $3::bytea[], $4::bytea[], $5::text[], $6::jsonb[]) as p(command_id, tx_id, bytes, signature, result, trace_context)
        where c.command_id = p.command_id`,
-      [batch.map((b) => b.command.commandId), batch.map((b) => b.prepared.txId), batch.map((b) => Buffer.from(b.prepared.bytes)), batch.map((b) => Buffer.from(b.prepared.signature)), batch.map((b) => b.prepared.result)],
+      [
+        batch.map((b) => b.command.commandId), batch.map((b) => b.prepared.txId), batch.map((b) => Buffer.from(b.prepared.bytes)), batch.map((b) => Buffer.from(b.prepared.signature)), batch.map((b) => b.prepared.result),
+        batch.map((b) => (b.trace?.traceparent ? JSON.stringify(b.trace) : null)),
+      ],
     );
   }
 
@@ -157,7 +168,7 @@ export class CommandStore {
    * The answers of a batch of commands and their outbox rows (one per delivery, ids derived from
    * the event ids, so writing them twice publishes nothing twice), in one transaction.
    */
-  async saveAnswers(batch: { command: SubmitCommand; answer: Answer }[]): Promise<void> {
+  async saveAnswers(batch: { command: SubmitCommand; answer: Answer; trace?: TraceCarrier }[]): Promise<void> {
     const db = await this.pool.connect();
     try {
       await db.query('begin');
@@ -171,15 +182,15 @@ export class CommandStore {
         [ids, batch.map((b) => b.answer.topic), batch.map((b) => JSON.stringify(b.answer.payload)), batch.map((b) => b.answer.payload.txId)],
       );
       const { rows } = await db.query<{ event_id: string; command_id: string; message_key: string }>('select event_id, command_id, message_key from ledger_command_deliveries where command_id = any($1::uuid[])', [ids]);
-      const byId = new Map(batch.map((b) => [b.command.commandId, b.answer]));
+      const byId = new Map(batch.map((b) => [b.command.commandId, b]));
       const answered = rows.flatMap((row) => {
-        const answer = byId.get(row.command_id);
-        return answer ? [{ row, answer }] : [];
+        const entry = byId.get(row.command_id);
+        return entry ? [{ row, answer: entry.answer, trace: entry.trace }] : [];
       });
       await db.query(
         `insert into outbox (id, topic, message_key, envelope)
          select * from unnest($1::text[], $2::text[], $3::text[], $4::jsonb[]) on conflict (id) do nothing`,
-        [answered.map((a) => `${a.row.event_id}:answer`), answered.map((a) => a.answer.topic), answered.map((a) => a.row.message_key), answered.map((a) => outboxEnvelope(a.row.event_id, a.row.command_id, a.answer))],
+        [answered.map((a) => `${a.row.event_id}:answer`), answered.map((a) => a.answer.topic), answered.map((a) => a.row.message_key), answered.map((a) => outboxEnvelope(a.row.event_id, a.row.command_id, a.answer, a.trace))],
       );
       await db.query('commit');
     } catch (error) {

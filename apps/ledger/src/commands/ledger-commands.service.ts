@@ -3,6 +3,7 @@ import { LEDGER_TOPICS } from '@gridledger/contracts';
 import { AttestationError, verifyAttestation } from '@gridledger/service-auth';
 import { SingletonLease } from '@gridledger/messaging';
 import type { InboxDeliveries } from '@gridledger/nest-service';
+import { contextFromCarrier, inSpan, pickTraceCarrier, SpanKind, traceCarrier, type TraceCarrier } from '@gridledger/tracing';
 import type pg from 'pg';
 import { LEDGER_CONFIG, type LedgerConfig } from '../config/ledger-config.ts';
 import { LedgerDatabase } from '../database/ledger-database.ts';
@@ -59,8 +60,10 @@ export class LedgerCommandsService implements OnApplicationBootstrap, OnModuleDe
   private readonly lease: SingletonLease;
   /** everything but the signer, which is bound per command (it judges the command as of its receipt) */
   private readonly ports: Omit<CommandPorts, 'signerFor'>;
-  private readonly prepared: WriteBatcher<{ command: SubmitCommand; prepared: PreparedTransaction }>;
-  private readonly answers: WriteBatcher<{ command: SubmitCommand; answer: Answer }>;
+  private readonly prepared: WriteBatcher<{ command: SubmitCommand; prepared: PreparedTransaction; trace: TraceCarrier }>;
+  private readonly answers: WriteBatcher<{ command: SubmitCommand; answer: Answer; trace: TraceCarrier }>;
+  /** each driven command's span, until its answer is written: the answer event continues it */
+  private readonly answerTraces = new Map<string, TraceCarrier>();
   private stopping = false;
 
   constructor(
@@ -73,10 +76,10 @@ export class LedgerCommandsService implements OnApplicationBootstrap, OnModuleDe
     this.prepared = new WriteBatcher((batch) => this.store.savePrepared(batch), { maxItems: 100, lingerMs: 2 });
     this.answers = new WriteBatcher((batch) => this.store.saveAnswers(batch), { maxItems: 200, lingerMs: 5 });
     this.ports = {
-      endorse: (signer, call) => fabric.submitter.endorse(signer, call),
-      submit: (signer, prepared) => this.submit(signer, prepared),
-      find: (txId) => fabric.lookup.find(txId),
-      savePrepared: (command, prepared) => this.prepared.add({ command, prepared }),
+      endorse: (signer, call) => inSpan(`fabric endorse ${call.contract}:${call.transaction}`, { kind: SpanKind.CLIENT, attributes: { 'rpc.system': 'fabric-gateway', 'fabric.chaincode': config.LEDGER_CHAINCODE } }, () => fabric.submitter.endorse(signer, call)),
+      submit: (signer, prepared) => inSpan('fabric submit and commit', { kind: SpanKind.CLIENT, attributes: { 'rpc.system': 'fabric-gateway', 'fabric.tx_id': prepared.txId } }, () => this.submit(signer, prepared)),
+      find: (txId) => inSpan('fabric find transaction', { kind: SpanKind.CLIENT, attributes: { 'rpc.system': 'fabric-gateway', 'fabric.tx_id': txId } }, () => fabric.lookup.find(txId)),
+      savePrepared: (command, prepared) => this.prepared.add({ command, prepared, trace: traceCarrier() }),
       sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
       now: () => Date.now(),
     };
@@ -108,13 +111,25 @@ export class LedgerCommandsService implements OnApplicationBootstrap, OnModuleDe
 
   /** The intake: a batch of deliveries recorded in the inbox's transaction (see LedgerCommandsConsumer). */
   async recordBatch(tx: pg.PoolClient, deliveries: InboxDeliveries<SubmitCommand>): Promise<void> {
-    const batch = deliveries.map(({ event, meta }) => ({ eventId: event.id, key: meta.key ?? event.data.commandId, command: event.data }));
+    const batch = deliveries.map(({ event, meta }) => ({ eventId: event.id, key: meta.key ?? event.data.commandId, command: event.data, trace: pickTraceCarrier(event) }));
     this.metrics.answeredFromRecord += await this.store.recordBatch(tx, batch, new Date(Date.now() + this.config.LEDGER_COMMAND_DEADLINE_MS));
     this.receipts.wake();
     this.pipeline.wake();
   }
 
-  private async drive(pending: PendingCommand): Promise<Answer> {
+  /** One span per command driven, in the trace the command was sent in: its Fabric calls and its answer go under it. */
+  private drive(pending: PendingCommand): Promise<Answer> {
+    const { command } = pending;
+    const attributes = { 'gridledger.command.id': command.commandId, 'gridledger.command.transaction': `${command.contract}:${command.transaction}`, 'gridledger.command.signed_by': command.userId ? 'user' : 'service' };
+    return inSpan(`ledger command ${command.contract}:${command.transaction}`, { parent: contextFromCarrier(pending.trace), attributes }, async (span) => {
+      const answer = await this.driveTraced(pending);
+      span.setAttribute('gridledger.command.answer', answer.topic);
+      this.answerTraces.set(command.commandId, traceCarrier());
+      return answer;
+    });
+  }
+
+  private async driveTraced(pending: PendingCommand): Promise<Answer> {
     const { command } = pending;
     const started = Date.now();
     const stats = { conflictRetries: 0, resumed: false, transientRetries: 0 };
@@ -132,8 +147,10 @@ export class LedgerCommandsService implements OnApplicationBootstrap, OnModuleDe
     return answer;
   }
 
-  private answer(entry: { command: SubmitCommand; answer: Answer }): Promise<void> {
-    return this.answers.add(entry);
+  private async answer(entry: { command: SubmitCommand; answer: Answer }): Promise<void> {
+    const { commandId } = entry.command;
+    await this.answers.add({ ...entry, trace: this.answerTraces.get(commandId) ?? {} });
+    this.answerTraces.delete(commandId);
   }
 
   /** Sends the transaction and waits for the block stream's verdict on it. */

@@ -1,4 +1,5 @@
 import type { ServiceCredential } from '@gridledger/service-auth';
+import { inClientSpan } from '@gridledger/tracing';
 import { LedgerError } from '../common/ledger-error.ts';
 
 export interface FabricIdentity {
@@ -108,12 +109,15 @@ export class IdentityClient {
     const what = `${method} ${path.split('/').slice(0, 3).join('/')}`;
     let response: Response;
     try {
-      response = await fetch(new URL(path, this.baseUrl), {
-        method,
-        headers: { authorization: `Bearer ${await this.credential.token('identity')}`, ...(body ? { 'content-type': 'application/json' } : {}) },
-        ...(body ? { body: JSON.stringify(body) } : {}),
-        signal: AbortSignal.timeout(this.timeoutMs),
-      });
+      const authorization = `Bearer ${await this.credential.token('identity')}`;
+      response = await inClientSpan(`identity ${what}`, { 'http.request.method': method }, (traceHeaders) =>
+        fetch(new URL(path, this.baseUrl), {
+          method,
+          headers: { ...traceHeaders, authorization, ...(body ? { 'content-type': 'application/json' } : {}) },
+          ...(body ? { body: JSON.stringify(body) } : {}),
+          signal: AbortSignal.timeout(this.timeoutMs),
+        }),
+      );
     } catch (error) {
       throw new IdentityUnavailableError(`the identity service at ${this.baseUrl} did not answer ${what}: ${(error as Error).message}`);
     }
