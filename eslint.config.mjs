@@ -29,8 +29,10 @@ const boundaries = {
     { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:util', 'type:contracts'] },
     { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'] },
     // the stack provisions the broker from the event contracts (topics, who may write them)
-    { sourceTag: 'type:tooling', onlyDependOnLibsWithTags: ['type:util', 'type:contracts'] },
-    { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:testing', 'type:tooling', 'type:data-access', 'type:contracts', 'type:util'] },
+    { sourceTag: 'type:tooling', onlyDependOnLibsWithTags: ['type:util', 'type:contracts', 'type:stack-connection'] },
+    { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:testing', 'type:tooling', 'type:stack-connection', 'type:data-access', 'type:contracts', 'type:util'] },
+    // where the stack's parts are, shared by the stack and the tests: plain facts, so nothing heavy comes with them
+    { sourceTag: 'type:stack-connection', onlyDependOnLibsWithTags: ['type:util'], bannedExternalImports: ['*'] },
     { sourceTag: 'type:chaincode', onlyDependOnLibsWithTags: ['bundled-in:chaincode'] },
   ],
 };

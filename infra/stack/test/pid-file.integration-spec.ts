@@ -1,8 +1,9 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { readPidFile } from '@gridledger/stack-connection';
 import { describe, expect, it } from 'vitest';
-import { liveProcess, processStartTime, readPidFile, writePidFile } from '../src/process/pid-file.ts';
+import { liveProcess, processStartTime, writePidFile } from '../src/process/pid-file.ts';
 
 describe('pid files', () => {
   const dir = mkdtempSync(join(tmpdir(), 'pid-file-'));

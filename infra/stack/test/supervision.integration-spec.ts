@@ -1,10 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
+import { pidFilePath, readPidFile } from '@gridledger/stack-connection';
 import { describe, expect, it } from 'vitest';
 import { loadStackConfig, STACK_CLI, statusRows, type StatusRow } from '../src/index.ts';
-import { pidFilePath } from '../src/process/daemon.ts';
-import { readPidFile, processStartTime } from '../src/process/pid-file.ts';
+import { processStartTime } from '../src/process/pid-file.ts';
 
 const config = loadStackConfig();
 const stack = (command: string) => spawnSync(join(config.paths.repo, 'node_modules', '.bin', 'node'), [...STACK_CLI, command], { cwd: config.paths.repo, encoding: 'utf8' });

@@ -1,8 +1,8 @@
 import { chmodSync, copyFileSync, lstatSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { readPostgresCredentials } from '@gridledger/stack-connection';
 import pg from 'pg';
 import type { StackConfig } from '../config/stack-config.ts';
-import { readPostgresCredentials } from '../components/postgres.ts';
 
 // Rebuilt by the server at start, or of this one process's lifetime only (PostgreSQL's
 // "Backup and restore" chapter lists them); the directories themselves must exist.

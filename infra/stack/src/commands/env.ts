@@ -1,6 +1,5 @@
+import { connectionInfo, serviceDatabaseUrl } from '@gridledger/stack-connection';
 import type { StackConfig } from '../config/stack-config.ts';
-import { connectionInfo } from '../connection-info.ts';
-import { serviceDatabaseUrl } from '../components/postgres.ts';
 
 /**
  * Shell exports for the services and tools: `eval "$(npm run -s stack -- env)"`.

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
+import { KAFKA_ADMIN_PRINCIPAL, KAFKA_BROKER_PRINCIPAL, KAFKA_SERVICE_PRINCIPALS, kafkaBrokers, stackCaFiles } from '@gridledger/stack-connection';
 import type { StackConfig } from '../config/stack-config.ts';
-import { KAFKA_ADMIN_PRINCIPAL, KAFKA_BROKER_PRINCIPAL, KAFKA_SERVICE_PRINCIPALS, outsideGroupPrefix, outsideReaderAcls, PRINCIPAL_NAME } from '../kafka/kafka-access.ts';
+import { outsideGroupPrefix, outsideReaderAcls, PRINCIPAL_NAME } from '../kafka/kafka-access.ts';
 import { applyAcls, removeAcls } from '../kafka/kafka-acls.ts';
-import { ensureKafkaCredentials, kafkaBrokers, saveKafkaCredentials } from '../kafka/kafka-credentials.ts';
+import { ensureKafkaCredentials, saveKafkaCredentials } from '../kafka/kafka-credentials.ts';
 import { deleteScramUser, upsertScramUser } from '../kafka/kafka-scram-users.ts';
 import { StackError } from '../terminal/stack-error.ts';
-import { stackCaFiles } from '../tls/stack-ca.ts';
 
 const RESERVED = new Set<string>([KAFKA_ADMIN_PRINCIPAL, KAFKA_BROKER_PRINCIPAL, ...KAFKA_SERVICE_PRINCIPALS]);
 

@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { logFilePath } from '@gridledger/stack-connection';
 import type { StackConfig } from '../config/stack-config.ts';
 import { componentNames } from '../components/stack-components.ts';
-import { logFilePath } from '../process/daemon.ts';
 import { SUPERVISOR } from '../supervision/supervisor.ts';
 import { StackError } from '../terminal/stack-error.ts';
 

@@ -1,11 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { identityFiles, serviceKeyFiles } from '@gridledger/stack-connection';
 import { ServiceCredential, type ServiceName } from '@gridledger/service-auth';
 import type { StackConfig } from '../config/stack-config.ts';
 import { ensureRunning } from '../components/ensure-running.ts';
-import { identityFiles } from '../services/identity-service.ts';
 import { platformServices } from '../services/platform-services.ts';
-import { serviceKeyFiles } from '../services/service-credentials.ts';
 import { storageSecretsFile } from '../services/storage-service.ts';
 import { StackError } from '../terminal/stack-error.ts';
 import { step } from '../terminal/progress.ts';

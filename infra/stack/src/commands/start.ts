@@ -1,6 +1,5 @@
+import { identityFiles, stackCaFiles } from '@gridledger/stack-connection';
 import type { StackConfig } from '../config/stack-config.ts';
-import { identityFiles } from '../services/identity-service.ts';
-import { stackCaFiles } from '../tls/stack-ca.ts';
 import { printStatus } from './status.ts';
 import { up } from './up.ts';
 

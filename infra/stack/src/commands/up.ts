@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import { recordTopology } from '@gridledger/stack-connection';
 import type { StackConfig } from '../config/stack-config.ts';
 import { chaincodeServerComponent } from '../components/chaincode-server.ts';
 import { ensureRunning } from '../components/ensure-running.ts';
@@ -17,7 +18,6 @@ import { platformServices } from '../services/platform-services.ts';
 import { clearSupervisorState } from '../supervision/supervisor-state.ts';
 import { supervisorDaemon, SUPERVISOR } from '../supervision/supervisor.ts';
 import { formatDuration, step } from '../terminal/progress.ts';
-import { recordTopology } from '../config/topology.ts';
 import { printStatus } from './status.ts';
 
 /** Builds, deploys and (re)starts the chaincode server for the current sources. */

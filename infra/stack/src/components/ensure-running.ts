@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { logFilePath, type PidRecord, portEnvName, type PortName } from '@gridledger/stack-connection';
 import type { StackConfig } from '../config/stack-config.ts';
-import { portEnvName, type PortName } from '../config/ports.ts';
-import { logFilePath, runningDaemon, startDaemon, stopDaemon } from '../process/daemon.ts';
-import type { PidRecord } from '../process/pid-file.ts';
+import { runningDaemon, startDaemon, stopDaemon } from '../process/daemon.ts';
 import { processStartTime } from '../process/pid-file.ts';
 import { portFree, waitUntil } from '../process/probes.ts';
 import { StackError } from '../terminal/stack-error.ts';

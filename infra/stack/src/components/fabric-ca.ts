@@ -1,29 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { caBootstrapAdmin, caBootstrapAdminFile, type CaBootstrapAdmin, fabricLayout, type PeerOrganization } from '@gridledger/stack-connection';
 import type { StackConfig } from '../config/stack-config.ts';
-import type { PeerOrganization } from '../config/organizations.ts';
 import { httpOk } from '../process/probes.ts';
 import { binaryLayout } from '../provision/binaries.ts';
-import { fabricLayout } from '../fabric/fabric-layout.ts';
 import type { Component } from './component.ts';
-
-export interface CaBootstrapAdmin {
-  enrollmentId: string;
-  secret: string;
-}
-
-const bootstrapFile = (config: StackConfig, org: PeerOrganization) => join(fabricLayout(config).peer(org).caHome, 'bootstrap-admin.json');
-
-/** The CA's registrar: generated once per data directory, readable only by the stack's user. */
-export function caBootstrapAdmin(config: StackConfig, org: PeerOrganization): CaBootstrapAdmin {
-  return JSON.parse(readFileSync(bootstrapFile(config, org), 'utf8')) as CaBootstrapAdmin;
-}
-
-/** The CA serves TLS with a certificate it issues itself, so the org's CA certificate is the trust root. */
-export function caTlsRootPath(config: StackConfig, org: PeerOrganization): string {
-  return fabricLayout(config).peer(org).caCert;
-}
 
 /**
  * One Fabric CA per peer organisation. It signs with the org CA key cryptogen made, so every
@@ -40,7 +22,7 @@ export function fabricCaComponent(config: StackConfig, org: PeerOrganization): C
     startTimeoutMs: 30_000,
     async prepare() {
       mkdirSync(p.caHome, { recursive: true });
-      const file = bootstrapFile(config, org);
+      const file = caBootstrapAdminFile(config, org);
       if (!existsSync(file)) {
         const admin: CaBootstrapAdmin = { enrollmentId: 'registrar', secret: randomBytes(18).toString('base64url') };
         writeFileSync(file, JSON.stringify(admin, null, 2), { mode: 0o600 });

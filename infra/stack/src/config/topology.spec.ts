@@ -2,17 +2,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { recordTopology, resolveTopology, TOPOLOGIES } from './topology.ts';
+import { fabricLayout, kafkaNodes } from '@gridledger/stack-connection';
 import { loadStackConfig } from './stack-config.ts';
 import { kafkaServerProperties } from '../components/kafka.ts';
-import { kafkaNodes } from '../kafka/kafka-nodes.ts';
 import { platformServices } from '../services/platform-services.ts';
 import { fabricNodeComponents } from '../components/fabric-nodes.ts';
 import { channelConfig } from '../fabric/channel-config.ts';
 import { cryptoConfig } from '../fabric/crypto-material.ts';
-import { fabricLayout } from '../fabric/fabric-layout.ts';
 
-describe('topology', () => {
+describe('the components of each topology', () => {
   const dirs: string[] = [];
   const dataDir = () => {
     const dir = mkdtempSync(join(tmpdir(), 'topology-'));
@@ -21,21 +19,6 @@ describe('topology', () => {
   };
   afterEach(() => {
     for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-  });
-
-  it('is dev unless asked for, and then what the data directory was made for', () => {
-    const data = dataDir();
-    expect(resolveTopology({}, data).name).toBe('dev');
-    expect(resolveTopology({ GRIDLEDGER_TOPOLOGY: 'ha' }, data).name).toBe('ha');
-    recordTopology(data, TOPOLOGIES.ha);
-    expect(resolveTopology({}, data).name).toBe('ha');
-  });
-
-  it('refuses to switch a data directory made for another topology, and names the way out', () => {
-    const data = dataDir();
-    recordTopology(data, TOPOLOGIES.dev);
-    expect(() => resolveTopology({ GRIDLEDGER_TOPOLOGY: 'ha' }, data)).toThrow(/made for the dev topology.*stack -- reset/);
-    expect(() => resolveTopology({ GRIDLEDGER_TOPOLOGY: 'big' }, data)).toThrow(/must be one of dev, ha/);
   });
 
   it('runs three Kafka nodes that replicate every topic three times and need two for a write', () => {

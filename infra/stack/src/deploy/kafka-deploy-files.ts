@@ -1,5 +1,6 @@
+import { KAFKA_SERVICE_PRINCIPALS } from '@gridledger/stack-connection';
 import { ALL_TOPICS, LEDGER_TOPICS } from '@gridledger/contracts';
-import { KAFKA_SERVICE_PRINCIPALS, OUTBOX_PROGRESS_TOPIC, serviceAcls, type AclGrant, type AclOperation } from '../kafka/kafka-access.ts';
+import { OUTBOX_PROGRESS_TOPIC, serviceAcls, type AclGrant, type AclOperation } from '../kafka/kafka-access.ts';
 
 /**
  * The Kafka principals' ACLs and the platform's topics, written out for the deployments that do

@@ -1,9 +1,8 @@
 import { join } from 'node:path';
+import { fabricLayout, type FabricPeer, firstOrderer, firstPeer, type OrdererNode, type PeerOrganization } from '@gridledger/stack-connection';
 import type { StackConfig } from '../config/stack-config.ts';
-import { firstOrderer, firstPeer, type FabricPeer, type OrdererNode, type PeerOrganization } from '../config/organizations.ts';
 import { runCommand, type RunResult } from '../process/run-command.ts';
 import type { BinaryLayout } from '../provision/binaries.ts';
-import { fabricLayout } from './fabric-layout.ts';
 
 /** Runs the `peer` CLI as an organisation's admin against one of its peers (the first unless told). */
 export function peerAsAdmin(config: StackConfig, binaries: BinaryLayout, org: PeerOrganization, peer: FabricPeer = firstPeer(org)) {

@@ -1,10 +1,9 @@
 import { join } from 'node:path';
+import { fabricLayout, firstPeer } from '@gridledger/stack-connection';
 import type { StackConfig } from '../config/stack-config.ts';
-import { firstPeer } from '../config/organizations.ts';
 import type { BinaryLayout } from '../provision/binaries.ts';
 import { StackError } from '../terminal/stack-error.ts';
 import { ordererFlags, peerAsAdmin } from './admin-cli.ts';
-import { fabricLayout } from './fabric-layout.ts';
 import { writeCcaasPackage } from './chaincode-package.ts';
 
 export interface CommittedDefinition {

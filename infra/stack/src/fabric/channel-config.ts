@@ -1,5 +1,5 @@
+import type { FabricLayout } from '@gridledger/stack-connection';
 import type { StackConfig } from '../config/stack-config.ts';
-import type { FabricLayout } from './fabric-layout.ts';
 
 const sig = (rule: string) => ({ Type: 'Signature', Rule: rule });
 const meta = (rule: string) => ({ Type: 'ImplicitMeta', Rule: rule });

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { fabricLayout } from '@gridledger/stack-connection';
 import { stringify } from 'yaml';
 import type { StackConfig } from '../config/stack-config.ts';
 import { runCommand } from '../process/run-command.ts';
@@ -8,7 +9,6 @@ import type { BinaryLayout } from '../provision/binaries.ts';
 import { StackError } from '../terminal/stack-error.ts';
 import { osnadmin, osnadminBody, peerAsAdmin } from './admin-cli.ts';
 import { channelConfig } from './channel-config.ts';
-import { fabricLayout } from './fabric-layout.ts';
 
 async function ensureGenesisBlock(config: StackConfig, binaries: BinaryLayout): Promise<void> {
   const layout = fabricLayout(config);

@@ -1,10 +1,10 @@
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fabricLayout } from '@gridledger/stack-connection';
 import { stringify } from 'yaml';
 import type { StackConfig } from '../config/stack-config.ts';
 import { runCommand } from '../process/run-command.ts';
 import type { BinaryLayout } from '../provision/binaries.ts';
-import { fabricLayout } from './fabric-layout.ts';
 
 /**
  * cryptogen's input. Node OUs are on so the MSPs tell clients, peers and admins apart, and

@@ -1,12 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { createPrivateKey } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { fabricLayout, type FabricPeer, type PeerOrganization } from '@gridledger/stack-connection';
 import * as grpc from '@grpc/grpc-js';
 import { connect, signers } from '@hyperledger/fabric-gateway';
 import type { StackConfig } from '../config/stack-config.ts';
-import type { FabricPeer, PeerOrganization } from '../config/organizations.ts';
 import { StackError } from '../terminal/stack-error.ts';
-import { fabricLayout } from './fabric-layout.ts';
 import { orgAdminIdentity } from './org-admin-identity.ts';
 
 /** Endorses (never submits) a read-only proposal through one peer's gateway, as its organisation's admin. */

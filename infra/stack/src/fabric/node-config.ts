@@ -1,10 +1,9 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fabricLayout, type FabricPeer, type OrdererNode, type PeerOrganization } from '@gridledger/stack-connection';
 import { parse, stringify } from 'yaml';
 import type { StackConfig } from '../config/stack-config.ts';
-import type { FabricPeer, OrdererNode, PeerOrganization } from '../config/organizations.ts';
 import type { BinaryLayout } from '../provision/binaries.ts';
-import { fabricLayout } from './fabric-layout.ts';
 
 type Yaml = Record<string, unknown>;
 

@@ -1,9 +1,8 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { fabricLayout, type PeerOrganization } from '@gridledger/stack-connection';
 import type { StackConfig } from '../config/stack-config.ts';
-import type { PeerOrganization } from '../config/organizations.ts';
 import { StackError } from '../terminal/stack-error.ts';
-import { fabricLayout } from './fabric-layout.ts';
 
 const onlyFile = (dir: string): string => {
   const name = readdirSync(dir)[0];

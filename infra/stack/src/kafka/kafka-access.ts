@@ -1,12 +1,5 @@
+import type { KafkaServicePrincipal } from '@gridledger/stack-connection';
 import { ACCESS_TOPICS, ALL_TOPICS, AUDIT_TOPICS, CHAIN_TOPICS, IDENTITY_TOPICS, LEDGER_TOPICS, STORAGE_TOPICS } from '@gridledger/contracts';
-
-/** The platform services, each a Kafka principal of its own. */
-export const KAFKA_SERVICE_PRINCIPALS = ['identity', 'ledger', 'storage', 'access-policy', 'audit'] as const;
-export type KafkaServicePrincipal = (typeof KAFKA_SERVICE_PRINCIPALS)[number];
-
-/** The stack's operator (topics, ACLs, users, tests) and the broker itself: Kafka super users. */
-export const KAFKA_ADMIN_PRINCIPAL = 'admin';
-export const KAFKA_BROKER_PRINCIPAL = 'broker';
 
 export type AclOperation = 'READ' | 'WRITE' | 'CREATE' | 'DESCRIBE' | 'IDEMPOTENT_WRITE';
 export interface AclGrant {

@@ -1,26 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { KAFKA_ADMIN_PRINCIPAL, KAFKA_BROKER_PRINCIPAL, KAFKA_SERVICE_PRINCIPALS, kafkaBrokers, type KafkaCredentials, kafkaCredentialsFile, type KafkaServicePrincipal, readKafkaCredentials, stackCaFiles } from '@gridledger/stack-connection';
 import type { StackConfig } from '../config/stack-config.ts';
-import { stackCaFiles } from '../tls/stack-ca.ts';
-import { kafkaNodes } from './kafka-nodes.ts';
-import { KAFKA_ADMIN_PRINCIPAL, KAFKA_BROKER_PRINCIPAL, KAFKA_SERVICE_PRINCIPALS, type KafkaServicePrincipal } from './kafka-access.ts';
-
-/** An outside consumer's read-only principal, as `kafka-user add` made it. */
-export interface OutsideReader {
-  password: string;
-  /** the `--topics` pattern it was given */
-  topics: string;
-  created: string;
-}
-
-/** Every SCRAM credential of the broker. Kept in data/kafka/credentials.json, mode 0600. */
-export interface KafkaCredentials {
-  admin: string;
-  broker: string;
-  services: Record<KafkaServicePrincipal, string>;
-  readers: Record<string, OutsideReader>;
-}
 
 /** What a Kafka client needs: the brokers, its SCRAM-SHA-512 user and password, and the CA to trust. */
 export interface KafkaClientCredentials {
@@ -30,8 +12,6 @@ export interface KafkaClientCredentials {
   caFile: string;
 }
 
-export const kafkaCredentialsFile = (config: StackConfig) => join(config.paths.data, 'kafka', 'credentials.json');
-export const kafkaBrokers = (config: StackConfig) => kafkaNodes(config).map((node) => `127.0.0.1:${node.port}`);
 
 // base64url: no character that needs quoting in a JAAS line or a SCRAM config
 const secret = () => randomBytes(24).toString('base64url');
@@ -57,12 +37,6 @@ export function saveKafkaCredentials(config: StackConfig, credentials: KafkaCred
   const file = kafkaCredentialsFile(config);
   writeFileSync(file, JSON.stringify(credentials, null, 2), { mode: 0o600 });
   chmodSync(file, 0o600);
-}
-
-export function readKafkaCredentials(config: StackConfig): KafkaCredentials {
-  const file = kafkaCredentialsFile(config);
-  if (!existsSync(file)) throw new Error(`No Kafka credentials at ${file}: run \`npm run stack -- up\` first.`);
-  return JSON.parse(readFileSync(file, 'utf8')) as KafkaCredentials;
 }
 
 const clientCredentials = (config: StackConfig, username: string, password: string): KafkaClientCredentials => ({

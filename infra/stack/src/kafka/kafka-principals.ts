@@ -1,5 +1,6 @@
+import { KAFKA_SERVICE_PRINCIPALS } from '@gridledger/stack-connection';
 import type { StackConfig } from '../config/stack-config.ts';
-import { KAFKA_SERVICE_PRINCIPALS, outsideReaderAcls, serviceAcls } from './kafka-access.ts';
+import { outsideReaderAcls, serviceAcls } from './kafka-access.ts';
 import { applyAcls } from './kafka-acls.ts';
 import { ensureKafkaCredentials } from './kafka-credentials.ts';
 import { provisionedScramUsers, upsertScramUser } from './kafka-scram-users.ts';

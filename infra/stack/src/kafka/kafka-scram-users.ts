@@ -1,13 +1,11 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createKafka } from '@gridledger/kafka-client';
 import { join } from 'node:path';
+import { KAFKA_ADMIN_PRINCIPAL, kafkaBrokers, readKafkaCredentials, stackCaFiles } from '@gridledger/stack-connection';
 import type { StackConfig } from '../config/stack-config.ts';
 import { runCommand } from '../process/run-command.ts';
 import { StackError } from '../terminal/stack-error.ts';
 import { binaryLayout } from '../provision/binaries.ts';
-import { stackCaFiles } from '../tls/stack-ca.ts';
-import { KAFKA_ADMIN_PRINCIPAL } from './kafka-access.ts';
-import { kafkaBrokers, readKafkaCredentials } from './kafka-credentials.ts';
 
 /**
  * SCRAM users added after the broker's first format (an outside reader, a new service), through

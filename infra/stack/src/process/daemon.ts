@@ -2,8 +2,8 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, openSync, closeSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { liveProcess, processStartTime, removePidFile, writePidFile, type PidRecord } from './pid-file.ts';
-import type { StackPaths } from '../config/stack-config.ts';
+import { logFilePath, pidFilePath, type PidRecord, type StackPaths } from '@gridledger/stack-connection';
+import { liveProcess, processStartTime, removePidFile, writePidFile } from './pid-file.ts';
 
 export interface DaemonSpec {
   name: string;
@@ -16,8 +16,6 @@ export interface DaemonSpec {
   meta?: Record<string, string>;
 }
 
-export const pidFilePath = (paths: StackPaths, name: string): string => join(paths.run, 'pids', `${name}.pid`);
-export const logFilePath = (paths: StackPaths, name: string): string => join(paths.logs, `${name}.log`);
 
 /**
  * Starts a component detached in its own process group, so it outlives this command and

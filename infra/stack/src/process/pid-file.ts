@@ -1,16 +1,6 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { type PidRecord, readPidFile } from '@gridledger/stack-connection';
 
-/**
- * What we know about a process we started. The start time (from /proc) guards against
- * pid reuse: a pid file never makes us signal somebody else's process.
- */
-export interface PidRecord {
-  pid: number;
-  startTime: string;
-  command: string;
-  /** component-specific facts, e.g. the chaincode package id a server was started with */
-  meta?: Record<string, string>;
-}
 
 /** The start time (field 22) of a live process from its /proc/<pid>/stat line; undefined for a zombie. */
 export function parseStatStartTime(stat: string): string | undefined {
@@ -24,16 +14,6 @@ export function parseStatStartTime(stat: string): string | undefined {
 export function processStartTime(pid: number): string | undefined {
   try {
     return parseStatStartTime(readFileSync(`/proc/${pid}/stat`, 'utf8'));
-  } catch {
-    return undefined;
-  }
-}
-
-export function readPidFile(path: string): PidRecord | undefined {
-  try {
-    const record = JSON.parse(readFileSync(path, 'utf8')) as Partial<PidRecord>;
-    if (typeof record.pid !== 'number' || typeof record.startTime !== 'string') return undefined;
-    return record as PidRecord;
   } catch {
     return undefined;
   }

@@ -1,7 +1,7 @@
 import { closeSync, mkdirSync, openSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { StackPaths } from '../config/stack-config.ts';
+import type { StackPaths } from '@gridledger/stack-connection';
 import { StackError } from '../terminal/stack-error.ts';
 import { liveProcess, processStartTime } from './pid-file.ts';
 

@@ -1,6 +1,6 @@
+import { serviceDatabaseUrl } from '@gridledger/stack-connection';
 import type { StackConfig } from '../config/stack-config.ts';
 import type { Component } from '../components/component.ts';
-import { serviceDatabaseUrl } from '../components/postgres.ts';
 import { httpOk } from '../process/probes.ts';
 import { buildService } from './build-service.ts';
 import { serviceKafkaEnv, serviceKeyEnv } from './service-credentials.ts';

@@ -1,10 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { connectionInfo, identityFiles, serviceDatabaseUrl } from '@gridledger/stack-connection';
 import type { StackConfig } from '../config/stack-config.ts';
 import type { Component } from '../components/component.ts';
-import { serviceDatabaseUrl } from '../components/postgres.ts';
-import { connectionInfo } from '../connection-info.ts';
 import { httpOk } from '../process/probes.ts';
 import { buildService } from './build-service.ts';
 import { serviceKafkaEnv, serviceKeyEnv } from './service-credentials.ts';
@@ -18,11 +16,6 @@ const ORG_NAMES: Record<string, string> = {
   GridMSP: 'Grid company',
   RegulatorMSP: 'Energy regulator',
   ConsumerMSP: 'Research institutes and energy-service companies',
-};
-
-export const identityFiles = (config: StackConfig) => {
-  const dir = join(config.paths.data, 'services', 'identity');
-  return { dir, secrets: join(dir, 'secrets.json'), bootstrap: join(dir, 'bootstrap-admins.json'), fabricOrgs: join(dir, 'fabric-organizations.json') };
 };
 
 /** Secrets and first admins, generated once per data directory and readable only by the stack's user. */

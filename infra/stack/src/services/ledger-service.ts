@@ -1,10 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fabricLayout, type FabricPeer, firstPeer, type PeerOrganization, serviceDatabaseUrl } from '@gridledger/stack-connection';
 import type { StackConfig } from '../config/stack-config.ts';
 import type { Component } from '../components/component.ts';
-import { firstPeer, type FabricPeer, type PeerOrganization } from '../config/organizations.ts';
-import { serviceDatabaseUrl } from '../components/postgres.ts';
-import { fabricLayout } from '../fabric/fabric-layout.ts';
 import { httpOk } from '../process/probes.ts';
 import { buildService } from './build-service.ts';
 import { ensureServiceIdentity } from './service-identities.ts';

@@ -1,23 +1,7 @@
 import { generateKeyPairSync, type JsonWebKey } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { CREDENTIAL_HOLDERS, type CredentialHolder, kafkaBrokers, type KafkaServicePrincipal, readKafkaCredentials, serviceKeyFiles, stackCaFiles } from '@gridledger/stack-connection';
 import type { StackConfig } from '../config/stack-config.ts';
-import type { KafkaServicePrincipal } from '../kafka/kafka-access.ts';
-import { kafkaBrokers, readKafkaCredentials } from '../kafka/kafka-credentials.ts';
-import { stackCaFiles } from '../tls/stack-ca.ts';
-
-/**
- * Who holds an internal-API credential: every service (each its own ES256 key, with which it
- * signs short-lived service tokens and attestations), and `operator`, for the stack's commands
- * and tests. The public entry holds none: it forwards the user's own access token.
- */
-export const CREDENTIAL_HOLDERS = ['identity', 'ledger', 'storage', 'access-policy', 'audit', 'operator'] as const;
-export type CredentialHolder = (typeof CREDENTIAL_HOLDERS)[number];
-
-export const serviceKeyFiles = (config: StackConfig) => {
-  const dir = join(config.paths.data, 'services', 'keys');
-  return { dir, registry: join(dir, 'registry.json'), privateKey: (holder: CredentialHolder) => join(dir, `${holder}.pem`) };
-};
 
 /** Generates what is missing: one key pair per holder (private keys mode 0600) and the registry of their public keys. */
 export function ensureServiceKeys(config: StackConfig): void {

@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { caBootstrapAdmin, caTlsRootPath, type PeerOrganization } from '@gridledger/stack-connection';
 import type { StackConfig } from '../config/stack-config.ts';
-import type { PeerOrganization } from '../config/organizations.ts';
-import { caBootstrapAdmin, caTlsRootPath } from '../components/fabric-ca.ts';
 import { runCommand } from '../process/run-command.ts';
 import { binaryLayout } from '../provision/binaries.ts';
 import { StackError } from '../terminal/stack-error.ts';

@@ -1,20 +1,14 @@
 import { join } from 'node:path';
+import { entryCertificateFiles, kafkaNodes } from '@gridledger/stack-connection';
 import { build as viteBuild } from 'vite';
 import type { StackConfig } from '../config/stack-config.ts';
 import type { Component } from '../components/component.ts';
 import { httpOk } from '../process/probes.ts';
-import { ensureCertificate, stackCaFiles } from '../tls/stack-ca.ts';
-import { kafkaNodes } from '../kafka/kafka-nodes.ts';
+import { ensureCertificate } from '../tls/stack-ca.ts';
 import { buildService } from './build-service.ts';
 import { serviceDaemon, STREAMING_SERVICE_NODE_FLAGS } from './service-daemon.ts';
 
 export const dashboardDir = (config: StackConfig): string => join(config.paths.repo, 'dist', 'apps', 'web');
-
-/** The entry's certificate, issued by the stack's CA for 127.0.0.1 and localhost (`data/tls/web-entry.pem`). */
-export const entryCertificateFiles = (config: StackConfig) => {
-  const base = join(stackCaFiles(config).dir, 'web-entry');
-  return { cert: `${base}.pem`, key: `${base}-key.pem`, ca: stackCaFiles(config).caCert };
-};
 
 /**
  * The one public entry: the built dashboard, and /api/... routed to the internal services.

@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { StackPaths } from '../config/stack-config.ts';
+import type { StackPaths } from '@gridledger/stack-connection';
 
 export interface SupervisedComponent {
   /** when the supervisor restarted it, within the restart window */

@@ -1,11 +1,12 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { pidFilePath, readPidFile } from '@gridledger/stack-connection';
 import type { StackConfig } from '../config/stack-config.ts';
 import { chaincodeServerComponent } from '../components/chaincode-server.ts';
 import type { Component } from '../components/component.ts';
 import { ensureRunning } from '../components/ensure-running.ts';
 import { infrastructureComponents } from '../components/stack-components.ts';
-import { pidFilePath, type DaemonSpec } from '../process/daemon.ts';
-import { liveProcess, readPidFile } from '../process/pid-file.ts';
+import { type DaemonSpec } from '../process/daemon.ts';
+import { liveProcess } from '../process/pid-file.ts';
 import { withStackLock } from '../process/stack-lock.ts';
 import { STACK_CLI_ARGS } from '../runtime/stack-cli-args.ts';
 import { platformServices } from '../services/platform-services.ts';

@@ -1,20 +1,17 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { stackCaFiles } from '@gridledger/stack-connection';
 import type { StackConfig } from '../config/stack-config.ts';
 import { runCommand } from '../process/run-command.ts';
 
-/**
- * The stack's own certificate authority, for the TLS of Kafka (and whatever else the stack serves
- * over TLS). Created once per data directory with openssl; its key never leaves `data/tls`.
- */
-export const stackCaFiles = (config: StackConfig) => {
-  const dir = join(config.paths.data, 'tls');
-  return { dir, caCert: join(dir, 'ca.pem'), caKey: join(dir, 'ca-key.pem') };
-};
 
 const openssl = (args: string[]) => runCommand('openssl', args, { timeoutMs: 60_000 });
 
+/**
+ * The stack's own certificate authority, for the TLS of Kafka (and whatever else the stack serves
+ * over TLS). Created once per data directory with openssl (where: `stackCaFiles`).
+ */
 export async function ensureStackCa(config: StackConfig): Promise<void> {
   const files = stackCaFiles(config);
   mkdirSync(files.dir, { recursive: true, mode: 0o700 });

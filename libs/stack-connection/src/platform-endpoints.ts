@@ -1,8 +1,6 @@
 import { readFileSync } from 'node:fs';
-import type { StackConfig } from '../config/stack-config.ts';
-import { identityFiles } from './identity-service.ts';
-import { serviceKeyFiles, type CredentialHolder } from './service-credentials.ts';
-import { entryCertificateFiles } from './web-service.ts';
+import type { ConnectionConfig } from './connection-config.ts';
+import { entryCertificateFiles, identityFiles, serviceKeyFiles, type CredentialHolder } from './service-files.ts';
 
 export interface PlatformEndpoints {
   identityUrl: string;
@@ -23,7 +21,7 @@ export interface PlatformEndpoints {
 }
 
 /** Where the running platform services are, and the credentials the stack generated for them. Holds secrets. */
-export function platformEndpoints(config: StackConfig): PlatformEndpoints {
+export function platformEndpoints(config: ConnectionConfig): PlatformEndpoints {
   const files = identityFiles(config);
   const { admins } = JSON.parse(readFileSync(files.bootstrap, 'utf8')) as { admins: PlatformEndpoints['admins'] };
   return {

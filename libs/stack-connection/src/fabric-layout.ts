@@ -1,9 +1,9 @@
 import { join } from 'node:path';
-import type { StackConfig } from '../config/stack-config.ts';
-import type { FabricPeer, OrdererNode, PeerOrganization } from '../config/organizations.ts';
+import type { ConnectionConfig } from './connection-config.ts';
+import type { FabricPeer, OrdererNode, PeerOrganization } from './organizations.ts';
 
 /** Where every Fabric artefact lives under GRIDLEDGER_HOME/data/fabric (cryptogen's own layout). */
-export function fabricLayout(config: StackConfig) {
+export function fabricLayout(config: ConnectionConfig) {
   const root = join(config.paths.data, 'fabric');
   const crypto = join(root, 'crypto');
   const { domain } = config.orderer;

@@ -1,17 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { loadStackConfig } from './stack-config.ts';
+import { loadConnectionConfig } from './connection-config.ts';
 import { portEnvName, resolvePorts, DEFAULT_PORTS } from './ports.ts';
 
-describe('stack configuration', () => {
+describe('where the stack is', () => {
   it('keeps everything under GRIDLEDGER_HOME', () => {
-    const config = loadStackConfig({ GRIDLEDGER_HOME: '/srv/gl' });
+    const config = loadConnectionConfig({ GRIDLEDGER_HOME: '/srv/gl' });
     expect(config.paths.bin).toBe('/srv/gl/bin');
     expect(config.paths.data).toBe('/srv/gl/data');
     expect(config.paths.logs).toBe('/srv/gl/run/logs');
   });
 
   it('derives each organisation from the ports', () => {
-    const config = loadStackConfig({ GRIDLEDGER_HOME: '/x', GRIDLEDGER_PORT_REGULATOR_PEER: '28051' });
+    const config = loadConnectionConfig({ GRIDLEDGER_HOME: '/x', GRIDLEDGER_PORT_REGULATOR_PEER: '28051' });
     const regulator = config.organizations.find((o) => o.mspId === 'RegulatorMSP');
     expect(regulator?.peers).toEqual([{ name: 'peer-regulator', host: 'peer0.regulator.gridledger.local', port: 28051, chaincodePort: 18052, operationsPort: 18444 }]);
     expect(config.organizations.map((o) => o.mspId)).toEqual(['GridMSP', 'RegulatorMSP', 'ConsumerMSP']);

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { StackConfig } from '../config/stack-config.ts';
+import type { ConnectionConfig } from './connection-config.ts';
 
 /** One Kafka node: broker and KRaft controller in one process. The first keeps the dev stack's name and directory. */
 export interface KafkaNode {
@@ -10,7 +10,7 @@ export interface KafkaNode {
   dir: string;
 }
 
-export function kafkaNodes(config: StackConfig): KafkaNode[] {
+export function kafkaNodes(config: ConnectionConfig): KafkaNode[] {
   const { ports } = config;
   const all = [
     { port: ports.kafka, controllerPort: ports.kafkaController },

@@ -1,16 +1,10 @@
-import type { StackConfig } from './config/stack-config.ts';
-import { caBootstrapAdmin, caTlsRootPath } from './components/fabric-ca.ts';
-import { readPostgresCredentials, type PostgresCredentials } from './components/postgres.ts';
-import { firstPeer } from './config/organizations.ts';
-import { fabricLayout } from './fabric/fabric-layout.ts';
-import { KAFKA_ADMIN_PRINCIPAL, KAFKA_SERVICE_PRINCIPALS, type KafkaServicePrincipal } from './kafka/kafka-access.ts';
-import { kafkaBrokers, readKafkaCredentials } from './kafka/kafka-credentials.ts';
-import { stackCaFiles } from './tls/stack-ca.ts';
-
-export interface KafkaPrincipal {
-  username: string;
-  password: string;
-}
+import type { ConnectionConfig } from './connection-config.ts';
+import { caBootstrapAdmin, caTlsRootPath } from './fabric-ca-connection.ts';
+import { fabricLayout } from './fabric-layout.ts';
+import { KAFKA_ADMIN_PRINCIPAL, KAFKA_SERVICE_PRINCIPALS, kafkaBrokers, readKafkaCredentials, type KafkaPrincipal, type KafkaServicePrincipal } from './kafka-connection.ts';
+import { firstPeer } from './organizations.ts';
+import { readPostgresCredentials, type PostgresCredentials } from './postgres-connection.ts';
+import { stackCaFiles } from './service-files.ts';
 
 export interface OrganizationConnection {
   mspId: string;
@@ -38,13 +32,14 @@ export interface StackConnectionInfo {
   fabric: { channel: string; chaincode: string; organizations: OrganizationConnection[] };
 }
 
-function kafkaConnection(config: StackConfig): StackConnectionInfo['kafka'] {
+function kafkaConnection(config: ConnectionConfig): StackConnectionInfo['kafka'] {
   const credentials = readKafkaCredentials(config);
   const services = Object.fromEntries(KAFKA_SERVICE_PRINCIPALS.map((name) => [name, { username: name, password: credentials.services[name] }])) as Record<KafkaServicePrincipal, KafkaPrincipal>;
   return { brokers: kafkaBrokers(config), caFile: stackCaFiles(config).caCert, admin: { username: KAFKA_ADMIN_PRINCIPAL, password: credentials.admin }, services };
 }
 
-export function connectionInfo(config: StackConfig): StackConnectionInfo {
+/** Reads the credentials `up` generated: the stack must have been brought up once. */
+export function connectionInfo(config: ConnectionConfig): StackConnectionInfo {
   const layout = fabricLayout(config);
   return {
     kafka: kafkaConnection(config),
