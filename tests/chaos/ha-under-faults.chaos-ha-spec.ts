@@ -1,5 +1,5 @@
+import { loadConnectionConfig } from '@gridledger/stack-connection';
 import { LEDGER_TOPICS } from '@gridledger/contracts';
-import { loadStackConfig } from '@gridledger/stack';
 import { testKafka } from '@gridledger/testing';
 import { describeScenarios, type Scenario } from './support/ledger-scenario.ts';
 
@@ -19,7 +19,7 @@ async function commandPartitionLeader(): Promise<string> {
 
 /** The orderer leading the channel's Raft cluster, from each orderer's own `consensus_etcdraft_is_leader`. */
 async function raftLeader(): Promise<string> {
-  const { orderer, channel } = loadStackConfig();
+  const { orderer, channel } = loadConnectionConfig();
   for (const node of orderer.nodes) {
     const metrics = await fetch(`http://127.0.0.1:${node.operationsPort}/metrics`).then((r) => r.text(), () => '');
     if (metrics.includes(`consensus_etcdraft_is_leader{channel="${channel}"} 1`)) return node.name;
@@ -55,7 +55,7 @@ const SCENARIOS: Scenario[] = [
  */
 describeScenarios('the ledger write path on the ha topology while one node at a time is killed or paused', 'ha', SCENARIOS, {
   check: () => {
-    if (loadStackConfig().topology.name !== 'ha') throw new Error('this suite needs the ha topology: run it with npm run test:chaos:ha');
+    if (loadConnectionConfig().topology.name !== 'ha') throw new Error('this suite needs the ha topology: run it with npm run test:chaos:ha');
   },
   uploads: true,
   mixedLoad: true,

@@ -18,8 +18,9 @@ import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { platformEndpoints } from '@gridledger/stack-connection';
 import { LEDGER_TOPICS } from '@gridledger/contracts';
-import { loadStackConfig, platformEndpoints, statusRows } from '@gridledger/stack';
+import { loadStackConfig, statusRows } from '@gridledger/stack';
 import { commandIdOf, commandMessage, onboardUser, sendCommands, signIn, testKafka, uploadAndAnchor } from '@gridledger/testing';
 
 const SAMPLE_MS = 15_000;

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { loadStackConfig, serviceDatabaseUrl, type PlatformEndpoints } from '@gridledger/stack';
+import { loadConnectionConfig, type PlatformEndpoints, serviceDatabaseUrl } from '@gridledger/stack-connection';
 import { call, eventually, killComponent, ownerAndFundedConsumer, startPlatformServices, uploadAndAnchor } from '@gridledger/testing';
 import pg from 'pg';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -25,7 +25,7 @@ describe('access-policy crash between command and answer', () => {
   }, 600_000);
 
   it('commits the request once, escrow once, after the restart', async () => {
-    const db = new pg.Client({ connectionString: serviceDatabaseUrl(loadStackConfig(), 'access_policy') });
+    const db = new pg.Client({ connectionString: serviceDatabaseUrl(loadConnectionConfig(), 'access_policy') });
     await db.connect();
     try {
       const since = (await db.query<{ now: Date }>('select now()')).rows[0]?.now;

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { loadConnectionConfig, type PlatformEndpoints, serviceDatabaseUrl } from '@gridledger/stack-connection';
 import { generateRecipientKeyPair } from '@gridledger/file-crypto';
-import { loadStackConfig, serviceDatabaseUrl, type PlatformEndpoints } from '@gridledger/stack';
 import { call, eventually, ownerAndFundedConsumer, startPlatformServices, uploadAndAnchor } from '@gridledger/testing';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -58,7 +58,7 @@ describe('downloads that break and resume', () => {
     const requested = await call(endpoints.accessPolicyUrl, 'POST', '/requests', token['consumer'], { assetId, purpose: 'research', durationSeconds: 3600 });
     requestId = String(requested.body['id']);
     expect((await call(endpoints.accessPolicyUrl, 'POST', `/requests/${requestId}/approve`, token['owner'], { reason: 'ok' })).body).toMatchObject({ status: 'granted' });
-    storageDb = new pg.Pool({ connectionString: serviceDatabaseUrl(loadStackConfig(), 'storage'), max: 1 });
+    storageDb = new pg.Pool({ connectionString: serviceDatabaseUrl(loadConnectionConfig(), 'storage'), max: 1 });
   }, 600_000);
 
   afterAll(async () => {

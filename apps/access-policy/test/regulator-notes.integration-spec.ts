@@ -1,4 +1,4 @@
-import type { PlatformEndpoints } from '@gridledger/stack';
+import type { PlatformEndpoints } from '@gridledger/stack-connection';
 import { call, eventually, onboardUser, signIn, startPlatformServices, uploadAndAnchor } from '@gridledger/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 

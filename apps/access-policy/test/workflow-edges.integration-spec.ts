@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import type { PlatformEndpoints } from '@gridledger/stack-connection';
 import { generateRecipientKeyPair } from '@gridledger/file-crypto';
-import type { PlatformEndpoints } from '@gridledger/stack';
 import { type Answer, call, eventually, onboardUser, operatorToken, ownerAndFundedConsumer, type PlatformUser, signIn, startPlatformServices, uploadAndAnchor } from '@gridledger/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 

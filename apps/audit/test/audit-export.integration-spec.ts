@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { loadStackConfig, serviceDatabaseUrl, type PlatformEndpoints } from '@gridledger/stack';
+import { loadConnectionConfig, type PlatformEndpoints, serviceDatabaseUrl } from '@gridledger/stack-connection';
 import { onboardUser, signIn, startPlatformServices } from '@gridledger/testing';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -28,7 +28,7 @@ describe('audit exports: every matching row, streamed, with no cap', () => {
     endpoints = startPlatformServices();
     regulatorToken = await signIn(endpoints, await onboardUser(endpoints, 'RegulatorMSP', 'regulator'));
     consumerToken = await signIn(endpoints, await onboardUser(endpoints, 'ConsumerMSP', 'consumer'));
-    auditDb = new pg.Pool({ connectionString: serviceDatabaseUrl(loadStackConfig(), 'audit'), max: 2 });
+    auditDb = new pg.Pool({ connectionString: serviceDatabaseUrl(loadConnectionConfig(), 'audit'), max: 2 });
     // more than the 500 a report used to stop at, one a second, with values a spreadsheet or a naive CSV writer would trip on
     await auditDb.query(
       `insert into audit_log (event_id, topic, action, service, subject, occurred_at, actor_uid, actor_msp, actor_role, asset_id, data)

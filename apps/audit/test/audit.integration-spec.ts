@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { loadStackConfig, serviceDatabaseUrl, type PlatformEndpoints } from '@gridledger/stack';
+import { loadConnectionConfig, type PlatformEndpoints, serviceDatabaseUrl } from '@gridledger/stack-connection';
 import { onboardUser, signIn, startPlatformServices, type PlatformUser } from '@gridledger/testing';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -49,7 +49,7 @@ describe('audit service: every event of the platform, searchable by supervisors'
     const admin = endpoints.admins.find((a) => a.mspId === 'GridMSP');
     if (!admin) throw new Error('no GridMSP admin');
     gridAdminToken = await signIn(endpoints, admin);
-    auditDb = new pg.Pool({ connectionString: serviceDatabaseUrl(loadStackConfig(), 'audit'), max: 2 });
+    auditDb = new pg.Pool({ connectionString: serviceDatabaseUrl(loadConnectionConfig(), 'audit'), max: 2 });
 
     // something worth auditing: an owner stores a file, the chain registers it
     const boundary = `----audit-${randomUUID()}`;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { loadConnectionConfig, type PlatformEndpoints, serviceDatabaseUrl } from '@gridledger/stack-connection';
 import { cloudEvent, STORAGE_TOPICS } from '@gridledger/contracts';
-import { loadStackConfig, serviceDatabaseUrl, type PlatformEndpoints } from '@gridledger/stack';
 import { call, onboardUser, publishMessages, signIn, startPlatformServices, uploadAndAnchor } from '@gridledger/testing';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -58,7 +58,7 @@ describe('integrity violations: one list, from storage and from reconciliation, 
     const metadata = { title: 'violated load curve', category: 'load-curve', sensitivity: 'internal', priceCredits: 0, policy: { allowedOrgs: ['ConsumerMSP'], allowedRoles: ['consumer'], allowedPurposes: ['research'], maxDurationSeconds: 3600, maxDownloads: 1 } };
     assetId = String((await uploadAndAnchor(endpoints, await signIn(endpoints, owner), metadata, Buffer.from('t,kw\n1,2\n'), 'curve.csv'))['assetId']);
     // a record tampered with in storage's database: reconciliation finds it each time it runs
-    storageDb = new pg.Client({ connectionString: serviceDatabaseUrl(loadStackConfig(), 'storage') });
+    storageDb = new pg.Client({ connectionString: serviceDatabaseUrl(loadConnectionConfig(), 'storage') });
     await storageDb.connect();
     ciphertextSha256 = (await storageDb.query<{ ciphertext_sha256: string }>('select ciphertext_sha256 from files where asset_id = $1', [assetId])).rows[0]?.ciphertext_sha256;
     await storageDb.query('update files set ciphertext_sha256 = $2 where asset_id = $1', [assetId, 'f'.repeat(64)]);

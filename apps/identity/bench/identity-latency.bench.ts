@@ -18,7 +18,7 @@ const port = process.env['GRIDLEDGER_PORT_IDENTITY'] || '13001';
 const base = `http://127.0.0.1:${port}`;
 const files = join(home, 'data', 'services', 'identity');
 const keys = join(home, 'data', 'services', 'keys');
-// the stack's channel and chaincode (infra/stack/src/config/stack-config.ts); the proposals are only decoded, never sent
+// the stack's channel and chaincode (libs/stack-connection/src/connection-config.ts); the proposals are only decoded, never sent
 const channel = 'gridledger';
 const chaincode = 'gridledger';
 const signIns = Number(process.env['BENCH_SIGN_INS'] || 300);

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import type { PlatformEndpoints } from '@gridledger/stack-connection';
 import { CHAIN_TOPICS, LEDGER_TOPICS, parsePayload, type CloudEvent } from '@gridledger/contracts';
 import { deadLetterTopic } from '@gridledger/messaging';
 import { envelopeOf, onboardUser, type PlatformUser, publishMessages, type ReceivedMessage, signIn, startPlatformServices, waitForMessages } from '@gridledger/testing';
-import type { PlatformEndpoints } from '@gridledger/stack';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { commandIdOf, commandMessage, sendCommands } from './support/ledger-commands.ts';
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import type { PlatformEndpoints } from '@gridledger/stack-connection';
 import { CHAIN_TOPICS, LEDGER_TOPICS } from '@gridledger/contracts';
 import { envelopeOf, killComponent, onboardUser, pauseComponent, readAllMessages, startPlatformServices, type PlatformUser, type ReceivedEnvelope, type ReceivedMessage } from '@gridledger/testing';
-import type { PlatformEndpoints } from '@gridledger/stack';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { commandIdOf, commandMessage, sendCommands } from './support/ledger-commands.ts';
 

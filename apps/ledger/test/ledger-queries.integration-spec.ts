@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import type { PlatformEndpoints } from '@gridledger/stack-connection';
 import { LEDGER_TOPICS } from '@gridledger/contracts';
 import type { PrincipalName } from '@gridledger/service-auth';
 import { credentialOf, envelopeOf, onboardUser, type PlatformUser, serviceBearer, signIn, stackConnections, startPlatformServices, waitForMessages } from '@gridledger/testing';
-import type { PlatformEndpoints } from '@gridledger/stack';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { commandIdOf, commandMessage, sendCommands } from './support/ledger-commands.ts';
 

@@ -6,12 +6,12 @@ import { join } from 'node:path';
 import { LEDGER_TOPICS, STORAGE_TOPICS } from '@gridledger/contracts';
 import { toKafkaMessage } from '@gridledger/messaging';
 import { decryptStream, generateRecipientKeyPair, hashingPassThrough, openKeyEnvelope, type KeyEnvelope } from '@gridledger/file-crypto';
-import { loadStackConfig, serviceDatabaseUrl, type PlatformEndpoints } from '@gridledger/stack';
 import { credentialOf, envelopeOf, onboardUser, type PlatformUser, publishMessages, signIn, stackConnections, startPlatformServices, waitForMessages } from '@gridledger/testing';
 import { create } from 'kubo-rpc-client';
 import pg from 'pg';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { loadConnectionConfig, type PlatformEndpoints, serviceDatabaseUrl } from '@gridledger/stack-connection';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { multipartBody, randomFile } from './support/multipart-upload.ts';
 
@@ -33,7 +33,7 @@ describe('storage service on real Kubo, the real chain and PostgreSQL', () => {
   let ownerToken: string;
   let consumerToken: string;
   let storageDb: pg.Pool;
-  const ipfs = () => create({ url: `http://127.0.0.1:${loadStackConfig().ports.kuboApi}/api/v0` });
+  const ipfs = () => create({ url: `http://127.0.0.1:${loadConnectionConfig().ports.kuboApi}/api/v0` });
 
   const call = async (method: string, path: string, token?: string, body?: unknown) => {
     const response = await fetch(`${endpoints.storageUrl}${path}`, { method, headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body ? { 'content-type': 'application/json' } : {}) }, ...(body ? { body: JSON.stringify(body) } : {}) });
@@ -86,7 +86,7 @@ describe('storage service on real Kubo, the real chain and PostgreSQL', () => {
     consumer = await onboardUser(endpoints, 'ConsumerMSP', 'consumer');
     ownerToken = await signIn(endpoints, owner);
     consumerToken = await signIn(endpoints, consumer);
-    storageDb = new pg.Pool({ connectionString: serviceDatabaseUrl(loadStackConfig(), 'storage'), max: 2 });
+    storageDb = new pg.Pool({ connectionString: serviceDatabaseUrl(loadConnectionConfig(), 'storage'), max: 2 });
   });
 
   afterAll(async () => {
@@ -238,7 +238,7 @@ describe('storage service on real Kubo, the real chain and PostgreSQL', () => {
     const dir = mkdtempSync(join(tmpdir(), 'envelope-'));
     writeFileSync(join(dir, 'envelope.json'), JSON.stringify(released.body));
     writeFileSync(join(dir, 'key.pem'), keys.privateKeyPem, { mode: 0o600 });
-    const cli = spawnSync(join(loadStackConfig().paths.repo, 'node_modules', '.bin', 'node'), ['apps/cli/scripts/run.ts', 'decrypt', '--envelope', join(dir, 'envelope.json'), '--key', join(dir, 'key.pem'), '--out', join(dir, 'file.bin'), '--gateway', endpoints.ipfsGatewayUrl, '--expect-sha256', file.sha256(), '--quiet'], { cwd: loadStackConfig().paths.repo, encoding: 'utf8' });
+    const cli = spawnSync(join(loadConnectionConfig().paths.repo, 'node_modules', '.bin', 'node'), ['apps/cli/scripts/run.ts', 'decrypt', '--envelope', join(dir, 'envelope.json'), '--key', join(dir, 'key.pem'), '--out', join(dir, 'file.bin'), '--gateway', endpoints.ipfsGatewayUrl, '--expect-sha256', file.sha256(), '--quiet'], { cwd: loadConnectionConfig().paths.repo, encoding: 'utf8' });
     expect(cli.status, cli.stderr).toBe(0);
     expect(createHash('sha256').update(readFileSync(join(dir, 'file.bin'))).digest('hex')).toBe(file.sha256());
 

@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { get as httpsGet } from 'node:https';
 import type { TLSSocket } from 'node:tls';
 import { join } from 'node:path';
-import { loadStackConfig, platformEndpoints, type PlatformEndpoints } from '@gridledger/stack';
+import { loadConnectionConfig, platformEndpoints, type PlatformEndpoints } from '@gridledger/stack-connection';
 import { generateRecipientKeyPair, openKeyEnvelope, type KeyEnvelope } from '@gridledger/file-crypto';
 import { onboardUser, startPlatformServices, type PlatformUser } from '@gridledger/testing';
 import type { Browser, Page } from 'playwright-core';
@@ -14,7 +14,7 @@ import { findOnSomePage, launchChromium, newUserPage, outcome, reloadUntilVisibl
  * One picture per screen, into dist/screenshots on every run; with GRIDLEDGER_UPDATE_SCREENSHOTS=1
  * into docs/screenshots, the ones the README shows, so a test run does not change tracked files.
  */
-const SCREENSHOTS = join(loadStackConfig().paths.repo, ...(process.env['GRIDLEDGER_UPDATE_SCREENSHOTS'] === '1' ? ['docs'] : ['dist']), 'screenshots');
+const SCREENSHOTS = join(loadConnectionConfig().paths.repo, ...(process.env['GRIDLEDGER_UPDATE_SCREENSHOTS'] === '1' ? ['docs'] : ['dist']), 'screenshots');
 
 /**
  * The sharing story through the dashboard, in a real browser against the platform as `npm start`
@@ -51,7 +51,7 @@ describe('the dashboard, end to end in Chromium', () => {
 
   beforeAll(async () => {
     // GRIDLEDGER_E2E_RUNNING=1: against the platform as it runs now, for a quick look while working on the dashboard
-    endpoints = process.env['GRIDLEDGER_E2E_RUNNING'] === '1' ? platformEndpoints(loadStackConfig()) : startPlatformServices();
+    endpoints = process.env['GRIDLEDGER_E2E_RUNNING'] === '1' ? platformEndpoints(loadConnectionConfig()) : startPlatformServices();
     mkdirSync(SCREENSHOTS, { recursive: true });
     browser = await launchChromium();
     regulator = await onboardUser(endpoints, 'RegulatorMSP', 'regulator');

@@ -7,5 +7,4 @@ export { loadStackConfig, type StackConfig } from './config/stack-config.ts';
 export { statusRows, type StatusRow } from './commands/status.ts';
 export { buildService } from './services/build-service.ts';
 export { PUBLIC_TOPICS, SERVICE_KAFKA_ACCESS } from './kafka/kafka-access.ts';
-export { STACK_CLI_ARGS as STACK_CLI } from './runtime/stack-cli-args.ts';
 export { BACKED_UP_PATHS, PGDATA } from './backup/backup-contents.ts';

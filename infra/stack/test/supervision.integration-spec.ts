@@ -3,11 +3,12 @@ import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { pidFilePath, readPidFile } from '@gridledger/stack-connection';
 import { describe, expect, it } from 'vitest';
-import { loadStackConfig, STACK_CLI, statusRows, type StatusRow } from '../src/index.ts';
+import { loadStackConfig, statusRows, type StatusRow } from '../src/index.ts';
+import { STACK_CLI_ARGS } from '../src/runtime/stack-cli-args.ts';
 import { processStartTime } from '../src/process/pid-file.ts';
 
 const config = loadStackConfig();
-const stack = (command: string) => spawnSync(join(config.paths.repo, 'node_modules', '.bin', 'node'), [...STACK_CLI, command], { cwd: config.paths.repo, encoding: 'utf8' });
+const stack = (command: string) => spawnSync(join(config.paths.repo, 'node_modules', '.bin', 'node'), [...STACK_CLI_ARGS, command], { cwd: config.paths.repo, encoding: 'utf8' });
 const row = async (name: string): Promise<StatusRow | undefined> => (await statusRows(config)).find((r) => r.component === name);
 
 async function until(what: string, check: () => Promise<boolean>, timeoutMs: number): Promise<number> {

@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
 import type { Role } from '@gridledger/domain';
-import { loadStackConfig, pidFilePath, platformEndpoints, readPidFile, STACK_CLI, type PlatformEndpoints } from '@gridledger/stack';
+import { loadConnectionConfig, pidFilePath, platformEndpoints, readPidFile, type PlatformEndpoints } from '@gridledger/stack-connection';
+import { runStackCommand } from './stack-command.ts';
 
 export type PlatformServiceName = 'identity' | 'ledger' | 'storage' | 'access-policy' | 'audit';
 
@@ -11,21 +10,15 @@ export type PlatformServiceName = 'identity' | 'ledger' | 'storage' | 'access-po
  * sources and supervised by the stack. Tests then talk to them as other services would.
  */
 export function startPlatformServices(): PlatformEndpoints {
-  const config = loadStackConfig();
-  const node = join(config.paths.repo, 'node_modules', '.bin', 'node');
-  const result = spawnSync(node, [...STACK_CLI, 'start'], { cwd: config.paths.repo, stdio: ['ignore', 'ignore', 'inherit'] });
-  if (result.status !== 0) throw new Error('npm run stack -- start failed (see the output above); these tests need the platform services.');
-  return platformEndpoints(config);
+  runStackCommand(['start'], ['ignore', 'ignore', 'inherit']);
+  return platformEndpoints(loadConnectionConfig());
 }
 
 /**
  * Runs `npm run stack -- up`: starts whatever component of the stack is down (not the services).
  */
 export function stackUp(): void {
-  const config = loadStackConfig();
-  const node = join(config.paths.repo, 'node_modules', '.bin', 'node');
-  const result = spawnSync(node, [...STACK_CLI, 'up'], { cwd: config.paths.repo, stdio: ['ignore', 'ignore', 'inherit'] });
-  if (result.status !== 0) throw new Error('npm run stack -- up failed (see the output above).');
+  runStackCommand(['up'], ['ignore', 'ignore', 'inherit']);
 }
 
 /** The stack's own processes, as its pid files name them. */
@@ -37,8 +30,7 @@ export type StackComponentName = 'kafka' | 'kubo' | 'postgres' | 'orderer' | 'pe
  * Returns the pid it killed.
  */
 export function killComponent(name: PlatformServiceName | StackComponentName | (string & {})): number {
-  const config = loadStackConfig();
-  const record = readPidFile(pidFilePath(config.paths, name));
+  const record = readPidFile(pidFilePath(loadConnectionConfig().paths, name));
   if (!record) throw new Error(`the ${name} service is not running (no pid file)`);
   // the daemon runs in its own process group: kill the group, as the stack's down does
   process.kill(-record.pid, 'SIGKILL');
@@ -51,8 +43,7 @@ export function killComponent(name: PlatformServiceName | StackComponentName | (
  * answers nothing, the harshest kind of outage for its clients. Resolves with the seconds it was stopped.
  */
 export async function pauseComponent(name: string, ms: number): Promise<number> {
-  const config = loadStackConfig();
-  const record = readPidFile(pidFilePath(config.paths, name));
+  const record = readPidFile(pidFilePath(loadConnectionConfig().paths, name));
   if (!record) throw new Error(`the ${name} component is not running (no pid file)`);
   const started = Date.now();
   process.kill(-record.pid, 'SIGSTOP');

@@ -1,5 +1,5 @@
 import { loadServiceCredential, loadServiceKeyRegistry, type PrincipalName, type ServiceCredential, type ServiceKeyRegistry, type ServiceName } from '@gridledger/service-auth';
-import { loadStackConfig, platformEndpoints } from '@gridledger/stack';
+import { loadConnectionConfig, platformEndpoints } from '@gridledger/stack-connection';
 
 const credentials = new Map<PrincipalName, ServiceCredential>();
 
@@ -7,7 +7,7 @@ const credentials = new Map<PrincipalName, ServiceCredential>();
 export function credentialOf(holder: PrincipalName): ServiceCredential {
   let credential = credentials.get(holder);
   if (!credential) {
-    const { serviceKeys } = platformEndpoints(loadStackConfig());
+    const { serviceKeys } = platformEndpoints(loadConnectionConfig());
     if (holder === 'web-entry') throw new Error('the public entry holds no credential of its own');
     credential = loadServiceCredential(holder, serviceKeys.privateKey(holder));
     credentials.set(holder, credential);
@@ -22,7 +22,7 @@ export async function serviceBearer(holder: PrincipalName, audience: ServiceName
 
 /** Everyone's public keys, as the services read them. */
 export function serviceKeyRegistry(): ServiceKeyRegistry {
-  return loadServiceKeyRegistry(platformEndpoints(loadStackConfig()).serviceKeys.registry);
+  return loadServiceKeyRegistry(platformEndpoints(loadConnectionConfig()).serviceKeys.registry);
 }
 
 /** The operator's service token for `audience`, as `npm run stack` commands carry it. */

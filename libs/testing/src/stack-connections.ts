@@ -1,10 +1,10 @@
-import { connectionInfo, loadStackConfig, type OrganizationConnection, type StackConnectionInfo } from '@gridledger/stack';
+import { connectionInfo, loadConnectionConfig, type OrganizationConnection, type StackConnectionInfo } from '@gridledger/stack-connection';
 
 let cached: StackConnectionInfo | undefined;
 
 /** Addresses and credentials of the running stack (the global setup has brought it up). */
 export function stackConnections(): StackConnectionInfo {
-  cached ??= connectionInfo(loadStackConfig());
+  cached ??= connectionInfo(loadConnectionConfig());
   return cached;
 }
 

@@ -1,4 +1,4 @@
-import type { PlatformEndpoints } from '@gridledger/stack';
+import type { PlatformEndpoints } from '@gridledger/stack-connection';
 import { onboardUser, signIn, type PlatformUser } from './platform-services.ts';
 
 export interface Answer {

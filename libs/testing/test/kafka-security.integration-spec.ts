@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { ACCESS_TOPICS, CHAIN_TOPICS, LEDGER_TOPICS } from '@gridledger/contracts';
-import { loadStackConfig } from '@gridledger/stack';
+import { kafkaCredentialsFile, loadConnectionConfig, stackCaFiles } from '@gridledger/stack-connection';
 import { Kafka, logLevel } from 'kafkajs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { outsideReader, removeOutsideReader, stackConnections, testKafka } from '../src/index.ts';
@@ -75,8 +75,8 @@ describe('Kafka: authentication and ACLs', () => {
   });
 
   it('keeps its credentials readable by the stack user only', () => {
-    const data = loadStackConfig().paths.data;
-    for (const file of [`${data}/kafka/credentials.json`, `${data}/kafka/server.properties`, `${data}/tls/ca-key.pem`]) {
+    const config = loadConnectionConfig();
+    for (const file of [kafkaCredentialsFile(config), `${config.paths.data}/kafka/server.properties`, stackCaFiles(config).caKey]) {
       expect((statSync(file).mode & 0o077).toString(8), file).toBe('0');
     }
   });

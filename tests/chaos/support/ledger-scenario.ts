@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { PlatformEndpoints } from '@gridledger/stack-connection';
 import { CHAIN_TOPICS, LEDGER_TOPICS } from '@gridledger/contracts';
 import { commandIdOf, commandMessage, killComponent, onboardUser, pauseComponent, sendCommands, startPlatformServices, type ReceivedEnvelope } from '@gridledger/testing';
-import type { PlatformEndpoints } from '@gridledger/stack';
 import type { Message } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collateralOf, componentPids, healthyAgain } from './component-watch.ts';

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { PlatformEndpoints } from '@gridledger/stack-connection';
 import { generateRecipientKeyPair } from '@gridledger/file-crypto';
-import type { PlatformEndpoints } from '@gridledger/stack';
 import { call, ownerAndFundedConsumer, signIn, type Answer, type PlatformUser } from '@gridledger/testing';
 
 /**

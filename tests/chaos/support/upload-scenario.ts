@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { loadStackConfig, type PlatformEndpoints } from '@gridledger/stack';
+import { loadConnectionConfig, type PlatformEndpoints } from '@gridledger/stack-connection';
 import { call, eventually, killComponent, onboardUser, signIn, type Answer } from '@gridledger/testing';
 import { healthyAgain } from './component-watch.ts';
 import { recoveryAfter, type ScenarioResult } from './scenario-report.ts';
@@ -38,7 +38,7 @@ const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest(
 
 /** The recursive pins Kubo holds now, read straight from its RPC API. */
 async function pins(): Promise<Set<string>> {
-  const response = await fetch(`http://127.0.0.1:${loadStackConfig().ports.kuboApi}/api/v0/pin/ls?type=recursive`, { method: 'POST' });
+  const response = await fetch(`http://127.0.0.1:${loadConnectionConfig().ports.kuboApi}/api/v0/pin/ls?type=recursive`, { method: 'POST' });
   if (!response.ok) throw new Error(`Kubo's pin/ls answered ${response.status}`);
   return new Set(Object.keys(((await response.json()) as { Keys?: Record<string, unknown> }).Keys ?? {}));
 }
