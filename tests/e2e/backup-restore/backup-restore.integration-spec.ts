@@ -3,20 +3,20 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { loadConnectionConfig, type PlatformEndpoints } from '@gridledger/stack-connection';
 import { generateRecipientKeyPair } from '@gridledger/file-crypto';
-import { BACKED_UP_PATHS, loadStackConfig, PGDATA, STACK_CLI, type PlatformEndpoints } from '@gridledger/stack';
-import { call, eventually, ownerAndFundedConsumer, serviceBearer, signIn, stackUp, startPlatformServices, uploadAndAnchor, type PlatformUser } from '@gridledger/testing';
+import { BACKED_UP_PATHS, PGDATA } from '@gridledger/stack';
+import { call, eventually, ownerAndFundedConsumer, serviceBearer, signIn, stackCommand, stackUp, startPlatformServices, uploadAndAnchor, type PlatformUser } from '@gridledger/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 
-const config = loadStackConfig();
+const config = loadConnectionConfig();
 const node = join(config.paths.repo, 'node_modules', '.bin', 'node');
 const work = mkdtempSync(join(tmpdir(), 'backup-restore-'));
 const backupFile = join(work, 'stack.glb');
 const passphrase = `backup passphrase ${Date.now()}`;
 
-function stack(args: string[], env: Record<string, string> = {}) {
-  return spawnSync(node, [...STACK_CLI, ...args], { cwd: config.paths.repo, encoding: 'utf8', env: { ...process.env, ...env }, timeout: 10 * 60_000 });
-}
+/** The operator's commands, as they type them: `npm run stack -- backup …`, with what they set in the environment. */
+const stack = (args: string[], env: Record<string, string> = {}) => stackCommand(args, { env, timeoutMs: 10 * 60_000 });
 
 const masterKeys = (service: 'identity' | 'storage'): string[] =>
   (JSON.parse(readFileSync(join(config.paths.data, 'services', service, 'secrets.json'), 'utf8')) as { masterKeys: string }).masterKeys.split(',');

@@ -1,13 +1,14 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
+import { loadConnectionConfig, type PlatformEndpoints, serviceDatabaseUrl } from '@gridledger/stack-connection';
 import { ACCESS_TOPICS, AUDIT_TOPICS, CHAIN_TOPICS } from '@gridledger/contracts';
 import { decryptStream, generateRecipientKeyPair, openKeyEnvelope, type KeyEnvelope } from '@gridledger/file-crypto';
-import { loadStackConfig, PUBLIC_TOPICS, serviceDatabaseUrl, type PlatformEndpoints } from '@gridledger/stack';
+import { PUBLIC_TOPICS } from '@gridledger/stack';
 import { call, eventually, onboardUser, operatorToken, type PlatformUser, signIn, stackConnections, startPlatformServices, uploadAndAnchor } from '@gridledger/testing';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GridOperatorConsumer } from './support/grid-operator-consumer.ts';
+import { GridOperatorConsumer } from '../support/grid-operator-consumer.ts';
 
 /**
  * The whole scheme, once, on the real stack with every service running as `npm start` runs it:
@@ -185,7 +186,7 @@ describe('the sharing story, end to end', () => {
     const reader = operator.credentials;
     if (!reader) throw new Error('the grid operator has no principal');
     const child = spawn(process.execPath, ['libs/contracts/examples/print-events.ts', CHAIN_TOPICS.AssetRegistered, CHAIN_TOPICS.AccessGranted], {
-      cwd: loadStackConfig().paths.repo,
+      cwd: loadConnectionConfig().paths.repo,
       env: { ...process.env, KAFKA_BROKERS: brokers.join(','), KAFKA_USERNAME: reader.username, KAFKA_PASSWORD: reader.password, KAFKA_CA_FILE: caFile },
     });
     let printed = '';
@@ -233,7 +234,7 @@ describe('the sharing story, end to end', () => {
   });
 
   it("then finds a record tampered with in the storage service's database, and reports it as an event", async () => {
-    const storageDb = new pg.Client({ connectionString: serviceDatabaseUrl(loadStackConfig(), 'storage') });
+    const storageDb = new pg.Client({ connectionString: serviceDatabaseUrl(loadConnectionConfig(), 'storage') });
     await storageDb.connect();
     const forged = 'f'.repeat(64);
     try {

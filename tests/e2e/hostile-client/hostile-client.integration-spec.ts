@@ -1,15 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
+import type { PlatformEndpoints } from '@gridledger/stack-connection';
 import { ACCESS_TOPICS, CHAIN_TOPICS, IDENTITY_TOPICS, LEDGER_TOPICS, STORAGE_TOPICS } from '@gridledger/contracts';
 import { deadLetterTopic } from '@gridledger/messaging';
-import { SERVICE_KAFKA_ACCESS, type PlatformEndpoints } from '@gridledger/stack';
+import { SERVICE_KAFKA_ACCESS } from '@gridledger/stack';
 import { onboardUser, outsideReader, publishMessages, removeOutsideReader, serviceBearer, signIn, startPlatformServices, testKafka, waitForMessages, type PlatformUser } from '@gridledger/testing';
 import type { JWK } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { forgeries } from './support/forged-tokens.ts';
-import { eventually, send, upload, type Seen } from './support/http.ts';
-import { writeReport, type CaseResult } from './support/report.ts';
-import { differences, StateSnapshot } from './support/state-snapshot.ts';
+import { forgeries } from '../support/forged-tokens.ts';
+import { eventually, send, upload, type Seen } from '../support/hostile-http.ts';
+import { writeReport, type CaseResult } from '../support/security-report.ts';
+import { differences, StateSnapshot } from '../support/state-snapshot.ts';
 
 /**
  * The platform tried as a hostile client would: forged tokens, other people's ids, other roles'

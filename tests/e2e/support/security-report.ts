@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { loadStackConfig } from '@gridledger/stack';
+import { loadConnectionConfig } from '@gridledger/stack-connection';
 
 export interface CaseResult {
   attackClass: string;
@@ -14,7 +14,7 @@ export interface CaseResult {
 
 /** The suite's table, in dist/security/report.md: class, case, status, code, unchanged. */
 export function writeReport(results: CaseResult[]): string {
-  const file = join(loadStackConfig().paths.repo, 'dist', 'security', 'report.md');
+  const file = join(loadConnectionConfig().paths.repo, 'dist', 'security', 'report.md');
   mkdirSync(dirname(file), { recursive: true });
   const classes = new Set(results.map((r) => r.attackClass));
   const lines = [

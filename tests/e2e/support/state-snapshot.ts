@@ -1,7 +1,8 @@
-import { loadStackConfig, PUBLIC_TOPICS, serviceDatabaseUrl } from '@gridledger/stack';
+import { loadConnectionConfig, serviceDatabaseUrl } from '@gridledger/stack-connection';
+import { PUBLIC_TOPICS } from '@gridledger/stack';
 import { testKafka } from '@gridledger/testing';
 import pg from 'pg';
-import { send } from './http.ts';
+import { send } from './hostile-http.ts';
 
 /** What "nothing changed" is checked against: the chain, the services' rows, the balances, the public topics. */
 export interface Subjects {
@@ -51,7 +52,7 @@ export class StateSnapshot {
   private pool(database: string): pg.Pool {
     let pool = this.pools.get(database);
     if (!pool) {
-      pool = new pg.Pool({ connectionString: serviceDatabaseUrl(loadStackConfig(), database), max: 1 });
+      pool = new pg.Pool({ connectionString: serviceDatabaseUrl(loadConnectionConfig(), database), max: 1 });
       this.pools.set(database, pool);
     }
     return pool;
