@@ -11,7 +11,7 @@ export { AllowRoles, refuseUser, UserGuard, type AuthenticatedRequest, type Plat
 export { HealthChecks } from './health/health-checks.ts';
 export { ServiceHealthModule } from './health/service-health.module.ts';
 export { startServiceTracing, TracingShutdown, useServiceTracing } from './tracing/service-tracing.ts';
-export { bootstrapService, serveOpenApi, type ServiceBootstrap } from './bootstrap/service-bootstrap.ts';
+export { bootstrapService, createServiceApp, serveOpenApi, type ServiceBootstrap } from './bootstrap/service-bootstrap.ts';
 export { InboxEvents, type InboxGroup } from './inbox/inbox-events.decorator.ts';
 export { InboxBatchContext, InboxContext, type InboxDeliveries } from './inbox/inbox-context.ts';
 export { InboxConsumers, type InboxConnection } from './inbox/inbox-consumers.ts';

@@ -4,9 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { generateServiceKeyPair, PRINCIPAL_NAMES, ServiceCredential, type PrincipalName } from '@gridledger/service-auth';
+import { createServiceApp } from '@gridledger/nest-service';
 import { createTestDatabase, stackConnections, type TestDatabase } from '@gridledger/testing';
 import { loadIdentityConfig, type IdentityConfig } from '../../src/config/identity-config.ts';
-import { createIdentityApp } from '../../src/identity-app.ts';
+import { IDENTITY_SERVICE } from '../../src/identity-service.ts';
 
 export interface Harness {
   app: INestApplication;
@@ -67,7 +68,7 @@ export async function startIdentity(): Promise<Harness> {
   };
   const launch = async (settings: Record<string, string>) => {
     const config = loadIdentityConfig(settings);
-    const app = await createIdentityApp(config, { logger: false });
+    const app = await createServiceApp(IDENTITY_SERVICE, config, { logger: false });
     await app.listen(0, '127.0.0.1');
     return { app, config, url: (await app.getUrl()).replace('[::1]', '127.0.0.1') };
   };

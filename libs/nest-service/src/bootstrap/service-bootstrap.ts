@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import type { ErrorTranslator } from '@gridledger/api-errors';
 import { Logger, type DynamicModule, type INestApplication, type NestApplicationOptions } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { ServiceExceptionFilter } from '../errors/service-exception.filter.ts';
 import { startInbox } from '../inbox/inbox.provider.ts';
@@ -20,8 +21,10 @@ export interface ServiceBootstrap<Config> {
   /** the service's own error translations, for the one exception filter */
   errors?: readonly ErrorTranslator[];
   nestOptions?: Pick<NestApplicationOptions, 'bodyParser'>;
-  /** once listening: what this service sets on its server */
-  listening?: (server: Server, config: Config) => void;
+  /** the service's own middleware and parsers, mounted after logs and traces and before its routes and OpenAPI */
+  configure?: (app: NestExpressApplication, config: Config) => void;
+  /** once listening: what this service sets on its server, or starts beside it */
+  listening?: (server: Server, config: Config, app: NestExpressApplication) => void | Promise<void>;
 }
 
 /** OpenAPI at /docs (JSON at /openapi.json), with bearer authentication, as every service has it. */
@@ -44,16 +47,26 @@ export async function bootstrapService<Config>(service: ServiceBootstrap<Config>
     console.error((error as Error).message);
     process.exit(1);
   }
-  const app = await NestFactory.create(service.module(config), { abortOnError: false, bufferLogs: true, ...service.nestOptions });
-  useServiceLogs(app);
-  useServiceTracing(app);
-  app.useGlobalFilters(new ServiceExceptionFilter(service.name, service.errors));
-  serveOpenApi(app, service.openApi);
+  const app = await createServiceApp(service, config);
   app.enableShutdownHooks();
   await startInbox(app);
   const { port, host } = service.address(config);
   const server = await listenOnSharedPort(app, port, host);
-  service.listening?.(server, config);
+  await service.listening?.(server, config, app);
   new Logger(service.name).log(`listening on http://${host}:${port} (OpenAPI at /docs)`);
+  return app;
+}
+
+/**
+ * The service's app, configured as bootstrapService serves it but not listening: what its
+ * integration tests start in-process. `logger: false` keeps a test's output quiet.
+ */
+export async function createServiceApp<Config>(service: ServiceBootstrap<Config>, config: Config, options: { logger?: false } = {}): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(service.module(config), { abortOnError: false, bufferLogs: options.logger !== false, ...options, ...service.nestOptions });
+  if (options.logger !== false) useServiceLogs(app);
+  useServiceTracing(app);
+  service.configure?.(app, config);
+  app.useGlobalFilters(new ServiceExceptionFilter(service.name, service.errors));
+  serveOpenApi(app, service.openApi);
   return app;
 }
