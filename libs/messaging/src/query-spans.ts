@@ -10,9 +10,9 @@ const operation = (text: string): string => text.trim().split(/\s+/, 1)[0]?.toLo
  * submittable queries (cursors, COPY streams) pass through untraced. Each client is wrapped once,
  * as the pool opens it, so checked-out clients (transactions) are traced too.
  */
-export function traceQueries(pool: pg.Pool): void {
+export function traceQueries(pool: pg.Pool, enabled = tracingEnabled()): void {
   // off, a query pays for nothing: the clients are left as pg made them
-  if (!tracingEnabled()) return;
+  if (!enabled) return;
   pool.on('connect', (client) => {
     const query = client.query.bind(client) as (...args: unknown[]) => unknown;
     const traced = (...args: unknown[]): unknown => {
