@@ -1,5 +1,5 @@
 import type { CloudEvent } from '@gridledger/contracts';
-import { TRACEPARENT_PATTERN } from '@gridledger/tracing';
+import { pickTraceCarrier, TRACEPARENT_PATTERN } from '@gridledger/tracing';
 import { z } from 'zod';
 
 /** The CloudEvents 1.0 fields every GridLedger event carries; `data` is checked per topic afterwards. */
@@ -49,5 +49,5 @@ export function decodeEvent<T>(topic: string, value: Buffer | string | null, sch
   const data = schema.safeParse(envelope.data.data);
   if (!data.success) return { ok: false, reason: `data does not match the schema of ${topic}: ${describe(data.error)}` };
   const { traceparent, tracestate, ...fields } = envelope.data;
-  return { ok: true, event: { ...fields, ...(traceparent ? { traceparent } : {}), ...(traceparent && tracestate ? { tracestate } : {}), data: data.data } };
+  return { ok: true, event: { ...fields, ...pickTraceCarrier({ traceparent, tracestate }), data: data.data } };
 }
