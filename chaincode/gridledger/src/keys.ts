@@ -11,6 +11,8 @@ export const KEY = {
   assetByCategory: 'asset-by-category',
   assetBySensitivity: 'asset-by-sensitivity',
   assetByStatus: 'asset-by-status',
+  /** a data product's head: its latest version */
+  product: 'product',
   request: 'request',
   requestByAssetConsumer: 'request-by-asset-consumer',
   account: 'account',

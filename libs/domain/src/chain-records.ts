@@ -41,7 +41,30 @@ export interface DataAsset {
   priceCredits: number;
   policy: AccessPolicy;
   status: AssetStatus;
+  /**
+   * The data product this asset is a version of (next month's load curve is version 2 of the same
+   * product). Absent on assets registered before 2026-12-06: each is version 1 of a product of its own.
+   */
+  product?: ProductVersion | undefined;
   createdAt: string;
+  updatedAt: string;
+}
+
+/** Where an asset stands in its data product: the versions are linked on chain, newest last. */
+export interface ProductVersion {
+  /** the id of the product's first version */
+  id: string;
+  version: number;
+  previousAssetId: string | null;
+}
+
+/** A data product's head on chain: its latest version, so a new one follows exactly that one. */
+export interface DataProduct {
+  docType: 'product';
+  id: string;
+  owner: PartyRef;
+  latestVersion: number;
+  latestAssetId: string;
   updatedAt: string;
 }
 
@@ -107,7 +130,10 @@ export interface UserFreeze {
  * What the submit transactions take as their JSON arguments.
  */
 
-export type AssetRegistration = Omit<DataAsset, 'docType' | 'owner' | 'keyVersion' | 'status' | 'createdAt' | 'updatedAt'>;
+export type AssetRegistration = Omit<DataAsset, 'docType' | 'owner' | 'keyVersion' | 'status' | 'product' | 'createdAt' | 'updatedAt'> & {
+  /** publishes the asset as the next version of the product whose latest version this is */
+  versionOf?: string | undefined;
+};
 /** What UpdateAssetMetadata may change; at least one field */
 export type MetadataPatch = Partial<Pick<DataAsset, 'title' | 'description' | 'category' | 'sensitivity' | 'priceCredits' | 'policy'>>;
 /** A rotated asset's new ciphertext; keyVersion one above the current */

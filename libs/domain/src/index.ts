@@ -21,6 +21,8 @@ export type {
   Account,
   AssetRegistration,
   DataAsset,
+  DataProduct,
+  ProductVersion,
   Decision,
   DownloadInput,
   EscrowState,

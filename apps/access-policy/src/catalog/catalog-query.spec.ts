@@ -15,4 +15,13 @@ describe('catalog query', () => {
     expect(sql.order).toBe('price_credits desc, asset_id');
     expect(catalogSql(catalogQuerySchema.parse({}))).toEqual({ where: '', order: 'created_at desc nulls last, asset_id', values: [] });
   });
+
+  it("lists one product's versions newest first, or only each product's latest version", () => {
+    const versions = catalogSql(catalogQuerySchema.parse({ productId: 'curve-10', sort: 'version' }));
+    expect(versions).toEqual({ where: 'where product_id = $1', order: 'product_version desc, asset_id', values: ['curve-10'] });
+    const latest = catalogSql(catalogQuerySchema.parse({ latestOnly: 'true' }));
+    expect(latest.where).toMatch(/^where not exists \(select 1 from assets later where later.product_id = assets.product_id and later.product_version > assets.product_version\)$/);
+    expect(catalogSql(catalogQuerySchema.parse({ latestOnly: 'false' })).where).toBe('');
+    expect(catalogQuerySchema.safeParse({ productId: "x' or 1=1" }).success).toBe(false);
+  });
 });

@@ -1,9 +1,10 @@
 import { ASSET_CATEGORIES, ASSET_STATUSES, SENSITIVITIES } from '@gridledger/domain';
 import { z } from 'zod';
 
-export const CATALOG_SORTS = ['newest', 'title', 'priceAsc', 'priceDesc', 'size'] as const;
+export const CATALOG_SORTS = ['newest', 'version', 'title', 'priceAsc', 'priceDesc', 'size'] as const;
 const ORDER: Record<(typeof CATALOG_SORTS)[number], string> = {
   newest: 'created_at desc nulls last, asset_id',
+  version: 'product_version desc, asset_id',
   title: 'lower(title), asset_id',
   priceAsc: 'price_credits, asset_id',
   priceDesc: 'price_credits desc, asset_id',
@@ -19,6 +20,10 @@ export const catalogQuerySchema = z.object({
   sensitivity: optional(z.enum(SENSITIVITIES)),
   mspId: optional(z.string().regex(/^[A-Za-z0-9][A-Za-z0-9.-]{0,63}$/)),
   status: optional(z.enum(ASSET_STATUSES)),
+  /** the versions of one data product (its first version's asset id) */
+  productId: optional(z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/)),
+  /** only each product's latest version: the catalog a buyer browses */
+  latestOnly: optional(z.enum(['true', 'false']).transform((v) => v === 'true')),
   minPrice: optional(z.coerce.number().int().min(0)),
   maxPrice: optional(z.coerce.number().int().min(0)),
   sort: z.enum(CATALOG_SORTS).default('newest'),
@@ -43,6 +48,8 @@ export function catalogSql(query: CatalogQuery): { where: string; order: string;
   if (query.sensitivity) add((n) => `sensitivity = ${n}`, query.sensitivity);
   if (query.mspId) add((n) => `owner_msp = ${n}`, query.mspId);
   if (query.status) add((n) => `status = ${n}`, query.status);
+  if (query.productId) add((n) => `product_id = ${n}`, query.productId);
+  if (query.latestOnly) where.push('not exists (select 1 from assets later where later.product_id = assets.product_id and later.product_version > assets.product_version)');
   if (query.minPrice !== undefined) add((n) => `price_credits >= ${n}`, query.minPrice);
   if (query.maxPrice !== undefined) add((n) => `price_credits <= ${n}`, query.maxPrice);
   return { where: where.length ? `where ${where.join(' and ')}` : '', order: ORDER[query.sort], values };

@@ -18,8 +18,10 @@ export class CatalogController {
   constructor(private readonly catalog: CatalogRepository) {}
 
   @Get()
-  @ApiOperation({ summary: 'Search the data assets: words in title or description, category, sensitivity, organisation, status, price range; sorted and paged' })
+  @ApiOperation({ summary: 'Search the data assets: words in title or description, category, sensitivity, organisation, status, data product, price range; sorted and paged' })
   @ApiQuery({ name: 'q', required: false })
+  @ApiQuery({ name: 'productId', required: false, description: "one data product's versions (its first version's asset id); sort=version lists them newest first" })
+  @ApiQuery({ name: 'latestOnly', required: false, enum: ['true', 'false'], description: "only each product's latest version" })
   @ApiQuery({ name: 'sort', required: false, enum: CATALOG_SORTS })
   @ApiQuery({ name: 'page', required: false, schema: { type: 'integer', minimum: 1, default: 1 } })
   @ApiQuery({ name: 'pageSize', required: false, schema: { type: 'integer', minimum: 1, maximum: 100, default: 20 } })

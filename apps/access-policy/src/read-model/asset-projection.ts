@@ -12,10 +12,13 @@ export async function applyAssetEvent(db: pg.ClientBase, event: TypedChainEvent)
   if (!assetId) return;
   if (event.event === 'AssetRegistered') {
     const { asset } = event.data;
+    const product = asset.product ?? { id: assetId, version: 1, previousAssetId: null };
     await db.query(
-      `insert into assets (asset_id, owner_msp, owner_uid, title, description, category, sensitivity, price_credits, size_bytes, status, policy, key_version, created_at, updated_at)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13) on conflict (asset_id) do nothing`,
-      [assetId, asset.owner.mspId, asset.owner.uid, asset.title, asset.description, asset.category, asset.sensitivity, asset.priceCredits, asset.sizeBytes, asset.status, JSON.stringify(asset.policy), asset.keyVersion, event.timestamp],
+      `insert into assets (asset_id, owner_msp, owner_uid, title, description, category, sensitivity, price_credits, size_bytes, status, policy, key_version, created_at, updated_at,
+         product_id, product_version, previous_asset_id)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, $14, $15, $16) on conflict (asset_id) do nothing`,
+      [assetId, asset.owner.mspId, asset.owner.uid, asset.title, asset.description, asset.category, asset.sensitivity, asset.priceCredits, asset.sizeBytes, asset.status, JSON.stringify(asset.policy), asset.keyVersion, event.timestamp,
+        product.id, product.version, product.previousAssetId],
     );
     return;
   }

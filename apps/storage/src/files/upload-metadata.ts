@@ -16,6 +16,8 @@ export const uploadMetadataSchema = z.object({
     maxDurationSeconds: z.number().int().min(1).max(MAX_POLICY_DURATION_SECONDS),
     maxDownloads: z.number().int().min(1).max(MAX_POLICY_DOWNLOADS),
   }).strict(),
+  /** publishes the file as the next version of the data product whose latest version this asset is */
+  versionOf: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/, 'must be an asset id').optional(),
 }).strict();
 
 export type UploadMetadata = z.infer<typeof uploadMetadataSchema>;

@@ -20,6 +20,8 @@ import { sanitizeFileName } from './file-name.ts';
 import { KEY_ENCRYPTION_SERVICE } from './key-encryption.provider.ts';
 import { parseUploadMetadata, sanitizeContentType, type UploadMetadata } from './upload-metadata.ts';
 import { UploadProgressRegistry, type UploadProgress } from './upload-progress.ts';
+import { LedgerClient } from '../ledger/ledger-client.ts';
+import { checkVersionOf } from './version-of-check.ts';
 
 export interface StoredFile {
   assetId: string;
@@ -56,6 +58,7 @@ export class UploadService {
     @Inject(KEY_ENCRYPTION_SERVICE) private readonly kms: KeyEncryptionService,
     private readonly progress: UploadProgressRegistry,
     private readonly pins: PinReleases,
+    private readonly ledger: LedgerClient,
   ) {}
 
   upload(user: PlatformUser, request: Request, uploadId: string): Promise<StoredFile> {
@@ -111,6 +114,7 @@ export class UploadService {
   }
 
   private async store(user: PlatformUser, metadata: UploadMetadata, file: Readable, names: { fileName: string; contentType: string }, progress: UploadProgress): Promise<StoredFile> {
+    if (metadata.versionOf !== undefined) await checkVersionOf((id) => this.ledger.asset(id), user, metadata.versionOf, metadata.sensitivity);
     const assetId = randomUUID();
     const dataKey = generateDataKey();
     const limit = new ByteLimit(this.config.STORAGE_MAX_UPLOAD_BYTES, (bytes) => this.progress.update(progress, { bytesReceived: bytes }));
@@ -137,6 +141,7 @@ export class UploadService {
         id: assetId, title: metadata.title, description: metadata.description ?? '', category: metadata.category, sensitivity: metadata.sensitivity,
         cid, ciphertextSha256: stored.ciphertextSha256, plaintextSha256: stored.plaintextSha256, sizeBytes: stored.sizeBytes,
         encryptionScheme: FILE_ENCRYPTION_SCHEME, priceCredits: metadata.priceCredits, policy: metadata.policy,
+        ...(metadata.versionOf === undefined ? {} : { versionOf: metadata.versionOf }),
       };
       await this.database.transaction(async (tx) => {
         stored.registerCommandId = await this.commands.enqueue(tx, assetId, { userId: user.id, call: submitCalls.registerAsset(registration) });

@@ -78,8 +78,17 @@ export interface Asset {
   policy: AssetPolicy;
   status: AssetStatus;
   keyVersion: number;
+  /** the data product this asset is a version of; absent on assets older than products (version 1 of their own) */
+  product?: ProductVersion;
   createdAt: string;
   updatedAt: string;
+}
+
+export interface ProductVersion {
+  /** the product's first version's asset id */
+  id: string;
+  version: number;
+  previousAssetId: string | null;
 }
 
 export interface AssetPage {

@@ -87,6 +87,7 @@ export const en = {
   },
   asset: {
     closedToOwner: { frozen: 'The regulator has frozen this asset: its policy and key cannot change until it is unfrozen.', retired: 'This asset is retired: its policy and key no longer change.' },
+    version: 'Version', versionNumber: 'version {{version}}', versions: 'Versions of this data product', publishVersion: 'Publish the next version',
     back: 'Back to the catalog', metadata: 'Metadata', onChain: 'On-chain record', policy: 'Policy', lineage: 'Lineage', timeline: 'Timeline', graph: 'Graph',
     owner: 'Owner', category: 'Category', sensitivity: 'Sensitivity', price: 'Price', size: 'Size', status: 'Status', keyVersion: 'Key version', description: 'Description', created: 'Registered', updated: 'Updated',
     cid: 'CID (IPFS)', plaintextSha256: 'SHA-256 of the file', ciphertextSha256: 'SHA-256 of the ciphertext', txId: 'Transaction', block: 'Block', scheme: 'Encryption', fileStatus: 'Anchoring',
@@ -101,6 +102,7 @@ export const en = {
     AssetFrozen: 'frozen', AssetUnfrozen: 'unfrozen', RegulatorNoteAdded: 'regulator note', PolicyUpdated: 'policy updated',
   },
   upload: {
+    newVersionOf: 'This file will be version {{version}} of “{{title}}”: its details start from the previous version’s.', previousVersion: 'Previous version',
     title: 'Upload a data file', intro: 'The file is encrypted with its own key and pinned to IPFS; only its CID and hashes go on chain.',
     titleField: 'Title', description: 'Description', category: 'Category', sensitivity: 'Sensitivity', price: 'Price (credits)', file: 'File',
     allowedOrgs: 'Organisations that may request', allowedRoles: 'Roles that may request', allowedPurposes: 'Purposes (comma-separated; empty: any)', maxDurationDays: 'Longest grant (days)', maxDownloads: 'Downloads per grant',

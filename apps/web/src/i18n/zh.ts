@@ -89,6 +89,7 @@ export const zh: Dictionary = {
   },
   asset: {
     closedToOwner: { frozen: '该资产已被监管方冻结：解冻前不能修改其策略或更换密钥。', retired: '该资产已下架：其策略和密钥不再变更。' },
+    version: '版本', versionNumber: '第 {{version}} 版', versions: '该数据产品的各版本', publishVersion: '发布下一版本',
     back: '返回数据目录', metadata: '元数据', onChain: '链上记录', policy: '访问策略', lineage: '数据血缘', timeline: '时间线', graph: '关系图',
     owner: '所有者', category: '类别', sensitivity: '敏感级别', price: '价格', size: '大小', status: '状态', keyVersion: '密钥版本', description: '描述', created: '登记时间', updated: '更新时间',
     cid: 'CID（IPFS）', plaintextSha256: '文件 SHA-256', ciphertextSha256: '密文 SHA-256', txId: '交易', block: '区块', scheme: '加密方式', fileStatus: '上链状态',
@@ -103,6 +104,7 @@ export const zh: Dictionary = {
     AssetFrozen: '冻结', AssetUnfrozen: '解冻', RegulatorNoteAdded: '监管备注', PolicyUpdated: '策略更新',
   },
   upload: {
+    newVersionOf: '该文件将作为“{{title}}”的第 {{version}} 版发布：各项信息沿用上一版本。', previousVersion: '上一版本',
     title: '上传数据文件', intro: '文件用独立密钥加密后存入 IPFS；链上只记录 CID 和哈希。',
     titleField: '标题', description: '描述', category: '类别', sensitivity: '敏感级别', price: '价格（积分）', file: '文件',
     allowedOrgs: '可申请的机构', allowedRoles: '可申请的角色', allowedPurposes: '用途（逗号分隔；留空：任意）', maxDurationDays: '最长授权期（天）', maxDownloads: '每次授权下载次数',

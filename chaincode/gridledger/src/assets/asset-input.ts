@@ -30,7 +30,7 @@ export function parsePolicy(value: unknown): AccessPolicy {
   };
 }
 
-const REGISTRATION_FIELDS = ['id', 'title', 'description', 'category', 'sensitivity', 'cid', 'ciphertextSha256', 'plaintextSha256', 'sizeBytes', 'encryptionScheme', 'priceCredits', 'policy'];
+const REGISTRATION_FIELDS = ['id', 'title', 'description', 'category', 'sensitivity', 'cid', 'ciphertextSha256', 'plaintextSha256', 'sizeBytes', 'encryptionScheme', 'priceCredits', 'policy', 'versionOf'];
 
 export function parseRegistration(input: Record<string, unknown>): AssetRegistration {
   rejectUnknownFields('asset', input, REGISTRATION_FIELDS);
@@ -47,6 +47,7 @@ export function parseRegistration(input: Record<string, unknown>): AssetRegistra
     encryptionScheme: scheme(input['encryptionScheme']),
     priceCredits: price(input['priceCredits']),
     policy: parsePolicy(input['policy']),
+    ...(input['versionOf'] === undefined ? {} : { versionOf: requireId('versionOf', input['versionOf']) }),
   };
 }
 

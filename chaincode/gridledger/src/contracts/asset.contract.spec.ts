@@ -17,7 +17,7 @@ describe('DataAssetContract', () => {
       const input = assetInput('feeder-7', { sensitivity: 'internal', policy: { allowedOrgs: ['ConsumerMSP'], allowedRoles: [], allowedPurposes: ['planning'], maxDurationSeconds: 3600, maxDownloads: 2 } });
       const outcome = await t.world.invoke(t.assets, 'RegisterAsset', alice, json(input));
       const at = new Date(outcome.time).toISOString();
-      expect(outcome.result).toEqual({ ...input, docType: 'asset', owner: { mspId: 'GridMSP', uid: 'alice' }, keyVersion: 1, status: 'active', createdAt: at, updatedAt: at });
+      expect(outcome.result).toEqual({ ...input, docType: 'asset', owner: { mspId: 'GridMSP', uid: 'alice' }, keyVersion: 1, status: 'active', product: { id: 'feeder-7', version: 1, previousAssetId: null }, createdAt: at, updatedAt: at });
       expect(t.storedAsset('feeder-7')).toEqual(outcome.result);
       const data = expectEvent(outcome, 'AssetRegistered', { assetId: 'feeder-7', uid: 'alice' }, alice);
       expect(data['asset']).toEqual(outcome.result);

@@ -2,6 +2,7 @@ import { CommandContract } from './command-contract.ts';
 import { ASSET_CATEGORIES, ASSET_STATUSES, SENSITIVITIES, type DataAsset } from '@gridledger/domain';
 import { Context, Info, Returns, Transaction } from 'fabric-contract-api';
 import { loadAsset, requireActive, saveAsset, assetKey } from '../assets/asset-store.ts';
+import { placeInProduct } from '../assets/product-store.ts';
 import { parseKeyRotation, parseMetadataPatch, parseRegistration } from '../assets/asset-input.ts';
 import { canonicalJson } from '../canonical-json.ts';
 import { platformUser, requireRole, sameUser, type PlatformUser } from '../caller.ts';
@@ -24,7 +25,10 @@ export class DataAssetContract extends CommandContract {
     super('asset');
   }
 
-  /** Anchors an encrypted, pinned file: its CID and hashes, its metadata and its sharing policy. */
+  /**
+   * Anchors an encrypted, pinned file: its CID and hashes, its metadata and its sharing policy.
+   * With `versionOf`, the asset is published as the next version of that asset's data product.
+   */
   @Transaction()
   @Returns('string')
   public async RegisterAsset(ctx: Context, assetJson: string): Promise<string> {
@@ -32,13 +36,16 @@ export class DataAssetContract extends CommandContract {
     const input = parseRegistration(parseObject('asset', assetJson));
     await requireNotFrozen(ctx, user.uid, 'owner');
     if (await exists(ctx, assetKey(ctx, input.id))) throw new ChaincodeError('ALREADY_EXISTS', `asset ${input.id} already exists`);
+    const { versionOf, ...registration } = input;
+    const product = await placeInProduct(ctx, user, registration, versionOf);
     const now = txTime(ctx);
     const asset: DataAsset = {
       docType: 'asset',
-      ...input,
+      ...registration,
       owner: { mspId: user.mspId, uid: user.uid },
       keyVersion: 1,
       status: 'active',
+      product,
       createdAt: now,
       updatedAt: now,
     };

@@ -209,6 +209,11 @@ export class World {
   snapshot(): Record<string, string> {
     return Object.fromEntries([...this.state.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => [k, v.toString('base64')]));
   }
+  /** Writes committed state directly, as an older chaincode version left it; null removes the key. */
+  seed(key: string, value: unknown): void {
+    if (value === null) this.state.delete(key);
+    else this.state.set(key, Buffer.from(JSON.stringify(value)));
+  }
   validationParameter(key: string): Uint8Array | undefined {
     return this.validation.get(key);
   }

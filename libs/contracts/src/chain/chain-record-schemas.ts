@@ -37,6 +37,10 @@ export const dataAssetSchema = z.looseObject({
   priceCredits: z.number(),
   policy: accessPolicySchema,
   status: z.enum(ASSET_STATUSES),
+  product: z
+    .looseObject({ id: z.string(), version: z.number().int().min(1), previousAssetId: z.string().nullable() })
+    .optional()
+    .describe('the data product this asset is a version of; absent on assets registered before products existed (version 1 of their own)'),
   createdAt: timestamp,
   updatedAt: timestamp,
 }) satisfies z.ZodType<DataAsset>;

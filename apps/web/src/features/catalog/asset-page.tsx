@@ -16,6 +16,7 @@ import { DetailsEditor } from '../owner/details-editor.tsx';
 import { KeyRotation } from '../owner/key-rotation.tsx';
 import { PolicyEditor } from '../owner/policy-editor.tsx';
 import { LineageGraph, LineageTimeline } from './lineage-views.tsx';
+import { ProductVersions, productOf } from './product-versions.tsx';
 
 /** One asset: metadata, its on-chain record, policy and lineage, and what the signed-in role may do with it. */
 export function AssetPage() {
@@ -59,6 +60,8 @@ export function AssetPage() {
                   <dl className="facts">
                     <dt>{t('asset.description')}</dt>
                     <dd>{a.description || '—'}</dd>
+                    <dt>{t('asset.version')}</dt>
+                    <dd data-testid="asset-version">{t('asset.versionNumber', { version: productOf(a).version })}</dd>
                     <dt>{t('asset.category')}</dt>
                     <dd>{t(`category.${a.category as 'other'}`, { defaultValue: a.category })}</dd>
                     <dt>{t('asset.owner')}</dt>
@@ -145,6 +148,7 @@ export function AssetPage() {
                   )}
                 </div>
               </div>
+              <ProductVersions asset={a} mayPublish={isOwner && user.role === 'owner'} />
               <div className="card">
                 <h2>{t('asset.lineage')}</h2>
                 {lineage.status === 'loading' && !lineage.data ? (

@@ -14,6 +14,11 @@ describe('parseUpload', () => {
     });
   });
 
+  it('carries versionOf when the file is the next version of a data product, and leaves it out otherwise', () => {
+    expect(parseUpload({ ...draft, versionOf: 'curve-10' })).toMatchObject({ metadata: { versionOf: 'curve-10' } });
+    expect(parseUpload(draft)).not.toHaveProperty('metadata.versionOf');
+  });
+
   it('names every field at fault at once', () => {
     const parsed = parseUpload({ ...draft, title: '  ', price: '-1', file: null, policy: { ...DEFAULT_POLICY_DRAFT, allowedOrgs: [], purposes: 'x'.repeat(65), maxDurationDays: '0', maxDownloads: '1.5' } });
     expect(parsed).toEqual({ problems: ['title', 'price', 'file', 'purposes', 'duration', 'downloads'] });

@@ -10,6 +10,8 @@ export interface UploadDraft {
   price: string;
   file: File | null;
   policy: PolicyDraft;
+  /** publishes the file as the next version of this asset's data product */
+  versionOf?: string | undefined;
 }
 
 export type UploadProblem = 'title' | 'price' | 'file' | PolicyProblem;
@@ -21,6 +23,7 @@ export interface UploadMetadata {
   sensitivity: Sensitivity;
   priceCredits: number;
   policy: AssetPolicy;
+  versionOf?: string;
 }
 
 /** The metadata the storage service takes (its limits, checked here for a quick answer), or every field at fault. */
@@ -35,5 +38,6 @@ export function parseUpload(draft: UploadDraft): { metadata: UploadMetadata; fil
   if ('problems' in policy) problems.push(...policy.problems);
   if (problems.length || !draft.file || 'problems' in policy) return { problems };
   const description = draft.description.trim();
-  return { metadata: { title, ...(description ? { description } : {}), category: draft.category, sensitivity: draft.sensitivity, priceCredits: price, policy: policy.policy }, file: draft.file };
+  const metadata: UploadMetadata = { title, ...(description ? { description } : {}), category: draft.category, sensitivity: draft.sensitivity, priceCredits: price, policy: policy.policy };
+  return { metadata: draft.versionOf ? { ...metadata, versionOf: draft.versionOf } : metadata, file: draft.file };
 }

@@ -21,4 +21,19 @@ describe('UploadPage', () => {
     expect(screen.getByLabelText('Title')).toHaveAttribute('aria-invalid', 'true');
     expect(send).not.toHaveBeenCalled();
   });
+
+  it("starts a product's next version from the previous version's details", async () => {
+    stubApi({
+      'GET /api/identity/organizations': [{ mspId: 'ConsumerMSP', name: 'Research' }],
+      'GET /api/ledger/assets/curve-11': {
+        id: 'curve-11', title: 'Feeder 12, November', description: 'monthly', category: 'generation', sensitivity: 'sensitive', priceCredits: 40,
+        policy: { allowedOrgs: ['ConsumerMSP'], allowedRoles: ['consumer'], allowedPurposes: ['planning'], maxDurationSeconds: 86_400, maxDownloads: 3 },
+        product: { id: 'curve-10', version: 2, previousAssetId: 'curve-10' },
+      },
+    });
+    renderAt(<UploadPage />, '/upload?versionOf=curve-11');
+    expect(await screen.findByTestId('new-version-of')).toHaveTextContent('version 3 of “Feeder 12, November”');
+    expect(screen.getByLabelText('Title')).toHaveValue('Feeder 12, November');
+    expect(screen.getByLabelText('Price (credits)')).toHaveValue('40');
+  });
 });

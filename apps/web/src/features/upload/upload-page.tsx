@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { api } from '../../api/http.ts';
 import type { FileRecord, UploadProgress } from '../../api/types.ts';
 import { Badge, statusTone } from '../../components/badge.tsx';
@@ -9,9 +9,11 @@ import { formatBytes } from '../../components/format.ts';
 import { ProgressBar } from '../../components/progress-bar.tsx';
 import { AssetClassFields } from '../owner/asset-class-fields.tsx';
 import { PolicyFields } from '../owner/policy-fields.tsx';
-import { DEFAULT_POLICY_DRAFT } from '../owner/policy-form.ts';
+import { DEFAULT_POLICY_DRAFT, draftOf } from '../owner/policy-form.ts';
+import { productOf } from '../catalog/product-versions.tsx';
 import { sendUpload } from './send-upload.ts';
 import { parseUpload, type UploadDraft, type UploadProblem } from './upload-form.ts';
+import { usePreviousVersion } from './use-previous-version.ts';
 
 type Phase =
   | { kind: 'editing' }
@@ -29,6 +31,10 @@ export function UploadPage() {
   const [phase, setPhase] = useState<Phase>({ kind: 'editing' });
   const abort = useRef<(() => void) | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
+  const [params] = useSearchParams();
+  const previous = usePreviousVersion(params.get('versionOf'), (p) =>
+    setDraft((d) => ({ ...d, title: p.title, description: p.description, category: p.category, sensitivity: p.sensitivity, price: String(p.priceCredits), policy: draftOf(p.policy), versionOf: p.id })),
+  );
 
   useEffect(() => () => abort.current?.(), []);
 
@@ -126,6 +132,12 @@ export function UploadPage() {
     <section aria-labelledby="upload-title">
       <h1 id="upload-title">{t('upload.title')}</h1>
       <p className="muted">{t('upload.intro')}</p>
+      {previous.data && (
+        <p className="notice" data-testid="new-version-of">
+          {t('upload.newVersionOf', { version: productOf(previous.data).version + 1, title: previous.data.title })} <Link to={`/catalog/${previous.data.id}`}>{t('upload.previousVersion')}</Link>
+        </p>
+      )}
+      {previous.status === 'error' && <ErrorNotice error={previous.error} />}
       {phase.kind === 'failed' && <ErrorNotice error={phase.error} />}
       <form className="card stack form-narrow" onSubmit={submit} noValidate aria-labelledby="upload-title">
         <div className="field">
