@@ -15,6 +15,8 @@ export const KEY = {
   product: 'product',
   request: 'request',
   requestByAssetConsumer: 'request-by-asset-consumer',
+  /** one per granted subscription, under its product: who receives the product's next version */
+  subscriptionByProduct: 'subscription-by-product',
   account: 'account',
   mint: 'mint',
   userFreeze: 'user-freeze',

@@ -1,6 +1,6 @@
 import type { Sensitivity } from './assets.ts';
 import type { ChaincodeEventName } from './chaincode-events.ts';
-import type { DataAsset, MetadataPatch, PartyRef } from './chain-records.ts';
+import type { DataAsset, MetadataPatch, PartyRef, SubscriptionDelivery, WithheldDelivery } from './chain-records.ts';
 import type { NoteSubject } from './regulator-notes.ts';
 import type { RequestStatus } from './request-statuses.ts';
 import type { Role } from './roles.ts';
@@ -23,11 +23,16 @@ export interface CiphertextVersion {
  * an entry here does not compile.
  */
 export interface ChainEventDataMap {
-  AssetRegistered: { asset: DataAsset };
+  /** deliveries and withheld: a new version of a product with subscribers (absent otherwise) */
+  AssetRegistered: { asset: DataAsset; deliveries?: SubscriptionDelivery[] | undefined; withheld?: WithheldDelivery[] | undefined };
   AssetMetadataUpdated: { changes: MetadataPatch };
   AssetRetired: { reason: string };
   AssetKeyRotated: { previous: CiphertextVersion; current: CiphertextVersion };
-  AccessRequested: { consumer: PartyRef; owner: PartyRef; purpose: string; durationSeconds: number; escrowedCredits: number; requiresRegulator: boolean };
+  /** subscription: a subscription to the asset's product (absent for a one-version request) */
+  AccessRequested: {
+    consumer: PartyRef; owner: PartyRef; purpose: string; durationSeconds: number; escrowedCredits: number; requiresRegulator: boolean;
+    subscription?: { productId: string; versionsPaid: number; installmentCredits: number } | undefined;
+  };
   RequestOwnerApproved: { consumer: PartyRef; sensitivity: Sensitivity; reason: string };
   /** expiresAt is absent only if the grant was not written, which the chaincode does not do */
   /** reason: absent from grants emitted before 2026-12-05, whose reason only the request record holds */

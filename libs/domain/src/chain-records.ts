@@ -102,8 +102,46 @@ export interface AccessRequest {
   status: RequestStatus;
   decisions: Decision[];
   grant: Grant | null;
+  /** a subscription to the asset's data product for the request's term (see EVENTS.md, Subscriptions) */
+  subscription?: Subscription | undefined;
+  /** a grant on one version, delivered by this subscription when the version was published */
+  deliveredBy?: string | undefined;
   createdAt: string;
   updatedAt: string;
+}
+
+/**
+ * A subscription's escrow: `priceCredits` of the request is installmentCredits × versionsPaid,
+ * held when it is requested; one installment goes to the owner for each version delivered (the
+ * requested one on the grant, each later one as it is published), and what is left goes back to
+ * the subscriber at the end of the term, on revocation or on rejection.
+ */
+export interface Subscription {
+  productId: string;
+  /** the subscriber's role when subscribing: each later version's policy must still admit it */
+  subscriberRole: string;
+  installmentCredits: number;
+  versionsPaid: number;
+  versionsDelivered: number;
+  /** still in escrow for versions not yet delivered */
+  remainingCredits: number;
+}
+
+/** One version a subscription delivered when it was published: the new grant and what it paid. */
+export interface SubscriptionDelivery {
+  subscriptionId: string;
+  requestId: string;
+  consumer: PartyRef;
+  paidCredits: number;
+  expiresAt: string;
+  maxDownloads: number;
+}
+
+/** A subscription that did not receive a published version, and the rule that kept it out. */
+export interface WithheldDelivery {
+  subscriptionId: string;
+  consumer: PartyRef;
+  reason: string;
 }
 
 /** Credits of one user. balance + escrowed over all accounts changes only by Mint. */
@@ -144,6 +182,8 @@ export interface AccessRequestInput {
   assetId: string;
   purpose: string;
   durationSeconds: number;
+  /** subscribe to the asset's data product: this version now and the next ones published during the term, up to `versions` in all */
+  subscription?: { versions: number } | undefined;
 }
 
 /** A file key released to a grant's holder: the SHA-256 of the key they were sent, and its version. */

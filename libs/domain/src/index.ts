@@ -9,7 +9,7 @@ export { CHAINCODE_TRANSACTIONS, CONTRACT_NAMES, QUERY_TRANSACTIONS, SUBMIT_TRAN
 export { CHAINCODE_EVENT_NAMES, isChaincodeEventName, type ChaincodeEventName } from './chaincode-events.ts';
 export { ROLE_ATTRIBUTE, UID_ATTRIBUTE } from './certificate-attributes.ts';
 export { COMMAND_ID_TRANSIENT_KEY } from './command-claim.ts';
-export { MAX_POLICY_DOWNLOADS, MAX_POLICY_DURATION_SECONDS } from './policy-limits.ts';
+export { MAX_POLICY_DOWNLOADS, MAX_POLICY_DURATION_SECONDS, MAX_SUBSCRIPTION_VERSIONS } from './policy-limits.ts';
 export { MAX_DESCRIPTION_LENGTH, MAX_PRICE_CREDITS, MAX_TITLE_LENGTH } from './asset-limits.ts';
 export { OPEN_REQUEST_STATUSES, PENDING_REQUEST_STATUSES, REQUEST_STATUSES, isRequestStatus, type RequestStatus } from './request-statuses.ts';
 export { REGULATOR_MSP, ROLES, isRegulator, isRole, rolesOfOrganisation, type Role } from './roles.ts';
@@ -22,6 +22,9 @@ export type {
   AssetRegistration,
   DataAsset,
   DataProduct,
+  Subscription,
+  SubscriptionDelivery,
+  WithheldDelivery,
   ProductVersion,
   Decision,
   DownloadInput,

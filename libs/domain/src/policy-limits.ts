@@ -8,5 +8,7 @@
  * words; it must not refuse what the chain accepts without saying why.
  */
 export const MAX_POLICY_DURATION_SECONDS = 10 * 365 * 24 * 3600;
+/** the most versions one subscription may pay for: ten years of monthly data */
+export const MAX_SUBSCRIPTION_VERSIONS = 120;
 /** key releases plus platform downloads one grant allows */
 export const MAX_POLICY_DOWNLOADS = 1_000_000;

@@ -5,6 +5,7 @@ import { bestDecision, decideAccess, policyViolation, type AccessDecision } from
 import { requireRegulatorEndorsement } from '../access/regulator-endorsement.ts';
 import { parseAccessRequest, parseReason } from '../access/request-input.ts';
 import { loadRequest, requestKey, requestsFor, saveRequest } from '../access/request-store.ts';
+import { endSubscription, heldCredits, openSubscription, paidOnGrant, startSubscription } from '../access/subscriptions.ts';
 import { loadAsset, requireActive } from '../assets/asset-store.ts';
 import { canonicalJson } from '../canonical-json.ts';
 import { isRegulatorUser, platformUser, requireRegulator, requireRole, sameUser, type PlatformUser } from '../caller.ts';
@@ -14,7 +15,8 @@ import { ChaincodeError, forbidden, invalid, precondition } from '../errors.ts';
 import { emit } from '../events.ts';
 import { KEY, key } from '../keys.ts';
 import { exists, readJson, writeJson } from '../state.ts';
-import { holdEscrow, releaseEscrow, transfer } from '../settlement/accounts.ts';
+import { AccountBatch } from '../settlement/account-batch.ts';
+import { holdEscrow, releaseEscrow } from '../settlement/accounts.ts';
 import { requireNotFrozen, userFreeze } from '../supervision/user-freeze.ts';
 import { parseObject, rejectUnknownFields, requireId, requireInteger, requireSha256 } from '../validation.ts';
 
@@ -43,14 +45,19 @@ function requirePending(ctx: Context, request: AccessRequest, status: AccessRequ
   if (pendingPastTtl(ctx, request)) throw precondition(`request ${request.id} was not decided within ${PENDING_REQUEST_TTL_SECONDS / 86400} days; call ExpireRequest to refund it`);
 }
 
-/** Makes the grant: the escrow goes to the owner and the clock of the grant starts. */
+/**
+ * Makes the grant: the escrow goes to the owner and the clock of the grant starts. A
+ * subscription pays its first installment and keeps the rest in escrow for later versions.
+ */
 async function grant(ctx: Context, request: AccessRequest, asset: DataAsset, by: Decision): Promise<AccessRequest> {
   const now = txTimeMillis(ctx);
-  await releaseEscrow(ctx, request.consumer, request.priceCredits, asset.owner);
+  const paid = paidOnGrant(request);
+  await releaseEscrow(ctx, request.consumer, paid, asset.owner);
+  const settled = request.subscription ? await startSubscription(ctx, request, request.subscription) : { escrow: 'paid' as const };
   const granted: AccessRequest = {
     ...request,
     status: 'granted',
-    escrow: 'paid',
+    ...settled,
     decisions: [...request.decisions, by],
     grant: {
       grantedAt: new Date(now).toISOString(),
@@ -69,7 +76,7 @@ async function grant(ctx: Context, request: AccessRequest, asset: DataAsset, by:
     reason: by.reason,
     expiresAt: granted.grant?.expiresAt,
     maxDownloads: asset.policy.maxDownloads,
-    paidCredits: request.priceCredits,
+    paidCredits: paid,
   });
   return granted;
 }
@@ -155,7 +162,9 @@ export class AccessContract extends CommandContract {
       (r) => (r.status.startsWith('pending') && !pendingPastTtl(ctx, r)) || (r.status === 'granted' && r.grant !== null && now < Date.parse(r.grant.expiresAt) && r.grant.used < r.grant.maxDownloads),
     );
     if (open) throw precondition(`${user.uid} already has an open request (${open.id}, ${open.status}) for asset ${asset.id}`);
-    await holdEscrow(ctx, party(user), asset.priceCredits);
+    const subscription = input.subscription ? openSubscription(asset, user, input.subscription.versions) : undefined;
+    const escrowed = subscription ? subscription.remainingCredits : asset.priceCredits;
+    await holdEscrow(ctx, party(user), escrowed);
     const at = txTime(ctx);
     const request: AccessRequest = {
       docType: 'request',
@@ -165,12 +174,13 @@ export class AccessContract extends CommandContract {
       owner: asset.owner,
       purpose: input.purpose,
       durationSeconds: input.durationSeconds,
-      priceCredits: asset.priceCredits,
+      priceCredits: escrowed,
       escrow: 'held',
       requiresRegulator: needsRegulatorApproval(asset.sensitivity),
       status: 'pending-owner',
       decisions: [],
       grant: null,
+      ...(subscription ? { subscription } : {}),
       createdAt: at,
       updatedAt: at,
     };
@@ -183,6 +193,7 @@ export class AccessContract extends CommandContract {
       durationSeconds: request.durationSeconds,
       escrowedCredits: request.priceCredits,
       requiresRegulator: request.requiresRegulator,
+      ...(subscription ? { subscription: { productId: subscription.productId, versionsPaid: subscription.versionsPaid, installmentCredits: subscription.installmentCredits } } : {}),
     });
     return canonicalJson(request);
   }
@@ -260,14 +271,30 @@ export class AccessContract extends CommandContract {
     // the refund flows from the owner, and nothing flows from a frozen user
     await requireNotFrozen(ctx, user.uid, 'owner');
     const unused = request.grant.used === 0;
-    if (unused) await transfer(ctx, request.owner, request.consumer, request.priceCredits, 'refunding an unused grant');
+    const paid = paidOnGrant(request);
+    // both refunds reach the consumer's one account, so they are made as one write
+    const refunds = new AccountBatch(ctx);
+    if (unused) await refunds.transfer(request.owner, request.consumer, paid, 'refunding an unused grant');
+    // a subscription's undelivered versions were never paid for: their escrow goes back too
+    const rest = heldCredits(request);
+    await refunds.releaseEscrow(request.consumer, rest, request.consumer);
+    await refunds.commit();
+    await endSubscription(ctx, request);
+    const refunded = (unused ? paid : 0) + rest;
     const by = decision(ctx, user, 'revoked', parseReason(reason));
-    const revoked: AccessRequest = { ...request, status: 'revoked', escrow: unused && request.priceCredits > 0 ? 'refunded' : request.escrow, decisions: [...request.decisions, by], updatedAt: by.at };
+    const revoked: AccessRequest = {
+      ...request,
+      status: 'revoked',
+      escrow: refunded > 0 ? 'refunded' : request.escrow,
+      ...(request.subscription ? { subscription: { ...request.subscription, remainingCredits: 0 } } : {}),
+      decisions: [...request.decisions, by],
+      updatedAt: by.at,
+    };
     await saveRequest(ctx, revoked);
     await emit(ctx, 'GrantRevoked', { assetId: request.assetId, requestId: request.id, uid: request.consumer.uid }, {
       consumer: request.consumer,
       reason: by.reason,
-      refundedCredits: unused ? request.priceCredits : 0,
+      refundedCredits: refunded,
     });
     return canonicalJson(revoked);
   }
@@ -286,15 +313,24 @@ export class AccessContract extends CommandContract {
     const now = txTimeMillis(ctx);
     const grantOver = request.status === 'granted' && request.grant !== null && now >= Date.parse(request.grant.expiresAt);
     if (!pendingPastTtl(ctx, request) && !grantOver) throw precondition(`request ${request.id} (${request.status}) has not expired`);
-    const refund = request.escrow === 'held';
-    if (refund) await releaseEscrow(ctx, request.consumer, request.priceCredits, request.consumer);
+    // a pending request's whole escrow, or what a subscription's term left undelivered
+    const refund = heldCredits(request);
+    if (refund > 0) await releaseEscrow(ctx, request.consumer, refund, request.consumer);
+    await endSubscription(ctx, request);
     const by = decision(ctx, user, 'expired', 'expired by transaction time');
-    const expired: AccessRequest = { ...request, status: 'expired', escrow: refund ? 'refunded' : request.escrow, decisions: [...request.decisions, by], updatedAt: by.at };
+    const expired: AccessRequest = {
+      ...request,
+      status: 'expired',
+      escrow: refund > 0 ? 'refunded' : request.escrow,
+      ...(request.subscription ? { subscription: { ...request.subscription, remainingCredits: 0 } } : {}),
+      decisions: [...request.decisions, by],
+      updatedAt: by.at,
+    };
     await saveRequest(ctx, expired);
     await emit(ctx, 'RequestExpired', { assetId: request.assetId, requestId: request.id, uid: request.consumer.uid }, {
       consumer: request.consumer,
       previousStatus: request.status,
-      refundedCredits: refund ? request.priceCredits : 0,
+      refundedCredits: refund,
     });
     return canonicalJson(expired);
   }

@@ -3,6 +3,7 @@ import { ASSET_CATEGORIES, ASSET_STATUSES, SENSITIVITIES, type DataAsset } from 
 import { Context, Info, Returns, Transaction } from 'fabric-contract-api';
 import { loadAsset, requireActive, saveAsset, assetKey } from '../assets/asset-store.ts';
 import { placeInProduct } from '../assets/product-store.ts';
+import { deliverVersion } from '../access/subscriptions.ts';
 import { parseKeyRotation, parseMetadataPatch, parseRegistration } from '../assets/asset-input.ts';
 import { canonicalJson } from '../canonical-json.ts';
 import { platformUser, requireRole, sameUser, type PlatformUser } from '../caller.ts';
@@ -50,7 +51,10 @@ export class DataAssetContract extends CommandContract {
       updatedAt: now,
     };
     await saveAsset(ctx, asset);
-    await emit(ctx, 'AssetRegistered', { assetId: asset.id, uid: user.uid }, { asset });
+    // a new version reaches the product's subscribers in the transaction that publishes it
+    const delivered = versionOf === undefined ? undefined : await deliverVersion(ctx, asset);
+    const fanOut = delivered && (delivered.deliveries.length > 0 || delivered.withheld.length > 0) ? delivered : {};
+    await emit(ctx, 'AssetRegistered', { assetId: asset.id, uid: user.uid }, { asset, ...fanOut });
     return canonicalJson(asset);
   }
 

@@ -157,7 +157,8 @@ export function expectEvent(outcome: TxOutcome<unknown>, name: ChaincodeEventNam
 /**
  * Credits are conserved: no balance or escrow is negative, balance + escrowed over all accounts
  * equals everything minted (by the accounts and by the mint records), and each account's escrow
- * equals the prices of its requests whose escrow is still held.
+ * equals the prices of its requests whose escrow is still held (for a granted subscription, the
+ * installments not yet paid).
  */
 export function expectCreditsConserved(world: World): void {
   const accounts = world.values<Account>(KEY.account);
@@ -170,7 +171,9 @@ export function expectCreditsConserved(world: World): void {
   expect(total).toBe(world.values<{ amount: number }>(KEY.mint).reduce((sum, m) => sum + m.amount, 0));
   const held = new Map<string, number>();
   for (const r of world.values<AccessRequest>(KEY.request)) {
-    if (r.escrow === 'held') held.set(r.consumer.uid, (held.get(r.consumer.uid) ?? 0) + r.priceCredits);
+    // a granted subscription has paid its delivered installments; the rest of its price is held
+    const stillHeld = r.subscription && r.status === 'granted' ? r.subscription.remainingCredits : r.priceCredits;
+    if (r.escrow === 'held') held.set(r.consumer.uid, (held.get(r.consumer.uid) ?? 0) + stillHeld);
   }
   for (const a of accounts) expect(a.escrowed, `escrow of ${a.uid}`).toBe(held.get(a.uid) ?? 0);
 }

@@ -24,7 +24,17 @@ const grantUse = z.looseObject({
 const supervised = z.looseObject({ reason: z.string(), by: actor });
 
 export const CHAIN_EVENT_DATA_SCHEMAS = {
-  AssetRegistered: z.looseObject({ asset: dataAssetSchema }),
+  AssetRegistered: z.looseObject({
+    asset: dataAssetSchema,
+    deliveries: z
+      .array(z.looseObject({ subscriptionId: z.string(), requestId: z.string(), consumer: party, paidCredits: z.number(), expiresAt: z.string(), maxDownloads: z.number() }))
+      .optional()
+      .describe("a new version of a product with subscribers: the grant each subscription received and the installment it paid the owner"),
+    withheld: z
+      .array(z.looseObject({ subscriptionId: z.string(), consumer: party, reason: z.string() }))
+      .optional()
+      .describe('subscriptions that did not receive this version, each with the rule that kept it out'),
+  }),
   AssetMetadataUpdated: z.looseObject({
     changes: z.looseObject({
       title: z.string().optional(),
@@ -37,7 +47,13 @@ export const CHAIN_EVENT_DATA_SCHEMAS = {
   }),
   AssetRetired: z.looseObject({ reason: z.string() }),
   AssetKeyRotated: z.looseObject({ previous: ciphertext, current: ciphertext }),
-  AccessRequested: z.looseObject({ consumer: party, owner: party, purpose: z.string(), durationSeconds: z.number(), escrowedCredits: z.number(), requiresRegulator: z.boolean() }),
+  AccessRequested: z.looseObject({
+    consumer: party, owner: party, purpose: z.string(), durationSeconds: z.number(), escrowedCredits: z.number(), requiresRegulator: z.boolean(),
+    subscription: z
+      .looseObject({ productId: z.string(), versionsPaid: z.number(), installmentCredits: z.number() })
+      .optional()
+      .describe("a subscription to the asset's data product: escrowedCredits is installmentCredits × versionsPaid"),
+  }),
   RequestOwnerApproved: z.looseObject({ consumer: party, sensitivity: z.enum(SENSITIVITIES), reason: z.string() }),
   AccessGranted: z.looseObject({ consumer: party, decidedBy: decider, reason: z.string().optional(), expiresAt: z.string().optional(), maxDownloads: z.number(), paidCredits: z.number() }),
   RequestRejected: z.looseObject({ consumer: party, decidedBy: decider, reason: z.string(), refundedCredits: z.number() }),

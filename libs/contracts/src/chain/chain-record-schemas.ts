@@ -1,5 +1,5 @@
 import { ASSET_CATEGORIES, ASSET_STATUSES, NOTE_SUBJECTS, REQUEST_STATUSES, SENSITIVITIES } from '@gridledger/domain';
-import type { AccessPolicy, AccessRequest, Account, DataAsset, Decision, Grant, PartyRef, UserFreeze } from '@gridledger/domain';
+import type { AccessPolicy, AccessRequest, Account, DataAsset, Decision, Grant, PartyRef, Subscription, UserFreeze } from '@gridledger/domain';
 import { z } from 'zod';
 
 /*
@@ -62,6 +62,15 @@ const grantSchema = z.looseObject({
   downloads: z.number(),
 }) satisfies z.ZodType<Grant>;
 
+const subscriptionSchema = z.looseObject({
+  productId: z.string(),
+  subscriberRole: z.string(),
+  installmentCredits: z.number(),
+  versionsPaid: z.number(),
+  versionsDelivered: z.number(),
+  remainingCredits: z.number().describe('still in escrow for versions not yet delivered'),
+}) satisfies z.ZodType<Subscription>;
+
 export const accessRequestSchema = z.looseObject({
   docType: z.literal('request'),
   id: z.string(),
@@ -76,6 +85,8 @@ export const accessRequestSchema = z.looseObject({
   status: z.enum(REQUEST_STATUSES),
   decisions: z.array(decisionSchema),
   grant: grantSchema.nullable(),
+  subscription: subscriptionSchema.optional().describe("a subscription to the asset's data product for the request's term"),
+  deliveredBy: z.string().optional().describe('the subscription that delivered this grant on one version when it was published'),
   createdAt: timestamp,
   updatedAt: timestamp,
 }) satisfies z.ZodType<AccessRequest>;
