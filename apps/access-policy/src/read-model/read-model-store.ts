@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import type { Decision, RequestStatus } from '@gridledger/domain';
-import type { RequestState } from './request-projection.ts';
+import type { RequestState, SubscriptionState } from './request-projection.ts';
 
 export type KeyReleaseStatus = 'none' | 'requested' | 'released' | 'failed';
 
@@ -20,6 +20,8 @@ export interface RequestView {
   decisions: Decision[];
   grant: { expiresAt: string | null; maxDownloads: number | null; remainingDownloads: number | null } | null;
   keyRelease: { status: KeyReleaseStatus; message: string | null };
+  subscription: SubscriptionState | null;
+  deliveredBy: string | null;
   createdAt: string;
   updatedAt: string;
   lastTxId: string;
@@ -46,6 +48,8 @@ interface RequestRow {
   created_at: Date;
   updated_at: Date;
   last_tx_id: string;
+  subscription: SubscriptionState | null;
+  delivered_by: string | null;
   title?: string | null;
   sensitivity?: string | null;
 }
@@ -64,6 +68,8 @@ const toState = (row: RequestRow): RequestState => ({
   grantExpiresAt: row.grant_expires_at?.toISOString() ?? null,
   maxDownloads: row.max_downloads,
   remainingDownloads: row.remaining_downloads,
+  subscription: row.subscription,
+  deliveredBy: row.delivered_by,
   createdAt: row.created_at.toISOString(),
   updatedAt: row.updated_at.toISOString(),
   lastTxId: row.last_tx_id,
@@ -87,6 +93,8 @@ export const toView = (row: RequestRow): RequestView => {
     grant: state.status === 'granted' || state.maxDownloads !== null ? { expiresAt: state.grantExpiresAt, maxDownloads: state.maxDownloads, remainingDownloads: state.remainingDownloads } : null,
     // a key named but not yet due is still 'none' released: the grant is not final
     keyRelease: { status: !row.key_release_status || row.key_release_status === 'waiting' ? 'none' : row.key_release_status, message: row.key_release_message ?? null },
+    subscription: state.subscription,
+    deliveredBy: state.deliveredBy,
     createdAt: state.createdAt,
     updatedAt: state.updatedAt,
     lastTxId: state.lastTxId,
@@ -104,13 +112,14 @@ export async function loadRequest(db: pg.ClientBase, requestId: string, forUpdat
 export async function saveRequest(db: pg.ClientBase, state: RequestState): Promise<void> {
   await db.query(
     `insert into requests (request_id, asset_id, owner_msp, owner_uid, consumer_msp, consumer_uid, purpose, duration_seconds, price_credits, requires_regulator, status, decisions,
-       grant_expires_at, max_downloads, remaining_downloads, created_at, updated_at, last_tx_id)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
+       grant_expires_at, max_downloads, remaining_downloads, created_at, updated_at, last_tx_id, subscription, delivered_by)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)
      on conflict (request_id) do update set status = excluded.status, requires_regulator = excluded.requires_regulator, decisions = excluded.decisions,
        grant_expires_at = excluded.grant_expires_at, max_downloads = excluded.max_downloads, remaining_downloads = excluded.remaining_downloads,
-       updated_at = excluded.updated_at, last_tx_id = excluded.last_tx_id`,
+       updated_at = excluded.updated_at, last_tx_id = excluded.last_tx_id, subscription = excluded.subscription`,
     [state.requestId, state.assetId, state.owner.mspId, state.owner.uid, state.consumer.mspId, state.consumer.uid, state.purpose, state.durationSeconds, state.priceCredits,
-      state.requiresRegulator, state.status, JSON.stringify(state.decisions), state.grantExpiresAt, state.maxDownloads, state.remainingDownloads, state.createdAt, state.updatedAt, state.lastTxId],
+      state.requiresRegulator, state.status, JSON.stringify(state.decisions), state.grantExpiresAt, state.maxDownloads, state.remainingDownloads, state.createdAt, state.updatedAt, state.lastTxId,
+      state.subscription ? JSON.stringify(state.subscription) : null, state.deliveredBy],
   );
 }
 

@@ -1,11 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { ACCESS_TOPICS, STORAGE_TOPICS, typedChainEvent, type ChainEvent, type CloudEvent, type TopicPayloads } from '@gridledger/contracts';
+import { ACCESS_TOPICS, STORAGE_TOPICS, typedChainEvent, type ChainEvent, type ChainEventOf, type CloudEvent, type TopicPayloads } from '@gridledger/contracts';
 import { writeOutboxEvent } from '@gridledger/messaging';
 import type pg from 'pg';
 import { EVENT_SOURCE } from '../ledger/ledger-gateway.ts';
 import { applyAssetEvent, ASSET_EVENTS } from './asset-projection.ts';
 import { loadRequest, saveRequest } from './read-model-store.ts';
-import { applyRequestEvent } from './request-projection.ts';
+import { applyRequestEvent, type RequestState } from './request-projection.ts';
+import { afterDelivery, deliveredRequest } from './subscription-deliveries.ts';
 
 /** What the read model is built from: a chain event, or the storage service's answer to a key release. */
 export type ReadModelPayload = ChainEvent | TopicPayloads[typeof STORAGE_TOPICS.keyReleased | typeof STORAGE_TOPICS.keyReleaseFailed];
@@ -41,6 +42,7 @@ export class ReadModelProjector {
     const chainEvent = typedChainEvent(relayed);
     if ((ASSET_EVENTS as readonly string[]).includes(chainEvent.event)) {
       await applyAssetEvent(tx, chainEvent);
+      if (chainEvent.event === 'AssetRegistered') await this.applyDeliveries(tx, chainEvent, { replay });
       return;
     }
     const requestId = chainEvent.subjects.requestId;
@@ -54,10 +56,40 @@ export class ReadModelProjector {
     if (next === current) return;
     await saveRequest(tx, next);
     if (replay) return;
-    await writeOutboxEvent(tx, EVENT_SOURCE, ACCESS_TOPICS.requestUpdated, next.assetId, {
-      requestId, assetId: next.assetId, status: next.status, owner: next.owner, consumer: next.consumer, requiresRegulator: next.requiresRegulator, chainEvent: chainEvent.event, txId: chainEvent.txId,
-    });
+    await this.announce(tx, next, chainEvent.event, chainEvent.txId);
     if (chainEvent.event === 'AccessGranted') await this.releaseKeyIfWished(tx, next.assetId, requestId, next.consumer, chainEvent.txId);
+  }
+
+  /**
+   * A new version reached its product's subscribers: each delivery is a granted request, and the
+   * key the subscriber named when subscribing is sealed for it too, as for any grant.
+   */
+  private async applyDeliveries(tx: pg.PoolClient, event: ChainEventOf<'AssetRegistered'>, { replay }: { replay: boolean }): Promise<void> {
+    for (const delivery of event.data.deliveries ?? []) {
+      const subscription = await loadRequest(tx, delivery.subscriptionId, true);
+      if (!subscription) {
+        this.logger.warn(`version ${event.data.asset.id} was delivered to subscription ${delivery.subscriptionId}, which this read model never saw: rebuild it from the chain (POST /operator/read-model/rebuild)`);
+        continue;
+      }
+      if (await loadRequest(tx, delivery.requestId)) continue;
+      const delivered = deliveredRequest(subscription, delivery, event);
+      await saveRequest(tx, delivered);
+      await saveRequest(tx, afterDelivery(subscription, event));
+      if (replay) continue;
+      await this.announce(tx, delivered, event.event, event.txId);
+      await tx.query(
+        `insert into key_release_wishes (request_id, consumer_uid, recipient_public_key)
+           select $1, consumer_uid, recipient_public_key from key_release_wishes where request_id = $2 on conflict (request_id) do nothing`,
+        [delivery.requestId, delivery.subscriptionId],
+      );
+      await this.releaseKeyIfWished(tx, delivered.assetId, delivered.requestId, delivered.consumer, event.txId);
+    }
+  }
+
+  private async announce(tx: pg.PoolClient, request: RequestState, chainEvent: string, txId: string): Promise<void> {
+    await writeOutboxEvent(tx, EVENT_SOURCE, ACCESS_TOPICS.requestUpdated, request.assetId, {
+      requestId: request.requestId, assetId: request.assetId, status: request.status, owner: request.owner, consumer: request.consumer, requiresRegulator: request.requiresRegulator, chainEvent, txId,
+    });
   }
 
   /** The grant is final: if the consumer named a key when asking, the storage service seals the file key for it. */

@@ -16,9 +16,20 @@ export interface RequestState {
   grantExpiresAt: string | null;
   maxDownloads: number | null;
   remainingDownloads: number | null;
+  /** a subscription to the asset's data product, and how many versions it has received */
+  subscription: SubscriptionState | null;
+  /** the subscription that delivered this grant on a newly published version */
+  deliveredBy: string | null;
   createdAt: string;
   updatedAt: string;
   lastTxId: string;
+}
+
+export interface SubscriptionState {
+  productId: string;
+  versionsPaid: number;
+  versionsDelivered: number;
+  installmentCredits: number;
 }
 
 /** A party as the read model keeps it: exactly its organisation and user id, whatever else an event carries. */
@@ -53,6 +64,8 @@ export function applyRequestEvent(current: RequestState | null, event: TypedChai
       grantExpiresAt: null,
       maxDownloads: null,
       remainingDownloads: null,
+      subscription: event.data.subscription ? { ...event.data.subscription, versionsDelivered: 0 } : null,
+      deliveredBy: null,
       createdAt: at,
       updatedAt: at,
       lastTxId: txId,
@@ -66,7 +79,9 @@ export function applyRequestEvent(current: RequestState | null, event: TypedChai
       return { ...next, status: 'pending-regulator', requiresRegulator: true, decisions: decided('approved', event.data.reason) };
     case 'AccessGranted': {
       const { maxDownloads, reason = '', expiresAt } = event.data;
-      return { ...next, status: 'granted', decisions: decided('approved', reason), grantExpiresAt: expiresAt ?? null, maxDownloads, remainingDownloads: maxDownloads };
+      // a subscription's grant delivers the version it was requested on
+      const subscription = next.subscription ? { ...next.subscription, versionsDelivered: 1 } : null;
+      return { ...next, status: 'granted', decisions: decided('approved', reason), grantExpiresAt: expiresAt ?? null, maxDownloads, remainingDownloads: maxDownloads, subscription };
     }
     case 'RequestRejected':
       return { ...next, status: 'rejected', decisions: decided('rejected', event.data.reason) };

@@ -15,6 +15,10 @@ export function viewFromChain(request: AccessRequest, lastTxId: string, extras: 
     requiresRegulator: request.requiresRegulator,
     decisions: request.decisions,
     grant: request.grant ? { expiresAt: request.grant.expiresAt, maxDownloads: request.grant.maxDownloads, remainingDownloads: request.grant.maxDownloads - request.grant.used } : null,
+    subscription: request.subscription
+      ? { productId: request.subscription.productId, versionsPaid: request.subscription.versionsPaid, versionsDelivered: request.subscription.versionsDelivered, installmentCredits: request.subscription.installmentCredits }
+      : null,
+    deliveredBy: request.deliveredBy ?? null,
     createdAt: request.createdAt,
     updatedAt: request.updatedAt,
     lastTxId,

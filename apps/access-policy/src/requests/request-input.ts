@@ -1,4 +1,4 @@
-import { isRequestStatus, MAX_POLICY_DURATION_SECONDS, REQUEST_STATUSES, type RequestStatus } from '@gridledger/domain';
+import { isRequestStatus, MAX_POLICY_DURATION_SECONDS, MAX_SUBSCRIPTION_VERSIONS, REQUEST_STATUSES, type RequestStatus } from '@gridledger/domain';
 import { x25519PublicKeyBytes } from '@gridledger/file-crypto';
 import { z } from 'zod';
 import { AccessError } from '../common/access-error.ts';
@@ -27,8 +27,10 @@ export const createRequestSchema = z.object({
   purpose: z.string().trim().min(1).max(200),
   // no policy allows more; the chaincode refuses anything over the asset's own maximum
   durationSeconds: z.number().int().min(60).max(MAX_POLICY_DURATION_SECONDS),
-  /** if given, the file key is sealed for this key as soon as the grant is final */
+  /** if given, the file key is sealed for this key as soon as the grant is final (and for each version a subscription delivers) */
   recipientPublicKey: x25519.optional(),
+  /** subscribe to the asset's data product: this version now and the next ones published during the term, `versions` in all */
+  subscription: z.object({ versions: z.number().int().min(1).max(MAX_SUBSCRIPTION_VERSIONS) }).strict().optional(),
 }).strict();
 
 export const decisionSchema = z.object({ reason }).strict();

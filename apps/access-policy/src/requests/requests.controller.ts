@@ -19,7 +19,7 @@ export class RequestsController {
 
   @Post()
   @ApiOperation({ summary: 'Request access to an asset; its price is escrowed on chain. With recipientPublicKey, the key is released as soon as the grant is final' })
-  @ApiBody({ schema: { type: 'object', required: ['assetId', 'purpose', 'durationSeconds'], properties: { assetId: { type: 'string' }, purpose: { type: 'string' }, durationSeconds: { type: 'integer', minimum: 60 }, recipientPublicKey: { type: 'string', description: 'X25519, 32 bytes base64' } } } })
+  @ApiBody({ schema: { type: 'object', required: ['assetId', 'purpose', 'durationSeconds'], properties: { assetId: { type: 'string' }, purpose: { type: 'string' }, durationSeconds: { type: 'integer', minimum: 60 }, recipientPublicKey: { type: 'string', description: 'X25519, 32 bytes base64' }, subscription: { type: 'object', description: "subscribe to the asset's data product: this version now and each version published during the term, up to `versions` in all; installment × versions is held in escrow", required: ['versions'], properties: { versions: { type: 'integer', minimum: 1, maximum: 120 } } } } } })
   @ApiResponse({ status: 201, description: 'The request, pending the owner' })
   @ApiResponse({ status: 402, description: 'INSUFFICIENT_FUNDS: the balance does not cover the price' })
   @ApiResponse({ status: 403, description: 'POLICY_DENIED: the sentence says which rule of the asset\'s policy said no; FROZEN' })

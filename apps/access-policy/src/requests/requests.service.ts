@@ -24,14 +24,14 @@ export class RequestsService {
     private readonly database: AccessPolicyDatabase,
   ) {}
 
-  async create(user: PlatformUser, input: { assetId: string; purpose: string; durationSeconds: number; recipientPublicKey?: string | undefined }): Promise<RequestView> {
+  async create(user: PlatformUser, input: { assetId: string; purpose: string; durationSeconds: number; recipientPublicKey?: string | undefined; subscription?: { versions: number } | undefined }): Promise<RequestView> {
     const requestId = randomUUID();
     const wish = input.recipientPublicKey;
     try {
       const committed = await this.ledger.submit({
         subject: input.assetId,
         signer: { userId: user.id },
-        call: submitCalls.requestAccess({ requestId, assetId: input.assetId, purpose: input.purpose, durationSeconds: input.durationSeconds }),
+        call: submitCalls.requestAccess({ requestId, assetId: input.assetId, purpose: input.purpose, durationSeconds: input.durationSeconds, ...(input.subscription ? { subscription: input.subscription } : {}) }),
         // the key is remembered with the command, so the release can follow the grant without the consumer
         alongside: async (tx) => {
           if (wish) await tx.query('insert into key_release_wishes (request_id, consumer_uid, recipient_public_key) values ($1, $2, $3)', [requestId, user.id, wish]);

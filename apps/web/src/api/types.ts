@@ -159,6 +159,10 @@ export interface RequestView {
   decisions: { by: { mspId: string; uid: string; role: string }; decision: 'approved' | 'rejected' | 'revoked' | 'expired'; reason: string; at: string; txId: string }[];
   grant: { expiresAt: string | null; maxDownloads: number | null; remainingDownloads: number | null } | null;
   keyRelease: { status: 'none' | 'requested' | 'released' | 'failed'; message: string | null };
+  /** a subscription to the asset's data product: how many versions it paid for and has received */
+  subscription?: { productId: string; versionsPaid: number; versionsDelivered: number; installmentCredits: number } | null;
+  /** the subscription that delivered this grant when the version was published */
+  deliveredBy?: string | null;
   createdAt: string;
   updatedAt: string;
 }

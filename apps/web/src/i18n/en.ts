@@ -119,6 +119,7 @@ export const en = {
     rotated: 'The key was rotated: new ciphertext anchored, grantees re-sealed.', confirmRotate: 'Re-encrypt this file under a new key?', policySaved: 'The policy was saved on chain.', editDetails: 'Edit details', detailsSaved: 'The details were saved on chain.', detailsUnchanged: 'Nothing was changed.', retire: 'Retire asset',
   },
   request: {
+    subscription: 'subscription: {{delivered}} of {{paid}} versions received ({{installment}} credits each)', deliveredBy: 'delivered by your subscription',
     consumer: 'Consumer', owner: 'Owner', purpose: 'Purpose', duration: 'Duration', price: 'Price', status: 'Status', asset: 'Asset', created: 'Asked', expires: 'Expires', downloadsLeft: '{{left}} of {{max}} downloads left', decisions: 'Decisions', actions: 'Actions',
     statuses: { 'pending-owner': 'waiting for the owner', 'pending-regulator': 'waiting for the regulator', granted: 'granted', rejected: 'rejected', revoked: 'revoked', expired: 'expired' },
     keyRelease: { none: 'key not released', requested: 'key release requested', released: 'key released', failed: 'key release failed' },
@@ -128,6 +129,9 @@ export const en = {
     requestTitle: 'Request access to {{title}}', purpose: 'Purpose', durationDays: 'For how many days', publicKey: 'Your X25519 public key (optional, PEM or base64)', publicKeyHelp: 'Made with npm run gridledger -- keygen; the file key is sealed for it.',
     send: 'Send request', sent: 'Request sent: the owner decides next.', downloadFile: 'Download file', keyEnvelope: 'Key envelope', getEnvelope: 'Seal the key for my public key', latestEnvelope: 'Download latest envelope',
     purposeRequired: 'Say what you will use the data for.', durationInvalid: 'The duration is 1 to {{max}} days.',
+    subscribe: 'Subscribe: receive each new version published during this term', versions: 'Versions to pay for (this one included)', versionsInvalid: 'A whole number from 1 to {{max}}.',
+    subscriptionHelp: 'Each version published while the subscription runs is delivered to you with its key; unused installments come back at the end of the term.',
+    subscriptionPrice: '{{total}} credits held in escrow: {{installment}} per version, {{versions}} versions',
   },
   regulator: {
     title: 'Regulator console', pending: 'Waiting for the regulator', noPending: 'No sensitive or critical request waits for you.', freeze: 'Freeze', unfreeze: 'Unfreeze',

@@ -121,6 +121,7 @@ export const zh: Dictionary = {
     rotated: '密钥已轮换：新密文已上链，授权方已重新封装。', confirmRotate: '用新密钥重新加密该文件？', policySaved: '策略已保存到链上。', editDetails: '编辑详情', detailsSaved: '详情已保存到链上。', detailsUnchanged: '没有任何修改。', retire: '下架资产',
   },
   request: {
+    subscription: '订阅：已收到 {{delivered}} / {{paid}} 个版本（每个 {{installment}} 积分）', deliveredBy: '由您的订阅交付',
     consumer: '使用方', owner: '所有者', purpose: '用途', duration: '期限', price: '价格', status: '状态', asset: '资产', created: '申请时间', expires: '到期', downloadsLeft: '剩余 {{left}} / {{max}} 次下载', decisions: '审批记录', actions: '操作',
     statuses: { 'pending-owner': '等待所有者审批', 'pending-regulator': '等待监管审批', granted: '已授权', rejected: '已拒绝', revoked: '已撤销', expired: '已过期' },
     keyRelease: { none: '密钥未发放', requested: '已申请发放密钥', released: '密钥已发放', failed: '密钥发放失败' },
@@ -130,6 +131,9 @@ export const zh: Dictionary = {
     requestTitle: '申请访问：{{title}}', purpose: '用途', durationDays: '期限（天）', publicKey: '您的 X25519 公钥（可选，PEM 或 base64）', publicKeyHelp: '用 npm run gridledger -- keygen 生成；文件密钥将为它封装。',
     send: '提交申请', sent: '申请已提交，等待所有者审批。', downloadFile: '下载文件', keyEnvelope: '密钥信封', getEnvelope: '为我的公钥封装密钥', latestEnvelope: '下载最新信封',
     purposeRequired: '请说明数据用途。', durationInvalid: '期限为 1 至 {{max}} 天。',
+    subscribe: '订阅：在此期限内自动接收发布的每个新版本', versions: '购买的版本数（含当前版本）', versionsInvalid: '请输入 1 至 {{max}} 的整数。',
+    subscriptionHelp: '订阅期内发布的每个版本都会连同密钥交付给您；期满时未使用的分期款退回。',
+    subscriptionPrice: '托管 {{total}} 积分：每个版本 {{installment}} 积分，共 {{versions}} 个版本',
   },
   regulator: {
     title: '监管控制台', pending: '等待监管审批', noPending: '没有等待您审批的敏感或核心数据申请。', freeze: '冻结', unfreeze: '解冻',

@@ -3,15 +3,27 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/http.ts';
 import type { Asset, RequestView } from '../../api/types.ts';
 import { ErrorNotice, SuccessNotice } from '../../components/error-notice.tsx';
+import { MAX_SUBSCRIPTION_VERSIONS } from '@gridledger/domain';
 
-/** A consumer asks for an asset: a purpose the policy allows and a duration within its limit. The price goes into escrow. */
+/** How many versions a subscription pays for, or NaN if the field is not a whole number in range. */
+export const versionCount = (text: string): number => {
+  const n = /^\d+$/.test(text.trim()) ? Number(text.trim()) : Number.NaN;
+  return n >= 1 && n <= MAX_SUBSCRIPTION_VERSIONS ? n : Number.NaN;
+};
+
+/**
+ * A consumer asks for an asset: a purpose the policy allows and a duration within its limit. The
+ * price goes into escrow; a subscription holds it for each version it pays for (EVENTS.md).
+ */
 export function RequestAccessForm({ asset }: { asset: Asset }) {
   const { t } = useTranslation();
   const maxDays = Math.max(1, Math.floor(asset.policy.maxDurationSeconds / 86_400));
   const [purpose, setPurpose] = useState(asset.policy.allowedPurposes[0] ?? '');
   const [days, setDays] = useState(String(Math.min(7, maxDays)));
   const [publicKey, setPublicKey] = useState('');
-  const [problem, setProblem] = useState<'purpose' | 'duration' | null>(null);
+  const [subscribe, setSubscribe] = useState(false);
+  const [versions, setVersions] = useState('3');
+  const [problem, setProblem] = useState<'purpose' | 'duration' | 'versions' | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [sent, setSent] = useState<RequestView | null>(null);
@@ -21,11 +33,13 @@ export function RequestAccessForm({ asset }: { asset: Asset }) {
     const n = /^\d+$/.test(days) ? Number(days) : Number.NaN;
     if (!purpose.trim()) return setProblem('purpose');
     if (!(n >= 1 && n <= maxDays)) return setProblem('duration');
+    const count = subscribe ? versionCount(versions) : 1;
+    if (!(count >= 1)) return setProblem('versions');
     setProblem(null);
     setBusy(true);
     setError(null);
     try {
-      setSent(await api<RequestView>('/api/access/requests', { method: 'POST', body: { assetId: asset.id, purpose: purpose.trim(), durationSeconds: n * 86_400, ...(publicKey.trim() ? { recipientPublicKey: publicKey.trim() } : {}) } }));
+      setSent(await api<RequestView>('/api/access/requests', { method: 'POST', body: { assetId: asset.id, purpose: purpose.trim(), durationSeconds: n * 86_400, ...(publicKey.trim() ? { recipientPublicKey: publicKey.trim() } : {}), ...(subscribe ? { subscription: { versions: count } } : {}) } }));
     } catch (e) {
       setError(e);
     } finally {
@@ -66,7 +80,25 @@ export function RequestAccessForm({ asset }: { asset: Asset }) {
           {t('consumer.publicKeyHelp')}
         </span>
       </div>
-      <p className="muted">{t('common.credits', { count: asset.priceCredits })}</p>
+      <div className="field">
+        <label className="check">
+          <input type="checkbox" checked={subscribe} onChange={(e) => setSubscribe(e.target.checked)} /> {t('consumer.subscribe')}
+        </label>
+        {subscribe && (
+          <>
+            <label htmlFor="req-versions">{t('consumer.versions')}</label>
+            <input id="req-versions" inputMode="numeric" value={versions} onChange={(e) => setVersions(e.target.value)} aria-invalid={problem === 'versions'} aria-describedby="req-versions-help" />
+            <span className="muted small" id="req-versions-help">
+              {problem === 'versions' ? <span className="field-error">{t('consumer.versionsInvalid', { max: MAX_SUBSCRIPTION_VERSIONS })}</span> : t('consumer.subscriptionHelp')}
+            </span>
+          </>
+        )}
+      </div>
+      <p className="muted" data-testid="request-price">
+        {subscribe && versionCount(versions) >= 1
+          ? t('consumer.subscriptionPrice', { total: asset.priceCredits * versionCount(versions), installment: asset.priceCredits, versions: versionCount(versions) })
+          : t('common.credits', { count: asset.priceCredits })}
+      </p>
       {error !== null && <ErrorNotice error={error} />}
       <button type="submit" className="button-primary" disabled={busy}>
         {t('consumer.send')}

@@ -46,6 +46,12 @@ export function RequestTable({ requests, label, show, actions }: { requests: rea
                       {t('request.expires')} {formatDate(r.grant.expiresAt, i18n.language)} · {t('request.downloadsLeft', { left: r.grant.remainingDownloads ?? '?', max: r.grant.maxDownloads ?? '?' })}
                     </div>
                   )}
+                  {r.subscription && (
+                    <div className="small" data-testid="subscription-progress">
+                      {t('request.subscription', { delivered: r.subscription.versionsDelivered, paid: r.subscription.versionsPaid, installment: r.subscription.installmentCredits })}
+                    </div>
+                  )}
+                  {r.deliveredBy && <div className="muted small">{t('request.deliveredBy')}</div>}
                   {lastDecision?.reason && <div className="muted small">“{lastDecision.reason}”</div>}
                 </td>
                 <td>{formatDate(r.createdAt, i18n.language)}</td>
