@@ -32,7 +32,7 @@ describe('UploadPage', () => {
       },
     });
     renderAt(<UploadPage />, '/upload?versionOf=curve-11');
-    expect(await screen.findByTestId('new-version-of')).toHaveTextContent('version 3 of “Feeder 12, November”');
+    expect(await screen.findByTestId('new-version-of', {}, { timeout: 5000 })).toHaveTextContent('version 3 of “Feeder 12, November”');
     expect(screen.getByLabelText('Title')).toHaveValue('Feeder 12, November');
     expect(screen.getByLabelText('Price (credits)')).toHaveValue('40');
   });
