@@ -274,7 +274,8 @@ describe('the dashboard, end to end in Chromium', () => {
         const drawingWidth = Number((await graph.getAttribute('viewBox'))?.split(' ')[2]);
         expect(box?.width ?? Number.POSITIVE_INFINITY).toBeLessThanOrEqual(phone);
         expect((box?.width ?? 0) / drawingWidth).toBeGreaterThan(0.99);
-        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(phone);
+        // soft, so a page that scrolls sideways for another reason still leaves its screenshot to look at
+        expect.soft(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(phone);
         await shot(page, '07c-asset-lineage-phone');
       },
       phone,
