@@ -84,7 +84,7 @@ export function layoutTexts(layout: LineageLayout): PlacedText[] {
 function content(model: LineageModel, node: LineageNode, width: number, rowText: LineageLayoutOptions['rowText']): BoxContent {
   const inner = width - 2 * PADDING;
   const rows = model.edges.filter((e) => e.from === node.id && e.actions.length > 0).map((e) => ({ key: edgeKey(e), lines: wrapText(rowText(e), inner, ROW_LINES) }));
-  return { node, headings: wrapText(node.label, inner, HEADER_LINES[node.kind]), rows };
+  return { node, headings: wrapText(node.label, inner, HEADER_LINES[node.kind], true), rows };
 }
 
 const boxHeight = (c: BoxContent) => 2 * PADDING + (c.headings.length + c.rows.reduce((sum, r) => sum + r.lines.length, 0)) * LINEAGE_TEXT.lineHeight;
@@ -95,7 +95,7 @@ function place(c: BoxContent, x: number, y: number, width: number): { node: Plac
   const ports = new Map<string, number>();
   let top = y + PADDING;
   const add = (text: string, heading: boolean) => {
-    lines.push({ text, x: x + PADDING, y: top, width: textWidth(text), heading });
+    lines.push({ text, x: x + PADDING, y: top, width: textWidth(text, heading), heading });
     top += LINEAGE_TEXT.lineHeight;
   };
   c.headings.forEach((text) => add(text, true));

@@ -20,6 +20,11 @@ describe('wrapText', () => {
     for (const line of lines) expect(textWidth(line)).toBeLessThanOrEqual(72);
   });
 
+  it('measures bold text wider, and wraps it sooner', () => {
+    expect(textWidth('GridMSP', true)).toBeGreaterThan(textWidth('GridMSP'));
+    for (const line of wrapText('Feeder 12 load curve, every fifteen minutes', 150, 3, true)) expect(textWidth(line, true)).toBeLessThanOrEqual(150);
+  });
+
   it('counts CJK characters as wide', () => {
     expect(textWidth('资产')).toBeGreaterThan(textWidth('ab'));
     for (const line of wrapText('馈线十二号负荷曲线二零二六年十一月全月数据', 100, 3)) expect(textWidth(line)).toBeLessThanOrEqual(100);

@@ -57,11 +57,12 @@ export function LineageGraph({ assetId, title, entries, width }: { assetId: stri
   const actionName = useActionName();
   const wrap = useRef<HTMLDivElement>(null);
   const measured = useElementWidth(wrap, typeof window === 'undefined' ? WIDE_LAYOUT_MIN_WIDTH : window.innerWidth);
-  const arrow = useId();
+  // useId's punctuation would need escaping inside url(#…)
+  const arrow = `lineage-arrow-${useId().replace(/[^\w-]/g, '')}`;
   const model = lineageGraph(assetId, title, entries);
-  const labels = new Map(model.nodes.map((n) => [n.id, n]));
+  const nodeById = new Map(model.nodes.map((n) => [n.id, n]));
   const rowText = (e: LineageEdge) => {
-    const target = labels.get(e.to);
+    const target = nodeById.get(e.to);
     const where = target?.kind === 'request' ? t('asset.graphRequest', { id: target.label }) : t('asset.graphThisAsset');
     return t('asset.graphRow', { target: where, actions: e.actions.map(actionName).join(', ') });
   };
