@@ -259,7 +259,27 @@ describe('the dashboard, end to end in Chromium', () => {
       await reloadUntilVisible(page, page.getByText('downloaded').first());
       await page.getByRole('heading', { name: 'Lineage' }).scrollIntoViewIfNeeded();
       await shot(page, '07b-asset-lineage');
+      expect(await page.getByRole('img', { name: 'Lineage graph: who did what to this asset' }).getAttribute('data-orientation')).toBe('wide');
     });
+    // on a phone the graph stacks its kinds and fits the screen, drawn 1:1 so its 12 px text stays 12 px
+    const phone = 390;
+    await as(
+      consumer,
+      async (page) => {
+        await page.goto(`${endpoints.webUrl}/catalog/${assetId}`);
+        const graph = page.getByRole('img', { name: 'Lineage graph: who did what to this asset' });
+        await graph.scrollIntoViewIfNeeded();
+        expect(await graph.getAttribute('data-orientation')).toBe('narrow');
+        const box = await graph.boundingBox();
+        const drawingWidth = Number((await graph.getAttribute('viewBox'))?.split(' ')[2]);
+        expect(box?.width ?? Number.POSITIVE_INFINITY).toBeLessThanOrEqual(phone);
+        expect((box?.width ?? 0) / drawingWidth).toBeGreaterThan(0.99);
+        // soft, so a page that scrolls sideways for another reason still leaves its screenshot to look at
+        expect.soft(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(phone);
+        await shot(page, '07c-asset-lineage-phone');
+      },
+      phone,
+    );
   });
 
   it('the analyst has the file key sealed for their own X25519 key; the envelope opens with their private key', async () => {

@@ -93,6 +93,8 @@ export const en = {
     cid: 'CID (IPFS)', plaintextSha256: 'SHA-256 of the file', ciphertextSha256: 'SHA-256 of the ciphertext', txId: 'Transaction', block: 'Block', scheme: 'Encryption', fileStatus: 'Anchoring',
     allowedOrgs: 'Organisations', allowedRoles: 'Roles', allowedPurposes: 'Purposes', maxDuration: 'Longest grant', maxDownloads: 'Downloads per grant',
     requestAccess: 'Request access', freeze: 'Freeze asset', unfreeze: 'Unfreeze asset', noLineage: 'Nothing has happened to this asset yet.', graphLabel: 'Lineage graph: who did what to this asset',
+    graphRow: '{{target}}: {{actions}}', graphRequest: 'request {{id}}', graphThisAsset: 'this asset',
+    graphKind: { organisation: 'Organisation', user: 'Signer, with what they did', request: 'Request', asset: 'Asset' },
     notFound: 'There is no data asset {{id}}, or you may not see it.',
     rules: 'The rules a request meets', orgNotAllowed: 'The policy of this asset does not let {{mspId}} ask for it.', roleNotAllowed: 'The policy of this asset does not let your role ask for it.',
   },

@@ -95,6 +95,8 @@ export const zh: Dictionary = {
     cid: 'CID（IPFS）', plaintextSha256: '文件 SHA-256', ciphertextSha256: '密文 SHA-256', txId: '交易', block: '区块', scheme: '加密方式', fileStatus: '上链状态',
     allowedOrgs: '允许的机构', allowedRoles: '允许的角色', allowedPurposes: '允许的用途', maxDuration: '最长授权期', maxDownloads: '每次授权下载次数',
     requestAccess: '申请访问', freeze: '冻结资产', unfreeze: '解冻资产', noLineage: '该资产尚无任何记录。', graphLabel: '数据血缘关系图：谁对该资产做了什么',
+    graphRow: '{{target}}：{{actions}}', graphRequest: '申请 {{id}}', graphThisAsset: '本资产',
+    graphKind: { organisation: '机构', user: '签名人及其操作', request: '申请', asset: '资产' },
     notFound: '数据资产 {{id}} 不存在，或您无权查看。',
     rules: '申请须满足的规则', orgNotAllowed: '该资产的策略不允许 {{mspId}} 申请。', roleNotAllowed: '该资产的策略不允许您的角色申请。',
   },

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { LineageEntry } from '../../api/types.ts';
+import { lineageEntry as entry } from './lineage-fixtures.ts';
 import { lineageGraph } from './lineage-graph.ts';
-
-const entry = (action: string, mspId: string, uid: string, requestId: string | null): LineageEntry => ({ action, assetId: 'a1', requestId, signer: { mspId, role: 'x', uid }, timestamp: '', txId: 't', data: {} });
 
 describe('lineageGraph', () => {
   const graph = lineageGraph('a1', 'Feeder 12', [
@@ -22,10 +20,9 @@ describe('lineageGraph', () => {
     expect(graph.edges.find((e) => e.from === 'user:owner-1' && e.to === 'asset:a1')?.actions).toEqual(['AssetRegistered']);
   });
 
-  it('places each kind in its own column, left to right', () => {
-    const x = (id: string) => graph.nodes.find((n) => n.id === id)?.x ?? Number.NaN;
-    expect(x('org:GridMSP')).toBeLessThan(x('user:owner-1'));
-    expect(x('user:owner-1')).toBeLessThan(x('request:req-1'));
-    expect(x('request:req-1')).toBeLessThan(x('asset:a1'));
+  it('shortens ids for the drawing and keeps them whole for the tooltip', () => {
+    const long = lineageGraph('a1', 'T', [entry('AccessRequested', 'ConsumerMSP', 'c0000000-0000-4000-8000-000000000007', 'req-0123456789abcdef')]);
+    expect(long.nodes.find((n) => n.kind === 'user')).toMatchObject({ label: 'c0000000 (x)', title: 'c0000000-0000-4000-8000-000000000007 (x)' });
+    expect(long.nodes.find((n) => n.kind === 'request')).toMatchObject({ label: '01234567', title: 'req-0123456789abcdef' });
   });
 });

@@ -1,7 +1,11 @@
+import { useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LineageEntry } from '../../api/types.ts';
 import { formatDate, shortId } from '../../components/format.ts';
-import { lineageGraph, type NodeKind } from './lineage-graph.ts';
+import { LINEAGE_KIND_ORDER, lineageGraph, type LineageEdge, type NodeKind } from './lineage-graph.ts';
+import { layoutLineage, WIDE_LAYOUT_MIN_WIDTH, type LineageLayout, type PlacedEdge } from './lineage-layout.ts';
+import { LINEAGE_TEXT } from './lineage-text.ts';
+import { useElementWidth } from './use-element-width.ts';
 
 export function useActionName(): (action: string) => string {
   const { t } = useTranslation();
@@ -31,39 +35,69 @@ export function LineageTimeline({ entries }: { entries: readonly LineageEntry[] 
 
 const KIND_CLASS: Record<NodeKind, string> = { organisation: 'node-org', user: 'node-user', request: 'node-request', asset: 'node-asset' };
 
-/** The same lineage drawn as a graph (SVG); its text alternative is the timeline beside it. */
-export function LineageGraph({ assetId, title, entries }: { assetId: string; title: string; entries: readonly LineageEntry[] }) {
+/** An SVG path through the edge's points: a gentle curve between columns, right angles down the narrow gutter. */
+function edgePath(layout: LineageLayout, points: PlacedEdge['points']): string {
+  const [first, ...rest] = points;
+  if (!first) return '';
+  const last = rest[rest.length - 1];
+  if (layout.orientation === 'wide' && last && rest.length === 1) {
+    const bend = (last.x - first.x) / 2;
+    return `M${first.x} ${first.y} C${first.x + bend} ${first.y} ${last.x - bend} ${last.y} ${last.x} ${last.y}`;
+  }
+  return `M${first.x} ${first.y}${rest.map((p) => ` L${p.x} ${p.y}`).join('')}`;
+}
+
+/**
+ * The same lineage drawn as a graph (SVG); its text alternative is the timeline beside it. The
+ * layout follows the width it is given (a test's) or measures its container, so the text keeps
+ * its size from a phone to a wide screen.
+ */
+export function LineageGraph({ assetId, title, entries, width }: { assetId: string; title: string; entries: readonly LineageEntry[]; width?: number }) {
   const { t } = useTranslation();
   const actionName = useActionName();
-  const graph = lineageGraph(assetId, title, entries);
-  const at = new Map(graph.nodes.map((n) => [n.id, n]));
+  const wrap = useRef<HTMLDivElement>(null);
+  const measured = useElementWidth(wrap, typeof window === 'undefined' ? WIDE_LAYOUT_MIN_WIDTH : window.innerWidth);
+  // useId's punctuation would need escaping inside url(#…)
+  const arrow = `lineage-arrow-${useId().replace(/[^\w-]/g, '')}`;
+  const model = lineageGraph(assetId, title, entries);
+  const nodeById = new Map(model.nodes.map((n) => [n.id, n]));
+  const rowText = (e: LineageEdge) => {
+    const target = nodeById.get(e.to);
+    const where = target?.kind === 'request' ? t('asset.graphRequest', { id: target.label }) : t('asset.graphThisAsset');
+    return t('asset.graphRow', { target: where, actions: e.actions.map(actionName).join(', ') });
+  };
+  const layout = layoutLineage(model, { width: width ?? measured, rowText });
   return (
-    <div className="graph-wrap">
-      <svg role="img" aria-label={t('asset.graphLabel')} viewBox={`0 0 ${graph.width} ${graph.height}`} width={graph.width} height={graph.height} className="lineage-graph" preserveAspectRatio="xMinYMin meet">
-        {graph.edges.map((e) => {
-          const from = at.get(e.from);
-          const to = at.get(e.to);
-          if (!from || !to) return null;
-          return (
-            <g key={`${e.from}-${e.to}`}>
-              <line x1={from.x + 60} y1={from.y} x2={to.x - 60} y2={to.y} className="edge" />
-              {e.actions.length > 0 && (
-                <text x={(from.x + to.x) / 2} y={(from.y + to.y) / 2 - 6} className="edge-label" textAnchor="middle">
-                  {e.actions.map(actionName).join(', ')}
-                </text>
-              )}
-            </g>
-          );
-        })}
-        {graph.nodes.map((n) => (
+    <div className="graph-wrap" ref={wrap}>
+      <svg role="img" aria-label={t('asset.graphLabel')} viewBox={`0 0 ${layout.width} ${layout.height}`} width="100%" style={{ maxWidth: layout.width }} className={`lineage-graph lineage-${layout.orientation}`} data-orientation={layout.orientation}>
+        <defs>
+          <marker id={arrow} viewBox="0 0 8 8" refX="8" refY="4" markerWidth="7" markerHeight="7" orient="auto">
+            <path d="M0 0 L8 4 L0 8 z" className="edge-arrow" />
+          </marker>
+        </defs>
+        {layout.edges.map((e) => (
+          <path key={`${e.from}-${e.to}`} d={edgePath(layout, e.points)} className="edge" markerEnd={`url(#${arrow})`} />
+        ))}
+        {layout.nodes.map((n) => (
           <g key={n.id} className={KIND_CLASS[n.kind]}>
-            <rect x={n.x - 60} y={n.y - 16} width={120} height={32} rx={8} />
-            <text x={n.x} y={n.y + 4} textAnchor="middle">
-              {n.label.length > 18 ? `${n.label.slice(0, 17)}…` : n.label}
-            </text>
+            <title>{n.title}</title>
+            <rect x={n.x} y={n.y} width={n.width} height={n.height} rx={8} />
+            {n.lines.map((line, i) => (
+              // the baseline sits a quarter line above the line's bottom, so descenders stay inside it
+              <text key={i} x={line.x} y={line.y + LINEAGE_TEXT.lineHeight * 0.75} className={line.heading ? 'node-name' : 'node-actions'}>
+                {line.text}
+              </text>
+            ))}
           </g>
         ))}
       </svg>
+      <ul className="graph-legend">
+        {LINEAGE_KIND_ORDER.map((kind) => (
+          <li key={kind} className={KIND_CLASS[kind]}>
+            {t(`asset.graphKind.${kind}`)}
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }
