@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderAt, stubApi } from '../../test-support.tsx';
@@ -33,7 +33,8 @@ describe('UploadPage', () => {
     });
     renderAt(<UploadPage />, '/upload?versionOf=curve-11');
     expect(await screen.findByTestId('new-version-of', {}, { timeout: 5000 })).toHaveTextContent('version 3 of “Feeder 12, November”');
-    expect(screen.getByLabelText('Title')).toHaveValue('Feeder 12, November');
+    // the form is filled in the render after the previous version arrives
+    await waitFor(() => expect(screen.getByLabelText('Title')).toHaveValue('Feeder 12, November'));
     expect(screen.getByLabelText('Price (credits)')).toHaveValue('40');
   });
 });
