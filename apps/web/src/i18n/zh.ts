@@ -100,6 +100,7 @@ export const zh: Dictionary = {
     notFound: '数据资产 {{id}} 不存在，或您无权查看。',
     rules: '申请须满足的规则', orgNotAllowed: '该资产的策略不允许 {{mspId}} 申请。', roleNotAllowed: '该资产的策略不允许您的角色申请。',
   },
+  lineage: { follows: '接续第 {{version}} 版', deliveries: '已交付 {{delivered}} 个订阅，{{withheld}} 个未交付' },
   lineageAction: {
     AssetRegistered: '登记', AssetMetadataUpdated: '元数据更新', AssetRetired: '下架', AssetKeyRotated: '密钥轮换', AccessRequested: '申请访问', RequestOwnerApproved: '所有者批准',
     AccessGranted: '授权', RequestRejected: '申请被拒', GrantRevoked: '撤销授权', RequestExpired: '申请过期', KeyReleased: '密钥发放', DownloadRecorded: '下载',

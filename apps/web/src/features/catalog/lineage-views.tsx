@@ -6,6 +6,7 @@ import { LINEAGE_KIND_ORDER, lineageGraph, type LineageEdge, type NodeKind } fro
 import { layoutLineage, WIDE_LAYOUT_MIN_WIDTH, type LineageLayout, type PlacedEdge } from './lineage-layout.ts';
 import { LINEAGE_TEXT } from './lineage-text.ts';
 import { useElementWidth } from './use-element-width.ts';
+import { VersionFacts } from './version-link.tsx';
 
 export function useActionName(): (action: string) => string {
   const { t } = useTranslation();
@@ -26,6 +27,7 @@ export function LineageTimeline({ entries }: { entries: readonly LineageEntry[] 
             {e.signer.mspId} · {e.signer.role} · <span title={e.signer.uid}>{shortId(e.signer.uid)}</span>
           </span>
           <code title={e.txId}>tx {shortId(e.txId, 12)}</code>
+          <VersionFacts entry={e} />
           {e.action === 'RegulatorNoteAdded' && typeof e.data['text'] === 'string' && <blockquote className="note-text">{e.data['text']}</blockquote>}
         </li>
       ))}
