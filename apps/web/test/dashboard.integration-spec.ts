@@ -348,6 +348,99 @@ describe('the dashboard, end to end in Chromium', () => {
     });
   });
 
+  it("the regulator writes a note on the asset from the console; it is recorded on chain and shown in the asset's lineage", async () => {
+    const note = `meter audit ${run}: readings of 3 November re-checked`;
+    await as(regulator, async (page) => {
+      await page.getByRole('link', { name: 'Regulator console' }).click();
+      const form = page.locator('form', { hasText: 'Write a regulator note' });
+      await form.getByLabel('About').selectOption('asset');
+      await form.getByLabel('Asset id').fill(assetId);
+      await form.getByLabel(/^Note/).fill(note);
+      await form.getByRole('button', { name: 'Add note' }).click();
+      await page.goto(`${endpoints.webUrl}/catalog/${assetId}`);
+      await reloadUntilVisible(page, page.getByText(note));
+      expect(await page.locator('blockquote.note-text', { hasText: note }).count()).toBe(1);
+    });
+  });
+
+  it('the analyst changes their password; the old one no longer signs in, the new one does', async () => {
+    const next = `Analyst-${randomBytes(9).toString('base64url')}`;
+    await as(consumer, async (page) => {
+      await page.getByRole('link', { name: 'My account' }).click();
+      await page.getByLabel('Current password').fill(consumer.password);
+      await page.getByLabel('New password', { exact: true }).fill(next);
+      await page.getByLabel('New password again').fill(next);
+      await page.getByRole('button', { name: 'Change password' }).click();
+      await outcome(page, page.getByText('Your password is changed. Your other sessions are signed out.'));
+    });
+    const old = consumer.password;
+    consumer.password = next;
+    const { context, page } = await newUserPage(browser);
+    try {
+      await page.goto(`${endpoints.webUrl}/`);
+      await page.getByLabel('Username').fill(consumer.username);
+      await page.getByLabel('Password').fill(old);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      expect(await page.getByRole('alert').textContent()).toContain('The username or password is wrong.');
+    } finally {
+      await context.close();
+    }
+    await as(consumer, async (page) => page.getByRole('link', { name: 'My account' }).waitFor());
+  });
+
+  it("the analyst subscribes to the steward's monthly feed; the next month the steward publishes reaches the analyst by itself", async () => {
+    const feed = `Feeder 12 monthly feed ${run}`;
+    const uploadMonth = async (page: Page, month: string) => {
+      await page.locator('#up-file').setInputFiles({ name: `feeder-12-${month}.csv`, mimeType: 'text/csv', buffer: Buffer.from(`timestamp,kw\n2026-${month}-01T00:00:00Z,${month}\n`) });
+      await page.getByRole('button', { name: 'Upload' }).click();
+      await outcome(page, page.getByText(/Anchored on chain in block \d+\./), 120_000);
+      return (await page.getByRole('link', { name: 'Open the asset page' }).getAttribute('href'))?.split('/').pop() ?? '';
+    };
+    const october = await as(owner, async (page) => {
+      await page.getByRole('link', { name: 'Upload' }).click();
+      await page.getByLabel('Title').fill(`${feed}, October`);
+      await page.getByLabel('Sensitivity').selectOption('internal');
+      await page.getByLabel('Price (credits)').fill('5');
+      return uploadMonth(page, '10');
+    });
+    await as(consumer, async (page) => {
+      await page.goto(`${endpoints.webUrl}/catalog/${october}`);
+      await page.getByLabel('For how many days').fill('2');
+      await page.getByLabel('Subscribe: receive each new version published during this term').check();
+      await page.getByLabel('Versions to pay for (this one included)').fill('3');
+      expect(await page.getByTestId('request-price').textContent()).toBe('15 credits held in escrow: 5 per version, 3 versions');
+      await page.getByRole('button', { name: 'Send request' }).click();
+      await outcome(page, page.getByText('Request sent: the owner decides next.'));
+    });
+    await as(owner, async (page) => {
+      await page.getByRole('link', { name: 'My assets & requests' }).click();
+      const approve = page.locator('tr', { hasText: `${feed}, October` }).getByRole('button', { name: 'Approve' });
+      await reloadUntilVisible(page, approve);
+      await approve.click();
+      await page.getByLabel('Reason').fill('monthly feed for the forecasting study');
+      await page.getByLabel('Reason').press('Enter');
+      await page.getByLabel('Reason').waitFor({ state: 'detached', timeout: 90_000 });
+      await page.goto(`${endpoints.webUrl}/catalog/${october}`);
+      await page.getByRole('link', { name: 'Publish the next version' }).click();
+      await page.getByTestId('new-version-of').waitFor();
+      expect(await page.getByLabel('Price (credits)').inputValue()).toBe('5');
+      await page.getByLabel('Title').fill(`${feed}, November`);
+      await shot(page, '13-new-version');
+      const november = await uploadMonth(page, '11');
+      await page.goto(`${endpoints.webUrl}/catalog/${november}`);
+      expect(await page.getByTestId('asset-version').textContent()).toBe('version 2');
+      await reloadUntilVisible(page, page.getByTestId('version-facts'));
+      await page.getByRole('heading', { name: 'Versions of this data product' }).scrollIntoViewIfNeeded();
+      await shot(page, '14-product-versions');
+    });
+    await as(consumer, async (page) => {
+      await page.getByRole('link', { name: 'My requests & grants' }).click();
+      await reloadUntilVisible(page, page.locator('tr', { hasText: `${feed}, November` }).getByText('delivered by your subscription'));
+      await reloadUntilVisible(page, page.getByText('subscription: 2 of 3 versions received (5 credits each)'));
+      await shot(page, '15-subscription-delivered');
+    });
+  }, 420_000);
+
   it('an admin watches the ops dashboard update live', async () => {
     await as(admin('RegulatorMSP'), async (page) => {
       await page.getByRole('link', { name: 'Ops dashboard' }).click();
