@@ -98,7 +98,7 @@ export const en = {
     notFound: 'There is no data asset {{id}}, or you may not see it.',
     rules: 'The rules a request meets', orgNotAllowed: 'The policy of this asset does not let {{mspId}} ask for it.', roleNotAllowed: 'The policy of this asset does not let your role ask for it.',
   },
-  lineage: { follows: 'follows version {{version}}', deliveries: 'delivered to {{delivered}} subscriptions, withheld from {{withheld}}' },
+  lineage: { follows: 'follows version {{version}}', deliveries: 'subscriptions reached: {{delivered}}, withheld: {{withheld}}' },
   lineageAction: {
     AssetRegistered: 'registered', AssetMetadataUpdated: 'metadata updated', AssetRetired: 'retired', AssetKeyRotated: 'key rotated', AccessRequested: 'access requested', RequestOwnerApproved: 'owner approved',
     AccessGranted: 'access granted', RequestRejected: 'request rejected', GrantRevoked: 'grant revoked', RequestExpired: 'request expired', KeyReleased: 'key released', DownloadRecorded: 'downloaded',

@@ -26,7 +26,7 @@ export function ProductVersions({ asset, mayPublish }: { asset: Asset; mayPublis
   return (
     <div className="card" aria-labelledby="product-versions">
       <h2 id="product-versions">{t('asset.versions')}</h2>
-      <ol className="versions" reversed>
+      <ul className="versions">
         {listed.map((v) => {
           const number = productOf(v).version;
           return (
@@ -36,7 +36,7 @@ export function ProductVersions({ asset, mayPublish }: { asset: Asset; mayPublis
             </li>
           );
         })}
-      </ol>
+      </ul>
       {mayPublish && asset.status !== 'frozen' && isLatest && (
         <Link className="button-secondary" to={`/upload?versionOf=${encodeURIComponent(asset.id)}`}>
           {t('asset.publishVersion')}

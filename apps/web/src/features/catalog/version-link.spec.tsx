@@ -11,7 +11,7 @@ describe('VersionFacts', () => {
   it('names the version, links the one it follows, and counts the subscriptions it reached', () => {
     renderAt(<VersionFacts entry={entry({ asset: { product: { id: 'c-1', version: 3, previousAssetId: 'c-2' } }, deliveries: [{}, {}], withheld: [{}] })} />);
     expect(screen.getByRole('link', { name: 'follows version 2' })).toHaveAttribute('href', '/catalog/c-2');
-    expect(screen.getByTestId('version-facts')).toHaveTextContent('version 3 · follows version 2 · delivered to 2 subscriptions, withheld from 1');
+    expect(screen.getByTestId('version-facts')).toHaveTextContent('version 3 · follows version 2 · subscriptions reached: 2, withheld: 1');
   });
 
   it('says nothing for an asset that starts a product, or for another action', () => {
