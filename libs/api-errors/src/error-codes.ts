@@ -15,6 +15,15 @@ export const ERROR_STATUS = {
   // a password reset token nobody issued (or mistyped)
   RESET_TOKEN_INVALID: 400,
   UNDECODABLE: 400,
+  // an upload's form: its metadata part, its file part, its framing, or a client that stopped sending
+  METADATA_REQUIRED: 400,
+  INVALID_METADATA: 400,
+  FILE_REQUIRED: 400,
+  INVALID_MULTIPART: 400,
+  UPLOAD_ABORTED: 400,
+  // an operator's request names a command or an organisation the service does not have
+  INVALID_COMMAND: 400,
+  UNKNOWN_ORGANIZATION: 400,
   // who is calling is not proven
   INVALID_TOKEN: 401,
   INVALID_CREDENTIALS: 401,
@@ -35,6 +44,9 @@ export const ERROR_STATUS = {
   USERNAME_TAKEN: 409,
   NO_GRANT: 409,
   DOWNLOADS_IN_PROGRESS: 409,
+  // the chain has not confirmed the asset yet; a read-model rebuild already runs
+  NOT_ANCHORED: 409,
+  ALREADY_RUNNING: 409,
   // a download ticket ran out of time
   TICKET_EXPIRED: 410,
   // a password reset token already spent (or replaced by a newer one), or past its expiry
@@ -48,8 +60,13 @@ export const ERROR_STATUS = {
   INTERNAL: 500,
   BAD_GATEWAY: 502,
   CA_UNAVAILABLE: 502,
+  // what IPFS returned is not the file the chain anchored; a key rotation or a replay could not be finished
+  INTEGRITY_VIOLATION: 502,
+  ROTATION_FAILED: 502,
+  REPLAY_FAILED: 502,
   UNAVAILABLE: 503,
   LEDGER_TIMEOUT: 504,
+  REBUILD_TIMEOUT: 504,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
