@@ -15,6 +15,10 @@ export const ERROR_STATUS = {
   // a password reset token nobody issued (or mistyped)
   RESET_TOKEN_INVALID: 400,
   UNDECODABLE: 400,
+  // a webhook's URL is not HTTPS, or points into a private, loopback, link-local or reserved range
+  WEBHOOK_URL_NOT_ALLOWED: 400,
+  // a webhook subscribed to an event type that does not exist
+  UNKNOWN_EVENT_TYPE: 400,
   // who is calling is not proven
   INVALID_TOKEN: 401,
   INVALID_CREDENTIALS: 401,

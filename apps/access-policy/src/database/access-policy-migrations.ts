@@ -1,5 +1,6 @@
 import type { SchemaMigration } from '@gridledger/messaging';
 import { AccessPolicyBaselineSchema1765000000000 } from './migrations/0001-baseline-schema.ts';
+import { NotificationsAndWebhooks1765200000000 } from './migrations/0002-notifications-and-webhooks.ts';
 
 /** The service's schema migrations, oldest first. A change to the schema is a new one at the end. */
-export const ACCESS_POLICY_MIGRATIONS: readonly SchemaMigration[] = [AccessPolicyBaselineSchema1765000000000];
+export const ACCESS_POLICY_MIGRATIONS: readonly SchemaMigration[] = [AccessPolicyBaselineSchema1765000000000, NotificationsAndWebhooks1765200000000];
