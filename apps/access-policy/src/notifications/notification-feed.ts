@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import pg from 'pg';
 import { ACCESS_POLICY_CONFIG, type AccessPolicyConfig } from '../config/access-policy-config.ts';
 import { NOTIFICATION_CHANNEL, type Announcement } from './notifications.store.ts';
@@ -12,9 +12,9 @@ const RECONNECT_MS = 2_000;
  * whichever replica consumed the event, each replica's streams hear of it once it commits.
  */
 @Injectable()
-export class NotificationFeed implements OnModuleInit, OnApplicationShutdown {
+export class NotificationFeed implements OnModuleInit, OnModuleDestroy, OnApplicationShutdown {
   private readonly logger = new Logger('NotificationFeed');
-  private readonly listeners = new Set<Listener>();
+  private readonly listeners = new Map<Listener, () => void>();
   private client: pg.Client | undefined;
   private retry: NodeJS.Timeout | undefined;
   private stopped = false;
@@ -25,15 +25,21 @@ export class NotificationFeed implements OnModuleInit, OnApplicationShutdown {
     void this.connect();
   }
 
+  /** Ends the open streams first: the HTTP server's close waits for every connection, and a stream never ends by itself. */
+  onModuleDestroy(): void {
+    for (const end of this.listeners.values()) end();
+    this.listeners.clear();
+  }
+
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
     if (this.retry) clearTimeout(this.retry);
     await this.client?.end().catch(() => undefined);
   }
 
-  /** Calls `listener` for every announcement until the returned function is called. */
-  subscribe(listener: Listener): () => void {
-    this.listeners.add(listener);
+  /** Calls `listener` for every announcement until the returned function is called; `end` closes the stream at shutdown. */
+  subscribe(listener: Listener, end: () => void): () => void {
+    this.listeners.set(listener, end);
     return () => this.listeners.delete(listener);
   }
 
@@ -46,7 +52,7 @@ export class NotificationFeed implements OnModuleInit, OnApplicationShutdown {
     client.on('notification', (message) => {
       if (message.channel !== NOTIFICATION_CHANNEL || !message.payload) return;
       const announcement = JSON.parse(message.payload) as Announcement;
-      for (const listener of this.listeners) listener(announcement);
+      for (const listener of this.listeners.keys()) listener(announcement);
     });
     try {
       await client.connect();

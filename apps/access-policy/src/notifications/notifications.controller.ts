@@ -49,7 +49,7 @@ export class NotificationsController {
       void Promise.all([findNotification(pool, reader, announcement.id), unreadCount(pool, reader)])
         .then(([notification, unread]) => notification && send('notification', { notification, unreadCount: unread }))
         .catch(() => undefined);
-    });
+    }, () => response.end());
     const heartbeat = setInterval(() => response.write(': keep-alive\n\n'), HEARTBEAT_MS);
     request.on('close', () => {
       unsubscribe();
