@@ -106,3 +106,10 @@ export async function assetOwner(db: pg.ClientBase, assetId: string): Promise<{ 
   const row = rows[0];
   return row ? { uid: row.owner_uid, mspId: row.owner_msp } : null;
 }
+
+/** A request's consumer, from the read model; null when this service has not seen the request. */
+export async function requestConsumer(db: pg.ClientBase, requestId: string): Promise<{ uid: string; mspId: string } | null> {
+  const { rows } = await db.query<{ consumer_uid: string; consumer_msp: string }>('select consumer_uid, consumer_msp from requests where request_id = $1', [requestId]);
+  const row = rows[0];
+  return row ? { uid: row.consumer_uid, mspId: row.consumer_msp } : null;
+}

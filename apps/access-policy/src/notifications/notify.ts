@@ -1,7 +1,7 @@
 import type { CloudEvent } from '@gridledger/contracts';
 import type pg from 'pg';
 import { enqueueDeliveries } from '../webhooks/webhook-deliveries-queue.ts';
-import { assetOwner, recordNotice } from './notifications.store.ts';
+import { assetOwner, recordNotice, requestConsumer } from './notifications.store.ts';
 import { noticesFor, NOTIFYING_TOPICS, organisationOf, type NotifyingPayload } from './recipients.ts';
 
 export const isNotifying = (topic: string): boolean => (NOTIFYING_TOPICS as string[]).includes(topic);
@@ -12,7 +12,7 @@ export const isNotifying = (topic: string): boolean => (NOTIFYING_TOPICS as stri
  * adds nothing and a crash leaves either all of it or none.
  */
 export async function notify(tx: pg.ClientBase, topic: string, event: CloudEvent<NotifyingPayload>): Promise<void> {
-  const notices = await noticesFor(topic, event.data, (assetId) => assetOwner(tx, assetId));
+  const notices = await noticesFor(topic, event.data, { ownerOf: (assetId) => assetOwner(tx, assetId), consumerOf: (requestId) => requestConsumer(tx, requestId) });
   for (const notice of notices) {
     const id = await recordNotice(tx, event.id, notice);
     const organisation = organisationOf(notice.audience);

@@ -1,16 +1,20 @@
 import { AUDIT_TOPICS, CHAIN_TOPICS, STORAGE_TOPICS, type ChainEvent } from '@gridledger/contracts';
 import { describe, expect, it } from 'vitest';
-import { noticesFor, organisationOf, type OwnerOf } from './recipients.ts';
+import { noticesFor, organisationOf, type Parties } from './recipients.ts';
 
 const owner = { mspId: 'GridMSP', uid: 'owner-1' };
 const consumer = { mspId: 'ConsumerMSP', uid: 'consumer-1' };
 const regulator = { mspId: 'RegulatorMSP', uid: 'reg-1', role: 'regulator' };
-const ownerOf: OwnerOf = async (assetId) => (assetId === 'asset-1' ? owner : null);
+const consumerId = '1e6e5c4a-8a55-4f7e-9d6c-5a4c3b2a1f00';
+const parties: Parties = {
+  ownerOf: async (assetId) => (assetId === 'asset-1' ? owner : null),
+  consumerOf: async (requestId) => (requestId === 'req-1' ? { mspId: 'ConsumerMSP', uid: consumerId } : null),
+};
 
 const chain = (name: ChainEvent['event'], data: Record<string, unknown>, subjects: ChainEvent['subjects'] = { assetId: 'asset-1', requestId: 'req-1' }): ChainEvent => ({
   event: name, version: 1, txId: 'tx-1', timestamp: '2026-12-06T00:00:00.000Z', signer: regulator, subjects, data, blockNumber: '7',
 });
-const notices = (name: ChainEvent['event'], data: Record<string, unknown>, subjects?: ChainEvent['subjects']) => noticesFor(CHAIN_TOPICS[name], chain(name, data, subjects), ownerOf);
+const notices = (name: ChainEvent['event'], data: Record<string, unknown>, subjects?: ChainEvent['subjects']) => noticesFor(CHAIN_TOPICS[name], chain(name, data, subjects), parties);
 
 describe('noticesFor', () => {
   it('tells the owner of a new request on their asset', async () => {
@@ -30,11 +34,13 @@ describe('noticesFor', () => {
       .toMatchObject([{ kind: 'request.rejected', audience: consumer, details: { reason: 'no' } }]);
   });
 
-  it('tells the requester their key was released', async () => {
-    const released = { assetId: '0d6e5c4a-8a55-4f7e-9d6c-5a4c3b2a1f00', requestId: 'req-1', consumerId: '1e6e5c4a-8a55-4f7e-9d6c-5a4c3b2a1f00', keyVersion: 2, recipientKeySha256: 'a'.repeat(64), commandId: '2e6e5c4a-8a55-4f7e-9d6c-5a4c3b2a1f00' };
-    expect(await noticesFor(STORAGE_TOPICS.keyReleased, released, ownerOf)).toEqual([
-      { kind: 'key.released', audience: { uid: released.consumerId, mspId: null }, assetId: released.assetId, requestId: 'req-1', details: { keyVersion: 2 } },
+  it('tells the requester their key was released, in the organisation the request names', async () => {
+    const released = { assetId: '0d6e5c4a-8a55-4f7e-9d6c-5a4c3b2a1f00', requestId: 'req-1', consumerId, keyVersion: 2, recipientKeySha256: 'a'.repeat(64), commandId: '2e6e5c4a-8a55-4f7e-9d6c-5a4c3b2a1f00' };
+    expect(await noticesFor(STORAGE_TOPICS.keyReleased, released, parties)).toEqual([
+      { kind: 'key.released', audience: { uid: consumerId, mspId: 'ConsumerMSP' }, assetId: released.assetId, requestId: 'req-1', details: { keyVersion: 2 } },
     ]);
+    // a request this service has not seen: the user is still told, no organisation's webhook is
+    expect(await noticesFor(STORAGE_TOPICS.keyReleased, { ...released, requestId: 'req-unknown' }, parties)).toMatchObject([{ audience: { uid: consumerId, mspId: null } }]);
   });
 
   it('tells the owner of a frozen asset, and a frozen user, but no one of an asset it has not seen', async () => {
@@ -46,8 +52,8 @@ describe('noticesFor', () => {
   it('tells the regulators of an integrity violation, from storage or from reconciliation', async () => {
     const fromStorage = { assetId: 'asset-1', cid: null, kind: 'not-pinned' as const, expected: null, actual: null, detectedBy: 'download' };
     const fromAudit = { runId: '3e6e5c4a-8a55-4f7e-9d6c-5a4c3b2a1f00', assetId: 'asset-1', kind: 'grant-mismatch' as const, where: 'access-policy', expected: 'x', actual: 'y' };
-    expect(await noticesFor(STORAGE_TOPICS.integrityViolation, fromStorage, ownerOf)).toMatchObject([{ kind: 'integrity.violation', audience: 'regulators', details: { finding: 'not-pinned', where: 'download' } }]);
-    expect(await noticesFor(AUDIT_TOPICS.integrityViolation, fromAudit, ownerOf)).toMatchObject([{ kind: 'integrity.violation', audience: 'regulators', details: { finding: 'grant-mismatch', where: 'access-policy' } }]);
+    expect(await noticesFor(STORAGE_TOPICS.integrityViolation, fromStorage, parties)).toMatchObject([{ kind: 'integrity.violation', audience: 'regulators', details: { finding: 'not-pinned', where: 'download' } }]);
+    expect(await noticesFor(AUDIT_TOPICS.integrityViolation, fromAudit, parties)).toMatchObject([{ kind: 'integrity.violation', audience: 'regulators', details: { finding: 'grant-mismatch', where: 'access-policy' } }]);
   });
 
   it('tells no one of events that concern no one', async () => {

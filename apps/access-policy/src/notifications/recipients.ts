@@ -29,24 +29,30 @@ export type NotifyingPayload =
   | TopicPayloads[typeof STORAGE_TOPICS.integrityViolation]
   | TopicPayloads[typeof AUDIT_TOPICS.integrityViolation];
 
-/** The owner of an asset, from the read model; null when this service has not seen the asset. */
-export type OwnerOf = (assetId: string) => Promise<{ uid: string; mspId: string } | null>;
+/** What the read model knows that an event does not say: an asset's owner, a request's consumer. */
+export interface Parties {
+  ownerOf: (assetId: string) => Promise<{ uid: string; mspId: string } | null>;
+  consumerOf: (requestId: string) => Promise<{ uid: string; mspId: string } | null>;
+}
 
-/** Who hears of an event, and what they hear. Pure but for the owner look-up an asset freeze needs. */
-export async function noticesFor(topic: string, payload: NotifyingPayload, ownerOf: OwnerOf): Promise<Notice[]> {
+/** Who hears of an event, and what they hear. Pure but for the read model's look-ups of the parties an event does not name. */
+export async function noticesFor(topic: string, payload: NotifyingPayload, parties: Parties): Promise<Notice[]> {
   if (topic === STORAGE_TOPICS.keyReleased) {
     const release = payload as TopicPayloads[typeof STORAGE_TOPICS.keyReleased];
-    return [{ kind: 'key.released', audience: { uid: release.consumerId, mspId: null }, assetId: release.assetId, requestId: release.requestId, details: { keyVersion: release.keyVersion } }];
+    // storage names the consumer only by id: their organisation (whose webhooks hear of it) is the request's
+    const consumer = await parties.consumerOf(release.requestId);
+    const mspId = consumer?.uid === release.consumerId ? consumer.mspId : null;
+    return [{ kind: 'key.released', audience: { uid: release.consumerId, mspId }, assetId: release.assetId, requestId: release.requestId, details: { keyVersion: release.keyVersion } }];
   }
   if (topic === STORAGE_TOPICS.integrityViolation || topic === AUDIT_TOPICS.integrityViolation) {
     const violation = payload as TopicPayloads[typeof STORAGE_TOPICS.integrityViolation] | TopicPayloads[typeof AUDIT_TOPICS.integrityViolation];
     const where = 'where' in violation ? violation.where : violation.detectedBy;
     return [{ kind: 'integrity.violation', audience: 'regulators', assetId: violation.assetId, requestId: null, details: { finding: violation.kind, where } }];
   }
-  return chainNotices(payload as ChainEvent, ownerOf);
+  return chainNotices(payload as ChainEvent, parties);
 }
 
-async function chainNotices(relayed: ChainEvent, ownerOf: OwnerOf): Promise<Notice[]> {
+async function chainNotices(relayed: ChainEvent, { ownerOf }: Parties): Promise<Notice[]> {
   const event = typedChainEvent(relayed);
   const assetId = event.subjects.assetId ?? null;
   const requestId = event.subjects.requestId ?? null;
