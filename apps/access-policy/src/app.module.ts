@@ -11,6 +11,11 @@ import { AccessPolicyDatabase } from './database/access-policy-database.ts';
 import { ExpiryJob } from './expiry/expiry.job.ts';
 import { HealthController } from './health/health.controller.ts';
 import { InboxController } from './inbox/inbox.controller.ts';
+import { NotificationFeed } from './notifications/notification-feed.ts';
+import { NotificationsConsumer } from './notifications/notifications.consumer.ts';
+import { NotificationsController } from './notifications/notifications.controller.ts';
+import { WebhookDeliveryJob } from './webhooks/webhook-delivery.job.ts';
+import { WebhooksController } from './webhooks/webhooks.controller.ts';
 import { LedgerAnswersConsumer } from './ledger/ledger-answers.consumer.ts';
 import { LedgerGateway } from './ledger/ledger-gateway.ts';
 import { PoliciesController } from './policies/policies.controller.ts';
@@ -29,11 +34,11 @@ export class AccessPolicyModule {
     return {
       module: AccessPolicyModule,
       imports: [ServiceFoundationModule.forService('access-policy')],
-      controllers: [HealthController, CatalogController, RequestsController, InboxController, PoliciesController, AssetDetailsController, SupervisionController, AccountsController, OperatorController, InternalController, ReadModelConsumer, LedgerAnswersConsumer],
+      controllers: [HealthController, CatalogController, RequestsController, InboxController, PoliciesController, AssetDetailsController, SupervisionController, AccountsController, OperatorController, InternalController, ReadModelConsumer, LedgerAnswersConsumer, NotificationsController, NotificationsConsumer, WebhooksController],
       providers: [
         { provide: ACCESS_POLICY_CONFIG, useValue: config },
         AccessPolicyDatabase, CatalogRepository, LedgerGateway, UserStandingClient, ReadModelProjector, ReadModelRebuild,
-        RequestsService, ExpiryJob, suspensionFeedProvider(ACCESS_POLICY_CONFIG, 'access-policy'),
+        RequestsService, ExpiryJob, NotificationFeed, WebhookDeliveryJob, suspensionFeedProvider(ACCESS_POLICY_CONFIG, 'access-policy'),
         inboxProvider<AccessPolicyConfig, AccessPolicyDatabase>(ACCESS_POLICY_CONFIG, AccessPolicyDatabase, (config, database) => ({ kafka: config.kafka, pool: database.pool })),
         callerAuthProvider<AccessPolicyConfig>(ACCESS_POLICY_CONFIG, (config) => ({ audience: 'access-policy', registry: config.auth.registry, identityUrl: config.ACCESS_POLICY_IDENTITY_URL })),
         outboxPublisherProvider<AccessPolicyConfig>({

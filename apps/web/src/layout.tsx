@@ -1,6 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, useNavigate } from 'react-router';
+import { NotificationBell } from './features/notifications/notification-bell.tsx';
 import { LANGUAGES, setLanguage, type Language } from './i18n/i18n.ts';
 import { screensFor } from './screens.ts';
 import { useUser, useSession } from './session/session-context.tsx';
@@ -45,6 +46,7 @@ export function Layout({ children }: { children: ReactNode }) {
           <span className="who" data-testid="signed-in-as">
             {t('app.signedInAs', { name: user.displayName, role: t(`roles.${user.role}`), mspId: user.mspId })}
           </span>
+          <NotificationBell />
           <LanguageSwitch />
           <button type="button" className="button-secondary" onClick={() => void signOut().then(() => navigate('/sign-in'))}>
             {t('app.signOut')}

@@ -24,6 +24,10 @@ export const ERROR_STATUS = {
   // an operator's request names a command or an organisation the service does not have
   INVALID_COMMAND: 400,
   UNKNOWN_ORGANIZATION: 400,
+  // a webhook's URL is not HTTPS, or points into a private, loopback, link-local or reserved range
+  WEBHOOK_URL_NOT_ALLOWED: 400,
+  // a webhook subscribed to an event type that does not exist
+  UNKNOWN_EVENT_TYPE: 400,
   // who is calling is not proven
   INVALID_TOKEN: 401,
   INVALID_CREDENTIALS: 401,

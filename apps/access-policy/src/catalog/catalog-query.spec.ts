@@ -18,9 +18,9 @@ describe('catalog query', () => {
 
   it("lists one product's versions newest first, or only each product's latest version", () => {
     const versions = catalogSql(catalogQuerySchema.parse({ productId: 'curve-10', sort: 'version' }));
-    expect(versions).toEqual({ where: 'where product_id = $1', order: 'product_version desc, asset_id', values: ['curve-10'] });
+    expect(versions).toEqual({ where: 'where coalesce(product_id, asset_id) = $1', order: 'product_version desc, asset_id', values: ['curve-10'] });
     const latest = catalogSql(catalogQuerySchema.parse({ latestOnly: 'true' }));
-    expect(latest.where).toMatch(/^where not exists \(select 1 from assets later where later.product_id = assets.product_id and later.product_version > assets.product_version\)$/);
+    expect(latest.where).toMatch(/^where not exists \(select 1 from assets later where coalesce\(later.product_id, later.asset_id\) = coalesce\(assets.product_id, assets.asset_id\) and later.product_version > assets.product_version\)$/);
     expect(catalogSql(catalogQuerySchema.parse({ latestOnly: 'false' })).where).toBe('');
     expect(catalogQuerySchema.safeParse({ productId: "x' or 1=1" }).success).toBe(false);
   });

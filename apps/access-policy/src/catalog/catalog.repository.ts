@@ -15,7 +15,7 @@ interface AssetRow {
   status: string;
   policy: unknown;
   key_version: number;
-  product_id: string;
+  product_id: string | null;
   product_version: number;
   previous_asset_id: string | null;
   created_at: Date | null;
@@ -47,7 +47,7 @@ export class CatalogRepository {
         status: row.status,
         policy: row.policy,
         keyVersion: row.key_version,
-        product: { id: row.product_id, version: row.product_version, previousAssetId: row.previous_asset_id },
+        product: { id: row.product_id ?? row.asset_id, version: row.product_version, previousAssetId: row.previous_asset_id },
         createdAt: (row.created_at ?? row.updated_at).toISOString(),
         updatedAt: row.updated_at.toISOString(),
       })),

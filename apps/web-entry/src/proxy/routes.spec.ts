@@ -33,6 +33,18 @@ describe('resolveRoute', () => {
     expect(resolveRoute('POST', 'audit/audit/violations/v1/delete')).toBeNull();
   });
 
+  it('routes notifications and their stream, and webhooks, behind a session', () => {
+    expect(resolveRoute('GET', 'access/notifications/stream')).toMatchObject({ upstream: 'accessPolicy', path: '/notifications/stream', auth: 'user' });
+    expect(resolveRoute('GET', 'access/notifications?limit=20')).toMatchObject({ path: '/notifications?limit=20', auth: 'user' });
+    expect(resolveRoute('POST', 'access/notifications/0b7e0c3e-2d5c-4a43-9f3e-8d1f7b0b3a11/read')).toMatchObject({ auth: 'user' });
+    expect(resolveRoute('POST', 'access/notifications/read-all')).toMatchObject({ auth: 'user' });
+    expect(resolveRoute('DELETE', 'access/notifications/0b7e0c3e-2d5c-4a43-9f3e-8d1f7b0b3a11')).toBeNull();
+    expect(resolveRoute('POST', 'access/webhooks')).toMatchObject({ path: '/webhooks', auth: 'user' });
+    expect(resolveRoute('DELETE', 'access/webhooks/0b7e0c3e-2d5c-4a43-9f3e-8d1f7b0b3a11')).toMatchObject({ auth: 'user' });
+    expect(resolveRoute('GET', 'access/webhooks/0b7e0c3e-2d5c-4a43-9f3e-8d1f7b0b3a11/deliveries')).toMatchObject({ auth: 'user' });
+    expect(resolveRoute('PUT', 'access/webhooks/0b7e0c3e-2d5c-4a43-9f3e-8d1f7b0b3a11')).toBeNull();
+  });
+
   it('never exposes internal routes, health, docs or the operator API', () => {
     expect(resolveRoute('POST', 'identity/internal/signatures')).toBeNull();
     expect(resolveRoute('GET', 'identity/health')).toBeNull();

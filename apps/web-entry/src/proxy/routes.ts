@@ -74,6 +74,14 @@ const RULES: Record<string, { upstream: Upstream; rules: Rule[] }> = {
       { methods: ['POST'], pattern: 'supervision*' },
       { methods: ['GET'], pattern: 'accounts/me' },
       { methods: ['POST'], pattern: 'accounts/:uid/credits' },
+      // the stream is server-sent events: forward() pipes each chunk on as it comes, never buffering
+      { methods: ['GET'], pattern: 'notifications' },
+      { methods: ['GET'], pattern: 'notifications/stream' },
+      { methods: ['POST'], pattern: 'notifications/read-all' },
+      { methods: ['POST'], pattern: 'notifications/:id/read' },
+      { methods: ['GET', 'POST'], pattern: 'webhooks' },
+      { methods: ['DELETE'], pattern: 'webhooks/:id' },
+      { methods: ['GET'], pattern: 'webhooks/:id/deliveries' },
     ],
   },
   audit: {

@@ -70,6 +70,8 @@ export const en = {
       ALREADY_EXISTS: "It already exists.",
       FAILED_PRECONDITION: "This cannot be done in the current state.",
       DUPLICATE_COMMAND: "This action was already carried out; it is not done twice.",
+      WEBHOOK_URL_NOT_ALLOWED: "That webhook URL is not allowed: it must use HTTPS and reach a public address, not a private, loopback or link-local one.",
+      UNKNOWN_EVENT_TYPE: "One of the chosen event types does not exist.",
     },
   },
   signIn: {
@@ -186,6 +188,33 @@ export const en = {
     resetPassword: 'Reset password', resetTitle: 'One-time reset token for {{name}}', resetExplain: 'Give it to {{name}} over a channel you trust. It is shown only now, works once and expires at {{time}}.', resetLink: 'Or send this link, which fills the token in:',
     rename: 'Rename', newName: 'New display name', renamed: '{{username}} is now shown as {{name}}.',
     credits: 'Allocate credits', amount: 'Credits', allocate: 'Allocate', allocated: '{{amount}} credits allocated to {{username}}.', amountInvalid: 'Credits are a whole number from 1.',
+  },
+  notifications: {
+    title: 'Notifications', unread: '{{count}} unread', markRead: 'Mark read', markAllRead: 'Mark all read', empty: 'No notification yet.',
+    kinds: {
+      requestAwaitingOwner: 'A new request on your asset {{asset}} waits for your decision ({{request}}).',
+      requestAwaitingRegulator: 'Request {{request}} on asset {{asset}} waits for regulator approval.',
+      requestApproved: 'Your request {{request}} on asset {{asset}} was approved. {{reason}}',
+      requestRejected: 'Your request {{request}} on asset {{asset}} was rejected. {{reason}}',
+      keyReleased: 'The file key of asset {{asset}} was released to you ({{request}}).',
+      assetFrozen: 'The regulator froze your asset {{asset}}. {{reason}}',
+      userFrozen: 'The regulator froze your account. {{reason}}',
+      integrityViolation: 'An integrity violation was found on asset {{asset}}.',
+    },
+  },
+  webhooks: {
+    title: 'Webhooks', explain: 'Your organisation\'s systems can receive these events pushed over HTTPS, signed with HMAC-SHA256. Systems that read Kafka topics directly need no webhook.',
+    url: 'Receiver URL (HTTPS)', eventTypes: 'Event types', register: 'Register webhook', none: 'Your organisation has no webhook yet.',
+    secretTitle: 'Signing secret of the new webhook', secretExplain: 'Store it now in the receiving system: it is shown only once. Verify each delivery with it.',
+    delete: 'Delete', deleted: 'The webhook was deleted.', deliveries: 'Delivery log', hideDeliveries: 'Hide delivery log', noDeliveries: 'No delivery yet.',
+    created: 'Created', status: 'Status', attempts: 'Attempts', attempt: 'Attempt {{attempt}}: {{result}} in {{ms}} ms at {{time}}', nextAttempt: 'Next attempt {{time}}',
+    deliveryStatus: { pending: 'pending', delivered: 'delivered', dead: 'dead-lettered' },
+    types: {
+      requestAwaitingOwner: 'request.awaiting-owner: a new request waits for its owner', requestAwaitingRegulator: 'request.awaiting-regulator: a request waits for the regulator',
+      requestApproved: 'request.approved: a request was approved', requestRejected: 'request.rejected: a request was rejected', keyReleased: 'key.released: a file key was released',
+      assetFrozen: 'asset.frozen: an asset was frozen', userFrozen: 'user.frozen: a user was frozen', integrityViolation: 'integrity.violation: an integrity violation was found',
+    },
+    chooseType: 'Choose at least one event type.',
   },
   notFound: { title: 'Page not found', back: 'Go to the catalog' },
 };

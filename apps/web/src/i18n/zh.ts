@@ -72,6 +72,8 @@ export const zh: Dictionary = {
       ALREADY_EXISTS: "已存在。",
       FAILED_PRECONDITION: "当前状态下无法执行此操作。",
       DUPLICATE_COMMAND: "此操作已执行过，不会重复执行。",
+      WEBHOOK_URL_NOT_ALLOWED: "不允许使用该 Webhook 地址：必须使用 HTTPS，并指向公网地址，而非私有、回环或链路本地地址。",
+      UNKNOWN_EVENT_TYPE: "所选事件类型中有不存在的类型。",
     },
   },
   signIn: {
@@ -189,6 +191,33 @@ export const zh: Dictionary = {
     resetPassword: '重置密码', resetTitle: '{{name}} 的一次性重置令牌', resetExplain: '请通过可信渠道交给 {{name}}。令牌仅在此显示一次，只能使用一次，于 {{time}} 过期。', resetLink: '或发送此链接（已填入令牌）：',
     rename: '改名', newName: '新的显示名称', renamed: '{{username}} 现显示为 {{name}}。',
     credits: '分配积分', amount: '积分', allocate: '分配', allocated: '已向 {{username}} 分配 {{amount}} 积分。', amountInvalid: '积分须为不小于 1 的整数。',
+  },
+  notifications: {
+    title: '通知', unread: '{{count}} 条未读', markRead: '标为已读', markAllRead: '全部标为已读', empty: '暂无通知。',
+    kinds: {
+      requestAwaitingOwner: '您的资产 {{asset}} 有一个新申请等待您决定（{{request}}）。',
+      requestAwaitingRegulator: '资产 {{asset}} 上的申请 {{request}} 等待监管方审批。',
+      requestApproved: '您对资产 {{asset}} 的申请 {{request}} 已获批准。{{reason}}',
+      requestRejected: '您对资产 {{asset}} 的申请 {{request}} 被拒绝。{{reason}}',
+      keyReleased: '资产 {{asset}} 的文件密钥已发放给您（{{request}}）。',
+      assetFrozen: '监管方冻结了您的资产 {{asset}}。{{reason}}',
+      userFrozen: '监管方冻结了您的账户。{{reason}}',
+      integrityViolation: '资产 {{asset}} 发现完整性违规。',
+    },
+  },
+  webhooks: {
+    title: 'Webhook', explain: '贵组织的系统可通过 HTTPS 接收推送的这些事件，并以 HMAC-SHA256 签名。直接读取 Kafka 主题的系统无需 Webhook。',
+    url: '接收地址（HTTPS）', eventTypes: '事件类型', register: '注册 Webhook', none: '贵组织尚无 Webhook。',
+    secretTitle: '新 Webhook 的签名密钥', secretExplain: '请立即保存到接收系统中：它只显示这一次。用它验证每次投递。',
+    delete: '删除', deleted: 'Webhook 已删除。', deliveries: '投递记录', hideDeliveries: '隐藏投递记录', noDeliveries: '尚无投递。',
+    created: '创建时间', status: '状态', attempts: '尝试', attempt: '第 {{attempt}} 次：{{result}}，耗时 {{ms}} 毫秒，于 {{time}}', nextAttempt: '下次尝试 {{time}}',
+    deliveryStatus: { pending: '待投递', delivered: '已投递', dead: '已转入死信' },
+    types: {
+      requestAwaitingOwner: 'request.awaiting-owner：新申请等待资产所有者', requestAwaitingRegulator: 'request.awaiting-regulator：申请等待监管方',
+      requestApproved: 'request.approved：申请获批', requestRejected: 'request.rejected：申请被拒', keyReleased: 'key.released：文件密钥已发放',
+      assetFrozen: 'asset.frozen：资产被冻结', userFrozen: 'user.frozen：用户被冻结', integrityViolation: 'integrity.violation：发现完整性违规',
+    },
+    chooseType: '请至少选择一种事件类型。',
   },
   notFound: { title: '页面不存在', back: '前往数据目录' },
 };

@@ -54,7 +54,7 @@ export const SERVICE_KAFKA_ACCESS: Record<KafkaServicePrincipal, ServiceAccess> 
   'access-policy': {
     producesPrefixes: ['gridledger.access.'],
     produces: [LEDGER_TOPICS.submitRequested],
-    consumes: [...ANSWER_TOPICS, ...values(CHAIN_TOPICS), STORAGE_TOPICS.keyReleased, STORAGE_TOPICS.keyReleaseFailed],
+    consumes: [...ANSWER_TOPICS, ...values(CHAIN_TOPICS), STORAGE_TOPICS.keyReleased, STORAGE_TOPICS.keyReleaseFailed, STORAGE_TOPICS.integrityViolation, AUDIT_TOPICS.integrityViolation],
     // its read-model rebuild reads a replay the ledger wrote for it
     consumesPrefixes: [`${REPLAY_TOPIC_PREFIX}access-policy.`],
   },

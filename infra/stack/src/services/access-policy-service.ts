@@ -28,8 +28,24 @@ export function accessPolicyServiceComponent(config: StackConfig): Component {
         ACCESS_POLICY_LEDGER_CHANNEL: config.channel,
         ACCESS_POLICY_LEDGER_CHAINCODE: config.chaincode,
         ACCESS_POLICY_LEDGER_URL: `http://127.0.0.1:${config.ports.ledger}`,
+        ...devWebhookSettings(config),
       });
     },
     healthy: () => httpOk(port, '/health'),
+  };
+}
+
+/**
+ * The dev topology's receivers run on this machine (the integration tests start theirs on loopback),
+ * and its retries are short so a failing receiver is dead-lettered in seconds, not hours.
+ */
+function devWebhookSettings(config: StackConfig): Record<string, string> {
+  if (config.topology.name !== 'dev') return {};
+  return {
+    ACCESS_POLICY_WEBHOOK_ALLOW_LOOPBACK: 'true',
+    ACCESS_POLICY_WEBHOOK_MAX_ATTEMPTS: '4',
+    ACCESS_POLICY_WEBHOOK_BACKOFF_BASE_MS: '1000',
+    ACCESS_POLICY_WEBHOOK_BACKOFF_CAP_MS: '10000',
+    ACCESS_POLICY_WEBHOOK_POLL_INTERVAL_MS: '250',
   };
 }

@@ -14,6 +14,7 @@ import { directoryPath, pageOf } from '../directory/directory-query.ts';
 import { CreditsAction } from './credits-action.tsx';
 import { PasswordResetAction } from './password-reset-action.tsx';
 import { RenameAction } from './rename-action.tsx';
+import { WebhooksSection } from './webhooks-section.tsx';
 
 const USERNAME = /^[a-z0-9][a-z0-9._-]{2,63}$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -99,6 +100,7 @@ export function AdminPage() {
           </>
         )}
       </AsyncView>
+      <WebhooksSection />
     </section>
   );
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { appendPoint, HISTORY, type OpsSample } from './ops-sample.ts';
-import { parseSse } from './sse.ts';
+import { parseSse } from '../../api/sse.ts';
 
 describe('parseSse', () => {
   it('returns whole events and keeps a partial one for the next chunk', () => {

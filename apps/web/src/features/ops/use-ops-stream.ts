@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { ApiError } from '../../api/api-error.ts';
 import { apiFetch } from '../../api/http.ts';
 import { appendPoint, type ChartPoint, type OpsSample } from './ops-sample.ts';
-import { parseSse } from './sse.ts';
+import { parseSse } from '../../api/sse.ts';
 
 export type StreamState = 'connecting' | 'live' | 'retrying';
 
