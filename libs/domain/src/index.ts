@@ -14,6 +14,7 @@ export { MAX_DESCRIPTION_LENGTH, MAX_PRICE_CREDITS, MAX_TITLE_LENGTH } from './a
 export { OPEN_REQUEST_STATUSES, PENDING_REQUEST_STATUSES, REQUEST_STATUSES, isRequestStatus, type RequestStatus } from './request-statuses.ts';
 export { REGULATOR_MSP, ROLES, isRegulator, isRole, rolesOfOrganisation, type Role } from './roles.ts';
 export { MAX_NOTE_LENGTH, NOTE_SUBJECTS, isNoteSubject, type NoteSubject } from './regulator-notes.ts';
+export { NOTIFICATION_KINDS, isNotificationKind, type NotificationKind } from './notification-kinds.ts';
 export type {
   AccessPolicy,
   AccessRequest,

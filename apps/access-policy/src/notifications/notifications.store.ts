@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import type { NotificationKind } from './notification-kinds.ts';
+import type { NotificationKind } from '@gridledger/domain';
 import type { Notice } from './recipients.ts';
 
 /** The channel a committed notification is announced on, to every replica's open streams. */

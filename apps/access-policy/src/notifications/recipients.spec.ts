@@ -34,6 +34,19 @@ describe('noticesFor', () => {
       .toMatchObject([{ kind: 'request.rejected', audience: consumer, details: { reason: 'no' } }]);
   });
 
+  it("tells each subscriber of the version their subscription received, and nobody of a plain registration", async () => {
+    const policy = { allowedOrgs: [], allowedRoles: [], allowedPurposes: [], maxDurationSeconds: 60, maxDownloads: 1 };
+    const asset = {
+      docType: 'asset', id: 'asset-2', owner, title: 't', description: '', category: 'load-curve', sensitivity: 'internal', cid: 'b', ciphertextSha256: 'c', plaintextSha256: 'p', sizeBytes: 1,
+      encryptionScheme: 'x', keyVersion: 1, priceCredits: 5, policy, status: 'active', product: { id: 'asset-1', version: 2, previousAssetId: 'asset-1' }, createdAt: '2026-12-06T00:00:00.000Z', updatedAt: '2026-12-06T00:00:00.000Z',
+    };
+    const deliveries = [{ subscriptionId: 'sub-1', requestId: 'sub-1:v2', consumer, paidCredits: 5, expiresAt: '2026-12-07T00:00:00.000Z', maxDownloads: 1 }];
+    expect(await notices('AssetRegistered', { asset, deliveries }, { assetId: 'asset-2', uid: 'owner-1' })).toEqual([
+      { kind: 'subscription.delivered', audience: consumer, assetId: 'asset-2', requestId: 'sub-1:v2', details: { subscriptionId: 'sub-1', version: 2, paidCredits: 5, expiresAt: '2026-12-07T00:00:00.000Z' } },
+    ]);
+    expect(await notices('AssetRegistered', { asset }, { assetId: 'asset-2', uid: 'owner-1' })).toEqual([]);
+  });
+
   it('tells the requester their key was released, in the organisation the request names', async () => {
     const released = { assetId: '0d6e5c4a-8a55-4f7e-9d6c-5a4c3b2a1f00', requestId: 'req-1', consumerId, keyVersion: 2, recipientKeySha256: 'a'.repeat(64), commandId: '2e6e5c4a-8a55-4f7e-9d6c-5a4c3b2a1f00' };
     expect(await noticesFor(STORAGE_TOPICS.keyReleased, released, parties)).toEqual([

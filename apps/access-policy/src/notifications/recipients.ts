@@ -1,6 +1,6 @@
 import { AUDIT_TOPICS, CHAIN_TOPICS, STORAGE_TOPICS, typedChainEvent, type ChainEvent, type TopicPayloads } from '@gridledger/contracts';
 import { REGULATOR_MSP } from '@gridledger/domain';
-import type { NotificationKind } from './notification-kinds.ts';
+import type { NotificationKind } from '@gridledger/domain';
 
 /** One person, or every regulator: the regulator's people share one queue of things to approve. */
 export type Audience = { uid: string; mspId: string | null } | 'regulators';
@@ -15,7 +15,7 @@ export interface Notice {
 }
 
 /** The topics whose events notify someone. */
-export const NOTIFYING_CHAIN_EVENTS = ['AccessRequested', 'RequestOwnerApproved', 'AccessGranted', 'RequestRejected', 'AssetFrozen', 'UserFrozen'] as const;
+export const NOTIFYING_CHAIN_EVENTS = ['AccessRequested', 'RequestOwnerApproved', 'AccessGranted', 'RequestRejected', 'AssetRegistered', 'AssetFrozen', 'UserFrozen'] as const;
 export const NOTIFYING_TOPICS = [
   ...NOTIFYING_CHAIN_EVENTS.map((name) => CHAIN_TOPICS[name]),
   STORAGE_TOPICS.keyReleased,
@@ -66,6 +66,15 @@ async function chainNotices(relayed: ChainEvent, { ownerOf }: Parties): Promise<
       return [{ kind: 'request.approved', audience: party(event.data.consumer), ...about, details: { reason: event.data.reason ?? null, expiresAt: event.data.expiresAt ?? null } }];
     case 'RequestRejected':
       return [{ kind: 'request.rejected', audience: party(event.data.consumer), ...about, details: { reason: event.data.reason } }];
+    case 'AssetRegistered':
+      // a new version reached its product's subscribers: each hears of their new grant
+      return (event.data.deliveries ?? []).map((delivery) => ({
+        kind: 'subscription.delivered' as const,
+        audience: party(delivery.consumer),
+        assetId,
+        requestId: delivery.requestId,
+        details: { subscriptionId: delivery.subscriptionId, version: event.data.asset.product?.version ?? null, paidCredits: delivery.paidCredits, expiresAt: delivery.expiresAt },
+      }));
     case 'AssetFrozen': {
       const owner = assetId ? await ownerOf(assetId) : null;
       return owner ? [{ kind: 'asset.frozen', audience: owner, ...about, details: { reason: event.data.reason } }] : [];

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isNotificationKind, NOTIFICATION_KINDS } from '../notifications/notification-kinds.ts';
+import { isNotificationKind, NOTIFICATION_KINDS } from '@gridledger/domain';
 
 /** A webhook to register: where, and which event types (the notification kinds). The URL's policy is checked after. */
 export const webhookSchema = z.object({

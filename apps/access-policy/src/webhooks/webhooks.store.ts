@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import type { NotificationKind } from '../notifications/notification-kinds.ts';
+import type { NotificationKind } from '@gridledger/domain';
 
 /** A webhook as its organisation's admins see it: never with its secret. */
 export interface WebhookView {

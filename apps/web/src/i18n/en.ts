@@ -197,6 +197,7 @@ export const en = {
       requestApproved: 'Your request {{request}} on asset {{asset}} was approved. {{reason}}',
       requestRejected: 'Your request {{request}} on asset {{asset}} was rejected. {{reason}}',
       keyReleased: 'The file key of asset {{asset}} was released to you ({{request}}).',
+      subscriptionDelivered: 'Your subscription delivered a new version, asset {{asset}}: it is granted to you ({{request}}).',
       assetFrozen: 'The regulator froze your asset {{asset}}. {{reason}}',
       userFrozen: 'The regulator froze your account. {{reason}}',
       integrityViolation: 'An integrity violation was found on asset {{asset}}.',
@@ -211,7 +212,7 @@ export const en = {
     deliveryStatus: { pending: 'pending', delivered: 'delivered', dead: 'dead-lettered' },
     types: {
       requestAwaitingOwner: 'request.awaiting-owner: a new request waits for its owner', requestAwaitingRegulator: 'request.awaiting-regulator: a request waits for the regulator',
-      requestApproved: 'request.approved: a request was approved', requestRejected: 'request.rejected: a request was rejected', keyReleased: 'key.released: a file key was released',
+      requestApproved: 'request.approved: a request was approved', requestRejected: 'request.rejected: a request was rejected', keyReleased: 'key.released: a file key was released', subscriptionDelivered: 'subscription.delivered: a subscription received a new version',
       assetFrozen: 'asset.frozen: an asset was frozen', userFrozen: 'user.frozen: a user was frozen', integrityViolation: 'integrity.violation: an integrity violation was found',
     },
     chooseType: 'Choose at least one event type.',

@@ -200,6 +200,7 @@ export const zh: Dictionary = {
       requestApproved: '您对资产 {{asset}} 的申请 {{request}} 已获批准。{{reason}}',
       requestRejected: '您对资产 {{asset}} 的申请 {{request}} 被拒绝。{{reason}}',
       keyReleased: '资产 {{asset}} 的文件密钥已发放给您（{{request}}）。',
+      subscriptionDelivered: '您的订阅交付了新版本（资产 {{asset}}），已授权给您（{{request}}）。',
       assetFrozen: '监管方冻结了您的资产 {{asset}}。{{reason}}',
       userFrozen: '监管方冻结了您的账户。{{reason}}',
       integrityViolation: '资产 {{asset}} 发现完整性违规。',
@@ -214,7 +215,7 @@ export const zh: Dictionary = {
     deliveryStatus: { pending: '待投递', delivered: '已投递', dead: '已转入死信' },
     types: {
       requestAwaitingOwner: 'request.awaiting-owner：新申请等待资产所有者', requestAwaitingRegulator: 'request.awaiting-regulator：申请等待监管方',
-      requestApproved: 'request.approved：申请获批', requestRejected: 'request.rejected：申请被拒', keyReleased: 'key.released：文件密钥已发放',
+      requestApproved: 'request.approved：申请获批', requestRejected: 'request.rejected：申请被拒', keyReleased: 'key.released：文件密钥已发放', subscriptionDelivered: 'subscription.delivered：订阅收到新版本',
       assetFrozen: 'asset.frozen：资产被冻结', userFrozen: 'user.frozen：用户被冻结', integrityViolation: 'integrity.violation：发现完整性违规',
     },
     chooseType: '请至少选择一种事件类型。',

@@ -1,6 +1,6 @@
-/** The notification kinds, as the access-policy service names them: each has its sentence in the dictionaries. */
-export const NOTIFICATION_KINDS = ['request.awaiting-owner', 'request.awaiting-regulator', 'request.approved', 'request.rejected', 'key.released', 'asset.frozen', 'user.frozen', 'integrity.violation'] as const;
-export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+import type { NotificationKind } from '@gridledger/domain';
+
+export { NOTIFICATION_KINDS, type NotificationKind } from '@gridledger/domain';
 
 export interface AppNotification {
   id: string;
@@ -19,6 +19,7 @@ export const KIND_KEYS = {
   'request.approved': 'requestApproved',
   'request.rejected': 'requestRejected',
   'key.released': 'keyReleased',
+  'subscription.delivered': 'subscriptionDelivered',
   'asset.frozen': 'assetFrozen',
   'user.frozen': 'userFrozen',
   'integrity.violation': 'integrityViolation',

@@ -1,6 +1,9 @@
+import { isOneOf } from './one-of.ts';
+
 /**
  * What a user is told about, and what an organisation's webhook may subscribe to: one list, so a
- * webhook's event types are exactly the notifications its organisation's people get.
+ * webhook's event types are exactly the notifications its organisation's people get. The access-policy
+ * service makes them; the dashboard names each in both languages.
  */
 export const NOTIFICATION_KINDS = [
   'request.awaiting-owner',
@@ -8,6 +11,7 @@ export const NOTIFICATION_KINDS = [
   'request.approved',
   'request.rejected',
   'key.released',
+  'subscription.delivered',
   'asset.frozen',
   'user.frozen',
   'integrity.violation',
@@ -15,4 +19,4 @@ export const NOTIFICATION_KINDS = [
 
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
-export const isNotificationKind = (value: string): value is NotificationKind => (NOTIFICATION_KINDS as readonly string[]).includes(value);
+export const isNotificationKind = isOneOf(NOTIFICATION_KINDS);
