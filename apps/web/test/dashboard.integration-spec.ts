@@ -1,4 +1,6 @@
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
+import { createServer, type IncomingHttpHeaders } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { get as httpsGet } from 'node:https';
 import type { TLSSocket } from 'node:tls';
@@ -388,8 +390,28 @@ describe('the dashboard, end to end in Chromium', () => {
     await as(consumer, async (page) => page.getByRole('link', { name: 'My account' }).waitFor());
   });
 
-  it("the analyst subscribes to the steward's monthly feed; the next month the steward publishes reaches the analyst by itself", async () => {
+  it("the analyst subscribes to the steward's monthly feed; the steward hears of it (bell and a signed webhook), and the next month the steward publishes reaches the analyst by itself", async () => {
     const feed = `Feeder 12 monthly feed ${run}`;
+    // the grid company's own system: a receiver on loopback, which the dev stack lets webhooks reach over plain HTTP
+    const received: { headers: IncomingHttpHeaders; body: string }[] = [];
+    const receiver = createServer((request, response) => {
+      const chunks: Buffer[] = [];
+      request.on('data', (chunk: Buffer) => chunks.push(chunk));
+      request.on('end', () => {
+        received.push({ headers: request.headers, body: Buffer.concat(chunks).toString('utf8') });
+        response.writeHead(204).end();
+      });
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    const hookUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/gridledger`;
+    const secret = await as(admin('GridMSP'), async (page) => {
+      await page.getByRole('link', { name: 'Users' }).click();
+      await page.getByLabel('Receiver URL (HTTPS)').fill(hookUrl);
+      await page.getByLabel(/^request\.awaiting-owner/).check();
+      await page.getByRole('button', { name: 'Register webhook' }).click();
+      return (await page.getByTestId('webhook-secret').textContent()) ?? '';
+    });
+    expect(secret.length).toBeGreaterThan(20);
     const uploadMonth = async (page: Page, month: string) => {
       await page.locator('#up-file').setInputFiles({ name: `feeder-12-${month}.csv`, mimeType: 'text/csv', buffer: Buffer.from(`timestamp,kw\n2026-${month}-01T00:00:00Z,${month}\n`) });
       await page.getByRole('button', { name: 'Upload' }).click();
@@ -412,7 +434,28 @@ describe('the dashboard, end to end in Chromium', () => {
       await page.getByRole('button', { name: 'Send request' }).click();
       await outcome(page, page.getByText('Request sent: the owner decides next.'));
     });
+    // the webhook: one signed delivery of request.awaiting-owner for this asset, its signature made with the secret shown once
+    for (let waited = 0; !received.some((r) => r.body.includes(october)); waited += 500) {
+      if (waited > 60_000) throw new Error(`no webhook delivery reached ${hookUrl}`);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    receiver.close();
+    const delivery = received.find((r) => r.body.includes(october));
+    const timestamp = String(delivery?.headers['x-gridledger-timestamp']);
+    expect(delivery?.headers['x-gridledger-signature']).toBe(`v1=${createHmac('sha256', secret).update(`${timestamp}.${delivery?.body}`).digest('hex')}`);
+    expect(JSON.parse(delivery?.body ?? '{}')).toMatchObject({ type: 'request.awaiting-owner', organisation: 'GridMSP', assetId: october });
+    await as(admin('GridMSP'), async (page) => {
+      await page.getByRole('link', { name: 'Users' }).click();
+      await page.locator('li', { hasText: hookUrl }).getByRole('button', { name: 'Delivery log' }).click();
+      await reloadUntilVisible(page, page.getByText('delivered', { exact: true }).first());
+      await shot(page, '16-webhook-delivery-log');
+    });
     await as(owner, async (page) => {
+      // the bell counts what is unread, and lists the request live and after a reload
+      await page.getByTestId('notification-bell').locator('.badge').waitFor();
+      await page.getByTestId('notification-bell').click();
+      await page.getByRole('region', { name: 'Notifications' }).getByText(/A new request on your asset .* waits for your decision/).first().waitFor();
+      await shot(page, '17-notifications');
       await page.getByRole('link', { name: 'My assets & requests' }).click();
       const approve = page.locator('tr', { hasText: `${feed}, October` }).getByRole('button', { name: 'Approve' });
       await reloadUntilVisible(page, approve);

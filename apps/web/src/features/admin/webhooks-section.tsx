@@ -101,7 +101,7 @@ function RegisterForm({ onCreated }: { onCreated: (secret: string) => void }) {
       <fieldset>
         <legend>{t('webhooks.eventTypes')}</legend>
         {NOTIFICATION_KINDS.map((kind) => (
-          <label key={kind} className="checkbox">
+          <label key={kind} className="check">
             <input type="checkbox" checked={types.includes(kind)} onChange={() => toggle(kind)} /> {t(`webhooks.types.${KIND_KEYS[kind]}`)}
           </label>
         ))}
