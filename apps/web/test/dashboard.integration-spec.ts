@@ -407,7 +407,7 @@ describe('the dashboard, end to end in Chromium', () => {
     const secret = await as(admin('GridMSP'), async (page) => {
       await page.getByRole('link', { name: 'Users' }).click();
       await page.getByLabel('Receiver URL (HTTPS)').fill(hookUrl);
-      await page.getByLabel(/^request\.awaiting-owner/).check();
+      await page.getByLabel(/request\.awaiting-owner: a new request/).check();
       await page.getByRole('button', { name: 'Register webhook' }).click();
       return (await page.getByTestId('webhook-secret').textContent()) ?? '';
     });
@@ -454,7 +454,13 @@ describe('the dashboard, end to end in Chromium', () => {
       // the bell counts what is unread, and lists the request live and after a reload
       await page.getByTestId('notification-bell').locator('.badge').waitFor();
       await page.getByTestId('notification-bell').click();
-      await page.getByRole('region', { name: 'Notifications' }).getByText(/A new request on your asset .* waits for your decision/).first().waitFor();
+      const panel = page.getByRole('region', { name: 'Notifications' });
+      await panel.getByText(/A new request on your asset .* waits for your decision/).first().waitFor();
+      // readable: the panel's text is not drawn in the header's white on its own white
+      const colours = await panel.evaluate((el) => [getComputedStyle(el).color, getComputedStyle(el).backgroundColor]);
+      expect(colours[0]).not.toBe(colours[1]);
+      const markAll = panel.getByRole('button', { name: 'Mark all read' });
+      expect(await markAll.evaluate((el) => getComputedStyle(el).color)).not.toBe(colours[1]);
       await shot(page, '17-notifications');
       await page.getByRole('link', { name: 'My assets & requests' }).click();
       const approve = page.locator('tr', { hasText: `${feed}, October` }).getByRole('button', { name: 'Approve' });

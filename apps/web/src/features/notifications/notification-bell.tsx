@@ -15,7 +15,10 @@ export function NotificationBell() {
   return (
     <div className="notification-bell">
       <button type="button" className="button-secondary" aria-expanded={open} aria-controls="notification-list" onClick={() => setOpen((o) => !o)} data-testid="notification-bell">
-        <span aria-hidden="true">🔔</span>
+        <svg aria-hidden="true" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+          <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
+          <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
+        </svg>
         <span className="visually-hidden">{t('notifications.title')}</span>
         {unreadCount > 0 && (
           <span className="badge badge-bad" aria-label={t('notifications.unread', { count: unreadCount })}>
