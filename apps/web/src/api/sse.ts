@@ -26,3 +26,16 @@ export function parseSse(buffer: string): { events: SseEvent[]; rest: string } {
   }
   return { events, rest };
 }
+
+/** The events of a text/event-stream body as they arrive, until the server ends it. */
+export async function* readSseEvents(body: NonNullable<Response['body']>): AsyncGenerator<SseEvent> {
+  const reader = body.pipeThrough(new TextDecoderStream()).getReader();
+  let buffer = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return;
+    const parsed = parseSse(buffer + value);
+    buffer = parsed.rest;
+    yield* parsed.events;
+  }
+}

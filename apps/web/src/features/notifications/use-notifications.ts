@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError } from '../../api/api-error.ts';
 import { api, apiFetch } from '../../api/http.ts';
-import { parseSse } from '../../api/sse.ts';
+import { readSseEvents } from '../../api/sse.ts';
 import type { AppNotification } from './notification-types.ts';
 
 const BASE = '/api/access/notifications';
@@ -36,20 +36,12 @@ export function useNotifications() {
         if (!response.ok || !response.body) throw await ApiError.from(response);
         // the list as of now, before the events that arrived meanwhile are applied on top of it
         await reload();
-        const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
-        let buffer = '';
-        for (;;) {
-          const { done, value } = await reader.read();
-          if (done) break;
-          const parsed = parseSse(buffer + value);
-          buffer = parsed.rest;
-          for (const event of parsed.events) {
-            if (event.event === 'unread') setUnreadCount((JSON.parse(event.data) as { unreadCount: number }).unreadCount);
-            if (event.event !== 'notification') continue;
-            const { notification, unreadCount: count } = JSON.parse(event.data) as { notification: AppNotification; unreadCount: number };
-            setItems((list) => [notification, ...list.filter((n) => n.id !== notification.id)]);
-            setUnreadCount(count);
-          }
+        for await (const event of readSseEvents(response.body)) {
+          if (event.event === 'unread') setUnreadCount((JSON.parse(event.data) as { unreadCount: number }).unreadCount);
+          if (event.event !== 'notification') continue;
+          const { notification, unreadCount: count } = JSON.parse(event.data) as { notification: AppNotification; unreadCount: number };
+          setItems((list) => [notification, ...list.filter((n) => n.id !== notification.id)]);
+          setUnreadCount(count);
         }
       } catch (e) {
         if (controller.signal.aborted) return;

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { ApiError } from '../../api/api-error.ts';
 import { apiFetch } from '../../api/http.ts';
 import { appendPoint, type ChartPoint, type OpsSample } from './ops-sample.ts';
-import { parseSse } from '../../api/sse.ts';
+import { readSseEvents } from '../../api/sse.ts';
 
 export type StreamState = 'connecting' | 'live' | 'retrying';
 
@@ -24,20 +24,12 @@ export function useOpsStream(): { state: StreamState; latest: OpsSample | null; 
         const response = await apiFetch('/api/ops/stream', { signal: controller.signal, headers: { accept: 'text/event-stream' } });
         if (!response.ok || !response.body) throw await ApiError.from(response);
         setError(null);
-        const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
-        let buffer = '';
-        for (;;) {
-          const { done, value } = await reader.read();
-          if (done) break;
-          const parsed = parseSse(buffer + value);
-          buffer = parsed.rest;
-          for (const event of parsed.events) {
-            if (event.event !== 'sample') continue;
-            const sample = JSON.parse(event.data) as OpsSample;
-            setState('live');
-            setLatest(sample);
-            setPoints((p) => appendPoint(p, sample));
-          }
+        for await (const event of readSseEvents(response.body)) {
+          if (event.event !== 'sample') continue;
+          const sample = JSON.parse(event.data) as OpsSample;
+          setState('live');
+          setLatest(sample);
+          setPoints((p) => appendPoint(p, sample));
         }
       } catch (e) {
         if (controller.signal.aborted) return;
