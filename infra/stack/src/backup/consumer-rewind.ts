@@ -2,6 +2,7 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { StackConfig } from '../config/stack-config.ts';
 import { stackKafka } from '../kafka/stack-kafka.ts';
+import { whenCoordinatorReady } from './coordinator-ready.ts';
 
 /**
  * The services' event consumers keep their place in Kafka, but what they did with each event is in
@@ -34,17 +35,17 @@ export async function applyPendingConsumerRewind(config: StackConfig): Promise<s
   await admin.connect();
   const rewound: string[] = [];
   try {
-    const { groups } = await admin.listGroups();
+    const { groups } = await whenCoordinatorReady(() => admin.listGroups());
     for (const { groupId } of groups) {
       if (!groupId.startsWith(SERVICE_GROUP_PREFIX) || NOT_REWOUND.has(groupId)) continue;
-      for (const { topic, partitions: committed } of await admin.fetchOffsets({ groupId })) {
+      for (const { topic, partitions: committed } of await whenCoordinatorReady(() => admin.fetchOffsets({ groupId }))) {
         const target = await admin.fetchTopicOffsetsByTimestamp(topic, timestamp);
         const earlier = target.filter(({ partition, offset }) => {
           const now = committed.find((p) => p.partition === partition)?.offset;
           return now !== undefined && Number(now) >= 0 && Number(offset) < Number(now);
         });
         if (earlier.length === 0) continue;
-        await admin.setOffsets({ groupId, topic, partitions: earlier.map(({ partition, offset }) => ({ partition, offset })) });
+        await whenCoordinatorReady(() => admin.setOffsets({ groupId, topic, partitions: earlier.map(({ partition, offset }) => ({ partition, offset })) }));
         rewound.push(`${groupId}/${topic}`);
       }
     }
