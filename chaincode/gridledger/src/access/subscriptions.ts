@@ -47,9 +47,14 @@ export async function startSubscription(ctx: Context, request: AccessRequest, su
   return { subscription: started, escrow: started.remainingCredits > 0 ? 'held' : 'paid' };
 }
 
-/** A subscription that ends (term over, revoked) receives nothing more; its rest is refunded by the caller. */
-export async function endSubscription(ctx: Context, request: AccessRequest): Promise<void> {
-  if (request.subscription) await ctx.stub.deleteState(indexKey(ctx, request.subscription.productId, request.id));
+/**
+ * A subscription that ends (term over, revoked) receives nothing more: it leaves its product's
+ * list, and the caller, who refunds its rest, stores it with nothing left in escrow.
+ */
+export async function endSubscription(ctx: Context, request: AccessRequest): Promise<Pick<AccessRequest, 'subscription'>> {
+  if (!request.subscription) return {};
+  await ctx.stub.deleteState(indexKey(ctx, request.subscription.productId, request.id));
+  return { subscription: { ...request.subscription, remainingCredits: 0 } };
 }
 
 /** Why a granted subscription may not receive this version, or undefined if it may. */

@@ -279,14 +279,14 @@ export class AccessContract extends CommandContract {
     const rest = heldCredits(request);
     await refunds.releaseEscrow(request.consumer, rest, request.consumer);
     await refunds.commit();
-    await endSubscription(ctx, request);
+    const ended = await endSubscription(ctx, request);
     const refunded = (unused ? paid : 0) + rest;
     const by = decision(ctx, user, 'revoked', parseReason(reason));
     const revoked: AccessRequest = {
       ...request,
       status: 'revoked',
       escrow: refunded > 0 ? 'refunded' : request.escrow,
-      ...(request.subscription ? { subscription: { ...request.subscription, remainingCredits: 0 } } : {}),
+      ...ended,
       decisions: [...request.decisions, by],
       updatedAt: by.at,
     };
@@ -316,13 +316,13 @@ export class AccessContract extends CommandContract {
     // a pending request's whole escrow, or what a subscription's term left undelivered
     const refund = heldCredits(request);
     if (refund > 0) await releaseEscrow(ctx, request.consumer, refund, request.consumer);
-    await endSubscription(ctx, request);
+    const ended = await endSubscription(ctx, request);
     const by = decision(ctx, user, 'expired', 'expired by transaction time');
     const expired: AccessRequest = {
       ...request,
       status: 'expired',
       escrow: refund > 0 ? 'refunded' : request.escrow,
-      ...(request.subscription ? { subscription: { ...request.subscription, remainingCredits: 0 } } : {}),
+      ...ended,
       decisions: [...request.decisions, by],
       updatedAt: by.at,
     };

@@ -6,7 +6,7 @@ import { LINEAGE_KIND_ORDER, lineageGraph, type LineageEdge, type NodeKind } fro
 import { layoutLineage, WIDE_LAYOUT_MIN_WIDTH, type LineageLayout, type PlacedEdge } from './lineage-layout.ts';
 import { LINEAGE_TEXT } from './lineage-text.ts';
 import { useElementWidth } from './use-element-width.ts';
-import { VersionFacts } from './version-link.tsx';
+import { VersionFacts } from './version-facts.tsx';
 
 export function useActionName(): (action: string) => string {
   const { t } = useTranslation();

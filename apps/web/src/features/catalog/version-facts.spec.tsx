@@ -2,7 +2,7 @@ import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { LineageEntry } from '../../api/types.ts';
 import { renderAt } from '../../test-support.tsx';
-import { VersionFacts } from './version-link.tsx';
+import { VersionFacts } from './version-facts.tsx';
 
 const entry = (data: Record<string, unknown>, action = 'AssetRegistered') =>
   ({ action, data, txId: 'tx-1', timestamp: '2026-12-06T10:00:00.000Z', signer: { mspId: 'GridMSP', uid: 'alice', role: 'owner' } }) as unknown as LineageEntry;
