@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { kafkaConnectionFromEnv } from './kafka-connection.ts';
+import { kafkaConnectionFromEnv, kafkaLogLevelOverride } from './kafka-connection.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'kafka-client-'));
 const caFile = join(dir, 'ca.pem');
@@ -35,5 +35,16 @@ describe('kafkaConnectionFromEnv', () => {
     })();
     expect(error?.message).toMatch(/STORAGE_KAFKA_CA_FILE .*nope\.pem.* cannot be read: ENOENT/);
     expect(error?.message).not.toContain('pw-secret');
+  });
+});
+
+describe('kafkaLogLevelOverride', () => {
+  it('is unset unless GRIDLEDGER_KAFKA_LOG_LEVEL names a level', () => {
+    expect(kafkaLogLevelOverride({})).toBeUndefined();
+    expect(kafkaLogLevelOverride({ GRIDLEDGER_KAFKA_LOG_LEVEL: 'debug' })).toBe('debug');
+  });
+
+  it('refuses a level kafkajs does not have, naming the ones it does', () => {
+    expect(() => kafkaLogLevelOverride({ GRIDLEDGER_KAFKA_LOG_LEVEL: 'verbose' })).toThrow(/must be one of nothing, error, warn, info, debug, not verbose/);
   });
 });

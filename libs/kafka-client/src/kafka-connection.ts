@@ -47,7 +47,32 @@ export function kafkaConnectionFromEnv(prefix: string, env: NodeJS.ProcessEnv = 
   return { brokers: brokers.split(','), username, password, ca };
 }
 
-export type KafkaLogLevel = 'nothing' | 'error' | 'warn' | 'info';
+export type KafkaLogLevel = 'nothing' | 'error' | 'warn' | 'info' | 'debug';
+
+const LOG_LEVELS: Record<KafkaLogLevel, kafkaLogLevel> = { nothing: kafkaLogLevel.NOTHING, error: kafkaLogLevel.ERROR, warn: kafkaLogLevel.WARN, info: kafkaLogLevel.INFO, debug: kafkaLogLevel.DEBUG };
+
+/**
+ * `GRIDLEDGER_KAFKA_LOG_LEVEL` overrides every client's level in a process, to see kafkajs's
+ * group joins, retries and restarts while a broker fails (`info`, or `debug` for every request);
+ * an unknown value is refused rather than ignored.
+ */
+export function kafkaLogLevelOverride(env: NodeJS.ProcessEnv = process.env): KafkaLogLevel | undefined {
+  const value = env['GRIDLEDGER_KAFKA_LOG_LEVEL'];
+  if (!value) return undefined;
+  if (!(value in LOG_LEVELS)) throw new Error(`GRIDLEDGER_KAFKA_LOG_LEVEL must be one of ${Object.keys(LOG_LEVELS).join(', ')}, not ${value}.`);
+  return value as KafkaLogLevel;
+}
+
+/**
+ * How a consumer rides out a broker that died. kafkajs refreshes its metadata only when a fetch
+ * fails with a stale-leader error, not when the leader's address refuses connections; a consumer
+ * learns of the new leader when it crashes and restarts. Its defaults (5 retries up to 30 s, then
+ * a restart after the last retry's wait) kept a ledger replica's command partitions unread for
+ * 36 s after the partition leader was killed (seen in the ha chaos suite): these give up after
+ * about 4 s and restart within 2 s, so a consumer is back about as soon as the controller has
+ * moved the partition.
+ */
+export const CONSUMER_RETRY = { initialRetryTime: 300, maxRetryTime: 2_000, retries: 4 } as const;
 
 /** A kafkajs client for the connection; `clientId` names the caller in the broker's logs. */
 export function createKafka(clientId: string, connection: KafkaConnection, options: { logLevel?: KafkaLogLevel } & Pick<KafkaConfig, 'connectionTimeout' | 'retry' | 'requestTimeout'> = {}): Kafka {
@@ -59,7 +84,7 @@ export function createKafka(clientId: string, connection: KafkaConnection, optio
     sasl: { mechanism: 'scram-sha-512', username: connection.username, password: connection.password },
     // a wrong password is final: say so at once rather than retrying into a timeout
     authenticationTimeout: 10_000,
-    logLevel: { nothing: kafkaLogLevel.NOTHING, error: kafkaLogLevel.ERROR, warn: kafkaLogLevel.WARN, info: kafkaLogLevel.INFO }[logLevel],
+    logLevel: LOG_LEVELS[kafkaLogLevelOverride() ?? logLevel],
     ...rest,
   });
 }

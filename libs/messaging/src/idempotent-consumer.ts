@@ -1,5 +1,6 @@
 import type { CloudEvent } from '@gridledger/contracts';
 import { Partitioners, type Admin, type Consumer, type EachBatchPayload, type EachMessagePayload, type IHeaders, type Kafka, type Producer } from 'kafkajs';
+import { CONSUMER_RETRY } from '@gridledger/kafka-client';
 import type pg from 'pg';
 import { inSpan, SpanKind, startSpan, failSpan, contextFromCarrier } from '@gridledger/tracing';
 import { backoffDelay, sleep, type BackoffOptions } from './backoff.ts';
@@ -168,7 +169,7 @@ export class IdempotentConsumer<T = unknown> {
   private async connect(): Promise<void> {
     await this.ensureTopics();
     const producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1, createPartitioner: Partitioners.DefaultPartitioner });
-    const consumer = this.kafka.consumer({ groupId: this.groupId, sessionTimeout: this.sessionTimeoutMs, heartbeatInterval: Math.max(500, Math.floor(this.sessionTimeoutMs / 10)) });
+    const consumer = this.kafka.consumer({ groupId: this.groupId, sessionTimeout: this.sessionTimeoutMs, heartbeatInterval: Math.max(500, Math.floor(this.sessionTimeoutMs / 10)), retry: CONSUMER_RETRY });
     try {
       await producer.connect();
       await consumer.connect();
