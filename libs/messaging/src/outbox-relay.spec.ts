@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import type { Kafka } from 'kafkajs';
 import type pg from 'pg';
 import { describe, expect, it } from 'vitest';
-import { OutboxRelay } from './outbox-relay.ts';
+import { joinTransaction, OutboxRelay } from './outbox-relay.ts';
 
 /** A pool client as pg-pool hands it out: releasing it twice throws, as pg-pool's does. */
 function fakeListenClient() {
@@ -101,7 +101,7 @@ describe('OutboxRelay and the Kafka client\'s retries', () => {
     const sent = await (relay as unknown as { drainTransactional(id: string): Promise<number> }).drainTransactional('tx-test');
     expect(sent).toBe(1);
     // the retried send never commits: records may be missing from it, or in it twice
-    expect(log).toEqual(['send 1', 'abort', 'send 2', 'offsets', 'commit']);
+    expect(log).toEqual(['offsets', 'send 1', 'abort', 'offsets', 'send 2', 'commit']);
     expect(relay.metrics.snapshot()).toMatchObject({ produced: 1, resent: 1 });
     expect(queries.some((q) => q.startsWith('update outbox set published_at'))).toBe(true);
   });
@@ -113,5 +113,37 @@ describe('OutboxRelay and the Kafka client\'s retries', () => {
     expect(await (relay as unknown as { drainAtLeastOnce(): Promise<number> }).drainAtLeastOnce()).toBe(1);
     expect(log).toEqual(['send 1', 'send 2']);
     expect(relay.metrics.snapshot()).toMatchObject({ produced: 1, resent: 1 });
+  });
+});
+
+describe('joinTransaction', () => {
+  const busy = () => Object.assign(new Error('The producer attempted to update a transaction while another concurrent operation on the same transaction was ongoing'), { type: 'CONCURRENT_TRANSACTIONS' });
+
+  it('asks again, soon and then less often, while the coordinator still finishes the last transaction', async () => {
+    const waits: number[] = [];
+    let calls = 0;
+    await joinTransaction(
+      async () => {
+        calls += 1;
+        if (calls <= 4) throw busy();
+      },
+      async (ms) => void waits.push(ms),
+    );
+    expect(calls).toBe(5);
+    expect(waits).toEqual([5, 10, 20, 40]);
+  });
+
+  it('passes any other error on at once', async () => {
+    const waits: number[] = [];
+    const fenced = Object.assign(new Error('fenced'), { type: 'INVALID_PRODUCER_EPOCH' });
+    await expect(joinTransaction(async () => Promise.reject(fenced), async (ms) => void waits.push(ms))).rejects.toBe(fenced);
+    expect(waits).toEqual([]);
+  });
+
+  it('gives up after ten seconds of waiting, with the coordinator\'s error', async () => {
+    let waited = 0;
+    await expect(joinTransaction(async () => Promise.reject(busy()), async (ms) => void (waited += ms))).rejects.toMatchObject({ type: 'CONCURRENT_TRANSACTIONS' });
+    expect(waited).toBeGreaterThanOrEqual(10_000);
+    expect(waited).toBeLessThan(10_400);
   });
 });

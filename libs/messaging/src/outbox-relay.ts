@@ -43,6 +43,31 @@ export interface OutboxRelayOptions {
 /** Sends of one batch in a row that kafkajs retried (see SendRetryWatch) before the batch counts as failed. */
 const MAX_RETRIED_SENDS = 5;
 
+/** How long a new transaction waits, in all, for the coordinator to finish the last one. */
+const JOIN_TRANSACTION_MS = 10_000;
+
+/**
+ * Runs a transaction's first coordinator request until the coordinator takes it. After a commit
+ * or an abort the coordinator still writes that transaction's markers for a few milliseconds
+ * (more under load, or after a broker moved), and answers CONCURRENT_TRANSACTIONS until it has:
+ * seen on every busy outbox, where it made kafkajs retry the send after 250–700 ms, the relay
+ * abort the retried transaction (SendRetryWatch), and events reach Kafka a second late. Retried
+ * here from 5 ms, doubling; nothing of the batch has been sent yet, so this retry is harmless.
+ */
+export async function joinTransaction(first: () => Promise<unknown>, sleepFor: (ms: number) => Promise<void> = (ms) => sleep(ms)): Promise<void> {
+  let waited = 0;
+  for (let delay = 5; ; delay = Math.min(delay * 2, 200)) {
+    try {
+      await first();
+      return;
+    } catch (error) {
+      if ((error as { type?: string }).type !== 'CONCURRENT_TRANSACTIONS' || waited >= JOIN_TRANSACTION_MS) throw error;
+    }
+    await sleepFor(delay);
+    waited += delay;
+  }
+}
+
 /** Where a transactional relay records, atomically with each batch, the number of the batch. */
 export const OUTBOX_PROGRESS_TOPIC = '__gridledger-outbox-progress';
 
@@ -192,6 +217,11 @@ export class OutboxRelay {
       for (let send = 1; ; send += 1) {
         const transaction = await this.producer.transaction();
         try {
+          // The batch number first: its AddOffsetsToTxn is the transaction's first request to
+          // the coordinator, and waits out the last transaction's markers here (see
+          // joinTransaction) instead of in the send, where kafkajs's retry would cost 300 ms and
+          // this whole transaction. The records and the number commit together either way.
+          await joinTransaction(() => transaction.sendOffsets({ consumerGroupId: transactionalId, topics: [{ topic: OUTBOX_PROGRESS_TOPIC, partitions: [{ partition: 0, offset: batchSeq }] }] }));
           this.sendWatch.begin();
           // one produce request per broker for every topic in the batch (answers and events travel together)
           await transaction.sendBatch({ topicMessages: toTopicMessages(rows), acks: -1 });
@@ -204,7 +234,6 @@ export class OutboxRelay {
             if (send < MAX_RETRIED_SENDS) continue;
             throw new Error(`outbox batch ${batchSeq} was retried by the Kafka client in ${send} sends in a row`);
           }
-          await transaction.sendOffsets({ consumerGroupId: transactionalId, topics: [{ topic: OUTBOX_PROGRESS_TOPIC, partitions: [{ partition: 0, offset: batchSeq }] }] });
           await transaction.commit();
           break;
         } catch (error) {
