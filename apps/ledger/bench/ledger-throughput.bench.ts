@@ -91,11 +91,11 @@ const client = new grpc.Client(grid.peerEndpoint, grpc.credentials.createSsl(rea
 // signed as the ledger service signs with its own identity: OpenSSL over the whole message
 const gateway = connect({ client, identity: { mspId: grid.mspId, credentials: readFileSync(grid.serviceCert) }, hash: hash.none, signer: fabricMessageSigner(createPrivateKey(readFileSync(grid.serviceKey))) });
 const network = gateway.getNetwork('gridledger');
-const blockArrivals = new Map<string, number>();
+const blockArrivals = new Map<string, { at: number; wall: number }>();
 const blocks = await network.getBlockEvents();
 void (async () => {
   try {
-    for await (const block of blocks) blockArrivals.set(String(block.getHeader()?.getNumber()), performance.now());
+    for await (const block of blocks) blockArrivals.set(String(block.getHeader()?.getNumber()), { at: performance.now(), wall: Date.now() });
   } catch {
     // closed at the end
   }
@@ -105,6 +105,9 @@ void (async () => {
 const answers = new Map<string, number>();
 const failures: string[] = [];
 const delays: number[] = [];
+/** block at this client → the ledger's relay sending its event, and that send → this consumer */
+const producedDelays: number[] = [];
+const consumedDelays: number[] = [];
 const consumer = kafka.consumer({ groupId: `ledger-bench-${randomUUID()}` });
 await consumer.connect();
 await consumer.subscribe({ topics: [COMMITTED, FAILED, PINGS], fromBeginning: false });
@@ -114,12 +117,18 @@ const runMarker = randomUUID();
 await consumer.run({
   eachMessage: async ({ topic, message }) => {
     const now = performance.now();
+    const wallNow = Date.now();
     const event = JSON.parse(String(message.value)) as { data: Record<string, unknown> };
     if (topic === COMMITTED) answers.set(String(event.data['commandId']), now);
     else if (topic === FAILED) failures.push(String(event.data['code']));
     else if (String((event.data['data'] as { message?: string } | undefined)?.message).startsWith(runMarker)) {
       const committedAt = blockArrivals.get(String(event.data['blockNumber']));
-      if (committedAt !== undefined) delays.push(now - committedAt);
+      if (committedAt !== undefined) {
+        delays.push(now - committedAt.at);
+        // the record's timestamp is when the ledger's relay sent it: before it, the ledger's part
+        producedDelays.push(Number(message.timestamp) - committedAt.wall);
+        consumedDelays.push(wallNow - Number(message.timestamp));
+      }
     }
   },
 });
@@ -262,7 +271,7 @@ const readPath = {
 };
 // the last events may still be on their way
 await new Promise((resolve) => setTimeout(resolve, 3_000));
-delays.sort((a, b) => a - b);
+for (const list of [delays, producedDelays, consumedDelays]) list.sort((a, b) => a - b);
 
 const result = {
   measuredAt: new Date().toISOString(),
@@ -273,7 +282,14 @@ const result = {
   reads: readPath,
   ratios: { serviceToDirect: serviceSigned.medianRatioToDirect, userToDirect: userSigned.medianRatioToDirect, readsToDirect: readPath.medianRatioToDirect },
   peakRssMiB: { ledger: peakRssMiB('ledger'), identity: peakRssMiB('identity') },
-  blockCommitToKafka: { events: delays.length, medianMs: round(quantile(delays, 0.5)), p99Ms: round(quantile(delays, 0.99)) },
+  blockCommitToKafka: {
+    events: delays.length,
+    medianMs: round(quantile(delays, 0.5)),
+    p99Ms: round(quantile(delays, 0.99)),
+    // where the time goes (wall clocks of one machine): until the ledger sent the event, and from there to this consumer
+    untilSent: { medianMs: round(quantile(producedDelays, 0.5)), p99Ms: round(quantile(producedDelays, 0.99)) },
+    sentToConsumer: { medianMs: round(quantile(consumedDelays, 0.5)), p99Ms: round(quantile(consumedDelays, 0.99)) },
+  },
   failures: failures.length,
 };
 blocks.close();
