@@ -157,12 +157,7 @@ export class LedgerCommandsService implements OnApplicationBootstrap, OnModuleDe
   private async submit(signer: TransactionSigner, prepared: PreparedTransaction): Promise<CommitOutcome> {
     // registered before sending, so the block that holds it cannot pass unseen
     const committed = this.fabric.commits.wait(prepared.txId, COMMIT_WAIT_MS);
-    try {
-      await this.fabric.submitter.send(signer, prepared);
-    } catch (error) {
-      committed.catch(() => undefined);
-      throw error;
-    }
+    await this.fabric.submitter.send(signer, prepared);
     const outcome = await committed;
     // the same bytes sent again after they had committed: the first block's verdict is the answer
     if (validationCodeName(outcome.code) === 'DUPLICATE_TXID') return (await this.fabric.lookup.find(prepared.txId)) ?? outcome;

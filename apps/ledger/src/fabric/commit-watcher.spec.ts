@@ -1,6 +1,6 @@
 import type { Network } from '@hyperledger/fabric-gateway';
 import { describe, expect, it } from 'vitest';
-import { CommitWatcher } from './commit-watcher.ts';
+import { CommitWaitTimeout, CommitWatcher } from './commit-watcher.ts';
 
 /** A block stream that yields what is pushed to it and ends only when closed. */
 function fakeNetwork() {
@@ -60,5 +60,25 @@ describe('CommitWatcher', () => {
     await tick();
     expect(streams).toHaveLength(1);
     watcher.stop();
+  });
+
+  it('times out a wait no one awaits yet without an unhandled rejection, and still throws to whoever awaits it later', async () => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => void unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      const { network } = fakeNetwork();
+      const watcher = new CommitWatcher(() => network, async () => 1n, quiet);
+      await watcher.start();
+      // the submission outlasts the wait: its peer is paused
+      const committed = watcher.wait('tx-slow', 5);
+      await tick();
+      await tick();
+      expect(unhandled).toEqual([]);
+      await expect(committed).rejects.toThrow(CommitWaitTimeout);
+      watcher.stop();
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
   });
 });

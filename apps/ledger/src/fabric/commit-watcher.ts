@@ -51,9 +51,14 @@ export class CommitWatcher {
     void this.follow();
   }
 
-  /** Register before submitting. Resolves with the first block's verdict on `txId`. */
+  /**
+   * Register before submitting. Resolves with the first block's verdict on `txId`. The promise is
+   * handled from the start: a submission that outlasts the timeout (its peer paused) awaits it only
+   * afterwards, and an unhandled rejection in between ended the process (seen in the ha chaos
+   * suite, a ledger replica while the grid peer was paused); awaiting it still throws.
+   */
   wait(txId: string, timeoutMs: number): Promise<CommitOutcome> {
-    return new Promise((resolve, reject) => {
+    const outcome = new Promise<CommitOutcome>((resolve, reject) => {
       const set = this.waiters.get(txId) ?? new Set();
       this.waiters.set(txId, set);
       const done = (outcome: CommitOutcome) => {
@@ -67,6 +72,8 @@ export class CommitWatcher {
       }, timeoutMs);
       set.add(done);
     });
+    outcome.catch(() => undefined);
+    return outcome;
   }
 
   get waiting(): number {
