@@ -1,4 +1,4 @@
-import kafkajs, { type AclEntry } from 'kafkajs';
+import kafkajs, { type AclEntry, type DescribeAclResource } from 'kafkajs';
 import type { StackConfig } from '../config/stack-config.ts';
 import type { AclGrant } from './kafka-access.ts';
 import { stackKafka } from './stack-kafka.ts';
@@ -25,18 +25,30 @@ export function aclEntries(principal: string, grants: readonly AclGrant[]): AclE
 
 /**
  * Makes the broker's ACLs for `principal` exactly `grants`: what is missing is created, what is
- * no longer granted is deleted, so a narrowed table narrows the broker too.
+ * no longer granted is deleted, so a narrowed table narrows the broker too. Granted first and
+ * narrowed after, and only what changed: `up` runs this while the services run, and deleting all of
+ * a principal's ACLs before creating them again refused its running consumers their own group for
+ * a moment (GROUP_AUTHORIZATION_FAILED, which kafkajs does not retry: the consumer stopped for good).
  */
 export async function applyAcls(config: StackConfig, principal: string, grants: readonly AclGrant[]): Promise<void> {
   const admin = stackKafka(config).admin();
   await admin.connect();
   try {
-    await admin.deleteAcls({ filters: [anyAclOf(principal)] });
-    const entries = aclEntries(principal, grants);
-    if (entries.length > 0) await admin.createAcls({ acl: entries });
+    const wanted = aclEntries(principal, grants);
+    // creating an ACL that exists changes nothing
+    if (wanted.length > 0) await admin.createAcls({ acl: wanted });
+    const stale = staleAcls((await admin.describeAcls(anyAclOf(principal))).resources, wanted);
+    if (stale.length > 0) await admin.deleteAcls({ filters: stale });
   } finally {
     await admin.disconnect();
   }
+}
+
+/** The entries the broker holds (as describeAcls lists them) that `wanted` does not. */
+export function staleAcls(held: readonly DescribeAclResource[], wanted: readonly AclEntry[]): AclEntry[] {
+  const key = (e: AclEntry) => [e.resourceType, e.resourceName, e.resourcePatternType, e.principal, e.host, e.operation, e.permissionType].join('\u0000');
+  const keep = new Set(wanted.map(key));
+  return held.flatMap(({ acls, ...resource }) => acls.map((acl) => ({ ...resource, ...acl }))).filter((entry) => !keep.has(key(entry)));
 }
 
 export async function removeAcls(config: StackConfig, principal: string): Promise<void> {
