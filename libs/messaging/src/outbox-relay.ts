@@ -45,6 +45,7 @@ const MAX_RETRIED_SENDS = 5;
 
 /** How long a new transaction waits, in all, for the coordinator to finish the last one. */
 const JOIN_TRANSACTION_MS = 10_000;
+const JOIN_TRANSACTION_BACKOFF: BackoffOptions = { initialMs: 5, maxMs: 200, factor: 2 };
 
 /**
  * Runs a transaction's first coordinator request until the coordinator takes it. After a commit
@@ -56,13 +57,14 @@ const JOIN_TRANSACTION_MS = 10_000;
  */
 export async function joinTransaction(first: () => Promise<unknown>, sleepFor: (ms: number) => Promise<void> = (ms) => sleep(ms)): Promise<void> {
   let waited = 0;
-  for (let delay = 5; ; delay = Math.min(delay * 2, 200)) {
+  for (let attempt = 1; ; attempt += 1) {
     try {
       await first();
       return;
     } catch (error) {
       if ((error as { type?: string }).type !== 'CONCURRENT_TRANSACTIONS' || waited >= JOIN_TRANSACTION_MS) throw error;
     }
+    const delay = backoffDelay(attempt, JOIN_TRANSACTION_BACKOFF);
     await sleepFor(delay);
     waited += delay;
   }

@@ -51,7 +51,7 @@ export class ChainEventRelay {
         const blocks = await this.network().getBlockEvents({ startBlock: await this.store.resumeBlock() });
         this.closeStream = () => blocks.close();
         delay = 500;
-        await this.relayStream(blocks, () => blocks.close());
+        await this.relayStream(blocks);
       } catch (error) {
         if (this.stopped) break;
         this.logger.warn(`block stream broke (${(error as Error).message}); resuming from the checkpoint in ${delay} ms`);
@@ -66,7 +66,7 @@ export class ChainEventRelay {
    * is thrown once the stream has ended, so the next connection starts from the checkpoint that
    * was really written; nothing is reconnected while a write still runs.
    */
-  private async relayStream(blocks: AsyncIterable<common.Block>, close: () => void): Promise<void> {
+  private async relayStream(blocks: AsyncIterable<common.Block>): Promise<void> {
     const queue: ReadBlock[] = [];
     let writer: Promise<void> | undefined;
     let failure: Error | undefined;
@@ -83,7 +83,7 @@ export class ChainEventRelay {
       writer ??= write()
         .catch((error: Error) => {
           failure = error;
-          close();
+          this.closeStream?.();
         })
         .finally(() => {
           writer = undefined;
