@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { recoveryAfter } from './support/scenario-report.ts';
+import { answersPerSecond, recoveryAfter } from './support/scenario-report.ts';
 
 describe('recoveryAfter', () => {
   it('is the end of the longest stall after the kill', () => {
@@ -9,5 +9,15 @@ describe('recoveryAfter', () => {
 
   it('is zero when nothing stalled after the kill', () => {
     expect(recoveryAfter(10_000, [0, 100, 200])).toBe(0);
+  });
+});
+
+describe('answersPerSecond', () => {
+  it('counts the answers of each second after the fault, none from before it', () => {
+    expect(answersPerSecond(1_000, [500, 1_000, 1_900, 2_100, 4_999])).toEqual([2, 1, 0, 1]);
+  });
+
+  it('is empty when nothing was answered after the fault', () => {
+    expect(answersPerSecond(1_000, [0, 999])).toEqual([]);
   });
 });

@@ -103,10 +103,18 @@ export function readAllMessages(topic: string, wanted: (received: ReceivedMessag
  * leave records out or send them twice (see SendRetryWatch in libs/kafka-client): the ha chaos suite's
  * 20-second pause of a partition leader once lost two of 150 commands the publisher had been told
  * were written. Consumers read committed records only (kafkajs's default, and every service's).
+ *
+ * A transaction whose commit or abort never reached a coordinator (its broker was killed) stays
+ * open, and read-committed consumers read nothing after it in its partitions until it ends. A
+ * relay ends it at once, by starting again under the same transactional id; publishers that stand
+ * in for one across a failure pass their own `transactionalId` for the same reason (the ha chaos
+ * suite's commands stalled 60–70 s behind such a transaction when every call took a fresh id).
+ * Any other dangling transaction is aborted by its coordinator after `transactionTimeout`, 15 s
+ * here rather than kafkajs's 60.
  */
-export async function publishMessages(topic: string, messages: Message[]): Promise<void> {
+export async function publishMessages(topic: string, messages: Message[], { transactionalId = `gridledger-test-publisher-${randomUUID()}` }: { transactionalId?: string } = {}): Promise<void> {
   const watch = new SendRetryWatch();
-  const producer = testKafka('test-publisher').producer({ transactionalId: `gridledger-test-publisher-${randomUUID()}`, idempotent: true, maxInFlightRequests: 1, createPartitioner: watch.createPartitioner });
+  const producer = testKafka('test-publisher').producer({ transactionalId, transactionTimeout: 15_000, idempotent: true, maxInFlightRequests: 1, createPartitioner: watch.createPartitioner });
   await producer.connect();
   try {
     for (let send = 1; ; send += 1) {

@@ -33,4 +33,4 @@ export async function commandMessage(
 
 export const commandIdOf = (message: Message): string => (JSON.parse(String(message.value)) as { data: SubmitCommand }).data.commandId;
 
-export const sendCommands = (messages: Message[]): Promise<void> => publishMessages(LEDGER_TOPICS.submitRequested, messages);
+export const sendCommands = (messages: Message[], options: { transactionalId?: string } = {}): Promise<void> => publishMessages(LEDGER_TOPICS.submitRequested, messages, options);

@@ -6,7 +6,7 @@ import { commandIdOf, commandMessage, killComponent, onboardUser, pauseComponent
 import type { Message } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collateralOf, componentPids, healthyAgain } from './component-watch.ts';
-import { recoveryAfter, writeChaosReport, type ScenarioResult } from './scenario-report.ts';
+import { answersPerSecond, recoveryAfter, writeChaosReport, type ScenarioResult } from './scenario-report.ts';
 import { mixedLoadParties, startMixedLoad, type MixedLoadOutcome, type MixedLoadParties } from './mixed-load.ts';
 import { runUploadScenario } from './upload-scenario.ts';
 import { readTopics, type SeenRecord } from './topic-reader.ts';
@@ -39,14 +39,17 @@ export interface ScenarioOutcome {
   mixedProblems: string[];
 }
 
-/** Sends the messages at RATE a second; a batch the broker does not take is sent again, as an outbox would. */
-async function steadyLoad(messages: Message[]): Promise<void> {
+/**
+ * Sends the messages at RATE a second; a batch the broker does not take is sent again, as an
+ * outbox would, and under the same transactional id, which ends a transaction the failure left open.
+ */
+async function steadyLoad(messages: Message[], transactionalId: string): Promise<void> {
   for (let i = 0; i < messages.length; i += RATE) {
     const batch = messages.slice(i, i + RATE);
     const started = Date.now();
     for (;;) {
       try {
-        await sendCommands(batch);
+        await sendCommands(batch, { transactionalId });
         break;
       } catch {
         await sleep(1_000);
@@ -67,7 +70,7 @@ export async function runLedgerScenario({ scenario, target, fault }: Scenario, o
   const ids = new Set(messages.map(commandIdOf));
   const pidsBefore = await componentPids();
   const mixed = await alongside?.();
-  const load = steadyLoad(messages);
+  const load = steadyLoad(messages, `gridledger-chaos-load-${run}`);
   await sleep(FAULT_AFTER_MS);
   const victim = typeof target === 'string' ? target : await target();
   const faultAt = Date.now();
@@ -97,6 +100,7 @@ export async function runLedgerScenario({ scenario, target, fault }: Scenario, o
       failed: failedAnswers,
       restartSeconds,
       recoverySeconds: recoveryAfter(faultAt, answers.map((e) => Date.parse(String(e.time)))),
+      answersPerSecond: answersPerSecond(faultAt, answers.map((e) => Date.parse(String(e.time)))),
       collateral: collateralOf(victim, pidsBefore, pidsAfter),
       ...(mixedOutcome ? { flows: { started: mixedOutcome.flows, completed: mixedOutcome.completed, retries: mixedOutcome.retries, recoverySeconds: recoveryAfter(faultAt, mixedOutcome.completedAt) } } : {}),
     },

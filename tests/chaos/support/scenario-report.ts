@@ -15,6 +15,8 @@ export interface ScenarioResult {
   restartSeconds: number;
   /** seconds from the kill (or pause) until answers flowed again (the end of the longest stall after it) */
   recoverySeconds: number;
+  /** answers written in each second from the fault on (index 0 is the first second): the shape of the stall behind recoverySeconds */
+  answersPerSecond?: number[];
   /** other components that died (and were restarted) during the scenario */
   collateral: string[];
   /** the mixed load alongside (upload, request, approval, key release, download per flow), when it ran */
@@ -49,4 +51,12 @@ export function recoveryAfter(killedAt: number, answerTimes: number[]): number {
     }
   }
   return Math.max(0, (stallEnd - killedAt) / 1000);
+}
+
+/** How many answers were written in each whole second after the fault; answers from before it are left out. */
+export function answersPerSecond(faultAt: number, answerTimes: number[]): number[] {
+  const seconds = answerTimes.filter((t) => t >= faultAt).map((t) => Math.floor((t - faultAt) / 1000));
+  const counts = Array.from({ length: seconds.length === 0 ? 0 : Math.max(...seconds) + 1 }, () => 0);
+  for (const second of seconds) counts[second] = (counts[second] ?? 0) + 1;
+  return counts;
 }
