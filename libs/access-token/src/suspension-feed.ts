@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { IDENTITY_TOPICS, parsePayload } from '@gridledger/contracts';
-import { CONSUMER_RETRY, createKafka, type KafkaConnection } from '@gridledger/kafka-client';
+import { consumerFailover, createKafka, type KafkaConnection } from '@gridledger/kafka-client';
 import { Logger, type Provider } from '@nestjs/common';
 import type { Consumer } from 'kafkajs';
 
@@ -66,7 +66,7 @@ export class SuspensionFeed implements SuspensionList {
     } finally {
       await admin.disconnect();
     }
-    const consumer = kafka.consumer({ groupId: `${this.groupPrefix}-suspensions-${randomUUID()}`, readUncommitted: false, retry: CONSUMER_RETRY });
+    const consumer = kafka.consumer({ groupId: `${this.groupPrefix}-suspensions-${randomUUID()}`, readUncommitted: false, ...consumerFailover() });
     await consumer.connect();
     await consumer.subscribe({ topics: TOPICS, fromBeginning: true });
     await consumer.run({

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { kafkaConnectionFromEnv, kafkaLogLevelOverride } from './kafka-connection.ts';
+import { consumerFailover, consumerSessionTimeoutMs, kafkaConnectionFromEnv, kafkaLogLevelOverride } from './kafka-connection.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'kafka-client-'));
 const caFile = join(dir, 'ca.pem');
@@ -46,5 +46,21 @@ describe('kafkaLogLevelOverride', () => {
 
   it('refuses a level kafkajs does not have, naming the ones it does', () => {
     expect(() => kafkaLogLevelOverride({ GRIDLEDGER_KAFKA_LOG_LEVEL: 'verbose' })).toThrow(/must be one of nothing, error, warn, info, debug, not verbose/);
+  });
+});
+
+describe('consumerSessionTimeoutMs and consumerFailover', () => {
+  it('is 6 s (the brokers\' default floor) unless GRIDLEDGER_KAFKA_SESSION_TIMEOUT_MS says otherwise', () => {
+    expect(consumerSessionTimeoutMs({})).toBe(6_000);
+    expect(consumerSessionTimeoutMs({ GRIDLEDGER_KAFKA_SESSION_TIMEOUT_MS: '4000' })).toBe(4_000);
+  });
+
+  it('refuses what is not a whole number of milliseconds in range', () => {
+    for (const value of ['4s', '999', '4000.5', '300001']) expect(() => consumerSessionTimeoutMs({ GRIDLEDGER_KAFKA_SESSION_TIMEOUT_MS: value })).toThrow(/from 1000 to 300000, not /);
+  });
+
+  it('heartbeats ten times a session, but not more often than every 500 ms', () => {
+    expect(consumerFailover(10_000)).toMatchObject({ sessionTimeout: 10_000, heartbeatInterval: 1_000 });
+    expect(consumerFailover(4_000)).toMatchObject({ sessionTimeout: 4_000, heartbeatInterval: 500 });
   });
 });

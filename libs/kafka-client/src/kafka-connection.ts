@@ -63,16 +63,42 @@ export function kafkaLogLevelOverride(env: NodeJS.ProcessEnv = process.env): Kaf
   return value as KafkaLogLevel;
 }
 
+/** kafkajs's default, 30 s, is far too long for a replica's death; 6 s is the least a broker accepts by default. */
+const DEFAULT_SESSION_TIMEOUT_MS = 6_000;
+
+/**
+ * How long a consumer group waits for a silent member, from `GRIDLEDGER_KAFKA_SESSION_TIMEOUT_MS`
+ * (default 6 s). A replica that dies stalls its partitions this long, and so does a group whose
+ * coordinator broker died: kafkajs finds the coordinator only when it joins, so its consumers
+ * crash, come back as new members, and the new coordinator waits out the old members' sessions.
+ * A value below the brokers' `group.min.session.timeout.ms` (6 s unless set) is refused by them;
+ * the stack's own brokers accept 3 s and its services ask for 4 s.
+ */
+export function consumerSessionTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
+  const value = env['GRIDLEDGER_KAFKA_SESSION_TIMEOUT_MS'];
+  if (!value) return DEFAULT_SESSION_TIMEOUT_MS;
+  const ms = Number(value);
+  if (!Number.isInteger(ms) || ms < 1_000 || ms > 300_000) throw new Error(`GRIDLEDGER_KAFKA_SESSION_TIMEOUT_MS must be a whole number of milliseconds from 1000 to 300000, not ${value}.`);
+  return ms;
+}
+
 /**
  * How a consumer rides out a broker that died. kafkajs refreshes its metadata only when a fetch
- * fails with a stale-leader error, not when the leader's address refuses connections; a consumer
- * learns of the new leader when it crashes and restarts. Its defaults (5 retries up to 30 s, then
- * a restart after the last retry's wait) kept a ledger replica's command partitions unread for
- * 36 s after the partition leader was killed (seen in the ha chaos suite): these give up after
- * about 4 s and restart within 2 s, so a consumer is back about as soon as the controller has
- * moved the partition.
+ * fails with a stale-leader error, not when the leader's address refuses connections, and it finds
+ * its group's coordinator only when it joins; a consumer learns of either move when it crashes and
+ * restarts. Its defaults (5 retries up to 30 s, then a restart after the last retry's wait) kept a
+ * ledger replica's command partitions unread for 36 s after the partition leader was killed (seen
+ * in the ha chaos suite). With these it gives up after about 3 s and restarts within 1 s; a fetch
+ * waits at most 1 s for records, so a failed attempt is not held up by the other brokers' long
+ * polls; and metadata older than 3 s is read again before a fetch, so a moved leader is picked up
+ * without a crash when the coordinator survived.
  */
-export const CONSUMER_RETRY = { initialRetryTime: 300, maxRetryTime: 2_000, retries: 4 } as const;
+const CONSUMER_RETRY = { initialRetryTime: 300, maxRetryTime: 1_000, retries: 3 } as const;
+
+/** The consumer settings above, with the session timeout (and a heartbeat a tenth of it, 500 ms at least). */
+export function consumerFailover(sessionTimeoutMs: number = consumerSessionTimeoutMs()) {
+  return { retry: CONSUMER_RETRY, maxWaitTimeInMs: 1_000, metadataMaxAge: 3_000, sessionTimeout: sessionTimeoutMs, heartbeatInterval: Math.max(500, Math.floor(sessionTimeoutMs / 10)) };
+}
 
 /** A kafkajs client for the connection; `clientId` names the caller in the broker's logs. */
 export function createKafka(clientId: string, connection: KafkaConnection, options: { logLevel?: KafkaLogLevel } & Pick<KafkaConfig, 'connectionTimeout' | 'retry' | 'requestTimeout'> = {}): Kafka {

@@ -1,6 +1,6 @@
 import type { CloudEvent } from '@gridledger/contracts';
 import { Partitioners, type Admin, type Consumer, type EachBatchPayload, type EachMessagePayload, type IHeaders, type Kafka, type Producer } from 'kafkajs';
-import { CONSUMER_RETRY } from '@gridledger/kafka-client';
+import { consumerFailover, consumerSessionTimeoutMs } from '@gridledger/kafka-client';
 import type pg from 'pg';
 import { inSpan, SpanKind, startSpan, failSpan, contextFromCarrier } from '@gridledger/tracing';
 import { backoffDelay, sleep, type BackoffOptions } from './backoff.ts';
@@ -63,8 +63,7 @@ export interface IdempotentConsumerOptions<T> {
   createTopicsWithPartitions?: number;
   /**
    * How long the group waits for a member's heartbeat before handing its partitions to the others;
-   * default 10 s. A replica that dies stalls its partitions this long: kafkajs's own default, 30 s,
-   * held the ledger's commands for half a minute whenever a ledger replica was killed. Handlers
+   * by default `consumerSessionTimeoutMs()` (6 s, or GRIDLEDGER_KAFKA_SESSION_TIMEOUT_MS). Handlers
    * heartbeat between their retries, so a slow event does not cost the member its partitions.
    */
   sessionTimeoutMs?: number;
@@ -136,7 +135,7 @@ export class IdempotentConsumer<T = unknown> {
     this.backoff = options.backoff ?? DEFAULT_HANDLER_BACKOFF;
     this.fromBeginning = options.fromBeginning ?? true;
     this.concurrency = options.concurrency ?? 1;
-    this.sessionTimeoutMs = options.sessionTimeoutMs ?? 10_000;
+    this.sessionTimeoutMs = options.sessionTimeoutMs ?? consumerSessionTimeoutMs();
     this.createTopicsWithPartitions = options.createTopicsWithPartitions;
     this.metrics = options.metrics ?? new MessagingMetrics();
     this.logger = options.logger ?? consoleLogger;
@@ -169,7 +168,7 @@ export class IdempotentConsumer<T = unknown> {
   private async connect(): Promise<void> {
     await this.ensureTopics();
     const producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1, createPartitioner: Partitioners.DefaultPartitioner });
-    const consumer = this.kafka.consumer({ groupId: this.groupId, sessionTimeout: this.sessionTimeoutMs, heartbeatInterval: Math.max(500, Math.floor(this.sessionTimeoutMs / 10)), retry: CONSUMER_RETRY });
+    const consumer = this.kafka.consumer({ groupId: this.groupId, ...consumerFailover(this.sessionTimeoutMs) });
     try {
       await producer.connect();
       await consumer.connect();

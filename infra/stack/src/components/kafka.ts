@@ -11,6 +11,9 @@ import { recordScramUsers } from '../kafka/kafka-scram-users.ts';
 import { stackKafka } from '../kafka/stack-kafka.ts';
 import { ensureCertificate } from '../tls/stack-ca.ts';
 
+/** The services' consumer session timeout on the stack (GRIDLEDGER_KAFKA_SESSION_TIMEOUT_MS): what a broker kill's stall is made of, with the fencing below. */
+export const STACK_CONSUMER_SESSION_TIMEOUT_MS = 4_000;
+
 /**
  * Broker settings: KRaft nodes that serve consumer groups and transactions, with every client and
  * the brokers themselves on SASL/SCRAM-SHA-512 over TLS, and the standard authorizer denying what
@@ -55,10 +58,15 @@ export function kafkaServerProperties(config: StackConfig, node: KafkaNode, logD
     `share.coordinator.state.topic.replication.factor=${replicas}`,
     `share.coordinator.state.topic.min.isr=${minInSync}`,
     'group.initial.rebalance.delay.ms=0',
-    // a killed node's partitions move once the controller stops hearing from it: 5 s instead of
-    // the default 9 s, with a heartbeat a second so a busy (2-core) machine is not fenced by one late beat
-    'broker.heartbeat.interval.ms=1000',
-    'broker.session.timeout.ms=5000',
+    // a killed node's partitions (and the consumer groups it coordinated) move once the controller
+    // stops hearing from it: 4 s instead of the default 9 s, with a beat every 500 ms so a busy
+    // (2-core) machine is not fenced for a few late beats
+    'broker.heartbeat.interval.ms=500',
+    'broker.session.timeout.ms=4000',
+    // a group whose coordinator died waits out its old members' sessions before it takes them back
+    // (kafkajs consumers rejoin as new members; see consumerSessionTimeoutMs): the services ask
+    // for STACK_CONSUMER_SESSION_TIMEOUT_MS, below the default floor of 6 s
+    'group.min.session.timeout.ms=3000',
     'auto.create.topics.enable=true',
     '',
   ].join('\n');

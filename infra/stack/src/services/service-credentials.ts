@@ -2,6 +2,7 @@ import { generateKeyPairSync, type JsonWebKey } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { CREDENTIAL_HOLDERS, type CredentialHolder, kafkaBrokers, type KafkaServicePrincipal, readKafkaCredentials, serviceKeyFiles, stackCaFiles } from '@gridledger/stack-connection';
 import type { StackConfig } from '../config/stack-config.ts';
+import { STACK_CONSUMER_SESSION_TIMEOUT_MS } from '../components/kafka.ts';
 
 /** Generates what is missing: one key pair per holder (private keys mode 0600) and the registry of their public keys. */
 export function ensureServiceKeys(config: StackConfig): void {
@@ -28,12 +29,16 @@ export function serviceKeyEnv(config: StackConfig, prefix: string, holder: Crede
   return { [`${prefix}_SERVICE_KEY_FILE`]: files.privateKey(holder), [`${prefix}_SERVICE_KEYS_FILE`]: files.registry };
 }
 
-/** A service's own Kafka principal: `<PREFIX>_KAFKA_BROKERS`, `_USERNAME`, `_PASSWORD`, `_CA_FILE`. */
+/**
+ * A service's own Kafka principal: `<PREFIX>_KAFKA_BROKERS`, `_USERNAME`, `_PASSWORD`, `_CA_FILE`;
+ * and its consumers' session timeout, 4 s, which the stack's brokers accept (see components/kafka.ts).
+ */
 export function serviceKafkaEnv(config: StackConfig, prefix: string, principal: KafkaServicePrincipal): Record<string, string> {
   return {
     [`${prefix}_KAFKA_BROKERS`]: kafkaBrokers(config).join(','),
     [`${prefix}_KAFKA_USERNAME`]: principal,
     [`${prefix}_KAFKA_PASSWORD`]: readKafkaCredentials(config).services[principal],
     [`${prefix}_KAFKA_CA_FILE`]: stackCaFiles(config).caCert,
+    GRIDLEDGER_KAFKA_SESSION_TIMEOUT_MS: String(STACK_CONSUMER_SESSION_TIMEOUT_MS),
   };
 }
