@@ -12,7 +12,7 @@ const openssl = (args: string[]) => runCommand('openssl', args, { timeoutMs: 60_
  * The stack's own certificate authority, for the TLS of Kafka (and whatever else the stack serves
  * over TLS). Created once per data directory with openssl (where: `stackCaFiles`).
  */
-export async function ensureStackCa(config: StackConfig): Promise<void> {
+async function ensureStackCa(config: StackConfig): Promise<void> {
   const files = stackCaFiles(config);
   mkdirSync(files.dir, { recursive: true, mode: 0o700 });
   if (existsSync(files.caCert) && existsSync(files.caKey)) return;
@@ -29,10 +29,27 @@ export interface IssuedCertificate {
 }
 
 /**
+ * The issuing of this process, one at a time: the ha topology starts three Kafka nodes at once,
+ * each wanting the broker certificate, and three openssl runs writing the same CSR (and the same
+ * CA, on a fresh stack) made one read a half-written file ("Expecting: CERTIFICATE REQUEST").
+ */
+let issuing: Promise<unknown> = Promise.resolve();
+
+function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
+  const result = issuing.then(work, work);
+  issuing = result.catch(() => undefined);
+  return result;
+}
+
+/**
  * Issues a server-and-client certificate for `commonName`, valid for loopback, signed by the
  * stack's CA. Reissued only when missing, so restarts keep the same files.
  */
-export async function ensureCertificate(config: StackConfig, commonName: string, altNames: string[] = ['IP:127.0.0.1', 'DNS:localhost']): Promise<IssuedCertificate> {
+export function ensureCertificate(config: StackConfig, commonName: string, altNames: string[] = ['IP:127.0.0.1', 'DNS:localhost']): Promise<IssuedCertificate> {
+  return oneAtATime(() => issueCertificate(config, commonName, altNames));
+}
+
+async function issueCertificate(config: StackConfig, commonName: string, altNames: string[]): Promise<IssuedCertificate> {
   await ensureStackCa(config);
   const files = stackCaFiles(config);
   const base = join(files.dir, commonName);
