@@ -113,28 +113,29 @@ export function readAllMessages(topic: string, wanted: (received: ReceivedMessag
  * here rather than kafkajs's 60.
  */
 export async function publishMessages(topic: string, messages: Message[], { transactionalId = `gridledger-test-publisher-${randomUUID()}` }: { transactionalId?: string } = {}): Promise<void> {
-  const watch = new SendRetryWatch();
-  const producer = testKafka('test-publisher').producer({ transactionalId, transactionTimeout: 15_000, idempotent: true, maxInFlightRequests: 1, createPartitioner: watch.createPartitioner });
-  await producer.connect();
-  try {
-    for (let send = 1; ; send += 1) {
+  for (let send = 1; ; send += 1) {
+    // a fresh producer for every attempt: after a retried send, the broker could take the same
+    // producer's next write for a duplicate of the aborted one and write nothing (see OutboxRelay)
+    const watch = new SendRetryWatch();
+    const producer = testKafka('test-publisher').producer({ transactionalId, transactionTimeout: 15_000, idempotent: true, maxInFlightRequests: 1, createPartitioner: watch.createPartitioner });
+    await producer.connect();
+    try {
       const transaction = await producer.transaction();
       try {
         watch.begin();
         for (let i = 0; i < messages.length; i += 500) await transaction.send({ topic, acks: -1, messages: messages.slice(i, i + 500) });
-        if (watch.retried(messages.length) && send < 5) {
-          await transaction.abort();
-          continue;
+        if (!watch.retried(messages.length)) {
+          await transaction.commit();
+          return;
         }
-        if (watch.retried(messages.length)) throw new Error(`the Kafka client retried ${send} sends in a row`);
-        await transaction.commit();
-        return;
+        if (send >= 5) throw new Error(`the Kafka client retried ${send} sends in a row`);
+        await transaction.abort();
       } catch (error) {
         await transaction.abort().catch(() => undefined);
         throw error;
       }
+    } finally {
+      await producer.disconnect();
     }
-  } finally {
-    await producer.disconnect();
   }
 }
