@@ -1,6 +1,6 @@
 import type { CloudEvent } from '@gridledger/contracts';
 import { Partitioners, type Admin, type Consumer, type EachBatchPayload, type EachMessagePayload, type IHeaders, type Kafka, type Producer } from 'kafkajs';
-import { consumerFailover, consumerSessionTimeoutMs } from '@gridledger/kafka-client';
+import { consumerFailover } from '@gridledger/kafka-client';
 import type pg from 'pg';
 import { inSpan, SpanKind, startSpan, failSpan, contextFromCarrier } from '@gridledger/tracing';
 import { backoffDelay, sleep, type BackoffOptions } from './backoff.ts';
@@ -114,7 +114,8 @@ export class IdempotentConsumer<T = unknown> {
   private readonly backoff: BackoffOptions;
   private readonly fromBeginning: boolean;
   private readonly concurrency: number;
-  private readonly sessionTimeoutMs: number;
+  /** unset: consumerFailover's default */
+  private readonly sessionTimeoutMs: number | undefined;
   private readonly createTopicsWithPartitions: number | undefined;
   private readonly logger: MessagingLogger;
   private consumer: Consumer | undefined;
@@ -135,7 +136,7 @@ export class IdempotentConsumer<T = unknown> {
     this.backoff = options.backoff ?? DEFAULT_HANDLER_BACKOFF;
     this.fromBeginning = options.fromBeginning ?? true;
     this.concurrency = options.concurrency ?? 1;
-    this.sessionTimeoutMs = options.sessionTimeoutMs ?? consumerSessionTimeoutMs();
+    this.sessionTimeoutMs = options.sessionTimeoutMs;
     this.createTopicsWithPartitions = options.createTopicsWithPartitions;
     this.metrics = options.metrics ?? new MessagingMetrics();
     this.logger = options.logger ?? consoleLogger;

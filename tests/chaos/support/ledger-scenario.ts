@@ -83,6 +83,7 @@ export async function runLedgerScenario({ scenario, target, fault }: Scenario, o
   const answered = (seen: SeenRecord[]) => new Set(seen.filter(answerOf).map((r) => r.envelope.data['commandId'])).size;
   const answerRecords = (await readTopics([LEDGER_TOPICS.txCommitted, LEDGER_TOPICS.txFailed], (seen) => answered(seen) >= COMMANDS, { timeoutMs: 420_000, idleMs: 5_000 })).filter(answerOf);
   const answers = answerRecords.map((r) => r.envelope);
+  const answerTimes = answers.map((e) => Date.parse(String(e.time)));
   const committedTxIds = new Set(answerRecords.filter((r) => r.topic === LEDGER_TOPICS.txCommitted).map((r) => r.envelope.data['txId']));
   const failedAnswers = answerRecords.filter((r) => r.topic === LEDGER_TOPICS.txFailed).length;
   const distinct = new Set(answers.map((e) => e.data['commandId']));
@@ -99,8 +100,8 @@ export async function runLedgerScenario({ scenario, target, fault }: Scenario, o
       duplicated: answers.length - distinct.size + (pings.length - new Set(pings.map((e) => e.id)).size),
       failed: failedAnswers,
       restartSeconds,
-      recoverySeconds: recoveryAfter(faultAt, answers.map((e) => Date.parse(String(e.time)))),
-      answersPerSecond: answersPerSecond(faultAt, answers.map((e) => Date.parse(String(e.time)))),
+      recoverySeconds: recoveryAfter(faultAt, answerTimes),
+      answersPerSecond: answersPerSecond(faultAt, answerTimes),
       collateral: collateralOf(victim, pidsBefore, pidsAfter),
       ...(mixedOutcome ? { flows: { started: mixedOutcome.flows, completed: mixedOutcome.completed, retries: mixedOutcome.retries, recoverySeconds: recoveryAfter(faultAt, mixedOutcome.completedAt) } } : {}),
     },
