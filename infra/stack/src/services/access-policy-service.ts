@@ -4,7 +4,7 @@ import type { Component } from '../components/component.ts';
 import { httpOk } from '../process/probes.ts';
 import { buildService } from './build-service.ts';
 import { serviceKafkaEnv, serviceKeyEnv } from './service-credentials.ts';
-import { serviceDaemon } from './service-daemon.ts';
+import { JSON_SERVICE_ENV, JSON_SERVICE_NODE_FLAGS, serviceDaemon } from './service-daemon.ts';
 
 /** The access-policy service: the sharing workflow, every step a chain transaction through the ledger service. */
 export function accessPolicyServiceComponent(config: StackConfig): Component {
@@ -20,6 +20,7 @@ export function accessPolicyServiceComponent(config: StackConfig): Component {
     },
     daemon() {
       return serviceDaemon(config, 'access-policy', {
+        ...JSON_SERVICE_ENV,
         ACCESS_POLICY_PORT: String(port),
         ACCESS_POLICY_DATABASE_URL: serviceDatabaseUrl(config, 'access_policy'),
         ...serviceKafkaEnv(config, 'ACCESS_POLICY', 'access-policy'),
@@ -29,7 +30,7 @@ export function accessPolicyServiceComponent(config: StackConfig): Component {
         ACCESS_POLICY_LEDGER_CHAINCODE: config.chaincode,
         ACCESS_POLICY_LEDGER_URL: `http://127.0.0.1:${config.ports.ledger}`,
         ...devWebhookSettings(config),
-      });
+      }, JSON_SERVICE_NODE_FLAGS);
     },
     healthy: () => httpOk(port, '/health'),
   };

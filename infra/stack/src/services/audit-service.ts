@@ -4,7 +4,7 @@ import type { Component } from '../components/component.ts';
 import { httpOk } from '../process/probes.ts';
 import { buildService } from './build-service.ts';
 import { serviceKafkaEnv, serviceKeyEnv } from './service-credentials.ts';
-import { serviceDaemon } from './service-daemon.ts';
+import { JSON_SERVICE_ENV, JSON_SERVICE_NODE_FLAGS, serviceDaemon } from './service-daemon.ts';
 
 /** The audit service: every topic into an append-only log, searched by regulators and admins; reconciliation. */
 export function auditServiceComponent(config: StackConfig): Component {
@@ -20,6 +20,7 @@ export function auditServiceComponent(config: StackConfig): Component {
     },
     daemon() {
       return serviceDaemon(config, 'audit', {
+        ...JSON_SERVICE_ENV,
         AUDIT_PORT: String(port),
         AUDIT_DATABASE_URL: serviceDatabaseUrl(config, 'audit'),
         ...serviceKafkaEnv(config, 'AUDIT', 'audit'),
@@ -28,7 +29,7 @@ export function auditServiceComponent(config: StackConfig): Component {
         AUDIT_LEDGER_URL: `http://127.0.0.1:${config.ports.ledger}`,
         AUDIT_STORAGE_URL: `http://127.0.0.1:${config.ports.storage}`,
         AUDIT_ACCESS_POLICY_URL: `http://127.0.0.1:${config.ports.accessPolicy}`,
-      });
+      }, JSON_SERVICE_NODE_FLAGS);
     },
     healthy: () => httpOk(port, '/health'),
   };

@@ -6,7 +6,7 @@ import type { Component } from '../components/component.ts';
 import { httpOk } from '../process/probes.ts';
 import { buildService } from './build-service.ts';
 import { serviceKafkaEnv, serviceKeyEnv } from './service-credentials.ts';
-import { serviceDaemon, WRITE_PATH_ENV, WRITE_PATH_NODE_FLAGS } from './service-daemon.ts';
+import { serviceDaemon, JSON_SERVICE_ENV, JSON_SERVICE_NODE_FLAGS } from './service-daemon.ts';
 
 interface IdentitySecrets {
   masterKeys: string;
@@ -57,7 +57,7 @@ export function identityServiceComponent(config: StackConfig): Component {
       const files = identityFiles(config);
       const secrets = JSON.parse(readFileSync(files.secrets, 'utf8')) as IdentitySecrets;
       return serviceDaemon(config, 'identity', {
-        ...WRITE_PATH_ENV,
+        ...JSON_SERVICE_ENV,
         ...serviceKafkaEnv(config, 'IDENTITY', 'identity'),
         ...serviceKeyEnv(config, 'IDENTITY', 'identity'),
         IDENTITY_PORT: String(port),
@@ -65,7 +65,7 @@ export function identityServiceComponent(config: StackConfig): Component {
         IDENTITY_MASTER_KEYS: secrets.masterKeys,
         IDENTITY_BOOTSTRAP_FILE: files.bootstrap,
         IDENTITY_FABRIC_ORGS_FILE: files.fabricOrgs,
-      }, WRITE_PATH_NODE_FLAGS);
+      }, JSON_SERVICE_NODE_FLAGS);
     },
     healthy: () => httpOk(port, '/health'),
   };

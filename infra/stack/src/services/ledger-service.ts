@@ -7,7 +7,7 @@ import { httpOk } from '../process/probes.ts';
 import { buildService } from './build-service.ts';
 import { ensureServiceIdentity } from './service-identities.ts';
 import { serviceKafkaEnv, serviceKeyEnv } from './service-credentials.ts';
-import { serviceDaemon, WRITE_PATH_ENV, WRITE_PATH_NODE_FLAGS } from './service-daemon.ts';
+import { serviceDaemon, JSON_SERVICE_ENV, JSON_SERVICE_NODE_FLAGS } from './service-daemon.ts';
 
 const organizationsFile = (config: StackConfig) => join(config.paths.data, 'services', 'ledger', 'organizations.json');
 
@@ -47,7 +47,7 @@ export function ledgerServiceComponent(config: StackConfig): Component {
     },
     daemon() {
       return serviceDaemon(config, 'ledger', {
-        ...WRITE_PATH_ENV,
+        ...JSON_SERVICE_ENV,
         ...serviceKafkaEnv(config, 'LEDGER', 'ledger'),
         ...serviceKeyEnv(config, 'LEDGER', 'ledger'),
         LEDGER_PORT: String(port),
@@ -57,7 +57,7 @@ export function ledgerServiceComponent(config: StackConfig): Component {
         LEDGER_ORGANIZATIONS_FILE: organizationsFile(config),
         LEDGER_LISTEN_MSP_ID: listenOrg.mspId,
         LEDGER_IDENTITY_URL: `http://127.0.0.1:${config.ports.identity}`,
-      }, WRITE_PATH_NODE_FLAGS);
+      }, JSON_SERVICE_NODE_FLAGS);
     },
     healthy: () => httpOk(port, '/health'),
   };
