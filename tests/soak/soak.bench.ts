@@ -12,6 +12,10 @@
  * - for SOAK_MINUTES (default 30); every SAMPLE_MS the RSS of every process of the stack is read
  *   from /proc; growth is the last sample against the first after the warm-up (a tenth of the run,
  *   at most 3 minutes: caches and JIT settle first)
+ * - the Node services' V8 heap (used and reserved) and external memory are read from their
+ *   /metrics beside it, and the Fabric nodes' Go heap (allocated, and the live heap the last
+ *   collection left: half the next goal at GOGC=100) from their operations endpoints, so RSS that
+ *   grows can be told apart: live objects, a collector's reserve or native memory
  * - a process restarted during the soak (its pid changed) is reported: the soak is void for it
  */
 import { createHash, randomBytes } from 'node:crypto';
@@ -47,6 +51,40 @@ const rssMiB = (pid: string): number => {
     return Number.NaN;
   }
 };
+/** The Node services' memory as V8 sees it, from Node's default metrics on each service's /metrics. */
+const metricsUrls: Record<string, string> = { identity: endpoints.identityUrl, ledger: endpoints.ledgerUrl, storage: endpoints.storageUrl, 'access-policy': endpoints.accessPolicyUrl, audit: endpoints.auditUrl };
+interface HeapSample {
+  usedMiB: number;
+  reservedMiB: number;
+  externalMiB: number;
+}
+async function heapOf(url: string): Promise<HeapSample | undefined> {
+  try {
+    const text = await (await fetch(`${url}/metrics`, { signal: AbortSignal.timeout(5_000) })).text();
+    const mib = (name: string) => Math.round(Number(new RegExp(`^${name}\\{[^}]*\\} (\\S+)$`, 'm').exec(text)?.[1]) / 1024 / 1024);
+    return { usedMiB: mib('nodejs_heap_size_used_bytes'), reservedMiB: mib('nodejs_heap_size_total_bytes'), externalMiB: mib('nodejs_external_memory_bytes') };
+  } catch {
+    return undefined;
+  }
+}
+/** The Fabric nodes' Go heap, from go_memstats on their operations endpoints. */
+const goMetricsUrls: Record<string, string> = Object.fromEntries([...config.organizations.flatMap((org) => org.peers), ...config.orderer.nodes].map((node) => [node.name, `http://127.0.0.1:${node.operationsPort}`]));
+interface GoHeapSample {
+  allocatedMiB: number;
+  liveMiB: number;
+}
+async function goHeapOf(url: string): Promise<GoHeapSample | undefined> {
+  try {
+    const text = await (await fetch(`${url}/metrics`, { signal: AbortSignal.timeout(5_000) })).text();
+    const mib = (name: string) => Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1]) / 1024 / 1024;
+    return { allocatedMiB: Math.round(mib('go_memstats_heap_alloc_bytes')), liveMiB: Math.round(mib('go_memstats_next_gc_bytes') / 2) };
+  } catch {
+    return undefined;
+  }
+}
+const defined = <T>(entries: (readonly [string, T | undefined])[]): Record<string, T> => Object.fromEntries(entries.filter((entry): entry is readonly [string, T] => entry[1] !== undefined));
+const heaps = async (): Promise<Record<string, HeapSample>> => defined(await Promise.all(Object.entries(metricsUrls).map(async ([service, url]) => [service, await heapOf(url)] as const)));
+const goHeaps = async (): Promise<Record<string, GoHeapSample>> => defined(await Promise.all(Object.entries(goMetricsUrls).map(async ([node, url]) => [node, await goHeapOf(url)] as const)));
 const quantile = (sorted: number[], q: number): number => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? Number.NaN;
 
 async function processes(): Promise<Map<string, string>> {
@@ -64,6 +102,12 @@ async function freshToken(): Promise<string> {
 }
 const pidsAtStart = await processes();
 
+const errors: { at: string; what: string; message: string }[] = [];
+const noteError = (what: string, error: unknown) => {
+  errors.push({ at: new Date().toISOString(), what, message: (error as Error).message.slice(0, 300) });
+  console.log(`  ${what} failed: ${(error as Error).message.slice(0, 200)}`);
+};
+
 // answers, read as an outside consumer does (committed records only)
 const sentAt = new Map<string, number>();
 const answers = new Map<string, { topic: string; at: number }>();
@@ -72,9 +116,16 @@ const group = `soak-${randomBytes(4).toString('hex')}`;
 const consumer = testKafka(group).consumer({ groupId: group, readUncommitted: false });
 await consumer.connect();
 await consumer.subscribe({ topics: [LEDGER_TOPICS.txCommitted, LEDGER_TOPICS.txFailed], fromBeginning: true });
+consumer.on(consumer.events.CRASH, ({ payload }) => noteError('reading the answers', payload.error));
 await consumer.run({
   eachMessage: async ({ topic, message }) => {
-    const commandId = String((JSON.parse(message.value?.toString() ?? '{}') as { data?: { commandId?: unknown } }).data?.commandId);
+    // the topics are public: a record that is not JSON (the hostile-client suite writes some) is not an answer
+    let commandId: string;
+    try {
+      commandId = String((JSON.parse(message.value?.toString() ?? '{}') as { data?: { commandId?: unknown } }).data?.commandId);
+    } catch {
+      return;
+    }
     if (!sentAt.has(commandId)) return;
     if (answers.has(commandId)) duplicateAnswers += 1;
     else answers.set(commandId, { topic, at: Date.now() });
@@ -84,11 +135,6 @@ await consumer.run({
 const started = Date.now();
 const endAt = started + minutes * 60_000;
 const warmUpMs = Math.min(3 * 60_000, (minutes * 60_000) / 10);
-const errors: { at: string; what: string; message: string }[] = [];
-const noteError = (what: string, error: unknown) => {
-  errors.push({ at: new Date().toISOString(), what, message: (error as Error).message.slice(0, 300) });
-  console.log(`  ${what} failed: ${(error as Error).message.slice(0, 200)}`);
-};
 
 async function writeLoad(): Promise<void> {
   for (let second = 0; Date.now() < endAt; second++) {
@@ -133,11 +179,11 @@ async function uploadLoad(): Promise<void> {
   }
 }
 
-const samples: { seconds: number; rssMiB: Record<string, number> }[] = [];
+const samples: { seconds: number; rssMiB: Record<string, number>; heapMiB: Record<string, HeapSample>; goHeapMiB: Record<string, GoHeapSample> }[] = [];
 async function sampler(): Promise<void> {
   while (Date.now() < endAt) {
     const pids = await processes();
-    samples.push({ seconds: Math.round((Date.now() - started) / 1000), rssMiB: Object.fromEntries([...pids].map(([component, pid]) => [component, rssMiB(pid)])) });
+    samples.push({ seconds: Math.round((Date.now() - started) / 1000), rssMiB: Object.fromEntries([...pids].map(([component, pid]) => [component, rssMiB(pid)])), heapMiB: await heaps(), goHeapMiB: await goHeaps() });
     const elapsed = ((Date.now() - started) / 60_000).toFixed(1);
     console.log(`${elapsed}/${minutes} min: ${sentAt.size} commands sent, ${answers.size} answered, uploads ${uploads.done} ok / ${uploads.failed} failed, ledger ${samples.at(-1)?.rssMiB['ledger']} MiB, identity ${samples.at(-1)?.rssMiB['identity']} MiB`);
     await sleep(Math.min(SAMPLE_MS, Math.max(0, endAt - Date.now())));
@@ -159,7 +205,9 @@ const rss = Object.fromEntries(
     const before = baseline?.rssMiB[component] ?? Number.NaN;
     const after = last?.rssMiB[component] ?? Number.NaN;
     const peak = Math.max(...samples.map((s) => s.rssMiB[component] ?? Number.NaN).filter(Number.isFinite));
-    return [component, { afterWarmUpMiB: before, endMiB: after, peakMiB: peak, growthPercent: Number((((after - before) / before) * 100).toFixed(1)) }];
+    const heap = { afterWarmUp: baseline?.heapMiB[component], end: last?.heapMiB[component] };
+    const goHeap = { afterWarmUp: baseline?.goHeapMiB[component], end: last?.goHeapMiB[component] };
+    return [component, { afterWarmUpMiB: before, endMiB: after, peakMiB: peak, growthPercent: Number((((after - before) / before) * 100).toFixed(1)), ...(heap.end ? { heapMiB: heap } : {}), ...(goHeap.end ? { goHeapMiB: goHeap } : {}) }];
   }),
 );
 const committed = [...answers.values()].filter((a) => a.topic === LEDGER_TOPICS.txCommitted).length;
