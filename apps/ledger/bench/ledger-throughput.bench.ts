@@ -22,6 +22,8 @@
  * - the read path: BENCH_READS (default 2000) catalog pages with BENCH_READ_CONNECTIONS (default 50)
  *   in flight through the ledger's HTTP API, beside the same query evaluated straight at the peer
  * - peak RSS (VmHWM) of the ledger and identity services, read from /proc at the end
+ * - where the CPU went in each path: the machine's busy share, and each process's CPU milliseconds
+ *   per transaction or read (cpu-accounting.ts)
  */
 import { queryCalls, submitCalls } from '@gridledger/chaincode-api';
 import { createPrivateKey, randomBytes, randomUUID } from 'node:crypto';
@@ -33,6 +35,7 @@ import { connect, hash, type Contract } from '@hyperledger/fabric-gateway';
 import { createKafka } from '@gridledger/kafka-client';
 import { fabricMessageSigner, loadServiceCredential } from '@gridledger/service-auth';
 import { Partitioners } from 'kafkajs';
+import { withCpuAccount, type CpuAccount } from './cpu-accounting.ts';
 
 const home = process.env['GRIDLEDGER_HOME'] || join(homedir(), '.cache', 'gridledger');
 const identityUrl = `http://127.0.0.1:${process.env['GRIDLEDGER_PORT_IDENTITY'] || '13001'}`;
@@ -225,19 +228,20 @@ function peakRssMiB(service: string): number | null {
 const owner = await onboardOwner();
 type Burst = { committedPerSecond: number; p50Ms?: number; p99Ms?: number };
 type Reads = { readsPerSecond: number; p50Ms: number; p99Ms: number };
-const runs: { direct: Burst; serviceSigned: Burst; userSigned: Burst; directReads: Reads; httpReads: Reads }[] = [];
+type Phase = 'direct' | 'serviceSigned' | 'userSigned' | 'directReads' | 'httpReads';
+const runs: ({ direct: Burst; serviceSigned: Burst; userSigned: Burst; directReads: Reads; httpReads: Reads } & { cpu: Record<Phase, CpuAccount> })[] = [];
 // the ledger's own catalog query: every filter unset, the default page, no bookmark
 const catalogQuery = queryCalls.queryAssets(JSON.stringify({}), 20, '');
 const pingContract = network.getContract('gridledger', submitCalls.ping('').contract);
 const assetContract = network.getContract('gridledger', catalogQuery.contract);
 for (let r = 1; r <= rounds; r += 1) {
-  runs.push({
-    direct: await direct(`round ${r} direct`, pingContract),
-    serviceSigned: await burst(`round ${r} service-signed`, { userId: null, mspId: 'GridMSP' }),
-    userSigned: await burst(`round ${r} user-signed`, { userId: owner, mspId: null }),
-    directReads: await reads(`round ${r} direct reads`, () => assetContract.evaluate(catalogQuery.transaction, { arguments: catalogQuery.arguments })),
-    httpReads: await reads(`round ${r} reads through the ledger API`, httpCatalogPage),
-  });
+  const [directRun, directCpu] = await withCpuAccount(home, count, () => direct(`round ${r} direct`, pingContract));
+  const [serviceRun, serviceCpu] = await withCpuAccount(home, count, () => burst(`round ${r} service-signed`, { userId: null, mspId: 'GridMSP' }));
+  const [userRun, userCpu] = await withCpuAccount(home, count, () => burst(`round ${r} user-signed`, { userId: owner, mspId: null }));
+  const [directReads, directReadsCpu] = await withCpuAccount(home, readCount, () => reads(`round ${r} direct reads`, () => assetContract.evaluate(catalogQuery.transaction, { arguments: catalogQuery.arguments })));
+  const [httpReads, httpReadsCpu] = await withCpuAccount(home, readCount, () => reads(`round ${r} reads through the ledger API`, httpCatalogPage));
+  runs.push({ direct: directRun, serviceSigned: serviceRun, userSigned: userRun, directReads, httpReads, cpu: { direct: directCpu, serviceSigned: serviceCpu, userSigned: userCpu, directReads: directReadsCpu, httpReads: httpReadsCpu } });
+  console.log(`  round ${r} CPU ms per transaction (machine busy): ${(['direct', 'serviceSigned', 'userSigned'] as const).map((phase) => `${phase} ${Object.values(runs.at(-1)?.cpu[phase].msPerUnit ?? {}).reduce((a, b) => a + b, 0).toFixed(1)} (${runs.at(-1)?.cpu[phase].machineBusy})`).join(', ')}`);
 }
 const median = (values: number[]) => quantile([...values].sort((a, b) => a - b), 0.5);
 const medianOf = (values: (number | undefined)[]) => {
@@ -264,6 +268,13 @@ const readSummary = (pick: (run: (typeof runs)[number]) => Reads) => ({
   medianP50Ms: round(median(runs.map((run) => pick(run).p50Ms))),
   medianP99Ms: round(median(runs.map((run) => pick(run).p99Ms))),
 });
+/** Per phase, the median over the rounds of the machine's busy share and of each process's CPU per unit. */
+const cpuSummary = (phase: Phase, unit: string) => {
+  const accounts = runs.map((run) => run.cpu[phase]);
+  const names = [...new Set(accounts.flatMap((account) => Object.keys(account.msPerUnit)))];
+  const msPerUnit = Object.fromEntries(names.map((name) => [name, round(median(accounts.map((account) => account.msPerUnit[name] ?? 0)))] as const).filter(([, ms]) => ms > 0).sort(([, a], [, b]) => b - a));
+  return { unit, machineBusy: round(median(accounts.map((account) => account.machineBusy))), totalMsPerUnit: round(Object.values(msPerUnit).reduce((a, b) => a + b, 0)), msPerUnit };
+};
 const readPath = {
   direct: { ...readSummary((run) => run.directReads), path: 'asset.QueryAssets evaluated straight at the grid peer as GridMSP\'s service identity' },
   http: { ...readSummary((run) => run.httpReads), path: 'GET /assets on the ledger service as the audit service (evaluated as GridMSP\'s ledger identity)' },
@@ -281,6 +292,14 @@ const result = {
   userSigned,
   reads: readPath,
   ratios: { serviceToDirect: serviceSigned.medianRatioToDirect, userToDirect: userSigned.medianRatioToDirect, readsToDirect: readPath.medianRatioToDirect },
+  // where the CPU went: with the machine's cores all busy, the path that costs more CPU per transaction commits fewer
+  cpu: {
+    direct: cpuSummary('direct', 'transaction'),
+    serviceSigned: cpuSummary('serviceSigned', 'transaction'),
+    userSigned: cpuSummary('userSigned', 'transaction'),
+    directReads: cpuSummary('directReads', 'read'),
+    httpReads: cpuSummary('httpReads', 'read'),
+  },
   peakRssMiB: { ledger: peakRssMiB('ledger'), identity: peakRssMiB('identity') },
   blockCommitToKafka: {
     events: delays.length,
