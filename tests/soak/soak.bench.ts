@@ -10,8 +10,10 @@
  *   through the storage service, waited for until anchored, then downloaded (verified against the
  *   chain as it streams) and compared byte for byte
  * - for SOAK_MINUTES (default 30); every SAMPLE_MS the RSS of every process of the stack is read
- *   from /proc; growth is the last sample against the first after the warm-up (a tenth of the run,
- *   at most 3 minutes: caches and JIT settle first)
+ *   from /proc; growth is the median of the last tenth of the samples against the median of the
+ *   first tenth after the warm-up (a tenth of the run, at most 3 minutes: caches and JIT settle
+ *   first). One sample is a point on a collector's sawtooth: in one soak audit's RSS read 251 MiB
+ *   after the warm-up, 320 at its peak and 226 at the end. The single samples are reported too.
  * - the Node services' V8 heap (used and reserved) and external memory are read from their
  *   /metrics beside it, and the Fabric nodes' Go heap (allocated, and the live heap the last
  *   collection left: half the next goal at GOGC=100) from their operations endpoints, so RSS that
@@ -198,16 +200,37 @@ await consumer.disconnect();
 const pidsAtEnd = await processes();
 
 const latencies = [...answers].map(([id, answer]) => answer.at - (sentAt.get(id) ?? answer.at)).sort((a, b) => a - b);
-const baseline = samples.find((s) => s.seconds * 1000 >= warmUpMs) ?? samples[0];
+const afterWarmUp = samples.filter((s) => s.seconds * 1000 >= warmUpMs);
+const windowSize = Math.max(1, Math.floor(samples.length / 10));
+const firstWindow = afterWarmUp.slice(0, windowSize);
+const lastWindow = samples.slice(-windowSize);
+const baseline = afterWarmUp[0] ?? samples[0];
 const last = samples.at(-1);
+const medianOf = (values: number[]): number => quantile([...values].sort((a, b) => a - b), 0.5);
+const percent = (before: number, after: number) => Number((((after - before) / before) * 100).toFixed(1));
 const rss = Object.fromEntries(
   [...pidsAtStart.keys()].map((component) => {
+    const of = (window: typeof samples) => medianOf(window.map((s) => s.rssMiB[component] ?? Number.NaN).filter(Number.isFinite));
+    const [windowBefore, windowAfter] = [of(firstWindow), of(lastWindow)];
     const before = baseline?.rssMiB[component] ?? Number.NaN;
     const after = last?.rssMiB[component] ?? Number.NaN;
     const peak = Math.max(...samples.map((s) => s.rssMiB[component] ?? Number.NaN).filter(Number.isFinite));
     const heap = { afterWarmUp: baseline?.heapMiB[component], end: last?.heapMiB[component] };
     const goHeap = { afterWarmUp: baseline?.goHeapMiB[component], end: last?.goHeapMiB[component] };
-    return [component, { afterWarmUpMiB: before, endMiB: after, peakMiB: peak, growthPercent: Number((((after - before) / before) * 100).toFixed(1)), ...(heap.end ? { heapMiB: heap } : {}), ...(goHeap.end ? { goHeapMiB: goHeap } : {}) }];
+    return [
+      component,
+      {
+        medianAfterWarmUpMiB: windowBefore,
+        medianAtEndMiB: windowAfter,
+        growthPercent: percent(windowBefore, windowAfter),
+        afterWarmUpMiB: before,
+        endMiB: after,
+        peakMiB: peak,
+        sampleGrowthPercent: percent(before, after),
+        ...(heap.end ? { heapMiB: heap } : {}),
+        ...(goHeap.end ? { goHeapMiB: goHeap } : {}),
+      },
+    ];
   }),
 );
 const committed = [...answers.values()].filter((a) => a.topic === LEDGER_TOPICS.txCommitted).length;
@@ -219,6 +242,7 @@ const summary = {
   uploads: { completed: uploads.done, failed: uploads.failed, medianSeconds: quantile([...uploads.seconds].sort((a, b) => a - b), 0.5) },
   errors,
   restarted: [...pidsAtStart].filter(([component, pid]) => pidsAtEnd.get(component) !== pid).map(([component]) => component),
+  rssGrowthWindowSamples: windowSize,
   rssGrowthOver10Percent: Object.entries(rss).filter(([, r]) => r.growthPercent > 10).map(([component]) => component),
   rss,
   samples,
