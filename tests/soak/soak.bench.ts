@@ -53,40 +53,36 @@ const rssMiB = (pid: string): number => {
     return Number.NaN;
   }
 };
+/** A Prometheus endpoint's samples, read by metric name (the first sample, whatever its labels); undefined when it does not answer. */
+async function scrape(url: string): Promise<((name: string) => number) | undefined> {
+  try {
+    const text = await (await fetch(`${url}/metrics`, { signal: AbortSignal.timeout(5_000) })).text();
+    return (name) => Number(new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)$`, 'm').exec(text)?.[1]);
+  } catch {
+    return undefined;
+  }
+}
+const mib = (bytes: number) => Math.round(bytes / 1024 / 1024);
+/** Each endpoint's figures, for the endpoints that answered. */
+async function scrapeAll<T>(urls: Record<string, string>, figures: (metric: (name: string) => number) => T): Promise<Record<string, T>> {
+  const scraped = await Promise.all(Object.entries(urls).map(async ([name, url]) => [name, await scrape(url)] as const));
+  return Object.fromEntries(scraped.flatMap(([name, metric]) => (metric ? [[name, figures(metric)]] : [])));
+}
 /** The Node services' memory as V8 sees it, from Node's default metrics on each service's /metrics. */
-const metricsUrls: Record<string, string> = { identity: endpoints.identityUrl, ledger: endpoints.ledgerUrl, storage: endpoints.storageUrl, 'access-policy': endpoints.accessPolicyUrl, audit: endpoints.auditUrl };
+const nodeMetricsUrls: Record<string, string> = { identity: endpoints.identityUrl, ledger: endpoints.ledgerUrl, storage: endpoints.storageUrl, 'access-policy': endpoints.accessPolicyUrl, audit: endpoints.auditUrl };
 interface HeapSample {
   usedMiB: number;
   reservedMiB: number;
   externalMiB: number;
 }
-async function heapOf(url: string): Promise<HeapSample | undefined> {
-  try {
-    const text = await (await fetch(`${url}/metrics`, { signal: AbortSignal.timeout(5_000) })).text();
-    const mib = (name: string) => Math.round(Number(new RegExp(`^${name}\\{[^}]*\\} (\\S+)$`, 'm').exec(text)?.[1]) / 1024 / 1024);
-    return { usedMiB: mib('nodejs_heap_size_used_bytes'), reservedMiB: mib('nodejs_heap_size_total_bytes'), externalMiB: mib('nodejs_external_memory_bytes') };
-  } catch {
-    return undefined;
-  }
-}
+const heaps = () => scrapeAll(nodeMetricsUrls, (metric): HeapSample => ({ usedMiB: mib(metric('nodejs_heap_size_used_bytes')), reservedMiB: mib(metric('nodejs_heap_size_total_bytes')), externalMiB: mib(metric('nodejs_external_memory_bytes')) }));
 /** The Fabric nodes' Go heap, from go_memstats on their operations endpoints. */
 const goMetricsUrls: Record<string, string> = Object.fromEntries([...config.organizations.flatMap((org) => org.peers), ...config.orderer.nodes].map((node) => [node.name, `http://127.0.0.1:${node.operationsPort}`]));
 interface GoHeapSample {
   allocatedMiB: number;
   liveMiB: number;
 }
-async function goHeapOf(url: string): Promise<GoHeapSample | undefined> {
-  try {
-    const text = await (await fetch(`${url}/metrics`, { signal: AbortSignal.timeout(5_000) })).text();
-    const mib = (name: string) => Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1]) / 1024 / 1024;
-    return { allocatedMiB: Math.round(mib('go_memstats_heap_alloc_bytes')), liveMiB: Math.round(mib('go_memstats_next_gc_bytes') / 2) };
-  } catch {
-    return undefined;
-  }
-}
-const defined = <T>(entries: (readonly [string, T | undefined])[]): Record<string, T> => Object.fromEntries(entries.filter((entry): entry is readonly [string, T] => entry[1] !== undefined));
-const heaps = async (): Promise<Record<string, HeapSample>> => defined(await Promise.all(Object.entries(metricsUrls).map(async ([service, url]) => [service, await heapOf(url)] as const)));
-const goHeaps = async (): Promise<Record<string, GoHeapSample>> => defined(await Promise.all(Object.entries(goMetricsUrls).map(async ([node, url]) => [node, await goHeapOf(url)] as const)));
+const goHeaps = () => scrapeAll(goMetricsUrls, (metric): GoHeapSample => ({ allocatedMiB: mib(metric('go_memstats_heap_alloc_bytes')), liveMiB: mib(metric('go_memstats_next_gc_bytes') / 2) }));
 const quantile = (sorted: number[], q: number): number => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? Number.NaN;
 
 async function processes(): Promise<Map<string, string>> {
@@ -184,8 +180,8 @@ async function uploadLoad(): Promise<void> {
 const samples: { seconds: number; rssMiB: Record<string, number>; heapMiB: Record<string, HeapSample>; goHeapMiB: Record<string, GoHeapSample> }[] = [];
 async function sampler(): Promise<void> {
   while (Date.now() < endAt) {
-    const pids = await processes();
-    samples.push({ seconds: Math.round((Date.now() - started) / 1000), rssMiB: Object.fromEntries([...pids].map(([component, pid]) => [component, rssMiB(pid)])), heapMiB: await heaps(), goHeapMiB: await goHeaps() });
+    const [pids, heapMiB, goHeapMiB] = await Promise.all([processes(), heaps(), goHeaps()]);
+    samples.push({ seconds: Math.round((Date.now() - started) / 1000), rssMiB: Object.fromEntries([...pids].map(([component, pid]) => [component, rssMiB(pid)])), heapMiB, goHeapMiB });
     const elapsed = ((Date.now() - started) / 60_000).toFixed(1);
     console.log(`${elapsed}/${minutes} min: ${sentAt.size} commands sent, ${answers.size} answered, uploads ${uploads.done} ok / ${uploads.failed} failed, ledger ${samples.at(-1)?.rssMiB['ledger']} MiB, identity ${samples.at(-1)?.rssMiB['identity']} MiB`);
     await sleep(Math.min(SAMPLE_MS, Math.max(0, endAt - Date.now())));

@@ -16,6 +16,9 @@ export interface CpuAccount {
 
 const CLOCK_TICKS_PER_SECOND = 100;
 
+/** The CPU milliseconds of every process together. */
+export const totalMs = (msPerUnit: Record<string, number>): number => Object.values(msPerUnit).reduce((sum, ms) => sum + ms, 0);
+
 interface ProcessStat {
   ppid: number;
   ticks: number;

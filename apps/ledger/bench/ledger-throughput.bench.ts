@@ -35,7 +35,7 @@ import { connect, hash, type Contract } from '@hyperledger/fabric-gateway';
 import { createKafka } from '@gridledger/kafka-client';
 import { fabricMessageSigner, loadServiceCredential } from '@gridledger/service-auth';
 import { Partitioners } from 'kafkajs';
-import { withCpuAccount, type CpuAccount } from './cpu-accounting.ts';
+import { totalMs, withCpuAccount, type CpuAccount } from './cpu-accounting.ts';
 
 const home = process.env['GRIDLEDGER_HOME'] || join(homedir(), '.cache', 'gridledger');
 const identityUrl = `http://127.0.0.1:${process.env['GRIDLEDGER_PORT_IDENTITY'] || '13001'}`;
@@ -229,19 +229,27 @@ const owner = await onboardOwner();
 type Burst = { committedPerSecond: number; p50Ms?: number; p99Ms?: number };
 type Reads = { readsPerSecond: number; p50Ms: number; p99Ms: number };
 type Phase = 'direct' | 'serviceSigned' | 'userSigned' | 'directReads' | 'httpReads';
-const runs: ({ direct: Burst; serviceSigned: Burst; userSigned: Burst; directReads: Reads; httpReads: Reads } & { cpu: Record<Phase, CpuAccount> })[] = [];
+const runs: { direct: Burst; serviceSigned: Burst; userSigned: Burst; directReads: Reads; httpReads: Reads; cpu: Record<Phase, CpuAccount> }[] = [];
 // the ledger's own catalog query: every filter unset, the default page, no bookmark
 const catalogQuery = queryCalls.queryAssets(JSON.stringify({}), 20, '');
 const pingContract = network.getContract('gridledger', submitCalls.ping('').contract);
 const assetContract = network.getContract('gridledger', catalogQuery.contract);
 for (let r = 1; r <= rounds; r += 1) {
-  const [directRun, directCpu] = await withCpuAccount(home, count, () => direct(`round ${r} direct`, pingContract));
-  const [serviceRun, serviceCpu] = await withCpuAccount(home, count, () => burst(`round ${r} service-signed`, { userId: null, mspId: 'GridMSP' }));
-  const [userRun, userCpu] = await withCpuAccount(home, count, () => burst(`round ${r} user-signed`, { userId: owner, mspId: null }));
-  const [directReads, directReadsCpu] = await withCpuAccount(home, readCount, () => reads(`round ${r} direct reads`, () => assetContract.evaluate(catalogQuery.transaction, { arguments: catalogQuery.arguments })));
-  const [httpReads, httpReadsCpu] = await withCpuAccount(home, readCount, () => reads(`round ${r} reads through the ledger API`, httpCatalogPage));
-  runs.push({ direct: directRun, serviceSigned: serviceRun, userSigned: userRun, directReads, httpReads, cpu: { direct: directCpu, serviceSigned: serviceCpu, userSigned: userCpu, directReads: directReadsCpu, httpReads: httpReadsCpu } });
-  console.log(`  round ${r} CPU ms per transaction (machine busy): ${(['direct', 'serviceSigned', 'userSigned'] as const).map((phase) => `${phase} ${Object.values(runs.at(-1)?.cpu[phase].msPerUnit ?? {}).reduce((a, b) => a + b, 0).toFixed(1)} (${runs.at(-1)?.cpu[phase].machineBusy})`).join(', ')}`);
+  const cpu = {} as Record<Phase, CpuAccount>;
+  const measured = async <T>(phase: Phase, units: number, work: () => Promise<T>): Promise<T> => {
+    const [result, account] = await withCpuAccount(home, units, work);
+    cpu[phase] = account;
+    return result;
+  };
+  runs.push({
+    direct: await measured('direct', count, () => direct(`round ${r} direct`, pingContract)),
+    serviceSigned: await measured('serviceSigned', count, () => burst(`round ${r} service-signed`, { userId: null, mspId: 'GridMSP' })),
+    userSigned: await measured('userSigned', count, () => burst(`round ${r} user-signed`, { userId: owner, mspId: null })),
+    directReads: await measured('directReads', readCount, () => reads(`round ${r} direct reads`, () => assetContract.evaluate(catalogQuery.transaction, { arguments: catalogQuery.arguments }))),
+    httpReads: await measured('httpReads', readCount, () => reads(`round ${r} reads through the ledger API`, httpCatalogPage)),
+    cpu,
+  });
+  console.log(`  round ${r} CPU ms per transaction (machine busy): ${(['direct', 'serviceSigned', 'userSigned'] as const).map((phase) => `${phase} ${totalMs(cpu[phase].msPerUnit).toFixed(1)} (${cpu[phase].machineBusy})`).join(', ')}`);
 }
 const median = (values: number[]) => quantile([...values].sort((a, b) => a - b), 0.5);
 const medianOf = (values: (number | undefined)[]) => {
@@ -273,7 +281,7 @@ const cpuSummary = (phase: Phase, unit: string) => {
   const accounts = runs.map((run) => run.cpu[phase]);
   const names = [...new Set(accounts.flatMap((account) => Object.keys(account.msPerUnit)))];
   const msPerUnit = Object.fromEntries(names.map((name) => [name, round(median(accounts.map((account) => account.msPerUnit[name] ?? 0)))] as const).filter(([, ms]) => ms > 0).sort(([, a], [, b]) => b - a));
-  return { unit, machineBusy: round(median(accounts.map((account) => account.machineBusy))), totalMsPerUnit: round(Object.values(msPerUnit).reduce((a, b) => a + b, 0)), msPerUnit };
+  return { unit, machineBusy: round(median(accounts.map((account) => account.machineBusy))), totalMsPerUnit: round(totalMs(msPerUnit)), msPerUnit };
 };
 const readPath = {
   direct: { ...readSummary((run) => run.directReads), path: 'asset.QueryAssets evaluated straight at the grid peer as GridMSP\'s service identity' },

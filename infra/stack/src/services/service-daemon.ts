@@ -16,8 +16,8 @@ export const STREAMING_SERVICE_NODE_FLAGS: readonly string[] = ['--max-semi-spac
 
 /**
  * How the services that handle JSON, not file bodies, run (ledger, identity, access-policy, audit,
- * and the chaincode server),
- * measured in the ledger through a 20,000-command backlog (peak RSS 490 → 372 MiB with all three):
+ * and the chaincode server), measured in the ledger through a 20,000-command backlog (peak RSS
+ * 490 → 372 MiB with all three):
  * - V8 grows the young generation to its largest under a burst, 2 × 64 MiB here (new space
  *   128 MiB with 28 MiB live, v8.getHeapSpaceStatistics()); an 8 MiB semi-space keeps what they
  *   allocate per message (protobuf, JSON, signatures) short-lived without that reserve. Access-policy
