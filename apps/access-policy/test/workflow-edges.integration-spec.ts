@@ -12,6 +12,7 @@ describe('policies, revocation and expiry', () => {
   let assetId: string;
   const access = (method: string, path: string, as: 'owner' | 'consumer', body?: unknown): Promise<Answer> => call(endpoints.accessPolicyUrl, method, path, token[as], body);
   const policy = { allowedOrgs: [], allowedRoles: [], allowedPurposes: ['research'], maxDurationSeconds: 86_400, maxDownloads: 1 };
+  const decisionsOnChain = async (requestId: string) => ((await call(endpoints.ledgerUrl, 'GET', `/requests/${requestId}`, token['owner'])).body['decisions'] as { decision: string }[]).map((d) => d.decision);
   const grantFor = async (purpose: string) => {
     const requested = await access('POST', '/requests', 'consumer', { assetId, purpose, durationSeconds: 3600 });
     expect(requested.status).toBe(201);
@@ -116,7 +117,22 @@ describe('policies, revocation and expiry', () => {
     expect((await access('POST', `/requests/${requestId}/revoke`, 'owner', { reason: 'contract ended' })).body).toMatchObject({ status: 'revoked' });
     const download = await call(endpoints.storageUrl, 'GET', `/files/${assetId}/content`, token['consumer']);
     expect(download.status).toBe(403);
-    expect((await access('POST', `/requests/${requestId}/revoke`, 'owner', { reason: 'again' })).body).toMatchObject({ code: 'FAILED_PRECONDITION' });
+    // asked again (the first answer lost, say): the revocation stands, and is not made twice
+    expect(await access('POST', `/requests/${requestId}/revoke`, 'owner', { reason: 'again' })).toMatchObject({ status: 200, body: { status: 'revoked' } });
+    expect(await decisionsOnChain(requestId)).toEqual(['approved', 'revoked']);
+    expect((await access('POST', `/requests/${requestId}/approve`, 'owner', { reason: 'after all' })).body).toMatchObject({ statusCode: 409, code: 'FAILED_PRECONDITION' });
+  });
+
+  it('an approval asked twice at once, and again later, is made once and answered alike each time', async () => {
+    const requested = await access('POST', '/requests', 'consumer', { assetId, purpose: 'grid-planning', durationSeconds: 3600 });
+    const requestId = String(requested.body['id']);
+    const approve = () => access('POST', `/requests/${requestId}/approve`, 'owner', { reason: 'ok' });
+    const [first, second] = await Promise.all([approve(), approve()]);
+    const third = await approve();
+    for (const answer of [first, second, third]) expect(answer).toMatchObject({ status: 200, body: { id: requestId, status: 'granted' } });
+    expect(new Set([first, second, third].map((a) => a.body['lastTxId'])).size).toBe(1);
+    expect(await decisionsOnChain(requestId)).toEqual(['approved']);
+    expect((await access('POST', `/requests/${requestId}/reject`, 'owner', { reason: 'changed my mind' })).body).toMatchObject({ statusCode: 409, code: 'FAILED_PRECONDITION' });
   });
 
   it('a grant past its end is expired on chain by the expiry job', async () => {

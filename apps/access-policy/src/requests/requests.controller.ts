@@ -5,6 +5,9 @@ import { ApiBearerAuth, ApiBody, ApiOperation, ApiQuery, ApiResponse, ApiTags } 
 import { createRequestSchema, decisionSchema, keyReleaseSchema, listQuerySchema, parseId, parseInput, REQUEST_VIEWS } from './request-input.ts';
 import { RequestsService } from './requests.service.ts';
 
+/** Each decision is made once: the caller asking again (an answer lost) gets the request as it stands, not a refusal. */
+const decided = { status: 200, description: "The request after the decision; the same answer when the caller's decision was already made and still stands" };
+const notNow = { status: 409, description: 'FAILED_PRECONDITION: the request is not at a stage this decision applies to' };
 const reasonBody = { schema: { type: 'object', required: ['reason'], properties: { reason: { type: 'string', maxLength: 500 } } } };
 
 @ApiTags('requests')
@@ -48,6 +51,8 @@ export class RequestsController {
   @HttpCode(200)
   @ApiOperation({ summary: "Approve: the owner while it is pending-owner, a regulator while it is pending-regulator" })
   @ApiBody(reasonBody)
+  @ApiResponse(decided)
+  @ApiResponse(notNow)
   approve(@Req() request: AuthenticatedRequest, @Param('requestId') requestId: string, @Body() body: unknown) {
     return this.requests.approve(request.user, parseId('requestId', requestId), parseInput(decisionSchema, body).reason);
   }
@@ -56,6 +61,8 @@ export class RequestsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Reject, refunding the escrow: the owner while pending-owner, a regulator while pending-regulator' })
   @ApiBody(reasonBody)
+  @ApiResponse(decided)
+  @ApiResponse(notNow)
   reject(@Req() request: AuthenticatedRequest, @Param('requestId') requestId: string, @Body() body: unknown) {
     return this.requests.reject(request.user, parseId('requestId', requestId), parseInput(decisionSchema, body).reason);
   }
@@ -64,6 +71,8 @@ export class RequestsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Revoke a grant (the owner)' })
   @ApiBody(reasonBody)
+  @ApiResponse(decided)
+  @ApiResponse(notNow)
   revoke(@Req() request: AuthenticatedRequest, @Param('requestId') requestId: string, @Body() body: unknown) {
     return this.requests.revoke(request.user, parseId('requestId', requestId), parseInput(decisionSchema, body).reason);
   }

@@ -8,9 +8,10 @@ import { LedgerRefusalError } from '@gridledger/ledger-client';
 import { writeOutboxEvent } from '@gridledger/messaging';
 import { AccessError } from '../common/access-error.ts';
 import { AccessPolicyDatabase } from '../database/access-policy-database.ts';
-import { EVENT_SOURCE, LedgerGateway } from '../ledger/ledger-gateway.ts';
+import { EVENT_SOURCE, LedgerGateway, type Submission } from '../ledger/ledger-gateway.ts';
 import { findRequestView, listRequestViews, type RequestView } from '../read-model/read-model-store.ts';
 import { viewFromChain } from './chain-request.ts';
+import { standingDecision } from './standing-decision.ts';
 
 /**
  * The sharing workflow. Every step is a chain transaction signed for the caller; before sending
@@ -63,26 +64,42 @@ export class RequestsService {
     return listRequestViews(this.database.pool, { ...who, statuses, ...(assetId ? { assetId } : {}), limit });
   }
 
-  async approve(user: PlatformUser, requestId: string, reason: string): Promise<RequestView> {
-    const request = await this.chainRequest(user, requestId);
-    const decide = this.decisionStep(user, request, 'approve');
-    const committed = await this.ledger.submit({ subject: request.assetId, signer: { userId: user.id }, call: decide(requestId, reason) });
-    return this.viewAfterCommit(committed.result, committed.txId);
+  approve(user: PlatformUser, requestId: string, reason: string): Promise<RequestView> {
+    return this.decide(user, requestId, 'approved', (request) => ({ subject: request.assetId, signer: { userId: user.id }, call: this.decisionStep(user, request, 'approve')(requestId, reason) }));
   }
 
-  async reject(user: PlatformUser, requestId: string, reason: string): Promise<RequestView> {
-    const request = await this.chainRequest(user, requestId);
-    const decide = this.decisionStep(user, request, 'reject');
-    const committed = await this.ledger.submit({ subject: request.assetId, signer: { userId: user.id }, call: decide(requestId, reason) });
-    return this.viewAfterCommit(committed.result, committed.txId);
+  reject(user: PlatformUser, requestId: string, reason: string): Promise<RequestView> {
+    return this.decide(user, requestId, 'rejected', (request) => ({ subject: request.assetId, signer: { userId: user.id }, call: this.decisionStep(user, request, 'reject')(requestId, reason) }));
   }
 
-  async revoke(user: PlatformUser, requestId: string, reason: string): Promise<RequestView> {
+  revoke(user: PlatformUser, requestId: string, reason: string): Promise<RequestView> {
+    return this.decide(user, requestId, 'revoked', (request) => {
+      if (request.owner.uid !== user.id) throw new AccessError('FORBIDDEN', `only the owner of asset ${request.assetId} may revoke request ${requestId}`, 403);
+      if (request.status !== 'granted') throw new AccessError('FAILED_PRECONDITION', `request ${requestId} is ${request.status}; only a grant can be revoked`, 409);
+      return { subject: request.assetId, signer: { userId: user.id }, call: submitCalls.revokeGrant(requestId, reason) };
+    });
+  }
+
+  /**
+   * A decision, made once however often it is asked. The caller's own decision already on chain
+   * answers as it did when made, so a user whose answer was lost can ask again; and of two asks
+   * at once, the one the chain refuses because the other got there first answers the same way.
+   */
+  private async decide(user: PlatformUser, requestId: string, decision: 'approved' | 'rejected' | 'revoked', submission: (request: AccessRequest) => Submission<AccessRequest>): Promise<RequestView> {
     const request = await this.chainRequest(user, requestId);
-    if (request.owner.uid !== user.id) throw new AccessError('FORBIDDEN', `only the owner of asset ${request.assetId} may revoke request ${requestId}`, 403);
-    if (request.status !== 'granted') throw new AccessError('FAILED_PRECONDITION', `request ${requestId} is ${request.status}; only a grant can be revoked`, 409);
-    const committed = await this.ledger.submit({ subject: request.assetId, signer: { userId: user.id }, call: submitCalls.revokeGrant(requestId, reason) });
-    return this.viewAfterCommit(committed.result, committed.txId);
+    const made = standingDecision(request, user.id, decision);
+    if (made) return this.viewAfterCommit(request, made.txId);
+    const next = submission(request);
+    try {
+      const committed = await this.ledger.submit(next);
+      return await this.viewAfterCommit(committed.result, committed.txId);
+    } catch (error) {
+      if (!(error instanceof AccessError && error.code === 'FAILED_PRECONDITION')) throw error;
+      const now = await this.chainRequest(user, requestId);
+      const madeMeanwhile = standingDecision(now, user.id, decision);
+      if (madeMeanwhile) return this.viewAfterCommit(now, madeMeanwhile.txId);
+      throw error;
+    }
   }
 
   /**
