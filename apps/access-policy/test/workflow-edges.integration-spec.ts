@@ -133,6 +133,8 @@ describe('policies, revocation and expiry', () => {
     expect(new Set([first, second, third].map((a) => a.body['lastTxId'])).size).toBe(1);
     expect(await decisionsOnChain(requestId)).toEqual(['approved']);
     expect((await access('POST', `/requests/${requestId}/reject`, 'owner', { reason: 'changed my mind' })).body).toMatchObject({ statusCode: 409, code: 'FAILED_PRECONDITION' });
+    // the consumer's one open request on the asset, closed for the tests after this one
+    expect((await access('POST', `/requests/${requestId}/revoke`, 'owner', { reason: 'done' })).body).toMatchObject({ status: 'revoked' });
   });
 
   it('a grant past its end is expired on chain by the expiry job', async () => {
