@@ -1,6 +1,6 @@
 import { createPrivateKey } from 'node:crypto';
 import { exportJWK, SignJWT } from 'jose';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ServiceCredential } from './service-credential.ts';
 import { generateServiceKeyPair } from './service-key-pair.ts';
 import { ServiceKeyRegistry } from './service-key-registry.ts';
@@ -87,5 +87,28 @@ describe('verifyServiceToken', () => {
     const token = await bearer(credential('ledger', () => Date.now() + 10_000).token('identity'));
     await expect(verify(token)).resolves.toBe('ledger');
     await expect(verify(token, ['ledger'], new Date(Date.now() + 140_000))).resolves.toBe('ledger');
+  });
+
+  describe('a token it has verified, asked again', () => {
+    afterEach(() => vi.useRealTimers());
+
+    it('is still checked for the endpoint, the audience and the key the registry holds now', async () => {
+      const token = await bearer(credential('ledger').token('identity'));
+      await expect(verify(token)).resolves.toBe('ledger');
+      await expect(verify(token)).resolves.toBe('ledger');
+      expect(await refusal(verify(token, ['storage']))).toMatchObject({ code: 'SERVICE_NOT_PERMITTED' });
+      expect(await refusal(verifyServiceToken(token, { registry, audience: 'storage', accept: ['ledger'] }))).toMatchObject({ message: 'the service token was minted for another service' });
+      // the ledger's key replaced in the registry: what the old key signed is no longer taken
+      const rotated = ServiceKeyRegistry.fromJwks({ ledger: generateServiceKeyPair().publicJwk });
+      expect(await refusal(verifyServiceToken(token, { registry: rotated, audience: 'identity', accept: ['ledger'] }))).toMatchObject({ message: 'the service token is not valid' });
+    });
+
+    it('is refused once it has expired', async () => {
+      vi.useFakeTimers({ toFake: ['Date'] });
+      const token = await bearer(credential('ledger').token('identity'));
+      await expect(verify(token)).resolves.toBe('ledger');
+      vi.setSystemTime(Date.now() + 155_000);
+      expect(await refusal(verify(token))).toMatchObject({ message: 'the service token has expired' });
+    });
   });
 });
