@@ -108,8 +108,11 @@ describe('the sharing story, end to end', () => {
     await eventually(() => access('GET', '/inbox', 'owner'), (a) => JSON.stringify(a.body['ownerPending']).includes(requestId), "the request in the owner's inbox");
     const approved = await access('POST', `/requests/${requestId}/approve`, 'owner', { reason: 'forecasting is what the data is for' });
     expect(approved.body).toMatchObject({ status: 'pending-regulator' });
-    // the owner cannot take the regulator's step
-    expect((await access('POST', `/requests/${requestId}/approve`, 'owner', { reason: 'again' })).body).toMatchObject({ code: 'FORBIDDEN' });
+    // the owner asking again (an answer lost) gets their own approval back; the regulator's step stays the regulator's
+    const again = await access('POST', `/requests/${requestId}/approve`, 'owner', { reason: 'again' });
+    expect(again).toMatchObject({ status: 200, body: { status: 'pending-regulator', lastTxId: approved.body['lastTxId'] } });
+    expect(again.body['decisions']).toHaveLength(1);
+    expect((await access('POST', `/requests/${requestId}/reject`, 'owner', { reason: 'second thoughts' })).body).toMatchObject({ code: 'FORBIDDEN' });
   });
 
   it('the regulator approves from their inbox; the grant is final and the key is released to the named key', async () => {
