@@ -46,6 +46,31 @@ describe('CommandPipeline', () => {
     expect(started).toEqual(['c1']);
   });
 
+  it('drives again after a stop that came while a scan was due: the lease lost and held again', async () => {
+    const rows: Row[] = [];
+    const started: string[] = [];
+    const pipeline = new CommandPipeline(
+      fakeStore(rows),
+      async (pending) => {
+        started.push(pending.command.commandId);
+        return {} as Answer;
+      },
+      async () => undefined,
+      { maxInFlight: 10, scanLimit: 10, idleScanMs: 50 },
+      { warn: () => undefined },
+    );
+    pipeline.start();
+    await settle(20);
+    // a command recorded (its wake-up due in a few ms) just as the database went away and the lease with it
+    rows.push({ head: { commandId: 'c1', key: 'a', seq: 1 }, answered: false });
+    pipeline.wake();
+    await pipeline.stop();
+    pipeline.start();
+    for (let i = 0; i < 50 && started.length === 0; i += 1) await settle(10);
+    await pipeline.stop();
+    expect(started).toEqual(['c1']);
+  });
+
   it('drives different keys at once, one command per key at a time in order of arrival, and a late arrival too', async () => {
     const rows: Row[] = [];
     const add = (key: string) => rows.push({ head: { commandId: `c${rows.length + 1}`, key, seq: rows.length + 1 }, answered: false });

@@ -58,6 +58,7 @@ export class CommandPipeline {
 
   start(): void {
     this.stopped = false;
+    clearInterval(this.idle);
     this.idle = setInterval(() => {
       this.fullScan = true;
       this.wake();
@@ -79,6 +80,8 @@ export class CommandPipeline {
     this.stopped = true;
     clearInterval(this.idle);
     clearTimeout(this.scheduled);
+    // a cancelled wake-up left marked as pending would turn away every wake() after the next start()
+    this.scheduled = undefined;
     await Promise.race([Promise.allSettled([...this.inFlight.values()].map((f) => f.done)), new Promise((resolve) => setTimeout(resolve, waitMs))]);
   }
 
