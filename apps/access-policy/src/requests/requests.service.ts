@@ -8,7 +8,7 @@ import { LedgerRefusalError } from '@gridledger/ledger-client';
 import { writeOutboxEvent } from '@gridledger/messaging';
 import { AccessError } from '../common/access-error.ts';
 import { AccessPolicyDatabase } from '../database/access-policy-database.ts';
-import { EVENT_SOURCE, LedgerGateway, type Submission } from '../ledger/ledger-gateway.ts';
+import { EVENT_SOURCE, LedgerGateway } from '../ledger/ledger-gateway.ts';
 import { findRequestView, listRequestViews, type RequestView } from '../read-model/read-model-store.ts';
 import { viewFromChain } from './chain-request.ts';
 import { standingDecision } from './standing-decision.ts';
@@ -65,18 +65,18 @@ export class RequestsService {
   }
 
   approve(user: PlatformUser, requestId: string, reason: string): Promise<RequestView> {
-    return this.decide(user, requestId, 'approved', (request) => ({ subject: request.assetId, signer: { userId: user.id }, call: this.decisionStep(user, request, 'approve')(requestId, reason) }));
+    return this.decide(user, requestId, 'approved', (request) => this.decisionStep(user, request, 'approve')(requestId, reason));
   }
 
   reject(user: PlatformUser, requestId: string, reason: string): Promise<RequestView> {
-    return this.decide(user, requestId, 'rejected', (request) => ({ subject: request.assetId, signer: { userId: user.id }, call: this.decisionStep(user, request, 'reject')(requestId, reason) }));
+    return this.decide(user, requestId, 'rejected', (request) => this.decisionStep(user, request, 'reject')(requestId, reason));
   }
 
   revoke(user: PlatformUser, requestId: string, reason: string): Promise<RequestView> {
     return this.decide(user, requestId, 'revoked', (request) => {
       if (request.owner.uid !== user.id) throw new AccessError('FORBIDDEN', `only the owner of asset ${request.assetId} may revoke request ${requestId}`, 403);
       if (request.status !== 'granted') throw new AccessError('FAILED_PRECONDITION', `request ${requestId} is ${request.status}; only a grant can be revoked`, 409);
-      return { subject: request.assetId, signer: { userId: user.id }, call: submitCalls.revokeGrant(requestId, reason) };
+      return submitCalls.revokeGrant(requestId, reason);
     });
   }
 
@@ -85,13 +85,14 @@ export class RequestsService {
    * answers as it did when made, so a user whose answer was lost can ask again; and of two asks
    * at once, the one the chain refuses because the other got there first answers the same way.
    */
-  private async decide(user: PlatformUser, requestId: string, decision: 'approved' | 'rejected' | 'revoked', submission: (request: AccessRequest) => Submission<AccessRequest>): Promise<RequestView> {
+  private async decide(user: PlatformUser, requestId: string, decision: 'approved' | 'rejected' | 'revoked', callFor: (request: AccessRequest) => ChaincodeCall<AccessRequest>): Promise<RequestView> {
     const request = await this.chainRequest(user, requestId);
     const made = standingDecision(request, user.id, decision);
     if (made) return this.viewAfterCommit(request, made.txId);
-    const next = submission(request);
+    // the caller signs their own decision
+    const submission = { subject: request.assetId, signer: { userId: user.id }, call: callFor(request) };
     try {
-      const committed = await this.ledger.submit(next);
+      const committed = await this.ledger.submit(submission);
       return await this.viewAfterCommit(committed.result, committed.txId);
     } catch (error) {
       if (!(error instanceof AccessError && error.code === 'FAILED_PRECONDITION')) throw error;

@@ -22,20 +22,26 @@ function fakeStore(rows: Row[]) {
 
 const settle = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** A pipeline over `rows` whose commands answer at once, and the ids it started, in order. */
+function recordingPipeline(rows: Row[]) {
+  const started: string[] = [];
+  const pipeline = new CommandPipeline(
+    fakeStore(rows),
+    async (pending) => {
+      started.push(pending.command.commandId);
+      return {} as Answer;
+    },
+    async () => undefined,
+    { maxInFlight: 10, scanLimit: 10, idleScanMs: 50 },
+    { warn: () => undefined },
+  );
+  return { pipeline, started };
+}
+
 describe('CommandPipeline', () => {
   it('drives nothing until started: a replica without the pipeline lease only records commands', async () => {
     const rows: Row[] = [{ head: { commandId: 'c1', key: 'a', seq: 1 }, answered: false }];
-    const started: string[] = [];
-    const pipeline = new CommandPipeline(
-      fakeStore(rows),
-      async (pending) => {
-        started.push(pending.command.commandId);
-        return {} as Answer;
-      },
-      async () => undefined,
-      { maxInFlight: 10, scanLimit: 10, idleScanMs: 50 },
-      { warn: () => undefined },
-    );
+    const { pipeline, started } = recordingPipeline(rows);
     // what recording a command does in every replica
     pipeline.wake();
     await settle(100);
@@ -48,17 +54,7 @@ describe('CommandPipeline', () => {
 
   it('drives again after a stop that came while a scan was due: the lease lost and held again', async () => {
     const rows: Row[] = [];
-    const started: string[] = [];
-    const pipeline = new CommandPipeline(
-      fakeStore(rows),
-      async (pending) => {
-        started.push(pending.command.commandId);
-        return {} as Answer;
-      },
-      async () => undefined,
-      { maxInFlight: 10, scanLimit: 10, idleScanMs: 50 },
-      { warn: () => undefined },
-    );
+    const { pipeline, started } = recordingPipeline(rows);
     pipeline.start();
     await settle(20);
     // a command recorded (its wake-up due in a few ms) just as the database went away and the lease with it
