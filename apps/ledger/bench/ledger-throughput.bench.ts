@@ -12,7 +12,9 @@
  *   transaction the attestation table lets the operator ask for); attestations are made before the
  *   clock starts, as a service makes each one when it writes its outbox
  * - delay: each block's arrival on a block-event listener at the grid peer (≈ its commit there)
- *   against the arrival of its PingRecorded events at a Kafka consumer
+ *   against the arrival of its PingRecorded events at a Kafka consumer: over the bursts (a saturated
+ *   machine), and apart for user-signed Pings published at a steady BENCH_PACED_RATE per second
+ *   (default 50, about a third of what the chain takes here) for BENCH_PACED_SECONDS (default 15)
  * - the direct baseline, in every round beside the service: a fabric-gateway client straight at the
  *   chaincode through the grid peer, as GridMSP's service identity signing with OpenSSL as the
  *   ledger does (not the gateway's pure-JavaScript signer, which would slow the baseline down by
@@ -46,6 +48,10 @@ const directInFlight = Number(process.env['BENCH_DIRECT_IN_FLIGHT'] || 200);
 const readCount = Number(process.env['BENCH_READS'] || 2000);
 const readConnections = Number(process.env['BENCH_READ_CONNECTIONS'] || 50);
 const PUBLISH_SLICE = 500;
+const pacedRate = Number(process.env['BENCH_PACED_RATE'] || 50);
+const pacedSeconds = Number(process.env['BENCH_PACED_SECONDS'] || 15);
+/** marks the paced phase's Pings, whose block → Kafka delays are counted apart */
+const PACED = 'paced';
 const ledgerUrl = `http://127.0.0.1:${process.env['GRIDLEDGER_PORT_LEDGER'] || '13002'}`;
 const COMMANDS = 'gridledger.ledger.submit-requested.v1';
 const COMMITTED = 'gridledger.ledger.tx-committed.v1';
@@ -107,10 +113,14 @@ void (async () => {
 // answers and domain events, read as a grid operator's consumer would
 const answers = new Map<string, number>();
 const failures: string[] = [];
-const delays: number[] = [];
-/** block at this client → the ledger's relay sending its event, and that send → this consumer */
-const producedDelays: number[] = [];
-const consumedDelays: number[] = [];
+/**
+ * Per block event: block at this client → this consumer, and its two parts (wall clocks of one
+ * machine): until the ledger's relay sent it (the record's timestamp), and from there to here.
+ * Over the bursts, and apart for the paced phase.
+ */
+const eventDelays = () => ({ total: [] as number[], untilSent: [] as number[], sentToConsumer: [] as number[] });
+const burstDelays = eventDelays();
+const pacedDelays = eventDelays();
 const consumer = kafka.consumer({ groupId: `ledger-bench-${randomUUID()}` });
 await consumer.connect();
 await consumer.subscribe({ topics: [COMMITTED, FAILED, PINGS], fromBeginning: false });
@@ -124,14 +134,14 @@ await consumer.run({
     const event = JSON.parse(String(message.value)) as { data: Record<string, unknown> };
     if (topic === COMMITTED) answers.set(String(event.data['commandId']), now);
     else if (topic === FAILED) failures.push(String(event.data['code']));
-    else if (String((event.data['data'] as { message?: string } | undefined)?.message).startsWith(runMarker)) {
+    else {
+      const ping = String((event.data['data'] as { message?: string } | undefined)?.message);
       const committedAt = blockArrivals.get(String(event.data['blockNumber']));
-      if (committedAt !== undefined) {
-        delays.push(now - committedAt.at);
-        // the record's timestamp is when the ledger's relay sent it: before it, the ledger's part
-        producedDelays.push(Number(message.timestamp) - committedAt.wall);
-        consumedDelays.push(wallNow - Number(message.timestamp));
-      }
+      if (!ping.startsWith(runMarker) || committedAt === undefined) return;
+      const into = ping.startsWith(`${runMarker} ${PACED} `) ? pacedDelays : burstDelays;
+      into.total.push(now - committedAt.at);
+      into.untilSent.push(Number(message.timestamp) - committedAt.wall);
+      into.sentToConsumer.push(wallNow - Number(message.timestamp));
     }
   },
 });
@@ -140,8 +150,9 @@ while (!joined) await new Promise((resolve) => setTimeout(resolve, 100));
 const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, createPartitioner: Partitioners.DefaultPartitioner });
 await producer.connect();
 
-async function burst(label: string, signer: { userId: string | null; mspId: string | null }) {
-  const ids = Array.from({ length: count }, () => randomUUID());
+/** `total` Ping commands for one signer, attested as a service attests them, ready to publish. */
+async function commandMessages(label: string, total: number, signer: { userId: string | null; mspId: string | null }) {
+  const ids = Array.from({ length: total }, () => randomUUID());
   const messages = await Promise.all(ids.map(async (commandId, i) => {
     const { contract, transaction, arguments: args } = submitCalls.ping(`${runMarker} ${label} #${i}`);
     const call = { commandId, ...signer, contract, transaction, arguments: args };
@@ -149,20 +160,51 @@ async function burst(label: string, signer: { userId: string | null; mspId: stri
     const envelope = { specversion: '1.0', id: randomUUID(), source: '/gridledger/bench', type: COMMANDS, subject: commandId, time: new Date().toISOString(), datacontenttype: 'application/json', data };
     return { key: commandId, value: JSON.stringify(envelope), headers: { ce_id: envelope.id, ce_type: COMMANDS, 'content-type': 'application/cloudevents+json' } };
   }));
-  console.log(`${label}: ${count} Ping commands …`);
-  const started = performance.now();
-  // a produce request is bounded by the broker's message.max.bytes: a large burst (a 20,000-command
-  // backlog) goes out in slices, back to back, all before the first answer could matter
-  for (let at = 0; at < messages.length; at += PUBLISH_SLICE) await producer.send({ topic: COMMANDS, acks: -1, messages: messages.slice(at, at + PUBLISH_SLICE) });
+  return { ids, messages };
+}
+
+/** Waits until every command has its answer; throws after 15 minutes. */
+async function answered(label: string, ids: string[]): Promise<void> {
   const deadline = Date.now() + 15 * 60_000;
   while (ids.some((id) => !answers.has(id))) {
     if (Date.now() > deadline) throw new Error(`${label}: ${ids.filter((id) => !answers.has(id)).length} commands unanswered after 15 min (failures: ${failures.join(', ') || 'none'})`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+async function burst(label: string, signer: { userId: string | null; mspId: string | null }) {
+  const { ids, messages } = await commandMessages(label, count, signer);
+  console.log(`${label}: ${count} Ping commands …`);
+  const started = performance.now();
+  // a produce request is bounded by the broker's message.max.bytes: a large burst (a 20,000-command
+  // backlog) goes out in slices, back to back, all before the first answer could matter
+  for (let at = 0; at < messages.length; at += PUBLISH_SLICE) await producer.send({ topic: COMMANDS, acks: -1, messages: messages.slice(at, at + PUBLISH_SLICE) });
+  await answered(label, ids);
   const seconds = (Math.max(...ids.map((id) => answers.get(id) ?? 0)) - started) / 1000;
   // publish → answer: every command of the burst was published at `started`
   const latencies = ids.map((id) => (answers.get(id) ?? 0) - started).sort((a, b) => a - b);
   return { transactions: count, seconds: round(seconds), committedPerSecond: round(count / seconds), p50Ms: round(quantile(latencies, 0.5)), p99Ms: round(quantile(latencies, 0.99)) };
+}
+
+/**
+ * The same user-signed Ping at a steady PACED_RATE per second for PACED_SECONDS, well under what
+ * the machine takes: the block → Kafka delay of a platform that is not saturated (in the bursts,
+ * every event also waits behind the CPU the burst's other commands take).
+ */
+async function paced(label: string, signer: { userId: string | null; mspId: string | null }) {
+  const total = Math.round(pacedRate * pacedSeconds);
+  const { ids, messages } = await commandMessages(`${PACED} ${label}`, total, signer);
+  console.log(`${label}: ${total} Ping commands at ${pacedRate}/s …`);
+  const started = performance.now();
+  // a tenth of a second's commands at every tick, each tick on the clock (not after the last send)
+  const perTick = Math.max(1, Math.round(pacedRate / 10));
+  for (let at = 0; at < messages.length; at += perTick) {
+    const due = started + (at / pacedRate) * 1000;
+    if (due > performance.now()) await new Promise((resolve) => setTimeout(resolve, due - performance.now()));
+    await producer.send({ topic: COMMANDS, acks: -1, messages: messages.slice(at, at + perTick) });
+  }
+  await answered(label, ids);
+  return { transactions: total, seconds: round((performance.now() - started) / 1000) };
 }
 
 /** Runs task(0 … total-1) with at most `inFlight` running at once; resolves with the seconds it took. */
@@ -229,7 +271,7 @@ const owner = await onboardOwner();
 type Burst = { committedPerSecond: number; p50Ms?: number; p99Ms?: number };
 type Reads = { readsPerSecond: number; p50Ms: number; p99Ms: number };
 type Phase = 'direct' | 'serviceSigned' | 'userSigned' | 'directReads' | 'httpReads';
-const runs: { direct: Burst; serviceSigned: Burst; userSigned: Burst; directReads: Reads; httpReads: Reads; cpu: Record<Phase, CpuAccount> }[] = [];
+const runs: { direct: Burst; serviceSigned: Burst; userSigned: Burst; directReads: Reads; httpReads: Reads; paced: { transactions: number; seconds: number }; cpu: Record<Phase, CpuAccount> }[] = [];
 // the ledger's own catalog query: every filter unset, the default page, no bookmark
 const catalogQuery = queryCalls.queryAssets(JSON.stringify({}), 20, '');
 const pingContract = network.getContract('gridledger', submitCalls.ping('').contract);
@@ -247,6 +289,7 @@ for (let r = 1; r <= rounds; r += 1) {
     userSigned: await measured('userSigned', count, () => burst(`round ${r} user-signed`, { userId: owner, mspId: null })),
     directReads: await measured('directReads', readCount, () => reads(`round ${r} direct reads`, () => assetContract.evaluate(catalogQuery.transaction, { arguments: catalogQuery.arguments }))),
     httpReads: await measured('httpReads', readCount, () => reads(`round ${r} reads through the ledger API`, httpCatalogPage)),
+    paced: await paced(`round ${r} paced user-signed`, { userId: owner, mspId: null }),
     cpu,
   });
   console.log(`  round ${r} CPU ms per transaction (machine busy): ${(['direct', 'serviceSigned', 'userSigned'] as const).map((phase) => `${phase} ${totalMs(cpu[phase].msPerUnit).toFixed(1)} (${cpu[phase].machineBusy})`).join(', ')}`);
@@ -290,7 +333,12 @@ const readPath = {
 };
 // the last events may still be on their way
 await new Promise((resolve) => setTimeout(resolve, 3_000));
-for (const list of [delays, producedDelays, consumedDelays]) list.sort((a, b) => a - b);
+/** median and p99 of each list of delays */
+const delaySummary = (lists: ReturnType<typeof eventDelays>) => {
+  const [total, untilSent, sentToConsumer] = [lists.total, lists.untilSent, lists.sentToConsumer].map((list) => [...list].sort((a, b) => a - b)) as [number[], number[], number[]];
+  const figures = (sorted: number[]) => ({ medianMs: round(quantile(sorted, 0.5)), p99Ms: round(quantile(sorted, 0.99)) });
+  return { events: total.length, ...figures(total), untilSent: figures(untilSent), sentToConsumer: figures(sentToConsumer) };
+};
 
 const result = {
   measuredAt: new Date().toISOString(),
@@ -309,13 +357,12 @@ const result = {
     httpReads: cpuSummary('httpReads', 'read'),
   },
   peakRssMiB: { ledger: peakRssMiB('ledger'), identity: peakRssMiB('identity') },
-  blockCommitToKafka: {
-    events: delays.length,
-    medianMs: round(quantile(delays, 0.5)),
-    p99Ms: round(quantile(delays, 0.99)),
-    // where the time goes (wall clocks of one machine): until the ledger sent the event, and from there to this consumer
-    untilSent: { medianMs: round(quantile(producedDelays, 0.5)), p99Ms: round(quantile(producedDelays, 0.99)) },
-    sentToConsumer: { medianMs: round(quantile(consumedDelays, 0.5)), p99Ms: round(quantile(consumedDelays, 0.99)) },
+  blockCommitToKafka: delaySummary(burstDelays),
+  blockCommitToKafkaAtSteadyLoad: {
+    path: 'user-signed Pings published at a steady rate, apart from the bursts',
+    ratePerSecond: pacedRate,
+    transactions: runs.reduce((sum, run) => sum + run.paced.transactions, 0),
+    ...delaySummary(pacedDelays),
   },
   failures: failures.length,
 };
