@@ -12,6 +12,26 @@ async function inFlight(ledgerUrl: string): Promise<number> {
   return Number(/^gridledger_ledger_commands_in_flight\{service="ledger"\} (\S+)$/m.exec(text)?.[1] ?? 'NaN');
 }
 
+/** Polls the ledger's /health every 2 s until stopped: the command pipeline's status in each answer. */
+function watchPipelineHealth(ledgerUrl: string) {
+  const seen: string[] = [];
+  let polling = true;
+  const loop = (async () => {
+    while (polling) {
+      const body = (await (await fetch(`${ledgerUrl}/health`)).json()) as { details?: { commandPipeline?: { status?: string }; commands?: { driving?: boolean } } };
+      seen.push(body.details?.commands?.driving === true ? String(body.details.commandPipeline?.status) : 'not driving');
+      await new Promise((resolve) => setTimeout(resolve, 2_000));
+    }
+  })();
+  return {
+    async stop(): Promise<string[]> {
+      polling = false;
+      await loop;
+      return seen;
+    },
+  };
+}
+
 /** Calls the ledger routed for GridMSP through a peer other than the grid peer (its fallback gateways). */
 async function fallbackGatewayCalls(ledgerUrl: string): Promise<number> {
   const text = await (await fetch(`${ledgerUrl}/metrics`)).text();
@@ -102,8 +122,14 @@ describe('ledger pipeline: hundreds of commands in flight, a crash and outages',
     const fallbackCallsBefore = await fallbackGatewayCalls(endpoints.ledgerUrl);
     const sent = await burst(N, owner, `${node} outage`);
     await new Promise((resolve) => setTimeout(resolve, 500));
+    // commands waiting out an outage are in flight: the pipeline is not stalled, and /health must not
+    // have the ledger restarted for it
+    const pipelineHealth = watchPipelineHealth(endpoints.ledgerUrl);
     await pauseComponent(node, 30_000);
     const { committed, failed } = await sent.answers();
+    const health = await pipelineHealth.stop();
+    expect(health.length).toBeGreaterThan(10);
+    expect(health.filter((status) => status !== 'up')).toEqual([]);
     expect(failed.map((e) => `${String(e.data['code'])}: ${String(e.data['message'])}`)).toEqual([]);
     expect(committed).toHaveLength(N);
     await expectOnChainOnce(sent, committed, N);

@@ -67,6 +67,37 @@ describe('CommandPipeline', () => {
     expect(started).toEqual(['c1']);
   });
 
+  it('counts itself idle only while running with nothing in flight: what the health check reads', async () => {
+    const rows: Row[] = [];
+    let release: () => void = () => undefined;
+    const pipeline = new CommandPipeline(
+      fakeStore(rows),
+      () => new Promise<Answer>((resolve) => (release = () => resolve({} as Answer))),
+      async ({ command }) => {
+        const row = rows.find((r) => r.head.commandId === command.commandId);
+        if (row) row.answered = true;
+      },
+      { maxInFlight: 10, scanLimit: 10, idleScanMs: 50 },
+      { warn: () => undefined },
+    );
+    expect(pipeline.driving).toBe(false);
+    expect(pipeline.idleFor(Date.now() + 60_000)).toBe(0);
+    pipeline.start();
+    expect(pipeline.driving).toBe(true);
+    expect(pipeline.idleFor(Date.now() + 60_000)).toBeGreaterThanOrEqual(59_000);
+    rows.push({ head: { commandId: 'c1', key: 'a', seq: 1 }, answered: false });
+    pipeline.wake();
+    for (let i = 0; i < 50 && pipeline.size === 0; i += 1) await settle(10);
+    // waiting on the network, however long, is not idle
+    expect(pipeline.idleFor(Date.now() + 60_000)).toBe(0);
+    release();
+    for (let i = 0; i < 50 && pipeline.size > 0; i += 1) await settle(10);
+    // the clock starts again from the answer
+    expect(pipeline.idleFor(Date.now() + 1_000)).toBeLessThanOrEqual(1_100);
+    await pipeline.stop();
+    expect(pipeline.idleFor(Date.now() + 60_000)).toBe(0);
+  });
+
   it('drives different keys at once, one command per key at a time in order of arrival, and a late arrival too', async () => {
     const rows: Row[] = [];
     const add = (key: string) => rows.push({ head: { commandId: `c${rows.length + 1}`, key, seq: rows.length + 1 }, answered: false });

@@ -43,6 +43,8 @@ export class CommandPipeline {
   private fullScan = true;
   /** keys with an unanswered command at or below the watermark that is not in flight */
   private readonly waitingKeys = new Set<string>();
+  /** when the pipeline was started, or last started or finished a command */
+  private lastProgressAt = 0;
 
   constructor(
     private readonly store: CommandStore,
@@ -56,8 +58,23 @@ export class CommandPipeline {
     return this.inFlight.size;
   }
 
+  /** whether this replica drives commands (it holds the pipeline lease) */
+  get driving(): boolean {
+    return !this.stopped;
+  }
+
+  /**
+   * How long a running pipeline has had nothing in flight and started nothing: what a stall looks
+   * like from inside (commands waiting in the database, none taken up). 0 while a command is in
+   * flight, however long it waits on the network, and while stopped.
+   */
+  idleFor(now = Date.now()): number {
+    return this.stopped || this.inFlight.size > 0 ? 0 : Math.max(0, now - this.lastProgressAt);
+  }
+
   start(): void {
     this.stopped = false;
+    this.lastProgressAt = Date.now();
     clearInterval(this.idle);
     this.idle = setInterval(() => {
       this.fullScan = true;
@@ -144,6 +161,7 @@ export class CommandPipeline {
   private run(pending: PendingCommand): void {
     const { commandId } = pending.command;
     if (this.inFlight.has(commandId)) return;
+    this.lastProgressAt = Date.now();
     const done = (async () => {
       try {
         const answer = await this.drive(pending);
@@ -155,6 +173,7 @@ export class CommandPipeline {
         this.fullScan = true;
         this.logger.warn(`command ${commandId} is not answered yet (${(error as Error).message}); it will be taken up again`);
       } finally {
+        this.lastProgressAt = Date.now();
         this.inFlight.delete(commandId);
         if (this.waitingKeys.has(pending.key)) this.fullScan = true;
         this.wake();

@@ -133,6 +133,12 @@ export class CommandStore {
     return rows.map((row) => ({ commandId: row.command_id, key: row.message_key, seq: Number(row.seq) }));
   }
 
+  /** When the oldest unanswered command was recorded; undefined when every command has its answer. */
+  async oldestWaiting(): Promise<Date | undefined> {
+    const { rows } = await this.pool.query<{ at: Date | null }>('select min(created_at) as at from ledger_commands where answer_topic is null and command is not null');
+    return rows[0]?.at ?? undefined;
+  }
+
   async load(commandIds: string[]): Promise<PendingCommand[]> {
     const { rows } = await this.pool.query<PendingRow>(
       `select command, message_key, created_at, deadline_at, tx_id, prepared_bytes, prepared_signature, endorsed_result, trace_context

@@ -18,6 +18,7 @@ import { CommandMetrics } from './command-metrics.ts';
 import { CommandPipeline } from './command-pipeline.ts';
 import { addressedTo, processCommand, type Answer, type CommandPorts, type SubmitCommand } from './command-processor.ts';
 import { CommandStore, type PendingCommand } from './command-store.ts';
+import { pipelineStalled } from './pipeline-stall.ts';
 import { WriteBatcher } from './write-batcher.ts';
 
 /**
@@ -90,6 +91,16 @@ export class LedgerCommandsService implements OnApplicationBootstrap, OnModuleDe
 
   get inFlight(): number {
     return this.pipeline.size;
+  }
+
+  /** whether this replica drives commands: it holds the pipeline lease */
+  get driving(): boolean {
+    return this.pipeline.driving;
+  }
+
+  /** Whether commands wait while this replica's pipeline, holding the lease, takes none up (see pipelineStalled). */
+  stalled(): Promise<boolean> {
+    return pipelineStalled({ idleFor: (now) => this.pipeline.idleFor(now), oldestWaiting: () => this.store.oldestWaiting() });
   }
 
   async onApplicationBootstrap(): Promise<void> {
