@@ -92,7 +92,7 @@ const rows = [{ id: '1', topic: 't', message_key: 'k', envelope: { id: 'e1' } }]
 
 /** A pool whose batches hold `rows`, recording every statement. */
 function fakePool(queries: string[]) {
-  const client = { query: async (sql: string) => (queries.push(sql), sql.startsWith('select id') ? { rows } : sql.includes('nextval') ? { rows: [{ n: '7' }] } : { rows: [], rowCount: 0 }), release: () => undefined };
+  const client = { query: async (sql: string) => (queries.push(sql), sql.startsWith('select id') ? { rows } : sql.includes('nextval') ? { rows: rows.map((row) => ({ ...row, batch_seq: '7', position: 1 })) } : { rows: [], rowCount: 0 }), release: () => undefined };
   return { options: { max: 4 }, connect: async () => client, query: async (sql: string) => (queries.push(sql), { rows: [], rowCount: 1 }) } as unknown as pg.Pool;
 }
 
@@ -121,6 +121,23 @@ describe('OutboxRelay and the Kafka client\'s retries', () => {
     expect(await (relay as unknown as { drainAtLeastOnce(): Promise<number> }).drainAtLeastOnce()).toBe(1);
     expect(log).toEqual(['producer 1', 'send 1', 'send 2']);
     expect(relay.metrics.snapshot()).toMatchObject({ produced: 1, resent: 1 });
+  });
+});
+
+describe('OutboxRelay batches', () => {
+  it('sends a tagged batch in the order the rows were written, whatever order the tagging update returned them in', async () => {
+    const sent: string[] = [];
+    const tagged = [3, 1, 4, 2].map((position) => ({ id: `row-${position}`, topic: 't', message_key: 'k', envelope: { id: `e${position}` }, batch_seq: '9', position }));
+    const client = { query: async (sql: string) => (sql.includes('nextval') ? { rows: tagged } : { rows: [] }), release: () => undefined };
+    const pool = { options: { max: 4 }, connect: async () => client, query: async () => ({ rows: [], rowCount: 4 }) } as unknown as pg.Pool;
+    const send = async ({ topicMessages }: { topicMessages: { messages: { headers: { ce_id: string } }[] }[] }) => {
+      for (const { messages } of topicMessages) for (const message of messages) sent.push(String(message.headers.ce_id));
+    };
+    const transaction = { sendBatch: send, sendOffsets: async () => undefined, commit: async () => undefined, abort: async () => undefined };
+    const kafka = { producer: () => ({ connect: async () => undefined, disconnect: async () => undefined, transaction: async () => transaction }) } as unknown as Kafka;
+    const relay = new OutboxRelay(pool, kafka, { transactionalId: 'tx-order', logger: quietLogger });
+    expect(await (relay as unknown as { drainTransactional(id: string): Promise<number> }).drainTransactional('tx-order')).toBe(4);
+    expect(sent).toEqual(['e1', 'e2', 'e3', 'e4']);
   });
 });
 

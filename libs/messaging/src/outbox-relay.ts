@@ -33,9 +33,10 @@ export interface OutboxRelayOptions {
    */
   transactionalId?: string;
   /**
-   * Throws unless this relay may still write: called inside the transaction that tags a batch and
-   * the one that settles the last batch after a restart, so a relay that lost its lease to another
-   * replica (and has not noticed yet) can neither start a batch nor undo the new relay's.
+   * Throws unless this relay may still write: called on the connection that tags a batch, just
+   * before, and inside the transaction that settles the last batch after a restart, so a relay
+   * that lost its lease to another replica (and has not noticed yet) can neither start a batch nor
+   * undo the new relay's.
    */
   fence?: (db: pg.ClientBase) => Promise<void>;
 }
@@ -69,6 +70,28 @@ export async function joinTransaction(first: () => Promise<unknown>, sleepFor: (
     waited += delay;
   }
 }
+
+/**
+ * The next unpublished, untagged rows (oldest first) tagged with one fresh batch number, in one
+ * statement, each with its position in the order of arrival (an update returns its rows in no
+ * particular order). The sequence is drawn once, and only when there are rows: a CTE with a
+ * volatile function is evaluated once, never inlined.
+ */
+const TAG_BATCH_SQL = `with picked as (
+  select id, created_at from outbox
+  where published_at is null and batch_seq is null
+  order by created_at, id
+  for update skip locked
+  limit $1
+), ordered as (
+  select id, row_number() over (order by created_at, id) as position from picked
+), batch as (
+  select nextval('outbox_batch_seq') as seq where exists (select 1 from picked)
+)
+update outbox o set batch_seq = batch.seq
+from ordered cross join batch
+where o.id = ordered.id
+returning o.id, o.topic, o.message_key, o.envelope, o.batch_seq::text as batch_seq, ordered.position::int as position`;
 
 /** Where a transactional relay records, atomically with each batch, the number of the batch. */
 export const OUTBOX_PROGRESS_TOPIC = '__gridledger-outbox-progress';
@@ -258,31 +281,21 @@ export class OutboxRelay {
     return rows.length;
   }
 
-  /** Tags the next rows with a fresh batch number and commits that, so the batch is known after a crash. */
+  /**
+   * Tags the next rows with a fresh batch number and commits that, so the batch is known after a
+   * crash. One statement after the fence, not a transaction of five statements: under load every
+   * round trip to PostgreSQL waits its turn for a core, and the tag is on the path of every event
+   * to Kafka (phase timings in the ledger at a steady 50 commands/s put single tags at up to
+   * 236 ms). The fence is checked just before the tag, on the same connection, as it was inside
+   * the transaction: at read committed neither kept the lease for the statements after the check.
+   */
   private async tagBatch(): Promise<{ rows: OutboxRow[]; batchSeq: string }> {
     const client = await this.pool.connect();
     try {
-      await client.query('begin');
       await this.fence?.(client);
-      const { rows } = await client.query<OutboxRow>(
-        `select id, topic, message_key, envelope from outbox
-         where published_at is null and batch_seq is null
-         order by created_at, id
-         for update skip locked
-         limit $1`,
-        [this.batchSize],
-      );
-      let batchSeq = '0';
-      if (rows.length > 0) {
-        const seq = await client.query<{ n: string }>("select nextval('outbox_batch_seq')::text as n");
-        batchSeq = seq.rows[0]?.n ?? '0';
-        await client.query('update outbox set batch_seq = $1 where id = any($2)', [batchSeq, rows.map((r) => r.id)]);
-      }
-      await client.query('commit');
-      return { rows, batchSeq };
-    } catch (error) {
-      await client.query('rollback').catch(() => undefined);
-      throw error;
+      const { rows } = await client.query<OutboxRow & { batch_seq: string; position: number }>(TAG_BATCH_SQL, [this.batchSize]);
+      rows.sort((a, b) => a.position - b.position);
+      return { rows: rows.map(({ id, topic, message_key, envelope }) => ({ id, topic, message_key, envelope })), batchSeq: rows[0]?.batch_seq ?? '0' };
     } finally {
       client.release();
     }
