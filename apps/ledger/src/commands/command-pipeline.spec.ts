@@ -22,16 +22,22 @@ function fakeStore(rows: Row[]) {
 
 const settle = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** A pipeline over `rows` whose commands answer at once, and the ids it started, in order. */
-function recordingPipeline(rows: Row[]) {
+/**
+ * A pipeline over `rows` whose commands answer when `answer` resolves (at once by default), each
+ * answer marking its row answered, and the ids it started, in order.
+ */
+function recordingPipeline(rows: Row[], answer: () => Promise<Answer> = async () => ({}) as Answer) {
   const started: string[] = [];
   const pipeline = new CommandPipeline(
     fakeStore(rows),
     async (pending) => {
       started.push(pending.command.commandId);
-      return {} as Answer;
+      return answer();
     },
-    async () => undefined,
+    async ({ command }) => {
+      const row = rows.find((r) => r.head.commandId === command.commandId);
+      if (row) row.answered = true;
+    },
     { maxInFlight: 10, scanLimit: 10, idleScanMs: 50 },
     { warn: () => undefined },
   );
@@ -70,16 +76,7 @@ describe('CommandPipeline', () => {
   it('counts itself idle only while running with nothing in flight: what the health check reads', async () => {
     const rows: Row[] = [];
     let release: () => void = () => undefined;
-    const pipeline = new CommandPipeline(
-      fakeStore(rows),
-      () => new Promise<Answer>((resolve) => (release = () => resolve({} as Answer))),
-      async ({ command }) => {
-        const row = rows.find((r) => r.head.commandId === command.commandId);
-        if (row) row.answered = true;
-      },
-      { maxInFlight: 10, scanLimit: 10, idleScanMs: 50 },
-      { warn: () => undefined },
-    );
+    const { pipeline } = recordingPipeline(rows, () => new Promise<Answer>((resolve) => (release = () => resolve({} as Answer))));
     expect(pipeline.driving).toBe(false);
     expect(pipeline.idleFor(Date.now() + 60_000)).toBe(0);
     pipeline.start();
